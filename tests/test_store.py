@@ -1,0 +1,165 @@
+"""Store: ingest -> series round trips, idempotence, atomicity, instruments, queries."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pandas as pd
+import pytest
+import sqlalchemy as sa
+
+from conftest import nikkei_page, strip_page
+from ticker.store import Store, StoreError, UnknownInstrument
+
+T0 = datetime(2024, 5, 17, 8, 0, tzinfo=UTC)
+
+
+def test_ingest_then_series_round_trip(store):
+    r1 = store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), source="a", at=T0)
+    r2 = store.ingest_text(nikkei_page("39,631.06", "-443.63", "-1.11"), source="b", at=datetime(2024, 5, 18, tzinfo=UTC))
+    assert (r1.status, r1.quotes, r2.status) == ("stored", 2, "stored")
+
+    df = store.series("Nikkei")
+    assert list(df.index) == [pd.Timestamp(T0), pd.Timestamp("2024-05-18", tz="UTC")]
+    assert str(df.index.dtype) == "datetime64[us, UTC]"
+    assert df["value"].tolist() == [40074.69, 39631.06]
+    assert df["change"].tolist() == [443.63, -443.63]
+    assert df["change_pct"].tolist() == [1.12, -1.11]
+    assert df["source"].tolist() == ["a", "b"]
+    assert df[["value", "change", "change_pct"]].dtypes.unique().tolist() == ["float64"]
+
+
+def test_full_seed_strip_is_stored_in_page_order(store):
+    store.ingest_text(strip_page(), source="seed", at=T0)
+    with store.engine.connect() as conn:
+        names = conn.execute(sa.text("SELECT name_printed FROM quotes ORDER BY position")).scalars().all()
+        status = conn.execute(sa.text("SELECT market_status FROM snapshots")).scalar_one()
+    assert names[0] == "Straits Times Index" and names[9] == "10-Yr Bond" and len(names) == 15
+    assert status == "Singapore markets closed"
+    assert store.series("10-yr bond")["value"].tolist() == [4.439]
+
+
+@pytest.mark.parametrize("query", ["Nikkei", "nikkei", "  NIKKEI   225 ", "^N225", "n225", "Nikkei 225"])
+def test_names_match_through_aliases_case_and_spacing(store, query):
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    df = store.series(query)
+    assert df["value"].tolist() == [40074.69]
+    assert df.attrs["instrument"] == "Nikkei 225"
+
+
+def test_different_printed_names_are_one_instrument(store):
+    store.ingest_text(strip_page([("Nikkei", "40,074.69", "+443.63", "+1.12")]), at=T0)
+    store.ingest_text(
+        strip_page([("NIKKEI 225", "37,934.76", "+306.28", "+0.81")], status="UK markets closed"),
+        at=datetime(2024, 5, 19, tzinfo=UTC),
+    )
+    df = store.series("nikkei")
+    assert df["name_printed"].tolist() == ["Nikkei", "NIKKEI 225"]
+    assert store.instruments()["instrument"].tolist() == ["Nikkei 225"]
+
+
+def test_same_bytes_twice_store_nothing_new(store, write_page):
+    path = write_page("p.txt", strip_page())
+    first = store.ingest([str(path)])
+    again = store.ingest([str(path)])
+    assert (first.stored, first.quotes) == (1, 15)
+    assert (again.stored, again.duplicates, again.quotes) == (0, 1, 0)
+    assert store.counts()["snapshots"] == 1 and store.counts()["quotes"] == 15
+
+
+def test_unknown_name_lists_closest_and_survives_sql_metacharacters(store):
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    with pytest.raises(UnknownInstrument) as err:
+        store.series("Nikei 22")
+    assert "Nikkei" in str(err.value)
+    with pytest.raises(UnknownInstrument):
+        store.series("x'; DROP TABLE quotes; --")
+    assert store.counts()["quotes"] == 2
+
+
+def _fail_on_boom(conn):
+    """A real database failure in the middle of a page's quote insert: a trigger that aborts."""
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql(
+            "CREATE TRIGGER boom BEFORE INSERT ON quotes WHEN NEW.name_printed = 'Boom' "
+            "BEGIN SELECT RAISE(ABORT, 'boom'); END"
+        )
+    else:
+        conn.exec_driver_sql(
+            "CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN "
+            "IF NEW.name_printed = 'Boom' THEN RAISE EXCEPTION 'boom'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql"
+        )
+        conn.exec_driver_sql("CREATE TRIGGER boom BEFORE INSERT ON quotes FOR EACH ROW EXECUTE FUNCTION boom()")
+
+
+def test_a_page_is_stored_whole_or_not_at_all(store):
+    with store.engine.begin() as conn:
+        _fail_on_boom(conn)
+    entries = [("Nikkei", "40,074.69", "+443.63", "+1.12"), ("Boom", "1,000.00", "+10.00", "+1.01"),
+               ("Dow", "39,157.93", "-11.59", "-0.03")]
+    result = store.ingest_text(strip_page(entries), source="half", at=T0)
+    assert result.status == "error" and "boom" in result.reason
+    assert store.counts() == {"instruments": 0, "aliases": 0, "snapshots": 0, "quotes": 0}
+    # The store is still usable, and the ids cached during the failed page were not kept.
+    ok = store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    assert ok.status == "stored" and store.series("Nikkei")["value"].tolist() == [40074.69]
+
+
+def test_page_without_strip_is_not_stored(store):
+    result = store.ingest_text("Advertisement\n\nCity council news\n\nThe meeting ran 2 hours.\n")
+    assert result.status == "no_strip"
+    assert store.counts()["snapshots"] == 0
+
+
+def test_capture_time_precedence(store, write_page):
+    named = write_page("2024-05-17T0800_sg.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    plain = write_page("plain.txt", nikkei_page("40,100.00", "+25.31", "+0.06"))
+    store.ingest([str(named), str(plain)])
+    at = datetime(2020, 1, 2, 3, 4, tzinfo=UTC)
+    store.ingest_text(nikkei_page("40,200.00", "+100.00", "+0.25"), at=at)
+    snaps = store.snapshots().set_index("source")
+    assert snaps.loc[str(named), "captured_at_source"] == "name"
+    assert snaps.loc[str(named), "captured_at"] == pd.Timestamp("2024-05-17 08:00", tz="UTC")
+    assert snaps.loc[str(plain), "captured_at_source"] == "mtime"
+    assert snaps.loc["<text>", "captured_at_source"] == "at"
+    assert snaps.loc["<text>", "captured_at"] == pd.Timestamp(at)
+
+
+def test_latest_board_and_instruments(store):
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    store.ingest_text(nikkei_page("40,100.00", "+25.31", "+0.06"), at=datetime(2024, 5, 18, tzinfo=UTC))
+    board = store.latest().set_index("instrument")
+    assert board.loc["Nikkei 225", "value"] == 40100.0
+    assert board.loc["Dow Jones Industrial Average", "symbol"] == "^DJI"
+    inst = store.instruments().set_index("instrument")
+    assert inst.loc["Nikkei 225", "quotes"] == 2
+    assert inst.loc["Nikkei 225", "first_seen"] == pd.Timestamp(T0)
+    assert str(inst["last_seen"].dtype) == "datetime64[us, UTC]"
+
+
+def test_empty_store_queries_have_stable_columns(store):
+    assert list(store.latest().columns)[:4] == ["instrument", "symbol", "captured_at", "value"]
+    assert store.instruments().empty and str(store.instruments()["quotes"].dtype) == "int64"
+
+
+def test_user_alias_moves_quotes(store):
+    store.ingest_text(strip_page([("Nikkei Stock Avg", "40,074.69", "+443.63", "+1.12")]), at=T0)
+    target = store.add_alias("Nikkei Stock Avg", "^N225")
+    assert target["name"] == "Nikkei 225"
+    assert store.series("Nikkei")["name_printed"].tolist() == ["Nikkei Stock Avg"]
+    store.ingest_text(strip_page([("Nikkei Stock Avg", "40,100.00", "+25.31", "+0.06")]), at=datetime(2024, 5, 18, tzinfo=UTC))
+    assert store.series("^N225")["value"].tolist() == [40074.69, 40100.0]
+
+
+def test_not_a_database_is_one_clear_error(tmp_path):
+    path = tmp_path / "notes.db"
+    path.write_text("these are my notes, not a database\n" * 100)
+    with pytest.raises(StoreError, match="not a SQLite database"):
+        Store(path)
+    assert path.read_text().startswith("these are my notes")
+
+
+def test_postgres_password_never_in_errors():
+    with pytest.raises(StoreError) as err:
+        Store("postgresql+psycopg://someone:hunter2@127.0.0.1:1/nowhere")
+    assert "hunter2" not in str(err.value) and "***" in str(err.value)

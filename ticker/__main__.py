@@ -1,0 +1,5 @@
+"""``python -m ticker`` works like the ``ticker`` console script."""
+
+from ticker.cli import main
+
+main()

@@ -1,0 +1,85 @@
+"""Running Alembic from code: upgrade on open, version checks.
+
+Opening a store that is already at head costs one small query and never imports Alembic, which
+keeps every command's start-up fast; only a store that needs migrating pays for Alembic.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from sqlalchemy import Connection, Engine, inspect, text
+
+__all__ = ["HEAD_REVISION", "SchemaError", "current_revision", "ensure_current", "upgrade", "alembic_config"]
+
+# The newest revision in migrations/versions; a test checks it against Alembic's own answer.
+HEAD_REVISION = "0001"
+KNOWN_REVISIONS = ("0001",)
+
+# Key for the PostgreSQL advisory lock that lets one process at a time migrate a database.
+_PG_LOCK_KEY = 0x7469636B  # "tick"
+
+
+class SchemaError(Exception):
+    """The database's schema is one this version of ticker cannot use."""
+
+
+def alembic_config(connection: Connection | None = None):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("ticker._migrations")))
+    if connection is not None:
+        cfg.attributes["connection"] = connection
+    return cfg
+
+
+def current_revision(conn: Connection) -> str | None:
+    """The store's Alembic revision, or None for an empty database."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    rows = conn.execute(text("SELECT version_num FROM alembic_version")).scalars().all()
+    if len(rows) > 1:
+        raise SchemaError(f"the store has several Alembic heads {rows}; ticker expects one")
+    return rows[0] if rows else None
+
+
+def ensure_current(engine: Engine) -> None:
+    """Bring the store to head, unless it is there already. Safe with several processes at once."""
+    with engine.connect() as conn:
+        if _check(current_revision(conn)):
+            return
+    upgrade(engine)
+
+
+def _check(revision: str | None) -> bool:
+    if revision == HEAD_REVISION:
+        return True
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise SchemaError(
+            f"the store is at schema revision {revision!r}, newer than this ticker knows "
+            f"(head {HEAD_REVISION!r}); upgrade ticker to use it. Nothing was changed."
+        )
+    return False
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Upgrade under a lock, so that two processes opening a new store do not both migrate it."""
+    from alembic import command
+
+    with engine.connect().execution_options(ticker_write=True) as conn:
+        with conn.begin():
+            if conn.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _PG_LOCK_KEY})
+            # On SQLite the BEGIN IMMEDIATE of a ticker_write connection holds the write lock.
+            if revision == "head" and _check(current_revision(conn)):
+                return  # another process migrated it while we waited for the lock
+            command.upgrade(alembic_config(conn), revision)
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    from alembic import command
+
+    with engine.connect().execution_options(ticker_write=True) as conn:
+        with conn.begin():
+            command.downgrade(alembic_config(conn), revision)

@@ -1,0 +1,297 @@
+"""Reading inputs: paths, folders and stdin -> page text, its content hash and its capture time.
+
+Everything here is about getting *text* out of what a user points us at; what the text means is
+:mod:`ticker.parse`'s business.
+
+>>> decode("Gold 2,332.90".encode("utf-16"))
+('Gold 2,332.90', 'utf-16')
+>>> decode(b"\\xef\\xbb\\xbfDAX")
+('DAX', 'utf-8-sig')
+>>> html_to_text("<ul><li>Nikkei<br>40,074.69</li><li>Dow</li></ul><script>x=1</script>").splitlines()
+['  • Nikkei', '40,074.69', '  • Dow']
+"""
+
+from __future__ import annotations
+
+import codecs
+import hashlib
+import io
+import os
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+__all__ = [
+    "PAGE_SUFFIXES",
+    "PageError",
+    "PageInput",
+    "LoadedPage",
+    "expand",
+    "load",
+    "decode",
+    "html_to_text",
+    "capture_time",
+    "time_from_name",
+]
+
+PAGE_SUFFIXES = (".txt", ".html", ".htm")
+# The strip is in a page's header. Text pages are parsed from their first MiB; HTML carries
+# scripts and styles before the content, so more of it is read. The whole file is always hashed.
+TEXT_HEAD_BYTES = 1 << 20
+HTML_HEAD_BYTES = 16 << 20
+_CHUNK = 1 << 20
+
+
+class PageError(Exception):
+    """A page that could not be read; ``str(err)`` is the one-line reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageInput:
+    source: str  # what the user named: a path, or "-" for stdin
+    path: Path | None  # None for stdin
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedPage:
+    source: str
+    text: str
+    content_hash: str  # sha256 of the whole input, hex
+    mtime: datetime | None  # None for stdin
+    encoding: str
+    notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252", "only the first 1 MiB was parsed"
+    name_time: datetime | None = None  # a capture time written in the file name
+
+
+@dataclass(frozen=True, slots=True)
+class BadInput:
+    """A named input that is not a page (missing path, folder without pages)."""
+
+    source: str
+    reason: str
+
+
+def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInput | BadInput]:
+    """Every page the user's arguments name, in a stable order; bad arguments as :class:`BadInput`."""
+    for raw in paths:
+        if raw == "-":
+            yield PageInput("-", None)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            pattern = "**/*" if recursive else "*"
+            found = sorted(
+                p for p in path.glob(pattern) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
+            )
+            if not found:
+                hint = "" if recursive else " (use -r to look in subfolders)"
+                yield BadInput(raw, f"no *.txt, *.html or *.htm pages in this folder{hint}")
+            for p in found:
+                yield PageInput(str(p), p)
+        elif path.exists():
+            yield PageInput(raw, path)
+        else:
+            yield BadInput(raw, "no such file or folder")
+
+
+def load(page: PageInput, *, stdin: io.BufferedReader | None = None) -> LoadedPage:
+    """Read, hash and decode one page. Raises :class:`PageError` with a one-line reason."""
+    digest = hashlib.sha256()
+    try:
+        if page.path is None:
+            fh = stdin or sys.stdin.buffer
+            (head, truncated), mtime = _read_head(fh, digest, HTML_HEAD_BYTES), None
+        else:
+            with open(page.path, "rb") as fh:
+                mtime = datetime.fromtimestamp(os.fstat(fh.fileno()).st_mtime, UTC)
+                limit = HTML_HEAD_BYTES if page.path.suffix.lower() in (".html", ".htm") else TEXT_HEAD_BYTES
+                head, truncated = _read_head(fh, digest, limit)
+    except PermissionError:
+        raise PageError("permission denied") from None
+    except IsADirectoryError:
+        raise PageError("is a folder, not a page") from None
+    except OSError as err:
+        raise PageError(err.strerror or str(err)) from None
+    if not head.strip():
+        raise PageError("empty file")
+    notes: list[str] = []
+    text, encoding = decode(head)
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        notes.append(f"decoded as {encoding}")
+    if truncated:
+        notes.append(f"only the first {len(head) >> 20} MiB were parsed")
+    is_html = (page.path is not None and page.path.suffix.lower() in (".html", ".htm")) or _looks_like_html(text)
+    if is_html:
+        text = html_to_text(text)
+    name_time = time_from_name(page.path.name) if page.path is not None else None
+    return LoadedPage(page.source, text, digest.hexdigest(), mtime, encoding, tuple(notes), name_time)
+
+
+def _read_head(fh, digest, limit: int) -> tuple[bytes, bool]:
+    """Read up to ``limit`` bytes to keep, hashing everything; memory stays bounded by ``limit``."""
+    head = fh.read(limit)
+    digest.update(head)
+    truncated = False
+    while chunk := fh.read(_CHUNK):
+        truncated = True
+        digest.update(chunk)
+    return head, truncated
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(raw: bytes) -> tuple[str, str]:
+    """Bytes -> (text, encoding): BOM first, then UTF-8, then detection. Raises PageError."""
+    for bom, encoding in _BOMS:
+        if raw.startswith(bom):
+            try:
+                return raw.decode(encoding), encoding
+            except UnicodeDecodeError:
+                raise PageError(f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+    try:
+        return raw.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as err:
+        # A page cut in the middle of a multi-byte character is still UTF-8.
+        if err.start >= len(raw) - 3 and err.reason == "unexpected end of data":
+            return raw[: err.start].decode("utf-8"), "utf-8"
+    if b"\x00" in raw[:4096] and not _utf16_without_bom(raw):
+        raise PageError("binary file, not a text or HTML page")
+    from charset_normalizer import from_bytes  # only pages that are not UTF-8 pay for detection
+
+    best = from_bytes(raw[:65536]).best()
+    if best is None or best.encoding is None:
+        raise PageError("not text in any encoding ticker recognises (binary file?)")
+    try:
+        return raw.decode(best.encoding), best.encoding
+    except (UnicodeDecodeError, LookupError):
+        raise PageError(f"not valid text (looked like {best.encoding})") from None
+
+
+def _utf16_without_bom(raw: bytes) -> bool:
+    sample = raw[:4096]
+    # ASCII-heavy UTF-16 has a NUL in every other byte and almost nowhere else.
+    return sample[1::2].count(0) > 0.4 * len(sample) // 2 or sample[0::2].count(0) > 0.4 * len(sample) // 2
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
+
+
+def _looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:1024]))
+
+
+_BLOCK_TAGS = frozenset(
+    "address article aside blockquote body br dd details div dl dt fieldset figcaption figure footer "
+    "form h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section summary table tbody thead tfoot "
+    "tr ul title option".split()
+)
+_CELL_TAGS = frozenset(("td", "th"))
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select"))
+
+
+def html_to_text(html: str) -> str:
+    """HTML -> the text a browser's "save as text" gives: one line per block, list items bulleted.
+
+    Uses lxml's HTML parser (tolerant of the broken markup saved pages are full of); scripts,
+    styles and templates are dropped.
+    """
+    import lxml.html  # only HTML pages pay for lxml
+
+    try:
+        root = lxml.html.document_fromstring(html)
+    except Exception:  # lxml raises ParserError on empty documents and XMLSyntaxError on odd ones
+        return ""
+    out: list[str] = []
+
+    def newline() -> None:
+        if out and not out[-1].endswith("\n"):
+            out.append("\n")
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower()
+        if tag in _SKIP_TAGS or not isinstance(el.tag, str):
+            if el.tail:
+                out.append(el.tail)
+            return
+        if tag in _BLOCK_TAGS:
+            newline()
+        if tag == "li":
+            out.append("  • ")
+        if el.text:
+            out.append(el.text)
+        for child in el:
+            walk(child)
+        if tag in _CELL_TAGS:
+            out.append(" | ")
+        elif tag in _BLOCK_TAGS:
+            newline()
+        if el.tail:
+            out.append(el.tail)
+
+    walk(root)
+    lines = (" ".join(line.split()) if not line.startswith("  • ") else "  • " + " ".join(line.split())
+             for line in "".join(out).splitlines())
+    text = "\n".join(line for line in lines if line.strip())
+    return text.replace("\n  • \n", "\n  • ")
+
+
+_NAME_STAMP = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d\d)-?(?P<mo>[01]\d)-?(?P<d>[0-3]\d)"
+    r"(?:[T_ -]?(?P<h>[0-2]\d)[:h-]?(?P<mi>[0-5]\d)(?:[:-]?(?P<s>[0-5]\d))?)?(?!\d)"
+)
+
+
+def time_from_name(name: str) -> datetime | None:
+    """A capture time written into a file name, as archives and scrapers do (UTC).
+
+    >>> time_from_name("2024-05-17T0800_yahoo-sg.txt")
+    datetime.datetime(2024, 5, 17, 8, 0, tzinfo=datetime.timezone.utc)
+    >>> time_from_name("web.archive.org_20190918153500_ftmc.html")
+    datetime.datetime(2019, 9, 18, 15, 35, tzinfo=datetime.timezone.utc)
+    >>> time_from_name("page-00017.txt") is None
+    True
+    """
+    for m in _NAME_STAMP.finditer(name):
+        try:
+            return datetime(
+                int(m["y"]), int(m["mo"]), int(m["d"]), int(m["h"] or 0), int(m["mi"] or 0), int(m["s"] or 0), tzinfo=UTC
+            )
+        except ValueError:
+            continue  # 20191399: digits, not a date
+    return None
+
+
+def capture_time(
+    *,
+    at: datetime | None,
+    page_time: datetime | None,
+    name_time: datetime | None = None,
+    mtime: datetime | None,
+    now: datetime,
+) -> tuple[datetime, str]:
+    """When a page was captured, and where that time came from.
+
+    In order of trust: ``at`` (the user said so), ``page`` (the page prints it), ``name`` (the file
+    name carries it), ``mtime`` (the file's modification time), ``now``.
+
+    >>> now = datetime(2024, 5, 17, 12, tzinfo=UTC)
+    >>> capture_time(at=None, page_time=None, mtime=None, now=now)
+    (datetime.datetime(2024, 5, 17, 12, 0, tzinfo=datetime.timezone.utc), 'now')
+    """
+    for value, origin in ((at, "at"), (page_time, "page"), (name_time, "name"), (mtime, "mtime"), (now, "now")):
+        if value is not None:
+            if value.tzinfo is None:
+                value = value.replace(tzinfo=UTC)
+            return value.astimezone(UTC), origin
+    raise AssertionError("now is never None")

@@ -1,0 +1,121 @@
+"""The SQLAlchemy schema: what the migrations create, and what the store reads and writes.
+
+The tables are never created from here (no ``metadata.create_all``): Alembic's revisions in
+``migrations/`` create them, and a test checks that the two agree.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+# Named constraints, so that migrations can refer to them on every backend.
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+
+class UTCDateTime(TypeDecorator):
+    """A tz-aware UTC datetime on every backend.
+
+    PostgreSQL keeps ``timestamptz``; SQLite has no time zones, so the UTC wall time is stored and
+    UTC is put back on the way out.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError(f"naive datetime {value!r}: ticker stores tz-aware UTC times only")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect):
+        if value is None:
+            return None
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+instruments = Table(
+    "instruments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(200), nullable=False, unique=True),
+    Column("symbol", String(64)),
+    Column("kind", String(16)),  # index, crypto, commodity, bond, fx; NULL when not known
+)
+
+aliases = Table(
+    "aliases",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("alias_key", String(200), nullable=False, unique=True),  # instruments.name_key(printed)
+    Column("printed", String(200), nullable=False),
+    Column("instrument_id", ForeignKey("instruments.id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("origin", String(8), nullable=False),  # "seen" on a page, or "user" (ticker alias add)
+)
+
+snapshots = Table(
+    "snapshots",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("content_hash", String(64), nullable=False, unique=True),  # sha256 of the input bytes
+    Column("captured_at", UTCDateTime, nullable=False, index=True),
+    Column("captured_at_source", String(8), nullable=False),  # at, page, name, mtime, now
+    Column("market_status", Text),
+    Column("page_time", UTCDateTime),  # a time the page printed about its data
+    Column("ingested_at", UTCDateTime, nullable=False),
+    # The text the parser read, zlib-compressed, so `ticker reparse` can bring parser fixes to
+    # old snapshots without the original files.
+    Column("page_text", LargeBinary),
+)
+
+quotes = Table(
+    "quotes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("snapshot_id", ForeignKey("snapshots.id", ondelete="CASCADE"), nullable=False),
+    Column("position", Integer, nullable=False),  # order on the page, from 0
+    Column("instrument_id", ForeignKey("instruments.id"), nullable=False, index=True),
+    Column("name_printed", String(200), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("change", Float, nullable=False),
+    Column("change_pct", Float, nullable=False),
+    Column("consistent", Boolean, nullable=False),  # the arithmetic check passed
+    Column("line", Integer),
+    UniqueConstraint("snapshot_id", "position"),
+)
+
+# A view for notebooks, sqlite3 and Datasette users; created by the migrations.
+QUOTE_SERIES_VIEW = """
+CREATE VIEW quote_series AS
+SELECT s.captured_at, i.name AS instrument, i.symbol, q.name_printed, q.value, q.change,
+       q.change_pct, q.consistent, s.source, s.market_status, s.id AS snapshot_id, q.position
+FROM quotes q
+JOIN snapshots s ON s.id = q.snapshot_id
+JOIN instruments i ON i.id = q.instrument_id
+"""

@@ -1,0 +1,569 @@
+"""The store: engine, ingest in bulk, and queries that return DataFrames.
+
+A snapshot and all of its quotes are written in one transaction (on SQLite ``BEGIN IMMEDIATE``,
+so concurrent writers queue on the busy timeout instead of failing): a page is stored whole or
+not at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Engine, create_engine, event, func, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
+from sqlalchemy.pool import StaticPool
+
+from . import migrate, pages
+from .instruments import display_name, name_key, resolve
+from .parse import ParsedPage, parse
+from .schema import aliases, instruments, quotes, snapshots
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "make_engine"]
+
+DEFAULT_DB = "data/ticker.db"
+BUSY_TIMEOUT_MS = 60_000
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; ``str(err)`` is one line, passwords hidden."""
+
+
+class UnknownInstrument(LookupError):
+    def __init__(self, name: str, suggestions: list[str]):
+        self.name, self.suggestions = name, suggestions
+        hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
+        super().__init__(f"no instrument called {name!r}{hint}")
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    source: str
+    status: str  # stored, duplicate, no_strip, error
+    quotes: int = 0
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+    snapshot_id: int | None = None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    stored: int = 0
+    duplicates: int = 0
+    no_strip: int = 0
+    errors: int = 0
+    quotes: int = 0
+    failed: list[PageResult] = field(default_factory=list)
+
+    def add(self, result: PageResult) -> None:
+        if result.status == "stored":
+            self.stored += 1
+            self.quotes += result.quotes
+        elif result.status == "duplicate":
+            self.duplicates += 1
+        elif result.status == "no_strip":
+            self.no_strip += 1
+        else:
+            self.errors += 1
+            self.failed.append(result)
+
+
+def database_url(url_or_path: str | os.PathLike | None = None) -> str:
+    """A SQLAlchemy URL from a URL, a file path, ``TICKER_DB`` or the default ``data/ticker.db``.
+
+    >>> database_url("postgresql+psycopg://me@db/quotes")
+    'postgresql+psycopg://me@db/quotes'
+    >>> database_url(":memory:")
+    'sqlite://'
+    >>> database_url("/tmp/x.db")
+    'sqlite:////tmp/x.db'
+    """
+    target = os.fspath(url_or_path) if url_or_path is not None else os.environ.get("TICKER_DB") or DEFAULT_DB
+    if target in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
+    if "://" in target:
+        return target
+    return f"sqlite:///{Path(target).expanduser().resolve()}"
+
+
+def safe_url(url: str) -> str:
+    """The URL for messages: never a password.
+
+    >>> safe_url("postgresql+psycopg://me:s3cret@db/quotes")
+    'postgresql+psycopg://me:***@db/quotes'
+    """
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
+
+
+def make_engine(url_or_path: str | os.PathLike | None = None) -> Engine:
+    url = database_url(url_or_path)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StoreError(f"not a database URL or path: {safe_url(url)}") from None
+    if parsed.get_backend_name() == "sqlite":
+        return _sqlite_engine(url, parsed.database)
+    if parsed.get_backend_name() != "postgresql":
+        raise StoreError(f"ticker stores live in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+    try:
+        return create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=1000)
+    except (ImportError, SQLAlchemyError) as err:
+        raise StoreError(f"cannot use {safe_url(url)}: {err.__class__.__name__}: {err}".splitlines()[0]) from None
+
+
+def _sqlite_engine(url: str, database: str | None) -> Engine:
+    memory = not database or database == ":memory:"
+    if not memory:
+        Path(database).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(
+        url,
+        # One shared connection for an in-memory database, or every connection sees an empty one.
+        poolclass=StaticPool if memory else None,
+        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+    )
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_conn, _record):
+        # We issue BEGIN ourselves (below), so the driver must not open transactions of its own.
+        dbapi_conn.isolation_level = None
+        cur = dbapi_conn.cursor()
+        if not memory:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn):
+        # Writers take the write lock up front: a deferred transaction that later needs to write
+        # can fail with "database is locked" without waiting; IMMEDIATE waits on busy_timeout.
+        immediate = conn.get_execution_options().get("ticker_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def _insert(dialect_name: str, table):
+    if dialect_name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(table)
+
+
+class Store:
+    """A ticker store: a SQLite file (default ``data/ticker.db``) or any SQLAlchemy URL.
+
+    >>> store = Store(":memory:")
+    >>> store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
+    PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1)
+    >>> store.series("nikkei")[["value", "change", "change_pct"]].to_dict("records")
+    [{'value': 40074.69, 'change': 443.63, 'change_pct': 1.12}]
+    """
+
+    def __init__(self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True):
+        self.url = database_url(url_or_path)
+        self.engine = make_engine(self.url)
+        self._instrument_ids: dict[str, int] = {}  # alias key -> instruments.id, committed rows only
+        if migrate_on_open:
+            self._guard(migrate.ensure_current, self.engine)
+
+    def __repr__(self) -> str:
+        return f"Store({safe_url(self.url)!r})"
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _guard(self, fn, *args, **kwargs):
+        """Run a database call, turning driver errors into one-line StoreErrors (no passwords)."""
+        try:
+            return fn(*args, **kwargs)
+        except migrate.SchemaError as err:
+            raise StoreError(str(err)) from None
+        except DBAPIError as err:
+            detail = str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__
+            if "file is not a database" in detail:
+                detail = "the file is not a SQLite database"
+            raise StoreError(f"{safe_url(self.url)}: {detail}") from None
+
+    # ---------------------------------------------------------------- ingest
+
+    def iter_ingest(
+        self,
+        inputs: Iterable[pages.PageInput | pages.BadInput],
+        *,
+        at: datetime | None = None,
+        strict: bool = False,
+        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+    ) -> Iterator[PageResult]:
+        """Ingest pages one by one, yielding a :class:`PageResult` for each as it is done."""
+        for item in inputs:
+            if isinstance(item, pages.BadInput):
+                yield PageResult(item.source, "error", reason=item.reason)
+                continue
+            try:
+                page = pages.load(item)
+            except pages.PageError as err:
+                yield PageResult(item.source, "error", reason=str(err))
+                continue
+            yield self._ingest_loaded(page, at=at, strict=strict, now=now())
+
+    def ingest(self, paths: Iterable[str] | str, *, recursive: bool = False, **options) -> IngestSummary:
+        """Ingest files, folders (``recursive`` for subfolders) or ``"-"`` for stdin.
+
+        Bad inputs are counted in the summary (``summary.failed``); they never stop the others.
+        """
+        if isinstance(paths, (str, os.PathLike)):
+            paths = [os.fspath(paths)]
+        summary = IngestSummary()
+        for result in self.iter_ingest(pages.expand(paths, recursive=recursive), **options):
+            summary.add(result)
+        return summary
+
+    def ingest_text(
+        self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False
+    ) -> PageResult:
+        """Ingest a page already in hand as text (a notebook's, a scraper's)."""
+        import hashlib
+
+        page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
+        return self._ingest_loaded(page, at=at, strict=strict, now=datetime.now(UTC))
+
+    def _ingest_loaded(self, page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> PageResult:
+        parsed = parse(page.text, strict=strict)
+        warnings = (*page.notes, *parsed.warnings)
+        if not parsed.quotes:
+            return PageResult(page.source, "no_strip", warnings=warnings)
+        captured_at, origin = pages.capture_time(at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now)
+        try:
+            snapshot_id = self._guard(self._write_snapshot, page, parsed, captured_at, origin, now)
+        except StoreError as err:
+            return PageResult(page.source, "error", reason=str(err), warnings=warnings)
+        if snapshot_id is None:
+            return PageResult(page.source, "duplicate", warnings=warnings)
+        return PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings, snapshot_id=snapshot_id)
+
+    def _write_snapshot(
+        self, page: pages.LoadedPage, parsed: ParsedPage, captured_at: datetime, origin: str, now: datetime
+    ) -> int | None:
+        """One page, one transaction: the snapshot row and all of its quotes, or nothing."""
+        new_ids: dict[str, int] = {}
+        with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+            dialect = conn.dialect.name
+            snapshot_id = conn.execute(
+                _insert(dialect, snapshots)
+                .values(
+                    source=page.source,
+                    content_hash=page.content_hash,
+                    captured_at=captured_at,
+                    captured_at_source=origin,
+                    market_status=parsed.market_status,
+                    page_time=parsed.page_time,
+                    ingested_at=now,
+                    page_text=zlib.compress(page.text.encode("utf-8"), 1),
+                )
+                .on_conflict_do_nothing(index_elements=["content_hash"])
+                .returning(snapshots.c.id)
+            ).scalar()
+            if snapshot_id is None:
+                return None  # the same bytes are stored already
+            rows = []
+            for position, q in enumerate(parsed.quotes):
+                instrument_id = self._instrument_id(conn, q.name, q.symbol, new_ids)
+                rows.append(
+                    {
+                        "snapshot_id": snapshot_id,
+                        "position": position,
+                        "instrument_id": instrument_id,
+                        "name_printed": display_name(q.name),
+                        "value": float(q.value),
+                        "change": float(q.change),
+                        "change_pct": float(q.change_pct),
+                        "consistent": q.consistent,
+                        "line": q.line,
+                    }
+                )
+            conn.execute(quotes.insert(), rows)
+        # Only ids of committed rows are remembered: a rolled-back page must not leave ids behind.
+        self._instrument_ids.update(new_ids)
+        return snapshot_id
+
+    def _instrument_id(self, conn, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
+        key = name_key(printed)
+        if key in self._instrument_ids:
+            return self._instrument_ids[key]
+        if key in new_ids:
+            return new_ids[key]
+        found = conn.execute(select(aliases.c.instrument_id).where(aliases.c.alias_key == key)).scalar()
+        if found is None:
+            inst = resolve(printed, symbol)
+            dialect = conn.dialect.name
+            conn.execute(
+                _insert(dialect, instruments)
+                .values(name=inst.name, symbol=inst.symbol, kind=inst.kind)
+                .on_conflict_do_nothing(index_elements=["name"])
+            )
+            found = conn.execute(select(instruments.c.id).where(instruments.c.name == inst.name)).scalar_one()
+            conn.execute(
+                _insert(dialect, aliases)
+                .values(alias_key=key, printed=display_name(printed), instrument_id=found, origin="seen")
+                .on_conflict_do_nothing(index_elements=["alias_key"])
+            )
+        new_ids[key] = found
+        return found
+
+    # ---------------------------------------------------------------- instruments and aliases
+
+    def find_instrument(self, name: str) -> dict:
+        """The instrument a name means (any case and spacing, any alias or symbol).
+
+        Raises :class:`UnknownInstrument` listing the closest known names.
+        """
+        return self._guard(self._find_instrument, name)
+
+    def _find_instrument(self, name: str) -> dict:
+        from .instruments import lookup
+
+        key = name_key(name)
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(instruments)).mappings().all()
+            by_id = {r["id"]: dict(r) for r in rows}
+            hit = conn.execute(select(aliases.c.instrument_id).where(aliases.c.alias_key == key)).scalar()
+            if hit is not None:
+                return by_id[hit]
+            for r in rows:
+                if key in (name_key(r["name"]), name_key(r["symbol"] or "")):
+                    return dict(r)
+            shipped = lookup(name)
+            if shipped is not None:
+                for r in rows:
+                    if r["name"] == shipped.name:
+                        return dict(r)
+            known = {name_key(r["name"]): r["name"] for r in rows}
+            for alias_key, printed in conn.execute(select(aliases.c.alias_key, aliases.c.printed)):
+                known.setdefault(alias_key, printed)
+        close = difflib.get_close_matches(key, list(known), n=5, cutoff=0.5)
+        raise UnknownInstrument(name, [known[k] for k in close])
+
+    def add_alias(self, printed: str, canonical: str) -> dict:
+        """Map a printed name to an instrument (``ticker alias add``); creates the instrument if new.
+
+        Quotes already stored under the printed name move to the instrument too.
+        """
+        return self._guard(self._add_alias, printed, canonical)
+
+    def _add_alias(self, printed: str, canonical: str) -> dict:
+        try:
+            target = self._find_instrument(canonical)
+        except UnknownInstrument:
+            target = None
+        key = name_key(printed)
+        with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+            dialect = conn.dialect.name
+            if target is None:
+                inst = resolve(canonical)
+                conn.execute(
+                    _insert(dialect, instruments)
+                    .values(name=inst.name, symbol=inst.symbol, kind=inst.kind)
+                    .on_conflict_do_nothing(index_elements=["name"])
+                )
+                target = dict(
+                    conn.execute(select(instruments).where(instruments.c.name == inst.name)).mappings().one()
+                )
+            old = conn.execute(select(aliases.c.instrument_id).where(aliases.c.alias_key == key)).scalar()
+            if old is None:
+                conn.execute(
+                    aliases.insert().values(
+                        alias_key=key, printed=display_name(printed), instrument_id=target["id"], origin="user"
+                    )
+                )
+            else:
+                conn.execute(
+                    aliases.update()
+                    .where(aliases.c.alias_key == key)
+                    .values(instrument_id=target["id"], origin="user")
+                )
+                conn.execute(
+                    quotes.update()
+                    .where(quotes.c.instrument_id == old, func.lower(quotes.c.name_printed) == key)
+                    .values(instrument_id=target["id"])
+                )
+        self._instrument_ids.pop(key, None)
+        return target
+
+    # ---------------------------------------------------------------- queries (DataFrames)
+
+    def series(self, name: str) -> pd.DataFrame:
+        """One instrument's quotes over time, indexed by ``captured_at`` (tz-aware UTC), oldest first.
+
+        Columns: value, change, change_pct (float64), name_printed, source, market_status,
+        consistent (bool), snapshot_id (int64).
+        """
+        inst = self.find_instrument(name)
+        stmt = (
+            select(
+                snapshots.c.captured_at,
+                quotes.c.value,
+                quotes.c.change,
+                quotes.c.change_pct,
+                quotes.c.name_printed,
+                snapshots.c.source,
+                snapshots.c.market_status,
+                quotes.c.consistent,
+                snapshots.c.id.label("snapshot_id"),
+            )
+            .join_from(quotes, snapshots, quotes.c.snapshot_id == snapshots.c.id)
+            .where(quotes.c.instrument_id == inst["id"])
+            .order_by(snapshots.c.captured_at, snapshots.c.id, quotes.c.position)
+        )
+        from .report import frame
+
+        df = frame(self._guard(self._rows, stmt), SERIES_COLUMNS)
+        df.attrs["instrument"] = inst["name"]
+        df.attrs["symbol"] = inst["symbol"]
+        return df.set_index("captured_at")
+
+    def latest(self) -> pd.DataFrame:
+        """The board: the newest quote of every instrument, one row each, by instrument name."""
+        ranked = (
+            select(
+                instruments.c.name.label("instrument"),
+                instruments.c.symbol,
+                snapshots.c.captured_at,
+                quotes.c.value,
+                quotes.c.change,
+                quotes.c.change_pct,
+                quotes.c.name_printed,
+                snapshots.c.source,
+                func.row_number()
+                .over(
+                    partition_by=quotes.c.instrument_id,
+                    order_by=(snapshots.c.captured_at.desc(), snapshots.c.id.desc(), quotes.c.position),
+                )
+                .label("rank"),
+            )
+            .join_from(quotes, snapshots, quotes.c.snapshot_id == snapshots.c.id)
+            .join(instruments, instruments.c.id == quotes.c.instrument_id)
+            .subquery()
+        )
+        stmt = select(*[c for c in ranked.c if c.name != "rank"]).where(ranked.c.rank == 1).order_by(ranked.c.instrument)
+        from .report import frame
+
+        return frame(self._guard(self._rows, stmt), LATEST_COLUMNS)
+
+    def instruments(self) -> pd.DataFrame:
+        """Every instrument with its number of quotes and when it was first and last seen."""
+        stmt = (
+            select(
+                instruments.c.name.label("instrument"),
+                instruments.c.symbol,
+                instruments.c.kind,
+                func.count(quotes.c.id).label("quotes"),
+                func.min(snapshots.c.captured_at).label("first_seen"),
+                func.max(snapshots.c.captured_at).label("last_seen"),
+            )
+            .join_from(instruments, quotes, quotes.c.instrument_id == instruments.c.id)
+            .join(snapshots, snapshots.c.id == quotes.c.snapshot_id)
+            .group_by(instruments.c.id, instruments.c.name, instruments.c.symbol, instruments.c.kind)
+            .order_by(instruments.c.name)
+        )
+        from .report import frame
+
+        # min()/max() lose the column type, so the times come back as text on SQLite.
+        return frame(self._guard(self._rows, stmt), INSTRUMENT_COLUMNS)
+
+    def snapshots(self) -> pd.DataFrame:
+        """Every stored page: id, source, captured_at (and where that time came from), status, quotes."""
+        stmt = (
+            select(
+                snapshots.c.id,
+                snapshots.c.source,
+                snapshots.c.captured_at,
+                snapshots.c.captured_at_source,
+                snapshots.c.market_status,
+                snapshots.c.ingested_at,
+                select(func.count(quotes.c.id))
+                .where(quotes.c.snapshot_id == snapshots.c.id)
+                .scalar_subquery()
+                .label("quotes"),
+            )
+            .order_by(snapshots.c.captured_at, snapshots.c.id)
+        )
+        from .report import frame
+
+        return frame(self._guard(self._rows, stmt), SNAPSHOT_COLUMNS)
+
+    def counts(self) -> dict[str, int]:
+        def count(conn, table):
+            return conn.execute(select(func.count()).select_from(table)).scalar_one()
+
+        def run():
+            with self.engine.connect() as conn:
+                return {t.name: count(conn, t) for t in (instruments, aliases, snapshots, quotes)}
+
+        return self._guard(run)
+
+    def _rows(self, stmt) -> list[tuple]:
+        with self.engine.connect() as conn:
+            return [tuple(r) for r in conn.execute(stmt)]
+
+
+# Column name -> dtype of each query's DataFrame; report.frame applies them.
+SERIES_COLUMNS = {
+    "captured_at": "datetime",
+    "value": "float64",
+    "change": "float64",
+    "change_pct": "float64",
+    "name_printed": "string",
+    "source": "string",
+    "market_status": "string",
+    "consistent": "bool",
+    "snapshot_id": "int64",
+}
+LATEST_COLUMNS = {
+    "instrument": "string",
+    "symbol": "string",
+    "captured_at": "datetime",
+    "value": "float64",
+    "change": "float64",
+    "change_pct": "float64",
+    "name_printed": "string",
+    "source": "string",
+}
+INSTRUMENT_COLUMNS = {
+    "instrument": "string",
+    "symbol": "string",
+    "kind": "string",
+    "quotes": "int64",
+    "first_seen": "datetime",
+    "last_seen": "datetime",
+}
+SNAPSHOT_COLUMNS = {
+    "id": "int64",
+    "source": "string",
+    "captured_at": "datetime",
+    "captured_at_source": "string",
+    "market_status": "string",
+    "ingested_at": "datetime",
+    "quotes": "int64",
+}
