@@ -163,3 +163,28 @@ def test_postgres_password_never_in_errors():
     with pytest.raises(StoreError) as err:
         Store("postgresql+psycopg://someone:hunter2@127.0.0.1:1/nowhere")
     assert "hunter2" not in str(err.value) and "***" in str(err.value)
+
+
+def test_reparse_brings_parser_changes_to_stored_snapshots(store, monkeypatch):
+    import ticker.store as store_module
+
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    assert [r.status for r in store.reparse()] == ["same"]
+
+    real_parse = store_module.parse
+
+    def newer_parser(text, strict=False):  # a "fixed" parser that now also finds a third entry
+        page = real_parse(text, strict=strict)
+        from decimal import Decimal
+
+        extra = page.quotes[0].__class__("Hang Seng", Decimal("17769.14"), Decimal("50.53"), Decimal("0.29"), line=99)
+        return page.__class__(page.quotes + (extra,), page.market_status, page.page_time, page.warnings)
+
+    monkeypatch.setattr(store_module, "parse", newer_parser)
+    [dry] = store.reparse()
+    assert dry.status == "changed" and dry.added == (("Hang Seng", 17769.14, 50.53, 0.29),) and dry.removed == ()
+    assert store.counts()["quotes"] == 2  # a dry run stores nothing
+    [applied] = store.reparse(apply=True)
+    assert applied.status == "changed"
+    assert store.series("Hang Seng")["value"].tolist() == [17769.14]
+    assert [r.status for r in store.reparse()] == ["same"]

@@ -379,6 +379,38 @@ def _cell(value) -> str:
     return str(value)
 
 
+@app.command()
+def reparse(
+    db: DbOption = None,
+    apply: Annotated[bool, typer.Option("--apply", help="Store the new parse (default: only report what would change).")] = False,
+    strict: StrictOption = False,
+) -> None:
+    """Re-run the current parser over every stored page and report what changed (so parser fixes reach old snapshots).
+
+    Example: `ticker reparse`, then `ticker reparse --apply`.
+    """
+    from .store import StoreError
+
+    store = _open_store(db)
+    counts = {"same": 0, "changed": 0, "no_text": 0}
+    try:
+        for result in store.reparse(apply=apply, strict=strict):
+            counts[result.status] += 1
+            if result.status != "changed":
+                continue
+            typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+            if result.old_status != result.new_status:
+                typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
+            for name, value, change, pct in result.removed:
+                typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
+            for name, value, change, pct in result.added:
+                typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    except StoreError as err:
+        raise _fail(str(err)) from None
+    verb = "changed and stored" if apply else "would change (--apply to store)"
+    typer.echo(f"{counts['changed']} snapshots {verb}, {counts['same']} unchanged, {counts['no_text']} without stored text")
+
+
 # ------------------------------------------------------------------------------------- db / alias
 
 

@@ -29,7 +29,7 @@ from .schema import aliases, instruments, quotes, snapshots
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "make_engine"]
+__all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "ReparseResult", "make_engine"]
 
 DEFAULT_DB = "data/ticker.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -54,6 +54,17 @@ class PageResult:
     reason: str | None = None
     warnings: tuple[str, ...] = ()
     snapshot_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReparseResult:
+    snapshot_id: int
+    source: str
+    status: str  # same, changed, no_text
+    removed: tuple[tuple, ...] = ()  # (name_printed, value, change, change_pct) no longer parsed
+    added: tuple[tuple, ...] = ()  # ... newly parsed
+    old_status: str | None = None
+    new_status: str | None = None
 
 
 @dataclass(slots=True)
@@ -287,26 +298,26 @@ class Store:
             ).scalar()
             if snapshot_id is None:
                 return None  # the same bytes are stored already
-            rows = []
-            for position, q in enumerate(parsed.quotes):
-                instrument_id = self._instrument_id(conn, q.name, q.symbol, new_ids)
-                rows.append(
-                    {
-                        "snapshot_id": snapshot_id,
-                        "position": position,
-                        "instrument_id": instrument_id,
-                        "name_printed": display_name(q.name),
-                        "value": float(q.value),
-                        "change": float(q.change),
-                        "change_pct": float(q.change_pct),
-                        "consistent": q.consistent,
-                        "line": q.line,
-                    }
-                )
-            conn.execute(quotes.insert(), rows)
+            conn.execute(quotes.insert(), self._quote_rows(conn, snapshot_id, parsed, new_ids))
         # Only ids of committed rows are remembered: a rolled-back page must not leave ids behind.
         self._instrument_ids.update(new_ids)
         return snapshot_id
+
+    def _quote_rows(self, conn, snapshot_id: int, parsed: ParsedPage, new_ids: dict[str, int]) -> list[dict]:
+        return [
+            {
+                "snapshot_id": snapshot_id,
+                "position": position,
+                "instrument_id": self._instrument_id(conn, q.name, q.symbol, new_ids),
+                "name_printed": display_name(q.name),
+                "value": float(q.value),
+                "change": float(q.change),
+                "change_pct": float(q.change_pct),
+                "consistent": q.consistent,
+                "line": q.line,
+            }
+            for position, q in enumerate(parsed.quotes)
+        ]
 
     def _instrument_id(self, conn, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
         key = name_key(printed)
@@ -331,6 +342,53 @@ class Store:
             )
         new_ids[key] = found
         return found
+
+    # ---------------------------------------------------------------- reparse
+
+    def reparse(self, *, apply: bool = False, strict: bool = False) -> Iterator[ReparseResult]:
+        """Run the current parser over every snapshot's stored page text and say what changed.
+
+        With ``apply``, a changed snapshot's quotes and status are replaced, one transaction each.
+        """
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(snapshots.c.id).order_by(snapshots.c.id)).scalars().all()
+        for snapshot_id in ids:
+            yield self._guard(self._reparse_one, snapshot_id, apply, strict)
+
+    def _reparse_one(self, snapshot_id: int, apply: bool, strict: bool) -> ReparseResult:
+        with self.engine.connect() as conn:
+            source, status, blob = conn.execute(
+                select(snapshots.c.source, snapshots.c.market_status, snapshots.c.page_text).where(
+                    snapshots.c.id == snapshot_id
+                )
+            ).one()
+            old = [
+                tuple(r)
+                for r in conn.execute(
+                    select(quotes.c.name_printed, quotes.c.value, quotes.c.change, quotes.c.change_pct)
+                    .where(quotes.c.snapshot_id == snapshot_id)
+                    .order_by(quotes.c.position)
+                )
+            ]
+        if blob is None:
+            return ReparseResult(snapshot_id, source, "no_text")
+        parsed = parse(zlib.decompress(blob).decode("utf-8"), strict=strict)
+        new = [(display_name(q.name), float(q.value), float(q.change), float(q.change_pct)) for q in parsed.quotes]
+        if new == old and parsed.market_status == status:
+            return ReparseResult(snapshot_id, source, "same")
+        removed = [q for q in old if q not in new]
+        added = [q for q in new if q not in old]
+        if apply:
+            new_ids: dict[str, int] = {}
+            with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+                conn.execute(quotes.delete().where(quotes.c.snapshot_id == snapshot_id))
+                conn.execute(
+                    snapshots.update().where(snapshots.c.id == snapshot_id).values(market_status=parsed.market_status)
+                )
+                if parsed.quotes:
+                    conn.execute(quotes.insert(), self._quote_rows(conn, snapshot_id, parsed, new_ids))
+            self._instrument_ids.update(new_ids)
+        return ReparseResult(snapshot_id, source, "changed", tuple(removed), tuple(added), status, parsed.market_status)
 
     # ---------------------------------------------------------------- instruments and aliases
 
