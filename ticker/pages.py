@@ -84,7 +84,7 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
         if path.is_dir():
             pattern = "**/*" if recursive else "*"
             found = sorted(
-                p for p in path.glob(pattern) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
+                (p for p in path.glob(pattern) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()), key=str
             )
             if not found:
                 hint = "" if recursive else " (use -r to look in subfolders)"
