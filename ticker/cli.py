@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import pages
-from .instruments import resolve
-from .parse import parse as parse_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +28,8 @@ app = typer.Typer(
     help="Pull market-quote strips out of saved web pages into a time series, and report on them.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="markdown",
+    # Plain help: rendering it with rich costs more start-up time than the whole command.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,  # main() turns unexpected errors into one line
 )
 db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True)
@@ -182,6 +181,9 @@ def parse_command(
 
     Example: `ticker parse --format json page.txt`.
     """
+    from .instruments import resolve
+    from .parse import parse as parse_text
+
     reports, failed = [], False
     for item in pages.expand(paths):
         if isinstance(item, pages.BadInput):
