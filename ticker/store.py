@@ -422,7 +422,10 @@ class Store:
             if conn.dialect.name == "sqlite":
                 by_hash = self._insert_snapshots_sqlite(conn, list(first.values()))
             else:
-                returned = conn.execute(self._insert_snapshots(conn.dialect.name), [p.row for p in first.values()])
+                # In hash order: two writers inserting overlapping pages then lock the unique index
+                # entries in the same order, and cannot deadlock on each other.
+                rows = [first[h].row for h in sorted(first)]
+                returned = conn.execute(self._insert_snapshots(conn.dialect.name), rows)
                 by_hash = {content_hash: snapshot_id for snapshot_id, content_hash in returned}
             ids = [by_hash.get(p.row["content_hash"]) if first[p.row["content_hash"]] is p else None for p in writes]
             rows = []
