@@ -117,3 +117,18 @@ def test_load_hashes_whole_file_but_keeps_head(tmp_path, monkeypatch):
     assert page.content_hash == hashlib.sha256(body).hexdigest()
     assert len(page.text) == 1000
     assert any("only the first" in note for note in page.notes)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def test_html_page_gives_the_same_quotes_as_its_saved_text():
+    from ticker.parse import parse
+
+    html = pages.load(PageInput("x.html", FIXTURES / "yahoo_uk_strip.html"))
+    text = pages.load(PageInput("x.txt", FIXTURES / "yahoo_uk_strip.txt"))
+    from_html, from_text = parse(html.text), parse(text.text)
+    as_tuples = lambda page: [(q.name, q.value, q.change, q.change_pct) for q in page.quotes]  # noqa: E731
+    assert len(from_text.quotes) == 4
+    assert as_tuples(from_html) == as_tuples(from_text)
+    assert from_html.market_status == from_text.market_status == "UK markets closed"
