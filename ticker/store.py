@@ -454,7 +454,9 @@ class Store:
                 ).scalars()
             )
         next_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM snapshots").scalar_one()
-        to_time = snapshots.c.captured_at.type.bind_processor(conn.dialect)  # the exact stored format
+        # The exact text SQLAlchemy stores (dialect_impl: a bare TypeDecorator.bind_processor skips
+        # SQLite's DATETIME formatting, and '09:00:00' would not compare equal to '09:00:00.000000').
+        to_time = snapshots.c.captured_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         tuples, by_hash = [], {}
         for p in pendings:
             row = p.row
