@@ -328,23 +328,29 @@ def report(
     or `ticker report --format csv > board.csv`.
     """
     from . import report as rep
-    from .store import StoreError, UnknownInstrument
 
     if plot is not None and plot.suffix.lower() != ".png":
         raise _fail(f"--plot writes a PNG: give a file name ending in .png, not {plot.name!r}")
     if not index and (since or until or last or resample or distinct or plot):
         raise _fail("--since, --until, --last, --resample, --distinct and --plot need an --index "
                     "(with none, the report is the board of latest quotes)")
-    store = _open_store(db)
+    built = None
+    quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
     try:
-        if not index:
-            _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
-            return
-        built = rep.build(store, index, since=since, until=until, last=last, rule=resample, drop_repeats=distinct, tz=tz)
-    except (UnknownInstrument, StoreError, rep.ReportError) as err:
-        raise _fail(str(err)) from None
-    finally:
-        store.close()
+        if quick:  # the common case, answered without pandas or SQLAlchemy when the store allows
+            built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
+        if built is None:
+            store = _open_store(db)
+            try:
+                if not index:
+                    _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
+                    return
+                built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
+                                  drop_repeats=distinct, tz=tz)
+            finally:
+                store.close()
+    except Exception as err:
+        raise _known_error(err) from None
     chart = None
     if plot is not None or output_format is Format.html:
         from .plot import chart_png
@@ -353,7 +359,22 @@ def report(
         if plot is not None:
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
-          document=built.document(), chart=chart, output=output, max_rows=TABLE_ROWS)
+          document=built.document() if output_format is Format.json else None, chart=chart, output=output, max_rows=TABLE_ROWS)
+
+
+def _known_error(err: Exception) -> BaseException:
+    """Bad input (a report option, an unknown name, a store problem) -> a one-line failure;
+    anything else is returned as is, to be raised (the store is imported only when needed)."""
+    from .report import ReportError
+
+    if isinstance(err, ReportError):
+        return _fail(str(err))
+    if "ticker.store" in sys.modules:
+        from .store import StoreError, UnknownInstrument
+
+        if isinstance(err, (StoreError, UnknownInstrument)):
+            return _fail(str(err))
+    return err
 
 
 class ExportFormat(str, Enum):
@@ -433,7 +454,7 @@ def _emit(
     title: str | None = None,
     *,
     subtitle: str | None = None,
-    summary: pd.DataFrame | None = None,
+    summary: list[dict] | None = None,
     document: dict | None = None,
     chart: bytes | None = None,
     output: Path | None = None,
@@ -442,7 +463,8 @@ def _emit(
     """Write a DataFrame as a rich table, CSV, JSON, Markdown or a self-contained HTML page, to
     stdout or ``output`` (one shared path for every command).
 
-    ``summary`` (a report.summary_table) is shown by the human formats; ``document`` replaces the
+    ``frame`` is a DataFrame or a report.Table; ``summary`` (report.summarize dicts, one per
+    instrument) is shown by the human formats; ``document`` replaces the
     plain JSON array of rows; ``chart`` (PNG bytes) is embedded in HTML; ``max_rows`` shortens
     long terminal tables to their first and last rows.
     """
@@ -466,42 +488,41 @@ def _emit(
 
 def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Table as RichTable
 
-    from .report import display, summary_display, summary_rows
+    from .report import SUMMARY_DISPLAY, Table, display, summary_display, summary_rows
 
     console = Console(file=file, width=160) if file is not None else Console()
-    shown, caption = display(frame), subtitle
-    if max_rows is not None and len(shown) > max_rows:
+    table = Table.of(frame)
+    caption = subtitle
+    if max_rows is not None and len(table.rows) > max_rows:
         half = max_rows // 4
-        gap = {col: "…" for col in shown.columns}
-        import pandas as pd
-
-        shown = pd.concat([shown.head(half), pd.DataFrame([gap]), shown.tail(half)], ignore_index=True)
+        shown = display(Table(table.columns, table.rows[:half])) + [["…"] * len(table.columns)]
+        shown += display(Table(table.columns, table.rows[-half:]))
         caption = (f"{subtitle}\n" if subtitle else "") + (
-            f"{len(frame):,} rows: the first and last {half} shown (--last, --resample or --format csv for more)"
+            f"{len(table.rows):,} rows: the first and last {half} shown (--last, --resample or --format csv for more)"
         )
-    table = Table(title=title, title_justify="left", caption=caption, caption_justify="left")
-    for name in frame.columns:
-        numeric = frame[name].dtype.kind in "iuf"
-        table.add_column(str(name), justify="right" if numeric else "left")
-    for row in shown.itertuples(index=False):
-        table.add_row(*row)
-    console.print(table)
-    if summary is None or summary.empty:
+    else:
+        shown = display(table)
+    out = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
+    for name, numeric in zip(table.columns, table.numeric()):
+        out.add_column(name, justify="right" if numeric else "left")
+    for row in shown:
+        out.add_row(*row)
+    console.print(out)
+    if not summary:
         return
     if len(summary) == 1:
-        stats = Table(title=f"{summary['instrument'].iloc[0]}: summary", title_justify="left", show_header=False)
+        stats = RichTable(title=f"{summary[0]['instrument']}: summary", title_justify="left", show_header=False)
         stats.add_column("what")
         stats.add_column("value")
-        for label, text in summary_rows(summary.iloc[0]):
+        for label, text in summary_rows(summary[0]):
             stats.add_row(label, text)
     else:
-        rows = summary_display(summary)
-        stats = Table(title="summary", title_justify="left")
-        for name in rows.columns:
-            stats.add_column(str(name))
-        for row in rows.itertuples(index=False):
+        stats = RichTable(title="Summary", title_justify="left")
+        for name in SUMMARY_DISPLAY:
+            stats.add_column(name)
+        for row in summary_display(summary):
             stats.add_row(*row)
     console.print(stats)
 

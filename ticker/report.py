@@ -1,7 +1,10 @@
-"""pandas reports: typed frames, summaries, resampling, time zones, wide tables, and the writers
-behind every output format (csv, json, jsonl, markdown, html, parquet).
+"""Reports: typed frames, summaries, resampling, time zones, wide tables, and the writers behind
+every output format (csv, json, jsonl, markdown, html, parquet).
 
-Nothing here talks SQL: :class:`ticker.Store` fetches the rows, this module shapes them.
+Nothing here talks SQL: :class:`ticker.Store` fetches the rows (or, for the command line's fast
+path, :mod:`ticker.quick`), this module shapes them. pandas is imported inside the functions that
+need it: the summary arithmetic and the writers are plain Python over a :class:`Table`, so a plain
+``ticker report --index NAME`` starts without pandas and answers in well under a second.
 
 >>> import pandas as pd
 >>> df = frame([("2024-05-17 08:00:00", 100.0), ("2024-05-18 08:00:00", 90.0), ("2024-05-19 08:00:00", 99.0)],
@@ -23,17 +26,19 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from .store import Store
 
 __all__ = [
     "ReportError",
     "Report",
+    "Table",
     "frame",
+    "summarize",
     "summary",
     "summary_table",
     "distinct",
@@ -42,6 +47,7 @@ __all__ = [
     "to_timezone",
     "time_bound",
     "build",
+    "build_quick",
     "to_csv",
     "to_json",
     "to_jsonl",
@@ -73,184 +79,14 @@ SUMMARY_COLUMNS = {
     "largest_move_pct": "float64",
     "largest_move_at": "datetime",
 }
+SERIES_TABLE = ["captured_at", "value", "change", "change_pct", "source"]
 
 
 class ReportError(ValueError):
     """Bad report input (a resample rule, a time zone, a time); ``str(err)`` is one line."""
 
 
-# ----------------------------------------------------------------------------------- frames
-
-
-def frame(rows: Sequence[tuple], columns: Mapping[str, str]) -> pd.DataFrame:
-    """Rows -> DataFrame with stable dtypes, also when there are no rows.
-
-    ``datetime`` columns become ``datetime64[us, UTC]`` (whether the driver gave datetimes or, as
-    SQLite does for aggregates, text); ``string`` columns the pandas string dtype.
-    """
-    names = list(columns)
-    df = pd.DataFrame.from_records(list(rows), columns=names)
-    for name, dtype in columns.items():
-        if dtype == "datetime":
-            df[name] = pd.to_datetime(df[name], utc=True, format="ISO8601").astype("datetime64[us, UTC]")
-        elif dtype == "string":
-            df[name] = df[name].astype("string")
-        else:
-            df[name] = df[name].astype(dtype)
-    return df
-
-
-def _tz_of(index) -> str:
-    tz = getattr(index, "tz", None)
-    return str(tz) if tz is not None else "UTC"
-
-
-# ---------------------------------------------------------------------------------- summary
-
-
-def summary(series: pd.DataFrame) -> dict:
-    """Count, first/last time and value, min and max (with when), change and % change over the
-    period, how many points were stale (same value as the point before) and the largest single
-    move between consecutive points (signed, in % too, and when it happened).
-
-    ``series`` is a :meth:`ticker.Store.series` frame (indexed by captured_at, with a value column).
-    An empty series gives ``count`` 0, ``stale`` 0 and missing values (NaN / NaT) elsewhere.
-    """
-    values = series["value"].astype("float64")
-    nat = pd.NaT
-    if values.empty:
-        return {
-            "count": 0, "first_at": nat, "last_at": nat, "first_value": math.nan, "last_value": math.nan,
-            "min_value": math.nan, "min_at": nat, "max_value": math.nan, "max_at": nat, "change": math.nan,
-            "change_pct": math.nan, "stale": 0, "largest_move": math.nan, "largest_move_pct": math.nan,
-            "largest_move_at": nat,
-        }
-    first, last = values.iloc[0], values.iloc[-1]
-    change = last - first
-    moves = values.diff()
-    if values.size > 1:
-        import numpy as np
-
-        pos = int(np.nanargmax(moves.abs().to_numpy()))
-        move, before = float(moves.iloc[pos]), float(values.iloc[pos - 1])
-        move_pct = 100 * move / before if before else math.nan
-        move_at = values.index[pos]
-    else:
-        move, move_pct, move_at = math.nan, math.nan, nat
-    return {
-        "count": int(values.size),
-        "first_at": values.index[0],
-        "last_at": values.index[-1],
-        "first_value": float(first),
-        "last_value": float(last),
-        "min_value": float(values.min()),
-        "min_at": values.idxmin(),
-        "max_value": float(values.max()),
-        "max_at": values.idxmax(),
-        "change": round(float(change), 8),
-        "change_pct": round(float(100 * change / first), 6) if first else math.nan,
-        "stale": int((moves == 0).sum()),
-        "largest_move": round(move, 8),
-        "largest_move_pct": round(move_pct, 6),
-        "largest_move_at": move_at,
-    }
-
-
-def summary_table(series_by_name: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
-    """One :func:`summary` row per instrument, with stable columns and dtypes (:data:`SUMMARY_COLUMNS`).
-
-    Times keep the zone of the series they came from (UTC unless converted).
-    """
-    rows, tz = [], "UTC"
-    for name, series in series_by_name.items():
-        tz = _tz_of(series.index)
-        rows.append({"instrument": name, "symbol": series.attrs.get("symbol"), **summary(series)})
-    df = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
-    for col, dtype in SUMMARY_COLUMNS.items():
-        if dtype == "datetime":
-            df[col] = pd.to_datetime(df[col], utc=True).astype(f"datetime64[{TIME_UNIT}, UTC]").dt.tz_convert(tz)
-        elif dtype == "string":
-            df[col] = df[col].astype("string")
-        else:
-            df[col] = df[col].astype(dtype)
-    return df
-
-
-# ---------------------------------------------------------------------------- transformations
-
-
-def distinct(series: pd.DataFrame) -> pd.DataFrame:
-    """Drop consecutive repeats of the same value (a closed market shown on many pages).
-
-    >>> idx = pd.to_datetime(["2024-05-17", "2024-05-18", "2024-05-19", "2024-05-20"], utc=True)
-    >>> distinct(pd.DataFrame({"value": [1.0, 1.0, 2.0, 1.0]}, index=idx))["value"].tolist()
-    [1.0, 2.0, 1.0]
-    """
-    values = series["value"]
-    return series[values.ne(values.shift())]
-
-
-def _offset(rule: str):
-    from pandas.tseries.frequencies import to_offset
-
-    try:
-        offset = to_offset(str(rule).strip())
-    except (ValueError, TypeError):
-        offset = None
-    if offset is None or offset.n <= 0:
-        raise ReportError(f"not a resample rule: {rule!r} (use a pandas offset such as 15min, 1h, 1D, 1W)")
-    return offset
-
-
-def check_rule(rule: str | None) -> None:
-    """Raise :class:`ReportError` unless ``rule`` is a usable pandas offset (or None)."""
-    if rule is not None:
-        _offset(rule)
-
-
-def resample(series: pd.DataFrame, rule: str) -> pd.DataFrame:
-    """OHLC of the value in each bucket, plus the last change and % change and the number of
-    points; buckets without points are left out. Indexed by ``bucket`` (the bucket's pandas label,
-    its start for rules like 1h and 1D), in the series' time zone — convert first to get local days.
-
-    >>> idx = pd.to_datetime(["2024-05-17 08:00", "2024-05-17 09:00", "2024-05-19 08:00"], utc=True)
-    >>> s = pd.DataFrame({"value": [1.0, 3.0, 2.0], "change": [0.1, 2.0, -1.0], "change_pct": [1.0, 2.0, -3.0]}, index=idx)
-    >>> resample(s, "1D")[["open", "high", "low", "close", "change", "points"]].values.tolist()
-    [[1.0, 3.0, 1.0, 3.0, 2.0, 2.0], [2.0, 2.0, 2.0, 2.0, -1.0, 1.0]]
-    """
-    offset = _offset(rule)
-    buckets = series.resample(offset)
-    out = buckets["value"].ohlc().astype("float64")
-    out["change"] = buckets["change"].last().astype("float64")
-    out["change_pct"] = buckets["change_pct"].last().astype("float64")
-    out["points"] = buckets["value"].count().astype("int64")
-    out = out[out["points"] > 0]
-    out.index = out.index.astype(f"datetime64[{TIME_UNIT}, {_tz_of(series.index)}]")
-    out.index.name = "bucket"
-    return out
-
-
-def wide(series_by_name: Mapping[str, pd.DataFrame], rule: str | None = None) -> pd.DataFrame:
-    """Values side by side, one float64 column per instrument, aligned on time (missing = NaN).
-
-    With ``rule``, each column holds the instrument's last value (close) in each bucket, and
-    buckets where no instrument has a point are left out.
-    """
-    columns = {}
-    for name, series in series_by_name.items():
-        values = series["value"].astype("float64")
-        if rule is not None:
-            values = values.resample(_offset(rule)).last()
-        columns[name] = values[~values.index.duplicated(keep="last")]
-    if not columns:
-        return pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="captured_at").as_unit(TIME_UNIT))
-    out = pd.concat(columns, axis=1).sort_index()
-    out = out.dropna(how="all").astype("float64")
-    tz = _tz_of(next(iter(series_by_name.values())).index)
-    out.index = pd.DatetimeIndex(out.index).astype(f"datetime64[{TIME_UNIT}, {tz}]")
-    out.index.name = "bucket" if rule is not None else "captured_at"
-    out.columns.name = "instrument"
-    return out
+# ------------------------------------------------------------------------- plain-Python core
 
 
 def zone(name: str):
@@ -263,20 +99,6 @@ def zone(name: str):
         raise ReportError(
             f"unknown time zone {name!r} (use an IANA name such as Asia/Tokyo, Europe/London or UTC)"
         ) from None
-
-
-def to_timezone(df: pd.DataFrame, tz: str | None) -> pd.DataFrame:
-    """The same frame with its time index and time columns shown in ``tz`` (an IANA name)."""
-    if tz is None:
-        return df
-    zone(tz)
-    out = df.copy()
-    if isinstance(out.index, pd.DatetimeIndex) and out.index.tz is not None:
-        out.index = out.index.tz_convert(tz)
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
-            out[col] = out[col].dt.tz_convert(tz)
-    return out
 
 
 def time_bound(value: str | date | datetime | None, tz: str | None = None, *, end: bool = False) -> datetime | None:
@@ -315,6 +137,256 @@ def time_bound(value: str | date | datetime | None, tz: str | None = None, *, en
     return value.astimezone(UTC)
 
 
+def summarize(times: Sequence[datetime], values: Sequence[float]) -> dict:
+    """Count, first/last time and value, min and max (with when, first occurrence), change and
+    % change over the period, ``stale`` (points with the same value as the point before) and the
+    largest single move between consecutive points (signed, in %, and when it happened).
+
+    An empty series gives ``count`` 0, ``stale`` 0 and None elsewhere.
+
+    >>> t = [datetime(2024, 5, d, tzinfo=UTC) for d in (17, 18, 19, 20)]
+    >>> s = summarize(t, [100.0, 100.0, 90.0, 99.0])
+    >>> s["stale"], s["largest_move"], s["largest_move_at"].day, s["change"]
+    (1, -10.0, 19, -1.0)
+    """
+    n = len(values)
+    if n == 0:
+        return {"count": 0, "first_at": None, "last_at": None, "first_value": None, "last_value": None,
+                "min_value": None, "min_at": None, "max_value": None, "max_at": None, "change": None,
+                "change_pct": None, "stale": 0, "largest_move": None, "largest_move_pct": None,
+                "largest_move_at": None}
+    first, last = float(values[0]), float(values[-1])
+    i_min = min(range(n), key=values.__getitem__)
+    i_max = max(range(n), key=values.__getitem__)
+    stale, best, best_size = 0, 0, -1.0
+    previous = values[0]
+    for i in range(1, n):
+        move = values[i] - previous
+        previous = values[i]
+        if move == 0:
+            stale += 1
+        if abs(move) > best_size:
+            best, best_size = i, abs(move)
+    change = last - first
+    move = move_pct = move_at = None
+    if n > 1:
+        move = round(float(values[best] - values[best - 1]), 8)
+        before = float(values[best - 1])
+        move_pct = round(100 * move / before, 6) if before else None
+        move_at = times[best]
+    return {
+        "count": n,
+        "first_at": times[0],
+        "last_at": times[-1],
+        "first_value": first,
+        "last_value": last,
+        "min_value": float(values[i_min]),
+        "min_at": times[i_min],
+        "max_value": float(values[i_max]),
+        "max_at": times[i_max],
+        "change": round(change, 8),
+        "change_pct": round(100 * change / first, 6) if first else None,
+        "stale": stale,
+        "largest_move": move,
+        "largest_move_pct": move_pct,
+        "largest_move_at": move_at,
+    }
+
+
+@dataclass
+class Table:
+    """What the writers write: column names and rows of plain values (aware datetimes, floats,
+    ints, strings, bools, None). :meth:`of` turns a DataFrame into one."""
+
+    columns: list[str]
+    rows: list[tuple]
+
+    @classmethod
+    def of(cls, data: Table | pd.DataFrame) -> Table:
+        if isinstance(data, Table):
+            return data
+        import pandas as pd
+
+        columns = []
+        for name in data.columns:
+            col = data[name]
+            if isinstance(col.dtype, pd.DatetimeTZDtype):
+                values = [None if t is pd.NaT else t for t in col.astype(object)]
+            else:
+                values = col.astype(object).where(col.notna(), None).tolist()
+            columns.append([v.item() if hasattr(v, "item") and not isinstance(v, datetime) else v for v in values])
+        return cls([str(c) for c in data.columns], list(zip(*columns)) if columns else [])
+
+    def numeric(self) -> list[bool]:
+        """Which columns hold numbers (right-aligned by the human formats)."""
+        kinds = []
+        for i in range(len(self.columns)):
+            seen = [r[i] for r in self.rows[:1000] if r[i] is not None]
+            kinds.append(bool(seen) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in seen))
+        return kinds
+
+
+# ----------------------------------------------------------------------------- pandas frames
+
+
+def frame(rows: Sequence[tuple], columns: Mapping[str, str]) -> pd.DataFrame:
+    """Rows -> DataFrame with stable dtypes, also when there are no rows.
+
+    ``datetime`` columns become ``datetime64[us, UTC]`` (whether the driver gave datetimes or, as
+    SQLite does for aggregates, text); ``string`` columns the pandas string dtype.
+    """
+    import pandas as pd
+
+    names = list(columns)
+    df = pd.DataFrame.from_records(list(rows), columns=names)
+    for name, dtype in columns.items():
+        if dtype == "datetime":
+            df[name] = pd.to_datetime(df[name], utc=True, format="ISO8601").astype("datetime64[us, UTC]")
+        elif dtype == "string":
+            df[name] = df[name].astype("string")
+        else:
+            df[name] = df[name].astype(dtype)
+    return df
+
+
+def _tz_of(index) -> str:
+    tz = getattr(index, "tz", None)
+    return str(tz) if tz is not None else "UTC"
+
+
+def summary(series: pd.DataFrame) -> dict:
+    """:func:`summarize` of a :meth:`ticker.Store.series` frame (indexed by captured_at, with a
+    value column); missing values are NaN / NaT."""
+    import pandas as pd
+
+    stats = summarize(list(series.index), series["value"].astype("float64").tolist())
+    return {k: (v if v is not None else (pd.NaT if k.endswith("_at") else math.nan)) for k, v in stats.items()}
+
+
+def summary_table(series_by_name: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One :func:`summary` row per instrument, with stable columns and dtypes (:data:`SUMMARY_COLUMNS`).
+
+    Times keep the zone of the series they came from (UTC unless converted).
+    """
+    import pandas as pd
+
+    rows, tz = [], "UTC"
+    for name, series in series_by_name.items():
+        tz = _tz_of(series.index)
+        rows.append({"instrument": name, "symbol": series.attrs.get("symbol"), **summary(series)})
+    df = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    for col, dtype in SUMMARY_COLUMNS.items():
+        if dtype == "datetime":
+            df[col] = pd.to_datetime(df[col], utc=True).astype(f"datetime64[{TIME_UNIT}, UTC]").dt.tz_convert(tz)
+        elif dtype == "string":
+            df[col] = df[col].astype("string")
+        else:
+            df[col] = df[col].astype(dtype)
+    return df
+
+
+def distinct(series: pd.DataFrame) -> pd.DataFrame:
+    """Drop consecutive repeats of the same value (a closed market shown on many pages).
+
+    >>> import pandas as pd
+    >>> idx = pd.to_datetime(["2024-05-17", "2024-05-18", "2024-05-19", "2024-05-20"], utc=True)
+    >>> distinct(pd.DataFrame({"value": [1.0, 1.0, 2.0, 1.0]}, index=idx))["value"].tolist()
+    [1.0, 2.0, 1.0]
+    """
+    values = series["value"]
+    return series[values.ne(values.shift())]
+
+
+def _offset(rule: str):
+    from pandas.tseries.frequencies import to_offset
+
+    try:
+        offset = to_offset(str(rule).strip())
+    except (ValueError, TypeError):
+        offset = None
+    if offset is None or offset.n <= 0:
+        raise ReportError(f"not a resample rule: {rule!r} (use a pandas offset such as 15min, 1h, 1D, 1W)")
+    return offset
+
+
+def check_rule(rule: str | None) -> None:
+    """Raise :class:`ReportError` unless ``rule`` is a usable pandas offset (or None)."""
+    if rule is not None:
+        _offset(rule)
+
+
+def resample(series: pd.DataFrame, rule: str) -> pd.DataFrame:
+    """OHLC of the value in each bucket, plus the last change and % change and the number of
+    points; buckets without points are left out. Indexed by ``bucket`` (the bucket's pandas label,
+    its start for rules like 1h and 1D), in the series' time zone — convert first to get local days.
+
+    >>> import pandas as pd
+    >>> idx = pd.to_datetime(["2024-05-17 08:00", "2024-05-17 09:00", "2024-05-19 08:00"], utc=True)
+    >>> s = pd.DataFrame({"value": [1.0, 3.0, 2.0], "change": [0.1, 2.0, -1.0], "change_pct": [1.0, 2.0, -3.0]}, index=idx)
+    >>> resample(s, "1D")[["open", "high", "low", "close", "change", "points"]].values.tolist()
+    [[1.0, 3.0, 1.0, 3.0, 2.0, 2.0], [2.0, 2.0, 2.0, 2.0, -1.0, 1.0]]
+    """
+    offset = _offset(rule)
+    buckets = series.resample(offset)
+    out = buckets["value"].ohlc().astype("float64")
+    out["change"] = buckets["change"].last().astype("float64")
+    out["change_pct"] = buckets["change_pct"].last().astype("float64")
+    out["points"] = buckets["value"].count().astype("int64")
+    out = out[out["points"] > 0]
+    out.index = out.index.astype(f"datetime64[{TIME_UNIT}, {_tz_of(series.index)}]")
+    out.index.name = "bucket"
+    return out
+
+
+def wide(series_by_name: Mapping[str, pd.DataFrame], rule: str | None = None) -> pd.DataFrame:
+    """Values side by side, one float64 column per instrument, aligned on time (missing = NaN).
+
+    With ``rule``, each column holds the instrument's last value (close) in each bucket, and
+    buckets where no instrument has a point are left out.
+    """
+    import pandas as pd
+
+    columns = {}
+    for name, series in series_by_name.items():
+        values = series["value"].astype("float64")
+        if rule is not None:
+            values = values.resample(_offset(rule)).last()
+        columns[name] = values[~values.index.duplicated(keep="last")]
+    if not columns:
+        return pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="captured_at").as_unit(TIME_UNIT))
+    out = pd.concat(columns, axis=1).sort_index()
+    out = out.dropna(how="all").astype("float64")
+    tz = _tz_of(next(iter(series_by_name.values())).index)
+    out.index = pd.DatetimeIndex(out.index).astype(f"datetime64[{TIME_UNIT}, {tz}]")
+    out.index.name = "bucket" if rule is not None else "captured_at"
+    out.columns.name = "instrument"
+    return out
+
+
+def to_timezone(df: pd.DataFrame, tz: str | None) -> pd.DataFrame:
+    """The same frame with its time index and time columns shown in ``tz`` (an IANA name)."""
+    if tz is None:
+        return df
+    import pandas as pd
+
+    zone(tz)
+    out = df.copy()
+    if isinstance(out.index, pd.DatetimeIndex) and out.index.tz is not None:
+        out.index = out.index.tz_convert(tz)
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
+            out[col] = out[col].dt.tz_convert(tz)
+    return out
+
+
+def write_parquet(df: pd.DataFrame, target) -> None:
+    """Parquet through pyarrow: tz-aware timestamp[us], float64, strings; ``target`` a path or binary file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), target)
+
+
 # ------------------------------------------------------------------------------------ reports
 
 
@@ -324,9 +396,9 @@ class Report:
 
     names: list[str]
     symbols: list[str | None]
-    table: pd.DataFrame  # time column first, no index
-    summary: pd.DataFrame  # SUMMARY_COLUMNS, one row per instrument
-    chart: dict[str, pd.Series]  # instrument -> value (or close) series for the plot
+    table: Table  # time column first
+    summary: list[dict]  # one summarize() dict per instrument, with instrument and symbol
+    chart: dict[str, Any] | None = None  # instrument -> value (or close) Series, for the plot
     tz: str = "UTC"
     options: dict = field(default_factory=dict)
 
@@ -339,11 +411,11 @@ class Report:
     @property
     def period(self) -> str:
         """'2024-05-17 08:00 – 2024-05-22 06:55 UTC', or 'no data'."""
-        firsts, lasts = self.summary["first_at"].dropna(), self.summary["last_at"].dropna()
-        if firsts.empty:
+        firsts = [s["first_at"] for s in self.summary if s["first_at"] is not None]
+        lasts = [s["last_at"] for s in self.summary if s["last_at"] is not None]
+        if not firsts:
             return "no data"
-        start, stop = firsts.min(), lasts.max()
-        return f"{start:%Y-%m-%d %H:%M} – {stop:%Y-%m-%d %H:%M} {self.tz}"
+        return f"{min(firsts):%Y-%m-%d %H:%M} – {max(lasts):%Y-%m-%d %H:%M} {self.tz}"
 
     @property
     def subtitle(self) -> str:
@@ -358,20 +430,29 @@ class Report:
 
     def document(self) -> dict:
         """The JSON document: metadata, summary (a dict for one instrument, else a list) and rows."""
-        rows = records(self.summary)
+        stats = records(Table(list(self.summary[0]) if self.summary else [], [tuple(s.values()) for s in self.summary]))
         doc: dict = {}
         if len(self.names) == 1:
             doc["instrument"], doc["symbol"] = self.names[0], self.symbols[0]
         else:
             doc["instruments"] = [{"instrument": n, "symbol": s} for n, s in zip(self.names, self.symbols)]
         doc["tz"] = self.tz
-        doc.update({k: v for k, v in self.options.items()})
+        doc.update(self.options)
         if len(self.names) == 1:
-            doc["summary"] = {k: v for k, v in rows[0].items() if k not in ("instrument", "symbol")}
+            doc["summary"] = {k: v for k, v in stats[0].items() if k not in ("instrument", "symbol")}
         else:
-            doc["summary"] = rows
+            doc["summary"] = stats
         doc["series"] = records(self.table)
         return doc
+
+
+def _options(lo, hi, tz, last, rule, drop_repeats) -> dict:
+    def iso(value):
+        if value is None:
+            return None
+        return value.astimezone(zone(tz)).isoformat() if tz else value.isoformat()
+
+    return {"since": iso(lo), "until": iso(hi), "last": last, "resample": rule, "distinct": drop_repeats}
 
 
 def build(
@@ -385,7 +466,7 @@ def build(
     drop_repeats: bool = False,
     tz: str | None = None,
 ) -> Report:
-    """The report of one or several instruments (what ``ticker report --index …`` prints).
+    """The report of one or several instruments (what ``ticker report --index …`` prints), via pandas.
 
     The summary is of the stored points in the window (before ``drop_repeats`` and ``rule``), so
     it can say how many were stale. One instrument gives its series (or OHLC buckets); several a
@@ -400,7 +481,8 @@ def build(
         series = store.series(name, since=lo, until=hi, last=last)
         fetched.setdefault(series.attrs["instrument"], series)  # "Nikkei" twice is one instrument
     shown = {n: to_timezone(s, tz) for n, s in fetched.items()}
-    stats = summary_table(shown)
+    stats = [{"instrument": n, "symbol": s.attrs.get("symbol"),
+              **summarize(list(s.index), s["value"].tolist())} for n, s in shown.items()]
     if drop_repeats:
         shown = {n: distinct(s) for n, s in shown.items()}
     if len(shown) == 1:
@@ -409,157 +491,177 @@ def build(
             buckets = resample(series, rule)
             table, chart = buckets.reset_index(), {name: buckets["close"]}
         else:
-            table = series.reset_index()[["captured_at", "value", "change", "change_pct", "source"]]
-            chart = {name: series["value"]}
+            table, chart = series.reset_index()[SERIES_TABLE], {name: series["value"]}
     else:
         table_wide = wide(shown, rule)
         table = table_wide.reset_index()
-        table.columns.name = None
         chart = {n: table_wide[n].dropna() for n in table_wide.columns}
-    options = {"since": _iso(lo, tz), "until": _iso(hi, tz), "last": last, "resample": rule, "distinct": drop_repeats}
     return Report(
-        names=list(shown), symbols=[s.attrs.get("symbol") for s in fetched.values()], table=table,
-        summary=stats, chart=chart, tz=tz or "UTC", options=options,
+        names=list(shown), symbols=[s.attrs.get("symbol") for s in fetched.values()], table=Table.of(table),
+        summary=stats, chart=chart, tz=tz or "UTC", options=_options(lo, hi, tz, last, rule, drop_repeats),
     )
 
 
-def _iso(value: datetime | None, tz: str | None) -> str | None:
-    if value is None:
+def build_quick(
+    db: str | None,
+    name: str,
+    *,
+    since: str | date | datetime | None = None,
+    until: str | date | datetime | None = None,
+    last: int | None = None,
+    drop_repeats: bool = False,
+    tz: str | None = None,
+) -> Report | None:
+    """:func:`build` for one instrument of a SQLite store, without pandas or SQLAlchemy (the
+    command line's fast path); None when it cannot answer (not a SQLite store at the current
+    schema revision, a name it does not know) and the full path must.
+    """
+    from . import quick
+
+    zone_info = zone(tz) if tz is not None else None
+    lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
+    found = quick.series(db, name, since=lo, until=hi, last=last)
+    if found is None:
         return None
-    return value.astimezone(zone(tz)).isoformat() if tz else value.isoformat()
+    (instrument, symbol), rows = found
+    if zone_info is not None:
+        rows = [(t.astimezone(zone_info), *rest) for t, *rest in rows]
+    stats = {"instrument": instrument, "symbol": symbol, **summarize([r[0] for r in rows], [r[1] for r in rows])}
+    if drop_repeats:
+        rows = [r for i, r in enumerate(rows) if i == 0 or r[1] != rows[i - 1][1]]
+    return Report(names=[instrument], symbols=[symbol], table=Table(list(SERIES_TABLE), rows), summary=[stats],
+                  tz=tz or "UTC", options=_options(lo, hi, tz, last, None, drop_repeats))
 
 
 # ------------------------------------------------------------------------- machine formats
 
 
-def _time_strings(col: pd.Series, basic_offset: bool) -> pd.Series:
-    """ISO 8601 with offset; microseconds only when some time has them."""
-    fraction = ".%f" if (col.dropna().dt.microsecond != 0).any() else ""
-    text = col.dt.strftime(f"%Y-%m-%dT%H:%M:%S{fraction}%z")
-    if not basic_offset:  # +0900 -> +09:00
-        text = text.str.slice(0, -2) + ":" + text.str.slice(-2)
-    return text.astype(object).where(col.notna(), None)
+def _iso_time(value: datetime, basic_offset: bool = False) -> str:
+    """ISO 8601 with offset (+00:00, or +0000 with ``basic_offset``); microseconds only when set."""
+    text = value.strftime("%Y-%m-%dT%H:%M:%S.%f%z" if value.microsecond else "%Y-%m-%dT%H:%M:%S%z")
+    return text if basic_offset else f"{text[:-2]}:{text[-2:]}"
 
 
-def to_csv(df: pd.DataFrame) -> str:
+def _plain(value, basic_offset: bool = False):
+    if isinstance(value, datetime):
+        return _iso_time(value, basic_offset)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def to_csv(data: Table | pd.DataFrame) -> str:
     """CSV for pipes that round-trips: times ISO 8601 with offset, floats in full precision.
 
     Read it back with ``pd.read_csv(f)`` and ``pd.to_datetime(col, format="ISO8601", utc=True)``.
     """
-    out = df.copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
-            out[col] = _time_strings(out[col], basic_offset=True)
-    return out.to_csv(index=False, lineterminator="\n")
+    import csv
+    import io
+
+    table = Table.of(data)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows([_plain(v, basic_offset=True) for v in row] for row in table.rows)
+    return out.getvalue()
 
 
-def records(df: pd.DataFrame) -> list[dict]:
+def records(data: Table | pd.DataFrame) -> list[dict]:
     """Rows as JSON-ready dicts: times ISO 8601 with offset, missing values None, numbers as numbers."""
-    out = df.copy()
-    for col in out.columns:
-        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
-            out[col] = _time_strings(out[col], basic_offset=False)
-    out = out.astype(object).where(out.notna(), None)
-    rows = out.to_dict("records")
-    for row in rows:
-        for key, value in row.items():
-            if isinstance(value, float) and not math.isfinite(value):
-                row[key] = None
-            elif hasattr(value, "item"):  # numpy scalars
-                row[key] = value.item()
-    return rows
+    table = Table.of(data)
+    return [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.rows]
 
 
-def to_json(df_or_doc: pd.DataFrame | dict) -> str:
-    """A frame as a JSON array of records, or a prepared document (see :meth:`Report.document`)."""
-    doc = records(df_or_doc) if isinstance(df_or_doc, pd.DataFrame) else df_or_doc
+def to_json(data: Table | pd.DataFrame | dict) -> str:
+    """A table as a JSON array of records, or a prepared document (see :meth:`Report.document`)."""
+    doc = data if isinstance(data, (dict, list)) else records(data)
     return json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
 
 
-def to_jsonl(df: pd.DataFrame) -> str:
+def to_jsonl(data: Table | pd.DataFrame) -> str:
     """One JSON object per line (JSON Lines)."""
-    return "".join(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n" for row in records(df))
-
-
-def write_parquet(df: pd.DataFrame, target) -> None:
-    """Parquet through pyarrow: tz-aware timestamp[us], float64, strings; ``target`` a path or binary file."""
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    table = pa.Table.from_pandas(df, preserve_index=False)
-    pq.write_table(table, target)
+    return "".join(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n" for row in records(data))
 
 
 # --------------------------------------------------------------------------- human formats
 
 
+def _decimals(values: Iterable[float], most: int = 4) -> int:
+    """The fewest decimals (up to ``most``) that show every value exactly."""
+    places = 0
+    for v in values:
+        while places < most and abs(round(v * 10**places, 6) - round(v * 10**places)) > 1e-6:
+            places += 1
+        if places == most:
+            break
+    return places
+
+
+def _number(value: float, sign: bool = False, places: int | None = None) -> str:
+    """40,100.00, 4.4501, +0.0985: at least two decimals, up to four when the value has them."""
+    if places is None:
+        places = max(2, _decimals([value]))
+    return f"{value:{'+' if sign else ''},.{places}f}"
+
+
 def cell(value, column: str | None = None) -> str:
     """One value as people read it: 40,074.69; +443.63 for changes; +1.12% for % changes."""
-    if value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and value != value):
+    if value is None or (isinstance(value, float) and value != value) or str(value) in ("NaT", "<NA>"):
         return ""
-    if isinstance(value, pd.Timestamp):
+    if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, float):
         if column in ("change", "largest_move"):
             return _number(value, sign=True)
-        if column in ("change_pct", "largest_move_pct"):
+        if column and column.endswith("_pct"):
             return f"{value:+.2f}%"
         return _number(value)
     return str(value)
 
 
-def _decimals(values: pd.Series, most: int = 4) -> int:
-    """The fewest decimals (up to ``most``) that show every value of a float column exactly."""
-    finite = values.dropna().to_numpy(dtype=float)
-    for places in range(most + 1):
-        if ((finite * 10**places).round(6) % 1 == 0).all():
-            return places
-    return most
-
-
-def display(df: pd.DataFrame) -> pd.DataFrame:
-    """A frame as text for people (tables, Markdown, HTML): the same decimals down each column,
+def display(data: Table | pd.DataFrame) -> list[list[str]]:
+    """Rows as text for people (tables, Markdown, HTML): the same decimals down each column,
     thousands separators, signed changes, % on percentages, times without seconds when all are
     on the minute."""
-    out = pd.DataFrame(index=range(len(df)))
-    for col in df.columns:
-        values = df[col].reset_index(drop=True)
-        kind = values.dtype.kind
-        if isinstance(values.dtype, pd.DatetimeTZDtype) or kind == "M":
-            seconds = (values.dropna().dt.second != 0).any() or (values.dropna().dt.microsecond != 0).any()
-            text = values.dt.strftime("%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M")
-        elif kind == "f":
-            places = 2 if str(col).endswith("_pct") else _decimals(values)
-            sign = "+" if str(col) in ("change", "largest_move") or str(col).endswith("_pct") else ""
-            suffix = "%" if str(col).endswith("_pct") else ""
-            text = values.map(lambda v: f"{v:{sign},.{places}f}{suffix}" if v == v else "")
-        elif kind in "iu":
-            text = values.map(lambda v: f"{v:,}")
+    table = Table.of(data)
+    formatters = []
+    for i, name in enumerate(table.columns):
+        seen = [r[i] for r in table.rows if r[i] is not None and not (isinstance(r[i], float) and r[i] != r[i])]
+        if seen and all(isinstance(v, datetime) for v in seen):
+            seconds = any(v.second or v.microsecond for v in seen)
+            fmt = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+            formatters.append(lambda v, fmt=fmt: v.strftime(fmt))
+        elif seen and all(isinstance(v, float) for v in seen):
+            pct = name.endswith("_pct")
+            places = 2 if pct else _decimals(seen)
+            sign = "+" if pct or name in ("change", "largest_move") else ""
+            suffix = "%" if pct else ""
+            formatters.append(lambda v, p=places, s=sign, x=suffix: f"{v:{s},.{p}f}{x}")
+        elif seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
+            formatters.append(lambda v: f"{v:,}")
         else:
-            text = values.astype(object).map(lambda v: "" if v is None or v is pd.NA or v != v else str(v))
-        out[str(col)] = text.astype(object).where(values.notna(), "").astype(object)
-    return out
+            formatters.append(str)
+    return [
+        ["" if v is None or (isinstance(v, float) and v != v) else f(v) for v, f in zip(row, formatters)]
+        for row in table.rows
+    ]
 
 
-def _number(value: float, sign: bool = False) -> str:
-    """40,100.00, 4.4501, +0.0985: at least two decimals, up to four when the value has them."""
-    places = max(2, _decimals(pd.Series([value])))
-    return f"{value:{'+' if sign else ''},.{places}f}"
-
-
-def _at(value, ts) -> str:
-    if value != value or ts is pd.NaT or ts is None:
+def _at(value, when) -> str:
+    if value is None or value != value or when is None:
         return ""
-    return f"{_number(value)}  at {ts:%Y-%m-%d %H:%M}"
+    return f"{_number(value)}  at {when:%Y-%m-%d %H:%M}"
 
 
-def summary_rows(stats: pd.Series) -> list[tuple[str, str]]:
-    """One summary row (of :func:`summary_table`) as (label, text) pairs for people."""
+def summary_rows(stats: Mapping) -> list[tuple[str, str]]:
+    """One instrument's summary as (label, text) pairs for people."""
     if not stats["count"]:
         return [("points", "0")]
-    move = ""
-    if stats["largest_move"] == stats["largest_move"]:
-        move = f"{_number(stats['largest_move'], sign=True)} ({stats['largest_move_pct']:+.2f}%)  at {stats['largest_move_at']:%Y-%m-%d %H:%M}"
+    move = "(one point)"
+    if stats["largest_move"] is not None and stats["largest_move"] == stats["largest_move"]:
+        pct = f" ({stats['largest_move_pct']:+.2f}%)" if stats["largest_move_pct"] is not None else ""
+        move = f"{_number(stats['largest_move'], sign=True)}{pct}  at {stats['largest_move_at']:%Y-%m-%d %H:%M}"
+    pct = f" ({stats['change_pct']:+.2f}%)" if stats["change_pct"] is not None else ""
     return [
         ("points", f"{stats['count']:,}"),
         ("stale", f"{stats['stale']:,} (same value as the point before)"),
@@ -567,35 +669,32 @@ def summary_rows(stats: pd.Series) -> list[tuple[str, str]]:
         ("last", _at(stats["last_value"], stats["last_at"])),
         ("min", _at(stats["min_value"], stats["min_at"])),
         ("max", _at(stats["max_value"], stats["max_at"])),
-        ("change", f"{_number(stats['change'], sign=True)} ({stats['change_pct']:+.2f}%)"),
-        ("largest move", move or "(one point)"),
+        ("change", f"{_number(stats['change'], sign=True)}{pct}"),
+        ("largest move", move),
     ]
 
 
-def summary_display(stats: pd.DataFrame) -> pd.DataFrame:
-    """The summary table as compact text, one row per instrument (several instruments side by
-    side; the times of first, last, min and max are in the one-instrument view)."""
+SUMMARY_DISPLAY = ["instrument", "points", "stale", "first", "last", "change", "min", "max", "largest move"]
+
+
+def summary_display(summaries: Sequence[Mapping]) -> list[list[str]]:
+    """Summaries as compact text, one row per instrument (:data:`SUMMARY_DISPLAY` columns); the
+    times of first, last, min and max are in the one-instrument view."""
     rows = []
-    for _, row in stats.iterrows():
-        if not row["count"]:
-            rows.append({"instrument": row["instrument"], "points": "0"})
+    for s in summaries:
+        if not s["count"]:
+            rows.append([s["instrument"], "0"] + [""] * 7)
             continue
         move = ""
-        if row["largest_move"] == row["largest_move"]:
-            move = f"{_number(row['largest_move'], sign=True)} ({row['largest_move_pct']:+.2f}%)"
-        rows.append({
-            "instrument": row["instrument"],
-            "points": f"{row['count']:,}",
-            "stale": f"{row['stale']:,}",
-            "first": _number(row["first_value"]),
-            "last": _number(row["last_value"]),
-            "change": f"{_number(row['change'], sign=True)} ({row['change_pct']:+.2f}%)",
-            "min": _number(row["min_value"]),
-            "max": _number(row["max_value"]),
-            "largest move": move,
-        })
-    columns = ["instrument", "points", "stale", "first", "last", "change", "min", "max", "largest move"]
-    return pd.DataFrame(rows, columns=columns).fillna("")
+        if s["largest_move"] is not None:
+            pct = f" ({s['largest_move_pct']:+.2f}%)" if s["largest_move_pct"] is not None else ""
+            move = f"{_number(s['largest_move'], sign=True)}{pct}"
+        pct = f" ({s['change_pct']:+.2f}%)" if s["change_pct"] is not None else ""
+        rows.append([
+            s["instrument"], f"{s['count']:,}", f"{s['stale']:,}", _number(s["first_value"]), _number(s["last_value"]),
+            f"{_number(s['change'], sign=True)}{pct}", _number(s["min_value"]), _number(s["max_value"]), move,
+        ])
+    return rows
 
 
 def _md_escape(text: str) -> str:
@@ -609,25 +708,21 @@ def _md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequ
     return "\n".join(lines) + "\n"
 
 
-def _numeric(df: pd.DataFrame) -> list[bool]:
-    return [df[c].dtype.kind in "iuf" for c in df.columns]
-
-
-def to_markdown(df: pd.DataFrame, title: str | None = None, subtitle: str | None = None,
-                stats: pd.DataFrame | None = None) -> str:
+def to_markdown(data: Table | pd.DataFrame, title: str | None = None, subtitle: str | None = None,
+                summaries: Sequence[Mapping] | None = None) -> str:
     """A Markdown page: title, summary, then the table (GitHub pipe tables)."""
+    table = Table.of(data)
     parts = []
     if title:
         parts.append(f"## {title}\n")
     if subtitle:
         parts.append(f"{subtitle}\n")
-    if stats is not None and not stats.empty:
-        shown = summary_display(stats)
-        if len(shown) == 1:
-            parts.append(_md_table(["summary", ""], summary_rows(stats.iloc[0]), [False, False]))
+    if summaries:
+        if len(summaries) == 1:
+            parts.append(_md_table(["summary", ""], summary_rows(summaries[0]), [False, False]))
         else:
-            parts.append(_md_table(list(shown.columns), shown.values.tolist(), [False] * len(shown.columns)))
-    parts.append(_md_table([str(c) for c in df.columns], display(df).values.tolist(), _numeric(df)))
+            parts.append(_md_table(SUMMARY_DISPLAY, summary_display(summaries), [False] * len(SUMMARY_DISPLAY)))
+    parts.append(_md_table(table.columns, display(table), table.numeric()))
     return "\n".join(parts)
 
 
@@ -637,47 +732,49 @@ body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
 h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
 .sub { color: #5b6875; margin: 0 0 1.4rem; }
 h2 { font-size: 1.1rem; margin: 1.8rem 0 .6rem; }
+h2 small { color: #8a96a3; font-weight: 400; }
 table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
 th, td { padding: .3rem .8rem; border-bottom: 1px solid #e3e8ee; text-align: left; white-space: nowrap; }
 th { background: #f5f7fa; font-weight: 600; position: sticky; top: 0; }
 td.num, th.num { text-align: right; }
 td.up { color: #0a7d38; } td.down { color: #c0262d; }
-table.summary th { background: none; color: #5b6875; font-weight: 500; }
+table.summary th { background: none; color: #5b6875; font-weight: 500; position: static; }
 img.chart { max-width: 100%; border: 1px solid #e3e8ee; border-radius: 6px; }
 footer { color: #8a96a3; font-size: .8rem; margin-top: 2rem; }
 """
 
 
-def _html_table(df: pd.DataFrame, css_class: str = "") -> str:
-    numeric = _numeric(df)
-    head = "".join(f'<th class="{"num" if n else ""}">{_html.escape(str(c))}</th>' for c, n in zip(df.columns, numeric))
+def _html_table(columns: Sequence[str], texts: Sequence[Sequence[str]], numeric: Sequence[bool],
+                values: Sequence[Sequence] | None = None) -> str:
+    head = "".join(f'<th class="{"num" if n else ""}">{_html.escape(str(c))}</th>' for c, n in zip(columns, numeric))
     body = []
-    shown = display(df)
-    for row, texts in zip(df.itertuples(index=False), shown.itertuples(index=False)):
+    for r, row in enumerate(texts):
         cells = []
-        for col, value, text, num in zip(df.columns, row, texts, numeric):
+        for c, (col, text, num) in enumerate(zip(columns, row, numeric)):
             classes = ["num"] if num else []
+            value = values[r][c] if values is not None else None
             if col in ("change", "change_pct") and isinstance(value, float) and value == value and value != 0:
                 classes.append("up" if value > 0 else "down")
             cells.append(f'<td class="{" ".join(classes)}">{_html.escape(text)}</td>')
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<table class="{css_class}"><thead><tr>{head}</tr></thead><tbody>\n' + "\n".join(body) + "\n</tbody></table>"
+    return f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>"
 
 
-def _html_summary(stats: pd.DataFrame) -> str:
-    if len(stats) == 1:
+def _html_summary(summaries: Sequence[Mapping]) -> str:
+    if len(summaries) == 1:
         rows = "".join(
-            f"<tr><th>{_html.escape(k)}</th><td>{_html.escape(v)}</td></tr>" for k, v in summary_rows(stats.iloc[0])
+            f"<tr><th>{_html.escape(k)}</th><td>{_html.escape(v)}</td></tr>" for k, v in summary_rows(summaries[0])
         )
         return f'<table class="summary"><tbody>{rows}</tbody></table>'
-    return _html_table(summary_display(stats))
+    return _html_table(SUMMARY_DISPLAY, summary_display(summaries), [False] * len(SUMMARY_DISPLAY))
 
 
-def to_html(df: pd.DataFrame, title: str | None = None, subtitle: str | None = None,
-            stats: pd.DataFrame | None = None, chart_png: bytes | None = None) -> str:
+def to_html(data: Table | pd.DataFrame, title: str | None = None, subtitle: str | None = None,
+            summaries: Sequence[Mapping] | None = None, chart_png: bytes | None = None) -> str:
     """One self-contained HTML page: title, summary, the chart (a base64 PNG) and the table."""
     import base64
 
+    table = Table.of(data)
     title = title or "ticker report"
     parts = [
         "<!DOCTYPE html>",
@@ -688,11 +785,13 @@ def to_html(df: pd.DataFrame, title: str | None = None, subtitle: str | None = N
     ]
     if subtitle:
         parts.append(f'<p class="sub">{_html.escape(subtitle)}</p>')
-    if stats is not None and not stats.empty:
-        parts += ["<h2>Summary</h2>", _html_summary(stats)]
+    if summaries:
+        parts += ["<h2>Summary</h2>", _html_summary(summaries)]
     if chart_png:
-        data = base64.b64encode(chart_png).decode("ascii")
-        parts += ["<h2>Chart</h2>", f'<img class="chart" alt="chart of {_html.escape(title)}" src="data:image/png;base64,{data}">']
-    parts += [f"<h2>Data <small>({len(df):,} rows)</small></h2>", _html_table(df)]
-    parts.append(f"<footer>Generated by ticker on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.</footer></body></html>\n")
+        data64 = base64.b64encode(chart_png).decode("ascii")
+        parts += ["<h2>Chart</h2>",
+                  f'<img class="chart" alt="chart of {_html.escape(title)}" src="data:image/png;base64,{data64}">']
+    parts += [f"<h2>Data <small>{len(table.rows):,} rows</small></h2>",
+              _html_table(table.columns, display(table), table.numeric(), table.rows)]
+    parts.append(f"<footer>Made by ticker on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.</footer></body></html>\n")
     return "\n".join(parts)
