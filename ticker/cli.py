@@ -519,11 +519,20 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
         for label, text in summary_rows(summary[0]):
             stats.add_row(label, text)
     else:
+        rows = summary_display(summary)
+        width = sum(max(len(c) for c in col) + 3 for col in zip(SUMMARY_DISPLAY, *rows))
         stats = RichTable(title="Summary", title_justify="left")
-        for name in SUMMARY_DISPLAY:
-            stats.add_column(name)
-        for row in summary_display(summary):
-            stats.add_row(*row)
+        if width <= console.width:  # a row per instrument
+            for name in SUMMARY_DISPLAY:
+                stats.add_column(name)
+            for row in rows:
+                stats.add_row(*row)
+        else:  # too narrow: a column per instrument
+            stats.add_column("")
+            for row in rows:
+                stats.add_column(row[0])
+            for i, label in enumerate(SUMMARY_DISPLAY[1:], start=1):
+                stats.add_row(label, *(row[i] for row in rows))
     console.print(stats)
 
 
