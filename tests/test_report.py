@@ -392,3 +392,17 @@ def test_small_values_keep_their_decimals(store):
     store.ingest_text(strip_page(), at=at(17))
     out = run("report", "-i", "10-yr bond", "--db", store.url)
     assert "4.439 " in out.output and "-0.04 " in out.output and "-0.89%" in out.output
+
+
+def test_window_is_right_whichever_form_sqlite_stored_the_time_in(filled):
+    if not filled.url.startswith("sqlite"):
+        pytest.skip("SQLite keeps times as text")
+    import sqlalchemy as sa
+
+    with filled.engine.begin() as conn:  # one row in each of the two text forms of a time
+        conn.execute(sa.text("UPDATE snapshots SET captured_at = substr(captured_at, 1, 19)"))
+        conn.execute(sa.text("UPDATE snapshots SET captured_at = captured_at || '.000000' WHERE id % 2 = 0"))
+    window = {"since": "2024-05-17T09:00", "until": "2024-05-18T01:00"}
+    assert filled.series("Nikkei", **window)["value"].tolist() == [40074.69, 40100.0, 39000.0]
+    quick = rep.build_quick(filled.url, "Nikkei", **window)
+    assert [r[1] for r in quick.table.rows] == [40074.69, 40100.0, 39000.0]

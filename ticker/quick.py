@@ -14,17 +14,33 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .instruments import lookup, name_key
 from .revisions import HEAD_REVISION
 
-__all__ = ["sqlite_path", "series"]
+__all__ = ["sqlite_path", "sqlite_window", "series"]
 
 DEFAULT_DB = "data/ticker.db"  # the same default as ticker.store.DEFAULT_DB (a test checks)
-# How SQLAlchemy's SQLite DateTime stores times (UTC wall time, see ticker.schema.UTCDateTime).
-STORED_TIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def _stored(value: datetime) -> str:
+    """A UTC time as SQLite stores it: ``2024-05-17 09:00:00``, with ``.ffffff`` when not zero."""
+    text = value.astimezone(UTC).replace(tzinfo=None).isoformat(" ")
+    return text
+
+
+def sqlite_window(since: datetime | None, until: datetime | None) -> tuple[str | None, str | None]:
+    """Text bounds for ``captured_at >= lo AND captured_at < hi`` on SQLite, where times are UTC
+    text: ``2024-05-17 09:00:00`` or ``2024-05-17 09:00:00.000000`` (SQLAlchemy's typed inserts
+    write the fraction, the driver's raw executemany leaves a zero one out). Both forms of an
+    instant sort at or after the short form and before the next microsecond, so a short ``lo``
+    and an exclusive ``hi`` one microsecond on compare right whichever form a row has.
+    """
+    lo = _stored(since) if since is not None else None
+    hi = _stored(until + timedelta(microseconds=1)) if until is not None else None
+    return lo, hi
 
 
 def sqlite_path(db: str | os.PathLike | None) -> Path | None:
@@ -97,12 +113,13 @@ def series(
         sql = ("SELECT s.captured_at, q.value, q.change, q.change_pct, s.source FROM quotes q "
                "JOIN snapshots s ON s.id = q.snapshot_id WHERE q.instrument_id = ?")
         params: list = [inst[0]]
-        if since is not None:
+        lo, hi = sqlite_window(since, until)
+        if lo is not None:
             sql += " AND s.captured_at >= ?"
-            params.append(since.astimezone(UTC).strftime(STORED_TIME))
-        if until is not None:
-            sql += " AND s.captured_at <= ?"
-            params.append(until.astimezone(UTC).strftime(STORED_TIME))
+            params.append(lo)
+        if hi is not None:
+            sql += " AND s.captured_at < ?"
+            params.append(hi)
         if last is None:
             sql += " ORDER BY s.captured_at, s.id, q.position"
         else:

@@ -677,7 +677,7 @@ class Store:
             .where(quotes.c.instrument_id == inst["id"])
             .order_by(snapshots.c.captured_at, snapshots.c.id, quotes.c.position)
         )
-        stmt = _window(stmt, since, until)
+        stmt = _window(stmt, since, until, self.engine.dialect.name)
         if last is not None:
             newest = stmt.order_by(None).order_by(
                 snapshots.c.captured_at.desc(), snapshots.c.id.desc(), quotes.c.position.desc()
@@ -869,7 +869,7 @@ class Store:
         )
         if ids is not None:
             stmt = stmt.where(quotes.c.instrument_id.in_(ids))
-        stmt = _window(stmt, since, until)
+        stmt = _window(stmt, since, until, self.engine.dialect.name)
         if last is None:
             stmt = stmt.order_by(*order)
         else:
@@ -896,11 +896,21 @@ class Store:
             return [tuple(r) for r in conn.execute(stmt)]
 
 
-def _window(stmt, since, until):
+def _window(stmt, since, until, dialect_name: str):
     """``stmt`` limited to snapshots captured between ``since`` and ``until`` (both inclusive)."""
+    from sqlalchemy import String, type_coerce
+
+    from .quick import sqlite_window
     from .report import time_bound
 
     lo, hi = time_bound(since), time_bound(until, end=True)
+    if dialect_name == "sqlite":  # UTC text, in either of two forms: compare as quick.sqlite_window says
+        lo_text, hi_text = sqlite_window(lo, hi)
+        if lo_text is not None:
+            stmt = stmt.where(type_coerce(snapshots.c.captured_at, String) >= lo_text)
+        if hi_text is not None:
+            stmt = stmt.where(type_coerce(snapshots.c.captured_at, String) < hi_text)
+        return stmt
     if lo is not None:
         stmt = stmt.where(snapshots.c.captured_at >= lo)
     if hi is not None:
