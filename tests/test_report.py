@@ -406,3 +406,20 @@ def test_window_is_right_whichever_form_sqlite_stored_the_time_in(filled):
     assert filled.series("Nikkei", **window)["value"].tolist() == [40074.69, 40100.0, 39000.0]
     quick = rep.build_quick(filled.url, "Nikkei", **window)
     assert [r[1] for r in quick.table.rows] == [40074.69, 40100.0, 39000.0]
+
+
+def test_fast_path_finds_the_store_and_names_as_the_store_does(filled, monkeypatch, tmp_path):
+    from ticker import quick, store as store_module
+
+    assert quick.DEFAULT_DB == store_module.DEFAULT_DB
+    if not filled.url.startswith("sqlite"):
+        assert quick.sqlite_path(filled.url) is None
+        return
+    path = filled.url[len("sqlite:///"):]
+    monkeypatch.setenv("TICKER_DB", path)
+    assert quick.sqlite_path(None) == quick.sqlite_path(path) == quick.sqlite_path(filled.url)
+    assert quick.sqlite_path(tmp_path / "missing.db") is None and quick.sqlite_path(":memory:") is None
+    for name in ("Nikkei", "NIKKEI 225", "^N225", "n225", "dow"):
+        (instrument, symbol), _rows = quick.series(None, name)
+        found = filled.find_instrument(name)
+        assert (instrument, symbol) == (found["name"], found["symbol"])
