@@ -270,7 +270,7 @@ IndexesOption = Annotated[
     typer.Option(
         "--index", "-i",
         help='Instrument: any printed name, alias or symbol ("Nikkei", "NIKKEI 225", "^N225"). '
-        "Repeat for several, side by side.",
+        "Repeat for several (report puts them side by side).",
         show_default=False,
     ),
 ]
