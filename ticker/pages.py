@@ -240,7 +240,7 @@ def html_to_text(html: str) -> str:
             out.append(el.tail)
 
     walk(root)
-    lines = (" ".join(line.split()) if not line.startswith("  • ") else "  • " + " ".join(line.split())
+    lines = (" ".join(line.split()) if not line.startswith("  • ") else "  • " + " ".join(line[4:].split())
              for line in "".join(out).splitlines())
     text = "\n".join(line for line in lines if line.strip())
     return text.replace("\n  • \n", "\n  • ")
