@@ -395,3 +395,44 @@ def test_doctor_on_a_newer_schema_and_on_no_store(db_url, tmp_path):
     result = doctor(missing)
     assert result.exit_code == 1 and result.output.strip() == f"error: no store at {missing}"
     assert not missing.parent.exists()  # a check never creates a store
+
+
+# ------------------------------------------------------------------------------ PostgreSQL deadlock
+
+
+def test_postgres_writers_meeting_new_instruments_in_opposite_order_both_store(pg_url):
+    """Two writers whose pages show new instruments in opposite orders each hold the row the other
+    needs: PostgreSQL breaks the deadlock by aborting one. That page must be retried, not lost.
+
+    A real trigger slows each instrument insert down, so the two transactions reliably interleave.
+    """
+    import threading
+
+    with Store(pg_url) as setup, setup.engine.begin() as conn:
+        conn.exec_driver_sql(
+            "CREATE FUNCTION slow_insert() RETURNS trigger AS $$ BEGIN PERFORM pg_sleep(0.5); RETURN NEW; END $$ "
+            "LANGUAGE plpgsql"
+        )
+        conn.exec_driver_sql("CREATE TRIGGER slow AFTER INSERT ON instruments FOR EACH ROW EXECUTE FUNCTION slow_insert()")
+    pages = {
+        "forward": strip_page([("Nikkei", "40,074.69", "+443.63", "+1.12"), ("Dow", "39,157.93", "-11.59", "-0.03")]),
+        "backward": strip_page([("Dow", "39,100.00", "-57.93", "-0.15"), ("Nikkei", "40,100.00", "+25.31", "+0.06")]),
+    }
+    barrier = threading.Barrier(2)
+    results = {}
+
+    def write(source):
+        with Store(pg_url) as store:
+            barrier.wait(timeout=60)
+            results[source] = store.ingest_text(pages[source], source=source)
+
+    threads = [threading.Thread(target=write, args=(source,)) for source in pages]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=120)
+    assert not any(t.is_alive() for t in threads)
+    assert {s: (r.status, r.reason) for s, r in results.items()} == {
+        "forward": ("stored", None), "backward": ("stored", None)}
+    with Store(pg_url) as store:
+        assert store.counts() == {"instruments": 2, "aliases": 2, "snapshots": 2, "quotes": 4}

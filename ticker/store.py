@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "make_engine"]
 
 DEFAULT_DB = "data/ticker.db"
+# deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 BUSY_TIMEOUT_MS = 60_000
 
 
@@ -295,12 +297,23 @@ class Store:
             return PageResult(page.source, "no_strip", warnings=warnings)
         captured_at, origin = pages.capture_time(at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now)
         try:
-            snapshot_id = self._guard(self._write_snapshot, page, parsed, captured_at, origin, now)
+            snapshot_id = self._guard(self._retrying, self._write_snapshot, page, parsed, captured_at, origin, now)
         except StoreError as err:
             return PageResult(page.source, "error", reason=str(err), warnings=warnings)
         if snapshot_id is None:
             return PageResult(page.source, "duplicate", warnings=warnings)
         return PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings, snapshot_id=snapshot_id)
+
+    @staticmethod
+    def _retrying(fn, *args, attempts: int = 5):
+        """Run a write transaction again when the database aborted it only to break a deadlock or
+        a serialization conflict between writers (PostgreSQL): the page is stored, not lost."""
+        for attempt in range(attempts):
+            try:
+                return fn(*args)
+            except DBAPIError as err:
+                if attempt + 1 == attempts or getattr(err.orig, "sqlstate", None) not in _RETRY_SQLSTATES:
+                    raise
 
     def _write_snapshot(
         self, page: pages.LoadedPage, parsed: ParsedPage, captured_at: datetime, origin: str, now: datetime
