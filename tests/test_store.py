@@ -9,6 +9,7 @@ import pytest
 import sqlalchemy as sa
 
 from conftest import nikkei_page, strip_page
+from ticker import pages
 from ticker.store import Store, StoreError, UnknownInstrument
 
 T0 = datetime(2024, 5, 17, 8, 0, tzinfo=UTC)
@@ -163,3 +164,60 @@ def test_postgres_password_never_in_errors():
     with pytest.raises(StoreError) as err:
         Store("postgresql+psycopg://someone:hunter2@127.0.0.1:1/nowhere")
     assert "hunter2" not in str(err.value) and "***" in str(err.value)
+
+
+def test_reparse_brings_parser_changes_to_stored_snapshots(store, monkeypatch):
+    import ticker.store as store_module
+
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    assert [r.status for r in store.reparse()] == ["same"]
+
+    real_parse = store_module.parse
+
+    def newer_parser(text, strict=False):  # a "fixed" parser that now also finds a third entry
+        page = real_parse(text, strict=strict)
+        from decimal import Decimal
+
+        extra = page.quotes[0].__class__("Hang Seng", Decimal("17769.14"), Decimal("50.53"), Decimal("0.29"), line=99)
+        return page.__class__(page.quotes + (extra,), page.market_status, page.page_time, page.warnings)
+
+    monkeypatch.setattr(store_module, "parse", newer_parser)
+    [dry] = store.reparse()
+    assert dry.status == "changed" and dry.added == (("Hang Seng", 17769.14, 50.53, 0.29),) and dry.removed == ()
+    assert store.counts()["quotes"] == 2  # a dry run stores nothing
+    [applied] = store.reparse(apply=True)
+    assert applied.status == "changed"
+    assert store.series("Hang Seng")["value"].tolist() == [17769.14]
+    assert [r.status for r in store.reparse()] == ["same"]
+
+
+def test_a_failing_page_in_a_batch_fails_alone(store, write_page):
+    with store.engine.begin() as conn:
+        _fail_on_boom(conn)
+    write_page("1.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    write_page("2.txt", strip_page([("Boom", "1,000.00", "+10.00", "+1.01"), ("Dow", "39,157.93", "-11.59", "-0.03")]))
+    last = write_page("3.txt", nikkei_page("40,100.00", "+25.31", "+0.06"))
+    results = list(store.iter_ingest(pages.expand([str(last.parent)]), batch_pages=10))
+    assert [(r.status, r.quotes) for r in results] == [("stored", 2), ("error", 0), ("stored", 2)]
+    assert store.counts()["snapshots"] == 2 and store.counts()["quotes"] == 4
+    assert store.series("Nikkei")["value"].tolist() == [40074.69, 40100.0]
+
+
+def test_same_bytes_twice_in_one_batch_are_stored_once(store, write_page):
+    a = write_page("a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    b = write_page("b.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    summary = store.ingest([str(a), str(b)])
+    assert (summary.stored, summary.duplicates) == (1, 1)
+    assert store.counts()["quotes"] == 2
+
+
+def test_worker_processes_give_the_same_store(tmp_path, write_page):
+    for i in range(12):
+        write_page(f"2024-05-{i + 1:02d}T0800_p.txt", nikkei_page(f"40,{i:03d}.00", "+1.00", "+0.00"))
+    folder = str(tmp_path / "pages")
+    results = {}
+    for workers in (1, 2):
+        with Store(tmp_path / f"w{workers}.db") as s:
+            got = list(s.iter_ingest(pages.expand([folder]), workers=workers, batch_pages=5))
+            results[workers] = ([(r.source, r.status, r.quotes) for r in got], s.series("Nikkei")["value"].tolist())
+    assert results[1] == results[2] and len(results[2][1]) == 12

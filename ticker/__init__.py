@@ -15,9 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .parse import ParsedPage, ParseError, Quote, parse
-
 if TYPE_CHECKING:
+    from .parse import ParsedPage, ParseError, Quote, parse
     from .store import Store
 
 __all__ = ["connect", "parse", "ParsedPage", "ParseError", "Quote", "Store"]
@@ -31,9 +30,13 @@ def connect(url_or_path: str | None = None) -> Store:
     return Store(url_or_path)
 
 
-def __getattr__(name: str):
-    if name == "Store":
-        from .store import Store
+_LAZY = {"Store": "store", "parse": "parse", "ParsedPage": "parse", "ParseError": "parse", "Quote": "parse"}
 
-        return Store
+
+def __getattr__(name: str):
+    # Loaded on first use: `ticker --help` should not pay for the parser or SQLAlchemy.
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(f".{_LAZY[name]}", __name__), name)
     raise AttributeError(f"module 'ticker' has no attribute {name!r}")

@@ -17,8 +17,6 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from . import pages
-from .instruments import resolve
-from .parse import parse as parse_text
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -30,7 +28,8 @@ app = typer.Typer(
     help="Pull market-quote strips out of saved web pages into a time series, and report on them.",
     no_args_is_help=True,
     add_completion=False,
-    rich_markup_mode="markdown",
+    # Plain help: rendering it with rich costs more start-up time than the whole command.
+    rich_markup_mode=None,
     pretty_exceptions_enable=False,  # main() turns unexpected errors into one line
 )
 db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True)
@@ -182,6 +181,9 @@ def parse_command(
 
     Example: `ticker parse --format json page.txt`.
     """
+    from .instruments import resolve
+    from .parse import parse as parse_text
+
     reports, failed = [], False
     for item in pages.expand(paths):
         if isinstance(item, pages.BadInput):
@@ -433,6 +435,38 @@ def _cell(value) -> str:
     if isinstance(value, float):
         return f"{value:,.4f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+@app.command()
+def reparse(
+    db: DbOption = None,
+    apply: Annotated[bool, typer.Option("--apply", help="Store the new parse (default: only report what would change).")] = False,
+    strict: StrictOption = False,
+) -> None:
+    """Re-run the current parser over every stored page and report what changed (so parser fixes reach old snapshots).
+
+    Example: `ticker reparse`, then `ticker reparse --apply`.
+    """
+    from .store import StoreError
+
+    store = _open_store(db)
+    counts = {"same": 0, "changed": 0, "no_text": 0}
+    try:
+        for result in store.reparse(apply=apply, strict=strict):
+            counts[result.status] += 1
+            if result.status != "changed":
+                continue
+            typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+            if result.old_status != result.new_status:
+                typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
+            for name, value, change, pct in result.removed:
+                typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
+            for name, value, change, pct in result.added:
+                typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    except StoreError as err:
+        raise _fail(str(err)) from None
+    verb = "changed and stored" if apply else "would change (--apply to store)"
+    typer.echo(f"{counts['changed']} snapshots {verb}, {counts['same']} unchanged, {counts['no_text']} without stored text")
 
 
 # ------------------------------------------------------------------------------------- db / alias

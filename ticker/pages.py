@@ -85,7 +85,7 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
         if path.is_dir():
             pattern = "**/*" if recursive else "*"
             found = sorted(
-                p for p in path.glob(pattern) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()
+                (p for p in path.glob(pattern) if p.suffix.lower() in PAGE_SUFFIXES and p.is_file()), key=str
             )
             if not found:
                 hint = "" if recursive else " (use -r to look in subfolders)"
@@ -256,6 +256,10 @@ _CELL_TAGS = frozenset(("td", "th"))
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "svg", "head", "iframe", "button", "select"))
 
 
+_INLINE_END = "\x1f"
+_NUMBER_SEAM = re.compile("(?<=[\\d%)])\x1f+(?=[-+\u2212(\\d])")
+
+
 def html_to_text(html: str) -> str:
     """HTML -> the text a browser's "save as text" gives: one line per block, list items bulleted.
 
@@ -293,14 +297,26 @@ def html_to_text(html: str) -> str:
             out.append(" | ")
         elif tag in _BLOCK_TAGS:
             newline()
+        else:
+            out.append(_INLINE_END)
         if el.tail:
             out.append(el.tail)
 
     walk(root)
-    lines = (" ".join(line.split()) if not line.startswith("  • ") else "  • " + " ".join(line[4:].split())
-             for line in "".join(out).splitlines())
-    text = "\n".join(line for line in lines if line.strip())
-    return text.replace("\n  • \n", "\n  • ")
+    # <span>8,139.83</span><span>+60.97 (+0.75%)</span> renders as two numbers, not one: where an
+    # inline element ends between two numbers, keep them apart; elsewhere ("<b>S</b>&P") glue.
+    joined = _NUMBER_SEAM.sub(" ", "".join(out)).replace(_INLINE_END, "")
+    lines: list[str] = []
+    bullet = False  # a list item whose text starts in a block of its own (<li><h3>Name</h3>)
+    for raw in joined.splitlines():
+        is_item = raw.startswith("  • ")
+        text = " ".join((raw[4:] if is_item else raw).split())
+        if not text:
+            bullet = bullet or is_item
+            continue
+        lines.append(f"  • {text}" if is_item or bullet else text)
+        bullet = False
+    return "\n".join(lines)
 
 
 _NAME_STAMP = re.compile(

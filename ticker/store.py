@@ -8,6 +8,7 @@ not at all.
 from __future__ import annotations
 
 import difflib
+import functools
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator
@@ -22,19 +23,24 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from . import migrate, pages
-from .instruments import display_name, name_key, resolve
+from .instruments import display_name as _display_name
+from .instruments import name_key as _name_key
+from .instruments import resolve
 from .parse import ParsedPage, parse
 from .schema import aliases, instruments, quotes, snapshots
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "make_engine"]
+__all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "ReparseResult", "make_engine"]
 
 DEFAULT_DB = "data/ticker.db"
 # deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
 _RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 BUSY_TIMEOUT_MS = 60_000
+# Pages per write transaction, and the page text per transaction at most (memory stays bounded).
+BATCH_PAGES = 500
+BATCH_BYTES = 32 << 20
 
 
 class StoreError(Exception):
@@ -56,6 +62,26 @@ class PageResult:
     reason: str | None = None
     warnings: tuple[str, ...] = ()
     snapshot_id: int | None = None
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A page between parsing and writing: its (provisional) result, snapshot row and quotes."""
+
+    result: PageResult
+    row: dict | None = None  # the snapshots row
+    parsed: list[tuple] | None = None  # _quote_values() of the page
+
+
+@dataclass(frozen=True, slots=True)
+class ReparseResult:
+    snapshot_id: int
+    source: str
+    status: str  # same, changed, no_text
+    removed: tuple[tuple, ...] = ()  # (name_printed, value, change, change_pct) no longer parsed
+    added: tuple[tuple, ...] = ()  # ... newly parsed
+    old_status: str | None = None
+    new_status: str | None = None
 
 
 @dataclass(slots=True)
@@ -194,12 +220,112 @@ class DoctorReport:
         return not self.problems
 
 
+# A strip prints the same few dozen names on every page: tidy each once, not once per quote.
+display_name = functools.lru_cache(maxsize=8192)(_display_name)
+name_key = functools.lru_cache(maxsize=8192)(_name_key)
+
+# Column order of the raw executemany inserts (the hot path of ingest).
+SNAPSHOT_ROW = ("id", "source", "content_hash", "captured_at", "captured_at_source", "market_status", "page_time",
+                "ingested_at", "page_text")
+QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value", "change", "change_pct",
+             "consistent", "line")
+
+
+def _raw_insert_sql(table, columns: tuple[str, ...], paramstyle: str) -> str:
+    """INSERT for the driver's own executemany: SQLAlchemy's per-row parameter processing costs
+    more than SQLite's insert itself. Column names come from the Table, so the schema stays one."""
+    assert all(c in table.c for c in columns)
+    mark = "?" if paramstyle == "qmark" else "%s"
+    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+
+
 def _insert(dialect_name: str, table):
     if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(table)
+
+
+# ---------------------------------------------------------------- ingest, the part before the database
+# Module-level functions, so that worker processes can run them.
+
+POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _prepare(item, *, at, strict: bool, now: Callable[[], datetime]) -> _Pending:
+    """Read and parse one input: everything but the database write."""
+    if isinstance(item, pages.BadInput):
+        return _Pending(PageResult(item.source, "error", reason=item.reason))
+    try:
+        page = pages.load(item)
+    except pages.PageError as err:
+        return _Pending(PageResult(item.source, "error", reason=str(err)))
+    return _prepare_loaded(page, at=at, strict=strict, now=now())
+
+
+def _prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> _Pending:
+    parsed = parse(page.text, strict=strict)
+    warnings = (*page.notes, *parsed.warnings)
+    if not parsed.quotes:
+        return _Pending(PageResult(page.source, "no_strip", warnings=warnings))
+    captured_at, origin = pages.capture_time(
+        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
+    )
+    row = {
+        "source": page.source,
+        "content_hash": page.content_hash,
+        "captured_at": captured_at,
+        "captured_at_source": origin,
+        "market_status": parsed.market_status,
+        "page_time": parsed.page_time,
+        "ingested_at": now,
+        "page_text": zlib.compress(page.text.encode("utf-8"), 1),
+    }
+    return _Pending(PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings), row, _quote_values(parsed))
+
+
+def _quote_values(parsed: ParsedPage) -> list[tuple]:
+    """(name, symbol, value, change, change_pct, consistent, line) per quote: plain values, cheap to
+    send back from a worker process."""
+    return [
+        (display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
+        for q in parsed.quotes
+    ]
+
+
+def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
+    """prepare(item) for every input, in order; in worker processes when there are many pages."""
+    inputs = list(inputs)
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(inputs) >= POOL_MIN_PAGES else 1
+    # stdin can only be read by this process
+    if workers <= 1 or any(isinstance(i, pages.PageInput) and i.path is None for i in inputs):
+        yield from map(prepare, inputs)
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    chunk = 32
+    chunks = [inputs[i : i + chunk] for i in range(0, len(inputs), chunk)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # A bounded window of chunks in flight: memory does not grow with the number of pages.
+        window = workers * 4
+        futures = [pool.submit(_prepare_chunk, prepare, c) for c in chunks[:window]]
+        for i in range(len(chunks)):
+            if i + window < len(chunks):
+                futures.append(pool.submit(_prepare_chunk, prepare, chunks[i + window]))
+            yield from futures[i].result()
+            futures[i] = None  # let the results go
+
+
+def _prepare_chunk(prepare, items) -> list[_Pending]:
+    return [prepare(item) for item in items]
 
 
 class Store:
@@ -255,19 +381,29 @@ class Store:
         *,
         at: datetime | None = None,
         strict: bool = False,
-        now: Callable[[], datetime] = lambda: datetime.now(UTC),
+        now: Callable[[], datetime] = None,
+        batch_pages: int = BATCH_PAGES,
+        workers: int | None = None,
     ) -> Iterator[PageResult]:
-        """Ingest pages one by one, yielding a :class:`PageResult` for each as it is done."""
-        for item in inputs:
-            if isinstance(item, pages.BadInput):
-                yield PageResult(item.source, "error", reason=item.reason)
-                continue
-            try:
-                page = pages.load(item)
-            except pages.PageError as err:
-                yield PageResult(item.source, "error", reason=str(err))
-                continue
-            yield self._ingest_loaded(page, at=at, strict=strict, now=now())
+        """Ingest pages, yielding a :class:`PageResult` for each, in input order.
+
+        Pages are written many to a transaction (``batch_pages``), which is what makes ingest fast;
+        if a batch fails, its pages are written again one transaction each, so a bad page fails
+        alone and every page is still stored whole or not at all. Reading and parsing run in
+        ``workers`` processes (default: one per core when there are many pages) while this
+        process writes.
+        """
+        batch: list[_Pending] = []
+        batch_bytes = 0
+        prepare = functools.partial(_prepare, at=at, strict=strict, now=now or _utcnow)
+        for pending in _prepared(inputs, prepare, workers):
+            batch.append(pending)
+            if pending.row is not None:
+                batch_bytes += len(pending.row["page_text"])
+            if len(batch) >= batch_pages or batch_bytes >= BATCH_BYTES:
+                yield from self._flush(batch)
+                batch, batch_bytes = [], 0
+        yield from self._flush(batch)
 
     def ingest(self, paths: Iterable[str] | str, *, recursive: bool = False, **options) -> IngestSummary:
         """Ingest files, folders (``recursive`` for subfolders) or ``"-"`` for stdin.
@@ -288,26 +424,13 @@ class Store:
         import hashlib
 
         page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
-        return self._ingest_loaded(page, at=at, strict=strict, now=datetime.now(UTC))
-
-    def _ingest_loaded(self, page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> PageResult:
-        parsed = parse(page.text, strict=strict)
-        warnings = (*page.notes, *parsed.warnings)
-        if not parsed.quotes:
-            return PageResult(page.source, "no_strip", warnings=warnings)
-        captured_at, origin = pages.capture_time(at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now)
-        try:
-            snapshot_id = self._guard(self._retrying, self._write_snapshot, page, parsed, captured_at, origin, now)
-        except StoreError as err:
-            return PageResult(page.source, "error", reason=str(err), warnings=warnings)
-        if snapshot_id is None:
-            return PageResult(page.source, "duplicate", warnings=warnings)
-        return PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings, snapshot_id=snapshot_id)
+        [result] = self._flush([_prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC))])
+        return result
 
     @staticmethod
     def _retrying(fn, *args, attempts: int = 5):
         """Run a write transaction again when the database aborted it only to break a deadlock or
-        a serialization conflict between writers (PostgreSQL): the page is stored, not lost."""
+        a serialization conflict between writers (PostgreSQL): the pages are stored, not lost."""
         for attempt in range(attempts):
             try:
                 return fn(*args)
@@ -315,50 +438,106 @@ class Store:
                 if attempt + 1 == attempts or getattr(err.orig, "sqlstate", None) not in _RETRY_SQLSTATES:
                     raise
 
-    def _write_snapshot(
-        self, page: pages.LoadedPage, parsed: ParsedPage, captured_at: datetime, origin: str, now: datetime
-    ) -> int | None:
-        """One page, one transaction: the snapshot row and all of its quotes, or nothing."""
+    def _flush(self, batch: list[_Pending]) -> list[PageResult]:
+        """Write the batch's pages in one transaction (one each if that fails); results in order."""
+        writes = [p for p in batch if p.row is not None]
+        if writes:
+            try:
+                ids = self._guard(self._retrying, self._write_many, writes)
+            except StoreError as err:
+                if len(writes) == 1:
+                    ids = [err]
+                else:  # find the page that failed: each page alone, in its own transaction
+                    ids = []
+                    for p in writes:
+                        try:
+                            ids.extend(self._guard(self._retrying, self._write_many, [p]))
+                        except StoreError as one_err:
+                            ids.append(one_err)
+            for p, snapshot_id in zip(writes, ids):
+                r = p.result
+                if isinstance(snapshot_id, StoreError):
+                    p.result = PageResult(r.source, "error", reason=str(snapshot_id), warnings=r.warnings)
+                elif snapshot_id is None:
+                    p.result = PageResult(r.source, "duplicate", warnings=r.warnings)
+                else:
+                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id)
+        return [p.result for p in batch]
+
+    def _write_many(self, writes: list[_Pending]) -> list[int | None]:
+        """Snapshots and all of their quotes in one transaction; the snapshot ids, None for a duplicate."""
         new_ids: dict[str, int] = {}
         with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
-            dialect = conn.dialect.name
-            snapshot_id = conn.execute(
-                _insert(dialect, snapshots)
-                .values(
-                    source=page.source,
-                    content_hash=page.content_hash,
-                    captured_at=captured_at,
-                    captured_at_source=origin,
-                    market_status=parsed.market_status,
-                    page_time=parsed.page_time,
-                    ingested_at=now,
-                    page_text=zlib.compress(page.text.encode("utf-8"), 1),
-                )
-                .on_conflict_do_nothing(index_elements=["content_hash"])
-                .returning(snapshots.c.id)
-            ).scalar()
-            if snapshot_id is None:
-                return None  # the same bytes are stored already
+            first: dict[str, _Pending] = {}
+            for p in writes:  # the same bytes twice in one batch: the first is stored
+                first.setdefault(p.row["content_hash"], p)
+            if conn.dialect.name == "sqlite":
+                by_hash = self._insert_snapshots_sqlite(conn, list(first.values()))
+            else:
+                # In hash order: two writers inserting overlapping pages then lock the unique index
+                # entries in the same order, and cannot deadlock on each other.
+                rows = [first[h].row for h in sorted(first)]
+                returned = conn.execute(self._insert_snapshots(conn.dialect.name), rows)
+                by_hash = {content_hash: snapshot_id for snapshot_id, content_hash in returned}
+            ids = [by_hash.get(p.row["content_hash"]) if first[p.row["content_hash"]] is p else None for p in writes]
             rows = []
-            for position, q in enumerate(parsed.quotes):
-                instrument_id = self._instrument_id(conn, q.name, q.symbol, new_ids)
-                rows.append(
-                    {
-                        "snapshot_id": snapshot_id,
-                        "position": position,
-                        "instrument_id": instrument_id,
-                        "name_printed": display_name(q.name),
-                        "value": float(q.value),
-                        "change": float(q.change),
-                        "change_pct": float(q.change_pct),
-                        "consistent": q.consistent,
-                        "line": q.line,
-                    }
-                )
-            conn.execute(quotes.insert(), rows)
-        # Only ids of committed rows are remembered: a rolled-back page must not leave ids behind.
+            for p, snapshot_id in zip(writes, ids):
+                if snapshot_id is not None:
+                    rows.extend(self._quote_rows(conn, snapshot_id, p.parsed, new_ids))
+            if rows:
+                conn.exec_driver_sql(_raw_insert_sql(quotes, QUOTE_ROW, conn.dialect.paramstyle), rows)
+        # Only ids of committed rows are remembered: a rolled-back batch must not leave ids behind.
         self._instrument_ids.update(new_ids)
-        return snapshot_id
+        return ids
+
+    @staticmethod
+    def _insert_snapshots_sqlite(conn, pendings: list[_Pending]) -> dict[str, int]:
+        """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
+        between our look-up and our insert: skip stored hashes and number the new rows ourselves,
+        which lets the driver's executemany do the insert without RETURNING."""
+        hashes = [p.row["content_hash"] for p in pendings]
+        stored: set[str] = set()
+        for i in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
+            chunk = hashes[i : i + 500]
+            stored.update(
+                conn.exec_driver_sql(
+                    f"SELECT content_hash FROM snapshots WHERE content_hash IN ({','.join('?' * len(chunk))})",
+                    tuple(chunk),
+                ).scalars()
+            )
+        next_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM snapshots").scalar_one()
+        to_time = snapshots.c.captured_at.type.bind_processor(conn.dialect)  # the exact stored format
+        tuples, by_hash = [], {}
+        for p in pendings:
+            row = p.row
+            if row["content_hash"] in stored:
+                continue
+            by_hash[row["content_hash"]] = next_id
+            tuples.append(
+                (next_id, row["source"], row["content_hash"], to_time(row["captured_at"]), row["captured_at_source"],
+                 row["market_status"], to_time(row["page_time"]), to_time(row["ingested_at"]), row["page_text"])
+            )
+            next_id += 1
+        if tuples:
+            conn.exec_driver_sql(_raw_insert_sql(snapshots, SNAPSHOT_ROW, "qmark"), tuples)
+        return by_hash
+
+    @functools.cache
+    def _insert_snapshots(self, dialect_name: str):
+        # Built once: constructing and compiling a statement per page costs more than running it.
+        return (
+            _insert(dialect_name, snapshots)
+            .on_conflict_do_nothing(index_elements=["content_hash"])
+            .returning(snapshots.c.id, snapshots.c.content_hash)
+        )
+
+    def _quote_rows(self, conn, snapshot_id: int, values: list[tuple], new_ids: dict[str, int]) -> list[tuple]:
+        """Rows for the quotes table, in :data:`QUOTE_ROW` order, from :func:`_quote_values`."""
+        return [
+            (snapshot_id, position, self._instrument_id(conn, name, symbol, new_ids), name, value, change, pct,
+             consistent, line)
+            for position, (name, symbol, value, change, pct, consistent, line) in enumerate(values)
+        ]
 
     def _instrument_id(self, conn, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
         key = name_key(printed)
@@ -383,6 +562,54 @@ class Store:
             )
         new_ids[key] = found
         return found
+
+    # ---------------------------------------------------------------- reparse
+
+    def reparse(self, *, apply: bool = False, strict: bool = False) -> Iterator[ReparseResult]:
+        """Run the current parser over every snapshot's stored page text and say what changed.
+
+        With ``apply``, a changed snapshot's quotes and status are replaced, one transaction each.
+        """
+        with self.engine.connect() as conn:
+            ids = conn.execute(select(snapshots.c.id).order_by(snapshots.c.id)).scalars().all()
+        for snapshot_id in ids:
+            yield self._guard(self._reparse_one, snapshot_id, apply, strict)
+
+    def _reparse_one(self, snapshot_id: int, apply: bool, strict: bool) -> ReparseResult:
+        with self.engine.connect() as conn:
+            source, status, blob = conn.execute(
+                select(snapshots.c.source, snapshots.c.market_status, snapshots.c.page_text).where(
+                    snapshots.c.id == snapshot_id
+                )
+            ).one()
+            old = [
+                tuple(r)
+                for r in conn.execute(
+                    select(quotes.c.name_printed, quotes.c.value, quotes.c.change, quotes.c.change_pct)
+                    .where(quotes.c.snapshot_id == snapshot_id)
+                    .order_by(quotes.c.position)
+                )
+            ]
+        if blob is None:
+            return ReparseResult(snapshot_id, source, "no_text")
+        parsed = parse(zlib.decompress(blob).decode("utf-8"), strict=strict)
+        new = [(display_name(q.name), float(q.value), float(q.change), float(q.change_pct)) for q in parsed.quotes]
+        if new == old and parsed.market_status == status:
+            return ReparseResult(snapshot_id, source, "same")
+        removed = [q for q in old if q not in new]
+        added = [q for q in new if q not in old]
+        if apply:
+            new_ids: dict[str, int] = {}
+            with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+                conn.execute(quotes.delete().where(quotes.c.snapshot_id == snapshot_id))
+                conn.execute(
+                    snapshots.update().where(snapshots.c.id == snapshot_id).values(market_status=parsed.market_status)
+                )
+                if parsed.quotes:
+                    rows = self._quote_rows(conn, snapshot_id, _quote_values(parsed), new_ids)
+                    conn.exec_driver_sql(_raw_insert_sql(quotes, QUOTE_ROW, conn.dialect.paramstyle), rows)
+            self._instrument_ids.update(new_ids)
+        return ReparseResult(snapshot_id, source, "changed", tuple(removed), tuple(added), status, parsed.market_status)
 
     # ---------------------------------------------------------------- instruments and aliases
 

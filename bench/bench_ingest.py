@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Ingest benchmark: `ticker ingest` of N generated pages into a fresh SQLite store, side by side
+with the plain-Python floor (`../shared/bench/floor_ingest.py`: one regex, one executemany).
+
+usage: python bench/bench_ingest.py [--pages 10000] [--runs 3] [--postgres URL] [--workdir DIR]
+
+Prints, per contender, the median wall time of --runs runs (process start included), the peak
+RSS, and the ratio ticker/floor. With --postgres, also ingests into that PostgreSQL database
+(a fresh schema each run).
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sys
+import tempfile
+import uuid
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import SHARED, generate_pages, median, run_measured, ticker_cmd  # noqa: E402
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--postgres", help="also ingest into this PostgreSQL URL")
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ticker-bench")
+    ap.add_argument("--ticker-args", default="", help="extra arguments for ticker ingest")
+    a = ap.parse_args()
+
+    pages = generate_pages(a.workdir / f"pages-{a.pages}", a.pages)
+    files = sorted(p.name for p in pages.glob("page-*.txt"))
+    floor, tick, pg = [], [], []
+    for run in range(a.runs):
+        db = a.workdir / f"floor-{run}.db"
+        db.unlink(missing_ok=True)
+        floor.append(run_measured([sys.executable, str(SHARED / "bench" / "floor_ingest.py"), str(db), *files], cwd=pages))
+        db = a.workdir / f"ticker-{run}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        tick.append(run_measured([*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet", *a.ticker_args.split()], cwd=pages))
+        if a.postgres:
+            pg.append(_postgres_run(a.postgres, pages, a.ticker_args))
+    f_wall, t_wall = median([w for w, _ in floor]), median([w for w, _ in tick])
+    print(f"pages: {a.pages} ({len(files)} files), runs: {a.runs}")
+    print(f"floor  (regex + executemany): median {f_wall:.3f} s   peak RSS {max(m for _, m in floor):.0f} MB")
+    print(f"ticker ingest (SQLite):       median {t_wall:.3f} s   peak RSS {max(m for _, m in tick):.0f} MB")
+    print(f"ratio ticker/floor: {t_wall / f_wall:.2f}x  (target <= 1.5x)")
+    if pg:
+        print(f"ticker ingest (PostgreSQL):   median {median([w for w, _ in pg]):.3f} s   peak RSS {max(m for _, m in pg):.0f} MB")
+
+
+def _postgres_run(url: str, pages: Path, extra: str):
+    import sqlalchemy as sa
+
+    schema = f"bench_{uuid.uuid4().hex[:8]}"
+    admin = sa.create_engine(url)
+    with admin.begin() as conn:
+        conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
+    try:
+        sep = "&" if "?" in url else "?"
+        return run_measured([*ticker_cmd(), "ingest", ".", "--db", f"{url}{sep}options=-csearch_path%3D{schema}", "--quiet", *extra.split()], cwd=pages)
+    finally:
+        with admin.begin() as conn:
+            conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")
+        admin.dispose()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,134 @@
+"""Reading inputs: encodings, HTML -> text, folders, capture times from file names."""
+
+from __future__ import annotations
+
+import codecs
+from datetime import UTC, datetime
+
+import pytest
+
+from ticker import pages
+from ticker.pages import PageError, PageInput, decode, html_to_text, time_from_name
+
+STRIP_LINE = "Öl (Brent) 85,13 -0,28 (-0,33%) — Nikkei 40,074.69 ₹76,957.98"
+
+
+@pytest.mark.parametrize(
+    "raw, encoding",
+    [
+        (STRIP_LINE.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + STRIP_LINE.encode("utf-8"), "utf-8-sig"),
+        (STRIP_LINE.encode("utf-16"), "utf-16"),  # with BOM
+        (codecs.BOM_UTF16_BE + STRIP_LINE.encode("utf-16-be"), "utf-16"),
+        (STRIP_LINE.encode("utf-32"), "utf-32"),
+    ],
+)
+def test_unicode_encodings_round_trip(raw, encoding):
+    assert decode(raw) == (STRIP_LINE, encoding)
+
+
+def test_cp1252_is_detected():
+    # The bytes are cp1252; a sibling code page that decodes them to the same text is as good.
+    text = "Märkte schließen in 5 Stunden — Öl (Brent) 85,13 –0,28 (–0,33 %) € " * 5
+    decoded, encoding = decode(text.encode("cp1252"))
+    assert decoded == text and encoding.startswith("cp125")  # charset-normalizer may name a sibling page
+
+
+def test_page_cut_inside_a_multibyte_character_is_still_utf8():
+    raw = "Nikkei 40,074.69 ö".encode("utf-8")[:-1]
+    assert decode(raw) == ("Nikkei 40,074.69 ", "utf-8")
+
+
+def test_binary_is_refused():
+    with pytest.raises(PageError, match="binary"):
+        decode(bytes(range(256)) * 16)
+
+
+HTML = """<!DOCTYPE html><html><head><title>Quotes</title><style>.x{}</style>
+<script>var price = "1,234.56 +1.00 (+0.08%)";</script></head><body>
+<div>Advertisement</div><div>UK markets closed</div>
+<ul><li><a href="/q/ftse"><h3>FTSE 100</h3></a><span>8,139.83</span><span>+60.97 (+0.75%)</span></li>
+<li><a><h3>DAX</h3></a><span>18,161.01</span><span>+243.73 (+1.36%)</span></li></ul>
+<table><tr><th>Name</th><th>Last</th></tr><tr><td>India VIX</td><td>10.635</td></tr></table>
+<template>{{data.netChng | number: 2 }}</template><p>Article text.</p></body></html>"""
+
+
+def test_html_to_text_keeps_blocks_as_lines_and_drops_scripts():
+    text = html_to_text(HTML)
+    lines = text.splitlines()
+    assert "UK markets closed" in lines
+    assert "  • FTSE 100" in lines and "8,139.83 +60.97 (+0.75%)" in lines
+    assert "India VIX | 10.635 |" in lines
+    assert "var price" not in text and "netChng" not in text and ".x{}" not in text
+
+
+def test_html_file_is_converted_on_load(write_page):
+    path = write_page("page.html", HTML)
+    page = pages.load(PageInput(str(path), path))
+    assert "  • DAX" in page.text and "<li>" not in page.text
+
+
+def test_html_without_suffix_is_recognised(write_page):
+    path = write_page("page.txt", HTML)
+    assert "<div>" not in pages.load(PageInput(str(path), path)).text
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("2024-05-17T0800_yahoo-sg.txt", datetime(2024, 5, 17, 8, 0, tzinfo=UTC)),
+        ("2024-05-17_08-00-30.html", datetime(2024, 5, 17, 8, 0, 30, tzinfo=UTC)),
+        ("20190918153500_ftmc.html", datetime(2019, 9, 18, 15, 35, tzinfo=UTC)),
+        ("sg-2024-05-17.txt", datetime(2024, 5, 17, tzinfo=UTC)),
+        ("page-00017.txt", None),
+        ("report-20241399.txt", None),  # digits, not a date
+        ("12345678901234567890.txt", None),
+    ],
+)
+def test_time_from_name(name, expected):
+    assert time_from_name(name) == expected
+
+
+def test_expand_folders_recursion_and_bad_arguments(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "sub").mkdir()
+    for rel in ("a/1.txt", "a/2.HTML", "a/notes.md", "a/sub/3.htm"):
+        (tmp_path / rel).write_text("x")
+    flat = list(pages.expand([str(tmp_path / "a")]))
+    assert [p.path.name for p in flat] == ["1.txt", "2.HTML"]
+    deep = list(pages.expand([str(tmp_path / "a")], recursive=True))
+    assert [p.path.name for p in deep] == ["1.txt", "2.HTML", "3.htm"]
+    (tmp_path / "empty").mkdir()
+    [bad_dir] = pages.expand([str(tmp_path / "empty")])
+    assert isinstance(bad_dir, pages.BadInput) and "no *.txt" in bad_dir.reason
+    [missing] = pages.expand([str(tmp_path / "nope.txt")])
+    assert missing.reason == "no such file or folder"
+
+
+def test_load_hashes_whole_file_but_keeps_head(tmp_path, monkeypatch):
+    monkeypatch.setattr(pages, "TEXT_HEAD_BYTES", 1000)
+    monkeypatch.setattr(pages, "_CHUNK", 700)
+    path = tmp_path / "big.txt"
+    body = ("Nikkei 40,074.69\n" * 500).encode()
+    path.write_bytes(body)
+    page = pages.load(PageInput(str(path), path))
+    import hashlib
+
+    assert page.content_hash == hashlib.sha256(body).hexdigest()
+    assert len(page.text) == 1000
+    assert any("only the first" in note for note in page.notes)
+
+
+FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
+
+
+def test_html_page_gives_the_same_quotes_as_its_saved_text():
+    from ticker.parse import parse
+
+    html = pages.load(PageInput("x.html", FIXTURES / "yahoo_uk_strip.html"))
+    text = pages.load(PageInput("x.txt", FIXTURES / "yahoo_uk_strip.txt"))
+    from_html, from_text = parse(html.text), parse(text.text)
+    as_tuples = lambda page: [(q.name, q.value, q.change, q.change_pct) for q in page.quotes]  # noqa: E731
+    assert len(from_text.quotes) == 4
+    assert as_tuples(from_html) == as_tuples(from_text)
+    assert from_html.market_status == from_text.market_status == "UK markets closed"
