@@ -313,7 +313,9 @@ def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = 32
     chunks = [inputs[i : i + chunk] for i in range(0, len(inputs), chunk)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+    ) as pool:
         # A bounded window of chunks in flight: memory does not grow with the number of pages.
         window = workers * 4
         futures = [pool.submit(_prepare_chunk, prepare, c) for c in chunks[:window]]
@@ -322,6 +324,33 @@ def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
                 futures.append(pool.submit(_prepare_chunk, prepare, chunks[i + window]))
             yield from futures[i].result()
             futures[i] = None  # let the results go
+
+
+def _worker_init(parent_pid: int) -> None:
+    """A worker dies with the ingest that started it. Killed with SIGKILL, the parent cannot tell
+    its workers to stop, and they would wait for work forever, holding its stdout and stderr open
+    (a ``ticker ingest | tee log`` would never end)."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second line of defence): poll for the parent
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ticker-parent-watch", daemon=True).start()
 
 
 def _prepare_chunk(prepare, items) -> list[_Pending]:
