@@ -12,6 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import nikkei_page, strip_page
+from ticker import migrate
 from ticker.cli import app
 
 runner = CliRunner()
@@ -116,7 +117,7 @@ def test_alias_add_and_db_commands(db_url, write_page):
     run("ingest", page, "--db", db_url)
     added = run("alias", "add", "Nikkei Stock Avg", "^N225", "--db", db_url)
     assert added.exit_code == 0 and "Nikkei 225 (^N225)" in added.output
-    assert "0001 (head)" in run("db", "current", "--db", db_url).output
+    assert f"{migrate.HEAD_REVISION} (head)" in run("db", "current", "--db", db_url).output
     assert run("db", "upgrade", "--db", db_url).exit_code == 0
 
 

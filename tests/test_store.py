@@ -221,3 +221,13 @@ def test_worker_processes_give_the_same_store(tmp_path, write_page):
             got = list(s.iter_ingest(pages.expand([folder]), workers=workers, batch_pages=5))
             results[workers] = ([(r.source, r.status, r.quotes) for r in got], s.series("Nikkei")["value"].tolist())
     assert results[1] == results[2] and len(results[2][1]) == 12
+
+
+def test_batched_and_single_inserts_store_times_in_one_text_form(tmp_path, write_page):
+    # SQLite compares times as text: every row must use the form SQLAlchemy writes.
+    with Store(tmp_path / "t.db") as store:
+        page = write_page("2024-05-17T0900_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+        store.ingest([str(page)])
+        with store.engine.connect() as conn:
+            stored = conn.execute(sa.text("SELECT captured_at FROM snapshots")).scalar_one()
+    assert stored == "2024-05-17 09:00:00.000000"

@@ -42,6 +42,8 @@ class Format(str, Enum):
     table = "table"
     csv = "csv"
     json = "json"
+    markdown = "markdown"
+    html = "html"
 
 
 class ParseFormat(str, Enum):
@@ -59,7 +61,10 @@ DbOption = Annotated[
         show_default=False,
     ),
 ]
-FormatOption = Annotated[Format, typer.Option("--format", "-f", help="Output: a table, or csv/json for pipes.")]
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv or json for pipes."),
+]
 PathsArgument = Annotated[
     list[str], typer.Argument(help="Page files, folders of pages (*.txt, *.html, *.htm), or - for stdin.")
 ]
@@ -260,73 +265,167 @@ def _print_parse_tables(reports: list[dict]) -> None:
 
 # ------------------------------------------------------------------------------------------ report
 
+IndexesOption = Annotated[
+    Optional[list[str]],
+    typer.Option(
+        "--index", "-i",
+        help='Instrument: any printed name, alias or symbol ("Nikkei", "NIKKEI 225", "^N225"). '
+        "Repeat for several (report puts them side by side).",
+        show_default=False,
+    ),
+]
+SinceOption = Annotated[
+    Optional[str],
+    typer.Option("--since", help="Only points at or after this date or ISO time (2024-05-18, 2024-05-18T09:00+08:00; "
+                 "without an offset, in --tz, else UTC).", show_default=False),
+]
+UntilOption = Annotated[
+    Optional[str],
+    typer.Option("--until", help="Only points at or before this ISO time, or until the end of this date.", show_default=False),
+]
+LastOption = Annotated[
+    Optional[int], typer.Option("--last", "-n", min=1, help="Only the newest N points (of each instrument).", show_default=False)
+]
+TzOption = Annotated[
+    Optional[str],
+    typer.Option("--tz", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
+]
+OutputOption = Annotated[
+    Optional[Path], typer.Option("--output", "-o", dir_okay=False, help="Write to this file instead of stdout.", show_default=False)
+]
+TABLE_ROWS = 40  # a terminal table longer than this shows its first and last rows
+
 
 @app.command()
 def report(
-    index: Annotated[
-        Optional[str],
-        typer.Option("--index", "-i", help='Instrument: any printed name, alias or symbol ("Nikkei", "NIKKEI 225", "^N225").'),
-    ] = None,
+    index: IndexesOption = None,
     db: DbOption = None,
     output_format: FormatOption = Format.table,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    last: LastOption = None,
+    resample: Annotated[
+        Optional[str],
+        typer.Option("--resample", "-r", help="Buckets of this pandas offset (15min, 1h, 1D, 1W): OHLC of the value, "
+                     "the last change and % change; empty buckets left out.", show_default=False),
+    ] = None,
+    distinct: Annotated[
+        bool, typer.Option("--distinct", help="Drop consecutive repeats of the same value (a closed market on many pages).")
+    ] = False,
+    tz: TzOption = None,
+    output: OutputOption = None,
+    plot: Annotated[
+        Optional[Path],
+        typer.Option("--plot", dir_okay=False, help="Also draw a line chart of the values to this PNG file.", show_default=False),
+    ] = None,
 ) -> None:
-    """One instrument's time series and its summary; with no --index, the board of latest quotes.
+    """Instruments' time series and summaries; with no --index, the board of latest quotes.
 
-    Example: `ticker report --index Nikkei`, or `ticker report --format csv > board.csv`.
+    One --index gives its series (or OHLC buckets with --resample) and a summary: first, last,
+    min, max, change, stale points (same value as the one before) and the largest single move.
+    Several give a side-by-side table aligned on time and a summary row each.
+
+    Example: `ticker report --index Nikkei --resample 1D --tz Asia/Tokyo`,
+    `ticker report -i Nikkei -i "S&P 500" --since 2024-05-01 --format html -o report.html`,
+    or `ticker report --format csv > board.csv`.
     """
-    from .report import summary
+    from . import report as rep
+
+    if plot is not None and plot.suffix.lower() != ".png":
+        raise _fail(f"--plot writes a PNG: give a file name ending in .png, not {plot.name!r}")
+    if not index and (since or until or last or resample or distinct or plot):
+        raise _fail("--since, --until, --last, --resample, --distinct and --plot need an --index "
+                    "(with none, the report is the board of latest quotes)")
+    built = None
+    quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
+    try:
+        if quick:  # the common case, answered without pandas or SQLAlchemy when the store allows
+            built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
+        if built is None:
+            store = _open_store(db)
+            try:
+                if not index:
+                    _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
+                    return
+                built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
+                                  drop_repeats=distinct, tz=tz)
+            finally:
+                store.close()
+    except Exception as err:
+        raise _known_error(err) from None
+    chart = None
+    if plot is not None or output_format is Format.html:
+        from .plot import chart_png
+
+        chart = chart_png(built.chart, tz=built.tz)
+        if plot is not None:
+            _write(chart, plot)
+    _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
+          document=built.document() if output_format is Format.json else None, chart=chart, output=output, max_rows=TABLE_ROWS)
+
+
+def _known_error(err: Exception) -> BaseException:
+    """Bad input (a report option, an unknown name, a store problem) -> a one-line failure;
+    anything else is returned as is, to be raised (the store is imported only when needed)."""
+    from .report import ReportError
+
+    if isinstance(err, ReportError):
+        return _fail(str(err))
+    if "ticker.store" in sys.modules:
+        from .store import StoreError, UnknownInstrument
+
+        if isinstance(err, (StoreError, UnknownInstrument)):
+            return _fail(str(err))
+    return err
+
+
+class ExportFormat(str, Enum):
+    csv = "csv"
+    parquet = "parquet"
+    jsonl = "jsonl"
+
+
+@app.command()
+def export(
+    index: IndexesOption = None,
+    db: DbOption = None,
+    export_format: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="csv, parquet (typed: tz-aware times, float64, strings) or jsonl.")
+    ] = ExportFormat.csv,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    last: LastOption = None,
+    tz: TzOption = None,
+    output: OutputOption = None,
+) -> None:
+    """Every stored quote as one long table: captured_at, instrument, symbol, name as printed,
+    value, change, change_pct, source and market status. With no --index, all instruments.
+
+    Example: `ticker export --format parquet -o quotes.parquet`, or
+    `ticker export --index Nikkei --since 2024-05-01 > nikkei.csv`.
+    """
+    from . import report as rep
     from .store import StoreError, UnknownInstrument
 
+    if export_format is ExportFormat.parquet and output is None and sys.stdout.isatty():
+        raise _fail("parquet is binary: give --output FILE.parquet (or redirect stdout)")
     store = _open_store(db)
     try:
-        if index is None:
-            _emit(store.latest(), output_format, title="Latest quotes")
-            return
-        series = store.series(index)
-    except UnknownInstrument as err:
+        bounds = rep.time_bound(since, tz), rep.time_bound(until, tz, end=True)
+        frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last), tz)
+    except (UnknownInstrument, StoreError, rep.ReportError) as err:
         raise _fail(str(err)) from None
-    except StoreError as err:
-        raise _fail(str(err)) from None
-    name = series.attrs.get("instrument", index)
-    frame = series.reset_index()[["captured_at", "value", "change", "change_pct", "source"]]
-    stats = summary(series)
-    if output_format is Format.json:
-        typer.echo(json.dumps({"instrument": name, "symbol": series.attrs.get("symbol"),
-                               "summary": _jsonable(stats), "series": json.loads(_to_json(frame))}, indent=1))
-    elif output_format is Format.csv:
-        _emit(frame, output_format)
-    else:
-        _emit(frame, output_format, title=f"{name} ({series.attrs.get('symbol') or 'no symbol'})")
-        _print_summary(name, stats)
-
-
-def _jsonable(stats: dict) -> dict:
-    import pandas as pd
-
-    return {k: (v.isoformat() if isinstance(v, pd.Timestamp) else v) for k, v in stats.items()}
-
-
-def _print_summary(name: str, stats: dict) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    table = Table(title=f"{name}: summary", title_justify="left", show_header=False)
-    table.add_column("what")
-    table.add_column("value", justify="right")
-    if not stats.get("count"):
-        table.add_row("points", "0")
-    else:
-        table.add_row("points", str(stats["count"]))
-        table.add_row("first", f"{stats['first_value']:,.4f}".rstrip("0").rstrip(".") + f"  at {_time(stats['first_at'])}")
-        table.add_row("last", f"{stats['last_value']:,.4f}".rstrip("0").rstrip(".") + f"  at {_time(stats['last_at'])}")
-        table.add_row("min", f"{stats['min_value']:,.4f}".rstrip("0").rstrip(".") + f"  at {_time(stats['min_at'])}")
-        table.add_row("max", f"{stats['max_value']:,.4f}".rstrip("0").rstrip(".") + f"  at {_time(stats['max_at'])}")
-        table.add_row("change", f"{stats['change']:+,.4f}".rstrip("0").rstrip(".") + f"  ({stats['change_pct']:+.2f}%)")
-    Console().print(table)
-
-
-def _time(ts) -> str:
-    return ts.strftime("%Y-%m-%d %H:%M:%S %Z")
+    finally:
+        store.close()
+    if export_format is ExportFormat.parquet:
+        if output is None:
+            sys.stdout.flush()
+            rep.write_parquet(frame, sys.stdout.buffer)
+        else:
+            output.parent.mkdir(parents=True, exist_ok=True)
+            rep.write_parquet(frame, output)
+        return
+    _write(rep.to_jsonl(frame) if export_format is ExportFormat.jsonl else rep.to_csv(frame), output)
 
 
 @app.command()
@@ -402,39 +501,119 @@ def _print_doctor(found) -> None:
 
 
 def _to_json(frame: pd.DataFrame) -> str:
-    return frame.to_json(orient="records", date_format="iso", date_unit="s", force_ascii=False)
+    from .report import to_json
+
+    return to_json(frame)
 
 
-def _emit(frame: pd.DataFrame, output_format: Format, title: str | None = None) -> None:
-    """Write a DataFrame as a rich table, CSV or JSON (one shared path for every command)."""
+def _emit(
+    frame: pd.DataFrame,
+    output_format: Format,
+    title: str | None = None,
+    *,
+    subtitle: str | None = None,
+    summary: list[dict] | None = None,
+    document: dict | None = None,
+    chart: bytes | None = None,
+    output: Path | None = None,
+    max_rows: int | None = None,
+) -> None:
+    """Write a DataFrame as a rich table, CSV, JSON, Markdown or a self-contained HTML page, to
+    stdout or ``output`` (one shared path for every command).
+
+    ``frame`` is a DataFrame or a report.Table; ``summary`` (report.summarize dicts, one per
+    instrument) is shown by the human formats; ``document`` replaces the
+    plain JSON array of rows; ``chart`` (PNG bytes) is embedded in HTML; ``max_rows`` shortens
+    long terminal tables to their first and last rows.
+    """
+    from . import report as rep
+
     if output_format is Format.csv:
-        sys.stdout.write(frame.to_csv(index=False, date_format="%Y-%m-%dT%H:%M:%S%z"))
-        return
-    if output_format is Format.json:
-        typer.echo(json.dumps(json.loads(_to_json(frame)), indent=1, ensure_ascii=False))
-        return
-    from rich.console import Console
-    from rich.table import Table
+        _write(rep.to_csv(frame), output)
+    elif output_format is Format.json:
+        _write(rep.to_json(document if document is not None else frame) + "\n", output)
+    elif output_format is Format.markdown:
+        _write(rep.to_markdown(frame, title, subtitle, summary), output)
+    elif output_format is Format.html:
+        _write(rep.to_html(frame, title, subtitle, summary, chart), output)
+    elif output is None:
+        _print_tables(frame, title, subtitle, summary, max_rows, file=None)
+    else:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with output.open("w", encoding="utf-8") as fh:
+            _print_tables(frame, title, subtitle, summary, max_rows, file=fh)
 
-    table = Table(title=title, title_justify="left")
-    for name in frame.columns:
-        numeric = frame[name].dtype.kind in "if"
-        table.add_column(name, justify="right" if numeric else "left")
-    for row in frame.itertuples(index=False):
-        table.add_row(*(_cell(v) for v in row))
-    Console().print(table)
+
+def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
+    from rich.console import Console
+    from rich.table import Table as RichTable
+
+    from .report import SUMMARY_DISPLAY, Table, display, summary_display, summary_rows
+
+    console = Console(file=file, width=160) if file is not None else Console()
+    table = Table.of(frame)
+    caption = subtitle
+    if max_rows is not None and len(table.rows) > max_rows:
+        half = max_rows // 4
+        shown = display(Table(table.columns, table.rows[:half])) + [["…"] * len(table.columns)]
+        shown += display(Table(table.columns, table.rows[-half:]))
+        caption = (f"{subtitle}\n" if subtitle else "") + (
+            f"{len(table.rows):,} rows: the first and last {half} shown (--last, --resample or --format csv for more)"
+        )
+    else:
+        shown = display(table)
+    out = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
+    for name, numeric in zip(table.columns, table.numeric()):
+        out.add_column(name, justify="right" if numeric else "left")
+    for row in shown:
+        out.add_row(*row)
+    console.print(out)
+    if not summary:
+        return
+    if len(summary) == 1:
+        stats = RichTable(title=f"{summary[0]['instrument']}: summary", title_justify="left", show_header=False)
+        stats.add_column("what")
+        stats.add_column("value")
+        for label, text in summary_rows(summary[0]):
+            stats.add_row(label, text)
+    else:
+        rows = summary_display(summary)
+        width = sum(max(len(c) for c in col) + 3 for col in zip(SUMMARY_DISPLAY, *rows))
+        stats = RichTable(title="Summary", title_justify="left")
+        if width <= console.width:  # a row per instrument
+            for name in SUMMARY_DISPLAY:
+                stats.add_column(name)
+            for row in rows:
+                stats.add_row(*row)
+        else:  # too narrow: a column per instrument
+            stats.add_column("")
+            for row in rows:
+                stats.add_column(row[0])
+            for i, label in enumerate(SUMMARY_DISPLAY[1:], start=1):
+                stats.add_row(label, *(row[i] for row in rows))
+    console.print(stats)
+
+
+def _write(content: str | bytes, output: Path | None) -> None:
+    """Text or bytes to ``output`` (creating its folder), or to stdout."""
+    if output is None:
+        if isinstance(content, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+        else:
+            sys.stdout.write(content)
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        output.write_bytes(content)
+    else:
+        output.write_text(content, encoding="utf-8")
 
 
 def _cell(value) -> str:
-    import pandas as pd
+    from .report import cell
 
-    if value is None or value is pd.NA or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, pd.Timestamp):
-        return value.strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, float):
-        return f"{value:,.4f}".rstrip("0").rstrip(".")
-    return str(value)
+    return cell(value)
 
 
 @app.command()

@@ -12,9 +12,9 @@ from sqlalchemy import Connection, Engine, inspect, text
 
 __all__ = ["HEAD_REVISION", "SchemaError", "current_revision", "ensure_current", "upgrade", "alembic_config"]
 
-# The newest revision in migrations/versions; a test checks it against Alembic's own answer.
-HEAD_REVISION = "0001"
-KNOWN_REVISIONS = ("0001",)
+# The newest revision in migrations/versions (kept in ticker/revisions.py, which the fast read
+# path can import without SQLAlchemy); a test checks it against Alembic's own answer.
+from .revisions import HEAD_REVISION, KNOWN_REVISIONS  # noqa: E402
 
 # Key for the PostgreSQL advisory lock that lets one process at a time migrate a database.
 _PG_LOCK_KEY = 0x7469636B  # "tick"

@@ -2,8 +2,9 @@
 
 Quote strips write numbers in many ways: ``3,367.90`` (en), ``17.771,76`` (de),
 ``37 783,04`` (fr, with a plain, no-break or narrow no-break space), ``11’942.05`` (ch),
-with a unicode minus (``−0.0400``), an explicit plus (``+1,930.52``), no leading zero
-(``.53``) or a currency sign (``$1.14``, ``₹76,957.98``, ``-$1,399.30``).
+``1,23,456.78`` (Indian lakh grouping), with a unicode minus (``−0.0400``), an explicit plus
+(``+1,930.52``), no leading zero (``.53``) or a currency sign (``$1.14``, ``₹76,957.98``,
+``-$1,399.30``).
 
 :func:`parse_number` reads one such number exactly as printed (trailing zeros kept):
 
@@ -20,133 +21,108 @@ German). Without a hint it is read the English way; pass ``decimal_sep`` when th
 arithmetic of the quote) says otherwise, and use :func:`decimal_candidates` to find out which
 readings a number allows.
 
-Stdlib only.
+Stdlib only. Results are cached per printed text (bounded), so a page full of numbers costs a
+few microseconds each.
 """
 from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
 
-__all__ = ["parse_number", "decimal_candidates", "count_decimals", "MINUS_SIGNS"]
+__all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
 #: Characters accepted as a minus sign when they are attached to the digits.
 MINUS_SIGNS = "-\u2212\u2013\u2012\ufe63\uff0d"
-_SIGNS = "+" + MINUS_SIGNS
-#: Grouping characters that can never be a decimal separator.
-_SPACE_GROUPS = " \u00a0\u202f\u2009\u2007"
-_APOS_GROUPS = "'\u2019\u02bc\u2018"
+_MINUS_RX = re.escape(MINUS_SIGNS)
+_CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"
+_GROUP_CHARS = ",.'\u2019\u02bc\u2018 \u00a0\u202f\u2009\u2007"
+_DROP_GROUPS = str.maketrans("", "", _GROUP_CHARS)
 
-_CURRENCY = re.compile(
-    r"^(?:US\$|[A-Z]{1,2}\$|R\$|Rs\.?\s?|[$€£¥₹₩₽₺₪฿₫₦₱])|(?:[$€£¥₹₩₽₺₪฿₫₦₱])$"
+# One match reads the whole printed number: parentheses, sign (before or after a currency
+# prefix), the digits in one of the grouping shapes, percent sign, currency suffix.
+_NUMBER = re.compile(
+    r"\s*\(?\s*"
+    rf"(?P<s1>[+{_MINUS_RX}])?\s?"
+    rf"(?:(?:US\$|[A-Z]{{1,2}}\$|R\$|Rs\.?\s?|[{_CURRENCY_SIGNS}])\s?)?"
+    rf"(?P<s2>[+{_MINUS_RX}])?"
+    r"(?:"
+    r"(?P<plain>\d+)(?:(?P<sep>[.,])(?P<frac>\d+))?"
+    r"|(?P<grouped>\d{1,3}(?P<gc>[,.'\u2019\u02bc\u2018 \u00a0\u202f\u2009\u2007])\d{3}(?:(?P=gc)\d{3})*)"
+    r"(?:(?P<gsep>[.,])(?P<gfrac>\d+))?"
+    r"|(?P<lakh>\d{1,2}(?:,\d{2})+,\d{3})(?:\.(?P<lfrac>\d+))?"
+    r"|(?P<lead>[.,])(?P<lfrac2>\d+)"
+    r")"
+    rf"\s?(?:[{_CURRENCY_SIGNS}])?\s?%?\s*\)?\s*"
 )
-_ONLY_DIGITS = re.compile(r"\d+")
-_BODY = re.compile(r"[\d.,'\u2019\u02bc\u2018 \u00a0\u202f\u2009\u2007]*\d[\d.,'\u2019\u02bc\u2018 \u00a0\u202f\u2009\u2007]*|[.,]\d+")
-_GROUPED = {g: re.compile(r"\d{1,3}(?:%s\d{3})+" % re.escape(g)) for g in ".," + _SPACE_GROUPS + _APOS_GROUPS}
 
-_DECIMAL_CACHE: dict[str, frozenset[str]] = {}
 _BOTH = frozenset(".,")
 _DOT = frozenset(".")
 _COMMA = frozenset(",")
 _NONE: frozenset[str] = frozenset()
+_SEPSET = {".": _DOT, ",": _COMMA}
+_OTHER = {".": _COMMA, ",": _DOT}
+
+# text -> (sign, integer digits, {sep: fraction digits}) or None
+_Info = tuple[str, dict[str, tuple[str, str]]]
+_INFO: dict[str, _Info | None] = {}
+_CACHE_MAX = 1 << 16
 
 
-def _split(text: str) -> tuple[str, str] | None:
-    """Split a printed number into (sign, body) with parens, percent, currency removed.
+def _analyse(text: str) -> _Info | None:
+    """Every valid reading of ``text``: sign and, per decimal separator, (int, fraction).
 
-    >>> _split(" (-$1,399.30) ")
-    ('-', '1,399.30')
-    >>> _split("+0,41 %")
-    ('', '0,41')
-    >>> _split("abc") is None
+    >>> sign, readings = _analyse("1,234")
+    >>> sign, sorted(readings.items())
+    ('', [(',', ('1', '234')), ('.', ('1234', ''))])
+    >>> _analyse("(-$1,399.30%)")
+    ('-', {'.': ('1399', '30')})
+    >>> _analyse("1,2,3") is None
     True
     """
-    s = text.strip()
-    if s.startswith("(") and s.endswith(")"):
-        s = s[1:-1].strip()
-    if s.endswith("%"):
-        s = s[:-1].rstrip()
-    sign = ""
-    for _ in range(2):  # sign and currency in either order: -$1.00, $-1.00
-        if s and s[0] in _SIGNS:
-            if sign:
-                return None
-            sign = "-" if s[0] in MINUS_SIGNS else "+"
-            s = s[1:].lstrip()
-        m = _CURRENCY.search(s)
-        if m:
-            s = (s[: m.start()] + s[m.end():]).strip()
-    if not s or not _BODY.fullmatch(s):
+    m = _NUMBER.fullmatch(text)
+    if m is None:
         return None
-    return ("-" if sign == "-" else ""), s
+    s1, s2 = m.group("s1"), m.group("s2")
+    if s1 and s2:
+        return None
+    sign = "-" if (s1 or s2 or "+") in MINUS_SIGNS else ""
+    plain = m.group("plain")
+    if plain is not None:
+        sep = m.group("sep")
+        if sep is None:
+            return sign, {".": (plain, ""), ",": (plain, "")}
+        frac = m.group("frac")
+        if len(frac) == 3 and len(plain) <= 3 and plain[0] != "0":  # 1,234 / 1.234
+            other = "," if sep == "." else "."
+            return sign, {sep: (plain, frac), other: (plain + frac, "")}
+        return sign, {sep: (plain, frac)}
+    grouped = m.group("grouped")
+    if grouped is not None:
+        gc, gsep = m.group("gc"), m.group("gsep")
+        digits = grouped.translate(_DROP_GROUPS)
+        if gsep is None:
+            if gc in ".,":
+                return sign, {("," if gc == "." else "."): (digits, "")}
+            return sign, {".": (digits, ""), ",": (digits, "")}
+        if gsep == gc:
+            return None
+        return sign, {gsep: (digits, m.group("gfrac"))}
+    lakh = m.group("lakh")
+    if lakh is not None:
+        return sign, {".": (lakh.replace(",", ""), m.group("lfrac") or "")}
+    return sign, {m.group("lead"): ("0", m.group("lfrac2"))}
 
 
-def _classify(body: str) -> frozenset[str]:
-    """Which decimal separators ('.' or ',') give a valid reading of ``body``.
-
-    An empty set means the body is not a well-formed number; for bodies without any
-    separator both readings are valid.
-    """
-    if _ONLY_DIGITS.fullmatch(body):
-        return _BOTH
-    hit = _DECIMAL_CACHE.get(body)
-    if hit is not None:
-        return hit
-    result = _classify_slow(body)
-    if len(_DECIMAL_CACHE) < 4096:
-        _DECIMAL_CACHE[body] = result
-    return result
-
-
-def _valid_int(int_part: str) -> bool:
-    """A well-formed integer part: plain digits, or 1-3 digits then groups of three."""
-    if _ONLY_DIGITS.fullmatch(int_part):
-        return True
-    for g, rx in _GROUPED.items():
-        if g in int_part:
-            return bool(rx.fullmatch(int_part))
-    return False
-
-
-def _classify_slow(body: str) -> frozenset[str]:
-    dots, commas = body.count("."), body.count(",")
-    if body[0] in ".,":  # ".53": the separator can only be a decimal point
-        if dots + commas != 1:
-            return _NONE
-        return _DOT if body[0] == "." else _COMMA
-    spaced = any(c in body for c in _SPACE_GROUPS + _APOS_GROUPS)
-    if dots and commas:
-        last = "." if body.rfind(".") > body.rfind(",") else ","
-        other = "," if last == "." else "."
-        int_part, _, frac = body.rpartition(last)
-        if spaced or body.count(last) != 1 or not frac.isdigit():
-            return _NONE
-        return (_DOT if last == "." else _COMMA) if _valid_int(int_part) and other in int_part else _NONE
-    if not dots and not commas:
-        return _BOTH if _valid_int(body) else _NONE
-    sep = "." if dots else ","
-    n = dots or commas
-    if n > 1:  # 1.234.567 / 1,234,567: a grouped integer
-        if spaced:
-            return _NONE
-        return (_COMMA if sep == "." else _DOT) if _valid_int(body) else _NONE
-    int_part, _, frac = body.partition(sep)
-    if not frac.isdigit() or not int_part:
-        return _NONE
-    as_decimal = _valid_int(int_part)
-    as_group = (
-        not spaced
-        and len(frac) == 3
-        and 1 <= len(int_part) <= 3
-        and int_part.isdigit()
-        and int_part[0] != "0"
-    )
-    if as_decimal and as_group:
-        return _BOTH
-    if as_decimal:
-        return _DOT if sep == "." else _COMMA
-    if as_group:
-        return _COMMA if sep == "." else _DOT
-    return _NONE
+def _info(text: str) -> _Info | None:
+    try:
+        return _INFO[text]
+    except KeyError:
+        pass
+    info = _analyse(text) if isinstance(text, str) else None
+    if len(_INFO) >= _CACHE_MAX:
+        _INFO.clear()
+    _INFO[text] = info
+    return info
 
 
 def decimal_candidates(text: str) -> frozenset[str]:
@@ -165,10 +141,36 @@ def decimal_candidates(text: str) -> frozenset[str]:
     >>> sorted(decimal_candidates("N/A"))
     []
     """
-    parts = _split(text)
-    if parts is None:
+    info = _info(text)
+    if info is None:
         return _NONE
-    return _classify(parts[1])
+    readings = info[1]
+    return _BOTH if len(readings) == 2 else _SEPSET[next(iter(readings))]
+
+
+def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int] | None:
+    """Like :func:`parse_number`, with the count of printed decimals alongside.
+
+    >>> read_number("-0.0400")
+    (Decimal('-0.0400'), 4)
+    >>> read_number("1.234", ",")
+    (Decimal('1234'), 0)
+    """
+    info = _info(text)
+    if info is None:
+        return None
+    sign, readings = info
+    if decimal_sep is None:
+        reading = readings.get(".") or readings[","]
+    else:
+        reading = readings.get(decimal_sep)
+        if reading is None:
+            return None
+    int_part, frac = reading
+    try:
+        return Decimal(f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"), len(frac)
+    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
+        return None
 
 
 def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None:
@@ -187,8 +189,8 @@ def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None
     Decimal('1930.52')
     >>> parse_number("(.53%)")
     Decimal('0.53')
-    >>> parse_number("₹76,957.98")
-    Decimal('76957.98')
+    >>> parse_number("₹76,957.98"), parse_number("₹1,23,456.78")
+    (Decimal('76957.98'), Decimal('123456.78'))
     >>> parse_number("-$1,399.30")
     Decimal('-1399.30')
     >>> parse_number("1,0629")
@@ -200,37 +202,5 @@ def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None
     >>> parse_number("--") is None, parse_number("1.2.3,4,5") is None
     (True, True)
     """
-    if not isinstance(text, str):
-        return None
-    parts = _split(text)
-    if parts is None:
-        return None
-    sign, body = parts
-    allowed = _classify(body)
-    if not allowed:
-        return None
-    if decimal_sep is None:
-        sep = "." if "." in allowed else ","
-    elif decimal_sep in allowed:
-        sep = decimal_sep
-    else:
-        return None
-    int_part, _, frac = body.partition(sep) if body.count(sep) == 1 else (body, "", "")
-    digits = "".join(c for c in int_part if c.isdigit())
-    try:
-        return Decimal(f"{sign}{digits or '0'}.{frac}" if frac else f"{sign}{digits}")
-    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
-        return None
-
-
-def count_decimals(text: str, decimal_sep: str) -> int:
-    """How many digits ``text`` prints after its decimal separator.
-
-    >>> count_decimals("4.4390", "."), count_decimals("1.234", ","), count_decimals("17,5 %", ",")
-    (4, 0, 1)
-    """
-    s = text.strip().rstrip(")").rstrip().rstrip("%").rstrip()
-    i = s.rfind(decimal_sep)
-    if i < 0 or s.count(decimal_sep) != 1:
-        return 0
-    return len(s) - i - 1
+    r = read_number(text, decimal_sep)
+    return None if r is None else r[0]

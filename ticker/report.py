@@ -1,4 +1,10 @@
-"""pandas reports: typed frames from query rows, and the summary of a series.
+"""Reports: typed frames, summaries, resampling, time zones, wide tables, and the writers behind
+every output format (csv, json, jsonl, markdown, html, parquet).
+
+Nothing here talks SQL: :class:`ticker.Store` fetches the rows (or, for the command line's fast
+path, :mod:`ticker.quick`), this module shapes them. pandas is imported inside the functions that
+need it: the summary arithmetic and the writers are plain Python over a :class:`Table`, so a plain
+``ticker report --index NAME`` starts without pandas and answers in well under a second.
 
 >>> import pandas as pd
 >>> df = frame([("2024-05-17 08:00:00", 100.0), ("2024-05-18 08:00:00", 90.0), ("2024-05-19 08:00:00", 99.0)],
@@ -8,15 +14,219 @@
 (3, 100.0, 99.0, 90.0, -1.0, -1.0)
 >>> str(s["min_at"])
 '2024-05-18 08:00:00+00:00'
+>>> s["stale"], s["largest_move"], str(s["largest_move_at"])
+(0, -10.0, '2024-05-18 08:00:00+00:00')
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import html as _html
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-__all__ = ["frame", "summary"]
+    from .store import Store
+
+__all__ = [
+    "ReportError",
+    "Report",
+    "Table",
+    "frame",
+    "summarize",
+    "summary",
+    "summary_table",
+    "distinct",
+    "resample",
+    "wide",
+    "to_timezone",
+    "time_bound",
+    "build",
+    "build_quick",
+    "to_csv",
+    "to_json",
+    "to_jsonl",
+    "records",
+    "to_markdown",
+    "to_html",
+    "write_parquet",
+]
+
+TIME_UNIT = "us"
+
+# Column -> dtype of a summary table (one row per instrument); times are tz-aware.
+SUMMARY_COLUMNS = {
+    "instrument": "string",
+    "symbol": "string",
+    "count": "int64",
+    "first_at": "datetime",
+    "last_at": "datetime",
+    "first_value": "float64",
+    "last_value": "float64",
+    "min_value": "float64",
+    "min_at": "datetime",
+    "max_value": "float64",
+    "max_at": "datetime",
+    "change": "float64",
+    "change_pct": "float64",
+    "stale": "int64",
+    "largest_move": "float64",
+    "largest_move_pct": "float64",
+    "largest_move_at": "datetime",
+}
+SERIES_TABLE = ["captured_at", "value", "change", "change_pct", "source"]
+
+
+class ReportError(ValueError):
+    """Bad report input (a resample rule, a time zone, a time); ``str(err)`` is one line."""
+
+
+# ------------------------------------------------------------------------- plain-Python core
+
+
+def zone(name: str):
+    """A ``zoneinfo.ZoneInfo`` for an IANA name, or :class:`ReportError` naming the problem."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(str(name).strip())
+    except (ZoneInfoNotFoundError, ValueError, TypeError, OSError):
+        raise ReportError(
+            f"unknown time zone {name!r} (use an IANA name such as Asia/Tokyo, Europe/London or UTC)"
+        ) from None
+
+
+def time_bound(value: str | date | datetime | None, tz: str | None = None, *, end: bool = False) -> datetime | None:
+    """A window bound as a tz-aware UTC datetime.
+
+    ``value`` is a datetime, a date, or text: a date (``2024-05-18``) or an ISO time
+    (``2024-05-18T09:00``, ``2024-05-18 09:00+08:00``). Times without an offset are in ``tz``
+    (UTC when None). A date as an ``end`` bound means the end of that day, so
+    ``since=until="2024-05-18"`` is the whole day.
+
+    >>> time_bound("2024-05-18T09:00+08:00")
+    datetime.datetime(2024, 5, 18, 1, 0, tzinfo=datetime.timezone.utc)
+    >>> time_bound("2024-05-18", end=True)
+    datetime.datetime(2024, 5, 18, 23, 59, 59, 999999, tzinfo=datetime.timezone.utc)
+    """
+    if value is None:
+        return None
+    whole_day = False
+    if isinstance(value, str):
+        text = value.strip()
+        try:
+            if len(text) == 10:
+                value, whole_day = date.fromisoformat(text), True
+            else:
+                value = datetime.fromisoformat(text)
+        except ValueError:
+            raise ReportError(f"not a date or ISO time: {text!r} (e.g. 2024-05-18 or 2024-05-18T09:00+08:00)") from None
+    elif isinstance(value, date) and not isinstance(value, datetime):
+        whole_day = True
+    if whole_day:
+        value = datetime(value.year, value.month, value.day)
+        if end:
+            value = value + timedelta(days=1) - timedelta(microseconds=1)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=zone(tz) if tz else UTC)
+    return value.astimezone(UTC)
+
+
+def summarize(times: Sequence[datetime], values: Sequence[float]) -> dict:
+    """Count, first/last time and value, min and max (with when, first occurrence), change and
+    % change over the period, ``stale`` (points with the same value as the point before) and the
+    largest single move between consecutive points (signed, in %, and when it happened).
+
+    An empty series gives ``count`` 0, ``stale`` 0 and None elsewhere.
+
+    >>> t = [datetime(2024, 5, d, tzinfo=UTC) for d in (17, 18, 19, 20)]
+    >>> s = summarize(t, [100.0, 100.0, 90.0, 99.0])
+    >>> s["stale"], s["largest_move"], s["largest_move_at"].day, s["change"]
+    (1, -10.0, 19, -1.0)
+    """
+    n = len(values)
+    if n == 0:
+        return {"count": 0, "first_at": None, "last_at": None, "first_value": None, "last_value": None,
+                "min_value": None, "min_at": None, "max_value": None, "max_at": None, "change": None,
+                "change_pct": None, "stale": 0, "largest_move": None, "largest_move_pct": None,
+                "largest_move_at": None}
+    first, last = float(values[0]), float(values[-1])
+    i_min = min(range(n), key=values.__getitem__)
+    i_max = max(range(n), key=values.__getitem__)
+    stale, best, best_size = 0, 0, -1.0
+    previous = values[0]
+    for i in range(1, n):
+        move = values[i] - previous
+        previous = values[i]
+        if move == 0:
+            stale += 1
+        if abs(move) > best_size:
+            best, best_size = i, abs(move)
+    change = last - first
+    move = move_pct = move_at = None
+    if n > 1:
+        move = round(float(values[best] - values[best - 1]), 8)
+        before = float(values[best - 1])
+        move_pct = round(100 * move / before, 6) if before else None
+        move_at = times[best]
+    return {
+        "count": n,
+        "first_at": times[0],
+        "last_at": times[-1],
+        "first_value": first,
+        "last_value": last,
+        "min_value": float(values[i_min]),
+        "min_at": times[i_min],
+        "max_value": float(values[i_max]),
+        "max_at": times[i_max],
+        "change": round(change, 8),
+        "change_pct": round(100 * change / first, 6) if first else None,
+        "stale": stale,
+        "largest_move": move,
+        "largest_move_pct": move_pct,
+        "largest_move_at": move_at,
+    }
+
+
+@dataclass
+class Table:
+    """What the writers write: column names and rows of plain values (aware datetimes, floats,
+    ints, strings, bools, None). :meth:`of` turns a DataFrame into one."""
+
+    columns: list[str]
+    rows: list[tuple]
+
+    @classmethod
+    def of(cls, data: Table | pd.DataFrame) -> Table:
+        if isinstance(data, Table):
+            return data
+        import pandas as pd
+
+        columns = []
+        for name in data.columns:
+            col = data[name]
+            if isinstance(col.dtype, pd.DatetimeTZDtype):
+                values = [None if t is pd.NaT else t for t in col.astype(object)]
+            else:
+                values = col.astype(object).where(col.notna(), None).tolist()
+            columns.append([v.item() if hasattr(v, "item") and not isinstance(v, datetime) else v for v in values])
+        return cls([str(c) for c in data.columns], list(zip(*columns)) if columns else [])
+
+    def numeric(self) -> list[bool]:
+        """Which columns hold numbers (right-aligned by the human formats)."""
+        kinds = []
+        for i in range(len(self.columns)):
+            seen = [r[i] for r in self.rows[:1000] if r[i] is not None]
+            kinds.append(bool(seen) and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in seen))
+        return kinds
+
+
+# ----------------------------------------------------------------------------- pandas frames
 
 
 def frame(rows: Sequence[tuple], columns: Mapping[str, str]) -> pd.DataFrame:
@@ -25,6 +235,8 @@ def frame(rows: Sequence[tuple], columns: Mapping[str, str]) -> pd.DataFrame:
     ``datetime`` columns become ``datetime64[us, UTC]`` (whether the driver gave datetimes or, as
     SQLite does for aggregates, text); ``string`` columns the pandas string dtype.
     """
+    import pandas as pd
+
     names = list(columns)
     df = pd.DataFrame.from_records(list(rows), columns=names)
     for name, dtype in columns.items():
@@ -37,26 +249,549 @@ def frame(rows: Sequence[tuple], columns: Mapping[str, str]) -> pd.DataFrame:
     return df
 
 
-def summary(series: pd.DataFrame) -> dict:
-    """Count, first/last time and value, min and max (with when), change and % change over the period.
+def _tz_of(index) -> str:
+    tz = getattr(index, "tz", None)
+    return str(tz) if tz is not None else "UTC"
 
-    ``series`` is a :meth:`ticker.Store.series` frame (indexed by captured_at, with a value column).
+
+def summary(series: pd.DataFrame) -> dict:
+    """:func:`summarize` of a :meth:`ticker.Store.series` frame (indexed by captured_at, with a
+    value column); missing values are NaN / NaT."""
+    import pandas as pd
+
+    stats = summarize(list(series.index), series["value"].astype("float64").tolist())
+    return {k: (v if v is not None else (pd.NaT if k.endswith("_at") else math.nan)) for k, v in stats.items()}
+
+
+def summary_table(series_by_name: Mapping[str, pd.DataFrame]) -> pd.DataFrame:
+    """One :func:`summary` row per instrument, with stable columns and dtypes (:data:`SUMMARY_COLUMNS`).
+
+    Times keep the zone of the series they came from (UTC unless converted).
+    """
+    import pandas as pd
+
+    rows, tz = [], "UTC"
+    for name, series in series_by_name.items():
+        tz = _tz_of(series.index)
+        rows.append({"instrument": name, "symbol": series.attrs.get("symbol"), **summary(series)})
+    df = pd.DataFrame(rows, columns=list(SUMMARY_COLUMNS))
+    for col, dtype in SUMMARY_COLUMNS.items():
+        if dtype == "datetime":
+            df[col] = pd.to_datetime(df[col], utc=True).astype(f"datetime64[{TIME_UNIT}, UTC]").dt.tz_convert(tz)
+        elif dtype == "string":
+            df[col] = df[col].astype("string")
+        else:
+            df[col] = df[col].astype(dtype)
+    return df
+
+
+def distinct(series: pd.DataFrame) -> pd.DataFrame:
+    """Drop consecutive repeats of the same value (a closed market shown on many pages).
+
+    >>> import pandas as pd
+    >>> idx = pd.to_datetime(["2024-05-17", "2024-05-18", "2024-05-19", "2024-05-20"], utc=True)
+    >>> distinct(pd.DataFrame({"value": [1.0, 1.0, 2.0, 1.0]}, index=idx))["value"].tolist()
+    [1.0, 2.0, 1.0]
     """
     values = series["value"]
-    if values.empty:
-        return {"count": 0}
-    first, last = values.iloc[0], values.iloc[-1]
-    change = last - first
-    return {
-        "count": int(values.size),
-        "first_at": values.index[0],
-        "last_at": values.index[-1],
-        "first_value": float(first),
-        "last_value": float(last),
-        "min_value": float(values.min()),
-        "min_at": values.idxmin(),
-        "max_value": float(values.max()),
-        "max_at": values.idxmax(),
-        "change": float(change),
-        "change_pct": float(100 * change / first) if first else float("nan"),
-    }
+    return series[values.ne(values.shift())]
+
+
+def _offset(rule: str):
+    from pandas.tseries.frequencies import to_offset
+
+    try:
+        offset = to_offset(str(rule).strip())
+    except (ValueError, TypeError):
+        offset = None
+    if offset is None or offset.n <= 0:
+        raise ReportError(f"not a resample rule: {rule!r} (use a pandas offset such as 15min, 1h, 1D, 1W)")
+    return offset
+
+
+def check_rule(rule: str | None) -> None:
+    """Raise :class:`ReportError` unless ``rule`` is a usable pandas offset (or None)."""
+    if rule is not None:
+        _offset(rule)
+
+
+def resample(series: pd.DataFrame, rule: str) -> pd.DataFrame:
+    """OHLC of the value in each bucket, plus the last change and % change and the number of
+    points; buckets without points are left out. Indexed by ``bucket`` (the bucket's pandas label,
+    its start for rules like 1h and 1D), in the series' time zone — convert first to get local days.
+
+    >>> import pandas as pd
+    >>> idx = pd.to_datetime(["2024-05-17 08:00", "2024-05-17 09:00", "2024-05-19 08:00"], utc=True)
+    >>> s = pd.DataFrame({"value": [1.0, 3.0, 2.0], "change": [0.1, 2.0, -1.0], "change_pct": [1.0, 2.0, -3.0]}, index=idx)
+    >>> resample(s, "1D")[["open", "high", "low", "close", "change", "points"]].values.tolist()
+    [[1.0, 3.0, 1.0, 3.0, 2.0, 2.0], [2.0, 2.0, 2.0, 2.0, -1.0, 1.0]]
+    """
+    offset = _offset(rule)
+    buckets = series.resample(offset)
+    out = buckets["value"].ohlc().astype("float64")
+    out["change"] = buckets["change"].last().astype("float64")
+    out["change_pct"] = buckets["change_pct"].last().astype("float64")
+    out["points"] = buckets["value"].count().astype("int64")
+    out = out[out["points"] > 0]
+    out.index = out.index.astype(f"datetime64[{TIME_UNIT}, {_tz_of(series.index)}]")
+    out.index.name = "bucket"
+    return out
+
+
+def wide(series_by_name: Mapping[str, pd.DataFrame], rule: str | None = None) -> pd.DataFrame:
+    """Values side by side, one float64 column per instrument, aligned on time (missing = NaN).
+
+    With ``rule``, each column holds the instrument's last value (close) in each bucket, and
+    buckets where no instrument has a point are left out.
+    """
+    import pandas as pd
+
+    columns = {}
+    for name, series in series_by_name.items():
+        values = series["value"].astype("float64")
+        if rule is not None:
+            values = values.resample(_offset(rule)).last()
+        columns[name] = values[~values.index.duplicated(keep="last")]
+    if not columns:
+        return pd.DataFrame(index=pd.DatetimeIndex([], tz="UTC", name="captured_at").as_unit(TIME_UNIT))
+    out = pd.concat(columns, axis=1).sort_index()
+    out = out.dropna(how="all").astype("float64")
+    tz = _tz_of(next(iter(series_by_name.values())).index)
+    out.index = pd.DatetimeIndex(out.index).astype(f"datetime64[{TIME_UNIT}, {tz}]")
+    out.index.name = "bucket" if rule is not None else "captured_at"
+    out.columns.name = "instrument"
+    return out
+
+
+def to_timezone(df: pd.DataFrame, tz: str | None) -> pd.DataFrame:
+    """The same frame with its time index and time columns shown in ``tz`` (an IANA name)."""
+    if tz is None:
+        return df
+    import pandas as pd
+
+    zone(tz)
+    out = df.copy()
+    if isinstance(out.index, pd.DatetimeIndex) and out.index.tz is not None:
+        out.index = out.index.tz_convert(tz)
+    for col in out.columns:
+        if isinstance(out[col].dtype, pd.DatetimeTZDtype):
+            out[col] = out[col].dt.tz_convert(tz)
+    return out
+
+
+def write_parquet(df: pd.DataFrame, target) -> None:
+    """Parquet through pyarrow: tz-aware timestamp[us], float64, strings; ``target`` a path or binary file."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pandas(df, preserve_index=False), target)
+
+
+# ------------------------------------------------------------------------------------ reports
+
+
+@dataclass
+class Report:
+    """What ``ticker report`` shows: a table, a summary per instrument, and what the chart draws."""
+
+    names: list[str]
+    symbols: list[str | None]
+    table: Table  # time column first
+    summary: list[dict]  # one summarize() dict per instrument, with instrument and symbol
+    chart: dict[str, Any] | None = None  # instrument -> value (or close) Series, for the plot
+    tz: str = "UTC"
+    options: dict = field(default_factory=dict)
+
+    @property
+    def title(self) -> str:
+        if len(self.names) == 1:
+            return f"{self.names[0]} ({self.symbols[0] or 'no symbol'})"
+        return ", ".join(self.names)
+
+    @property
+    def period(self) -> str:
+        """'2024-05-17 08:00 – 2024-05-22 06:55 UTC', or 'no data'."""
+        firsts = [s["first_at"] for s in self.summary if s["first_at"] is not None]
+        lasts = [s["last_at"] for s in self.summary if s["last_at"] is not None]
+        if not firsts:
+            return "no data"
+        return f"{min(firsts):%Y-%m-%d %H:%M} – {max(lasts):%Y-%m-%d %H:%M} {self.tz}"
+
+    @property
+    def subtitle(self) -> str:
+        bits = [self.period]
+        if self.options.get("resample"):
+            bits.append(f"resampled {self.options['resample']}")
+        if self.options.get("distinct"):
+            bits.append("repeats dropped")
+        if self.options.get("last"):
+            bits.append(f"last {self.options['last']} points")
+        return "; ".join(bits)
+
+    def document(self) -> dict:
+        """The JSON document: metadata, summary (a dict for one instrument, else a list) and rows."""
+        stats = records(Table(list(self.summary[0]) if self.summary else [], [tuple(s.values()) for s in self.summary]))
+        doc: dict = {}
+        if len(self.names) == 1:
+            doc["instrument"], doc["symbol"] = self.names[0], self.symbols[0]
+        else:
+            doc["instruments"] = [{"instrument": n, "symbol": s} for n, s in zip(self.names, self.symbols)]
+        doc["tz"] = self.tz
+        doc.update(self.options)
+        if len(self.names) == 1:
+            doc["summary"] = {k: v for k, v in stats[0].items() if k not in ("instrument", "symbol")}
+        else:
+            doc["summary"] = stats
+        doc["series"] = records(self.table)
+        return doc
+
+
+def _options(lo, hi, tz, last, rule, drop_repeats) -> dict:
+    def iso(value):
+        if value is None:
+            return None
+        return value.astimezone(zone(tz)).isoformat() if tz else value.isoformat()
+
+    return {"since": iso(lo), "until": iso(hi), "last": last, "resample": rule, "distinct": drop_repeats}
+
+
+def build(
+    store: Store,
+    names: Sequence[str],
+    *,
+    since: str | date | datetime | None = None,
+    until: str | date | datetime | None = None,
+    last: int | None = None,
+    rule: str | None = None,
+    drop_repeats: bool = False,
+    tz: str | None = None,
+) -> Report:
+    """The report of one or several instruments (what ``ticker report --index …`` prints), via pandas.
+
+    The summary is of the stored points in the window (before ``drop_repeats`` and ``rule``), so
+    it can say how many were stale. One instrument gives its series (or OHLC buckets); several a
+    wide table of values (or closes) aligned on time.
+    """
+    check_rule(rule)
+    if tz is not None:
+        zone(tz)
+    lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
+    fetched: dict[str, pd.DataFrame] = {}
+    for name in names:
+        series = store.series(name, since=lo, until=hi, last=last)
+        fetched.setdefault(series.attrs["instrument"], series)  # "Nikkei" twice is one instrument
+    shown = {n: to_timezone(s, tz) for n, s in fetched.items()}
+    stats = [{"instrument": n, "symbol": s.attrs.get("symbol"),
+              **summarize(list(s.index), s["value"].tolist())} for n, s in shown.items()]
+    if drop_repeats:
+        shown = {n: distinct(s) for n, s in shown.items()}
+    if len(shown) == 1:
+        [(name, series)] = shown.items()
+        if rule is not None:
+            buckets = resample(series, rule)
+            table, chart = buckets.reset_index(), {name: buckets["close"]}
+        else:
+            table, chart = series.reset_index()[SERIES_TABLE], {name: series["value"]}
+    else:
+        table_wide = wide(shown, rule)
+        table = table_wide.reset_index()
+        chart = {n: table_wide[n].dropna() for n in table_wide.columns}
+    return Report(
+        names=list(shown), symbols=[s.attrs.get("symbol") for s in fetched.values()], table=Table.of(table),
+        summary=stats, chart=chart, tz=tz or "UTC", options=_options(lo, hi, tz, last, rule, drop_repeats),
+    )
+
+
+def build_quick(
+    db: str | None,
+    name: str,
+    *,
+    since: str | date | datetime | None = None,
+    until: str | date | datetime | None = None,
+    last: int | None = None,
+    drop_repeats: bool = False,
+    tz: str | None = None,
+) -> Report | None:
+    """:func:`build` for one instrument of a SQLite store, without pandas or SQLAlchemy (the
+    command line's fast path); None when it cannot answer (not a SQLite store at the current
+    schema revision, a name it does not know) and the full path must.
+    """
+    from . import quick
+
+    zone_info = zone(tz) if tz is not None else None
+    lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
+    found = quick.series(db, name, since=lo, until=hi, last=last)
+    if found is None:
+        return None
+    (instrument, symbol), rows = found
+    if zone_info is not None:
+        rows = [(t.astimezone(zone_info), *rest) for t, *rest in rows]
+    stats = {"instrument": instrument, "symbol": symbol, **summarize([r[0] for r in rows], [r[1] for r in rows])}
+    if drop_repeats:
+        rows = [r for i, r in enumerate(rows) if i == 0 or r[1] != rows[i - 1][1]]
+    return Report(names=[instrument], symbols=[symbol], table=Table(list(SERIES_TABLE), rows), summary=[stats],
+                  tz=tz or "UTC", options=_options(lo, hi, tz, last, None, drop_repeats))
+
+
+# ------------------------------------------------------------------------- machine formats
+
+
+def _iso_time(value: datetime, basic_offset: bool = False) -> str:
+    """ISO 8601 with offset (+00:00, or +0000 with ``basic_offset``); microseconds only when set."""
+    text = value.strftime("%Y-%m-%dT%H:%M:%S.%f%z" if value.microsecond else "%Y-%m-%dT%H:%M:%S%z")
+    return text if basic_offset else f"{text[:-2]}:{text[-2:]}"
+
+
+def _plain(value, basic_offset: bool = False):
+    if isinstance(value, datetime):
+        return _iso_time(value, basic_offset)
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def to_csv(data: Table | pd.DataFrame) -> str:
+    """CSV for pipes that round-trips: times ISO 8601 with offset, floats in full precision.
+
+    Read it back with ``pd.read_csv(f)`` and ``pd.to_datetime(col, format="ISO8601", utc=True)``.
+    """
+    import csv
+    import io
+
+    table = Table.of(data)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(table.columns)
+    writer.writerows([_plain(v, basic_offset=True) for v in row] for row in table.rows)
+    return out.getvalue()
+
+
+def records(data: Table | pd.DataFrame) -> list[dict]:
+    """Rows as JSON-ready dicts: times ISO 8601 with offset, missing values None, numbers as numbers."""
+    table = Table.of(data)
+    return [dict(zip(table.columns, (_plain(v) for v in row))) for row in table.rows]
+
+
+def to_json(data: Table | pd.DataFrame | dict) -> str:
+    """A table as a JSON array of records, or a prepared document (see :meth:`Report.document`)."""
+    doc = data if isinstance(data, (dict, list)) else records(data)
+    return json.dumps(doc, indent=1, ensure_ascii=False, allow_nan=False)
+
+
+def to_jsonl(data: Table | pd.DataFrame) -> str:
+    """One JSON object per line (JSON Lines)."""
+    return "".join(json.dumps(row, ensure_ascii=False, allow_nan=False) + "\n" for row in records(data))
+
+
+# --------------------------------------------------------------------------- human formats
+
+
+def _decimals(values: Iterable[float], most: int = 4) -> int:
+    """The fewest decimals (up to ``most``) that show every value exactly."""
+    places = 0
+    for v in values:
+        while places < most and abs(round(v * 10**places, 6) - round(v * 10**places)) > 1e-6:
+            places += 1
+        if places == most:
+            break
+    return places
+
+
+def _number(value: float, sign: bool = False, places: int | None = None) -> str:
+    """40,100.00, 4.4501, +0.0985: at least two decimals, up to four when the value has them."""
+    if places is None:
+        places = max(2, _decimals([value]))
+    return f"{value:{'+' if sign else ''},.{places}f}"
+
+
+def cell(value, column: str | None = None) -> str:
+    """One value as people read it: 40,074.69; +443.63 for changes; +1.12% for % changes."""
+    if value is None or (isinstance(value, float) and value != value) or str(value) in ("NaT", "<NA>"):
+        return ""
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, float):
+        if column in ("change", "largest_move"):
+            return _number(value, sign=True)
+        if column and column.endswith("_pct"):
+            return f"{value:+.2f}%"
+        return _number(value)
+    return str(value)
+
+
+def display(data: Table | pd.DataFrame) -> list[list[str]]:
+    """Rows as text for people (tables, Markdown, HTML): the same decimals down each column,
+    thousands separators, signed changes, % on percentages, times without seconds when all are
+    on the minute."""
+    table = Table.of(data)
+    formatters = []
+    for i, name in enumerate(table.columns):
+        seen = [r[i] for r in table.rows if r[i] is not None and not (isinstance(r[i], float) and r[i] != r[i])]
+        if seen and all(isinstance(v, datetime) for v in seen):
+            seconds = any(v.second or v.microsecond for v in seen)
+            fmt = "%Y-%m-%d %H:%M:%S" if seconds else "%Y-%m-%d %H:%M"
+            formatters.append(lambda v, fmt=fmt: v.strftime(fmt))
+        elif seen and all(isinstance(v, float) for v in seen):
+            pct = name.endswith("_pct")
+            places = 2 if pct else _decimals(seen)
+            sign = "+" if pct or name in ("change", "largest_move") else ""
+            suffix = "%" if pct else ""
+            formatters.append(lambda v, p=places, s=sign, x=suffix: f"{v:{s},.{p}f}{x}")
+        elif seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
+            formatters.append(lambda v: f"{v:,}")
+        else:
+            formatters.append(str)
+    return [
+        ["" if v is None or (isinstance(v, float) and v != v) else f(v) for v, f in zip(row, formatters)]
+        for row in table.rows
+    ]
+
+
+def _at(value, when) -> str:
+    if value is None or value != value or when is None:
+        return ""
+    return f"{_number(value)}  at {when:%Y-%m-%d %H:%M}"
+
+
+def summary_rows(stats: Mapping) -> list[tuple[str, str]]:
+    """One instrument's summary as (label, text) pairs for people."""
+    if not stats["count"]:
+        return [("points", "0")]
+    move = "(one point)"
+    if stats["largest_move"] is not None and stats["largest_move"] == stats["largest_move"]:
+        pct = f" ({stats['largest_move_pct']:+.2f}%)" if stats["largest_move_pct"] is not None else ""
+        move = f"{_number(stats['largest_move'], sign=True)}{pct}  at {stats['largest_move_at']:%Y-%m-%d %H:%M}"
+    pct = f" ({stats['change_pct']:+.2f}%)" if stats["change_pct"] is not None else ""
+    return [
+        ("points", f"{stats['count']:,}"),
+        ("stale", f"{stats['stale']:,} (same value as the point before)"),
+        ("first", _at(stats["first_value"], stats["first_at"])),
+        ("last", _at(stats["last_value"], stats["last_at"])),
+        ("min", _at(stats["min_value"], stats["min_at"])),
+        ("max", _at(stats["max_value"], stats["max_at"])),
+        ("change", f"{_number(stats['change'], sign=True)}{pct}"),
+        ("largest move", move),
+    ]
+
+
+SUMMARY_DISPLAY = ["instrument", "points", "stale", "first", "last", "change", "min", "max", "largest move"]
+
+
+def summary_display(summaries: Sequence[Mapping]) -> list[list[str]]:
+    """Summaries as compact text, one row per instrument (:data:`SUMMARY_DISPLAY` columns); the
+    times of first, last, min and max are in the one-instrument view."""
+    rows = []
+    for s in summaries:
+        if not s["count"]:
+            rows.append([s["instrument"], "0"] + [""] * 7)
+            continue
+        move = ""
+        if s["largest_move"] is not None:
+            pct = f" ({s['largest_move_pct']:+.2f}%)" if s["largest_move_pct"] is not None else ""
+            move = f"{_number(s['largest_move'], sign=True)}{pct}"
+        pct = f" ({s['change_pct']:+.2f}%)" if s["change_pct"] is not None else ""
+        rows.append([
+            s["instrument"], f"{s['count']:,}", f"{s['stale']:,}", _number(s["first_value"]), _number(s["last_value"]),
+            f"{_number(s['change'], sign=True)}{pct}", _number(s["min_value"]), _number(s["max_value"]), move,
+        ])
+    return rows
+
+
+def _md_escape(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _md_table(headers: Sequence[str], rows: Iterable[Sequence[str]], right: Sequence[bool]) -> str:
+    lines = ["| " + " | ".join(_md_escape(h) for h in headers) + " |",
+             "|" + "|".join("---:" if r else ":---" for r in right) + "|"]
+    lines += ["| " + " | ".join(_md_escape(c) for c in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def to_markdown(data: Table | pd.DataFrame, title: str | None = None, subtitle: str | None = None,
+                summaries: Sequence[Mapping] | None = None) -> str:
+    """A Markdown page: title, summary, then the table (GitHub pipe tables)."""
+    table = Table.of(data)
+    parts = []
+    if title:
+        parts.append(f"## {title}\n")
+    if subtitle:
+        parts.append(f"{subtitle}\n")
+    if summaries:
+        if len(summaries) == 1:
+            parts.append(_md_table(["summary", ""], summary_rows(summaries[0]), [False, False]))
+        else:
+            parts.append(_md_table(SUMMARY_DISPLAY, summary_display(summaries), [False] * len(SUMMARY_DISPLAY)))
+    parts.append(_md_table(table.columns, display(table), table.numeric()))
+    return "\n".join(parts)
+
+
+_CSS = """
+body { font: 15px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: #1d2733;
+       max-width: 1100px; margin: 2rem auto; padding: 0 1.2rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .2rem; }
+.sub { color: #5b6875; margin: 0 0 1.4rem; }
+h2 { font-size: 1.1rem; margin: 1.8rem 0 .6rem; }
+h2 small { color: #8a96a3; font-weight: 400; }
+table { border-collapse: collapse; font-variant-numeric: tabular-nums; }
+th, td { padding: .3rem .8rem; border-bottom: 1px solid #e3e8ee; text-align: left; white-space: nowrap; }
+th { background: #f5f7fa; font-weight: 600; position: sticky; top: 0; }
+td.num, th.num { text-align: right; }
+td.up { color: #0a7d38; } td.down { color: #c0262d; }
+table.summary th { background: none; color: #5b6875; font-weight: 500; position: static; }
+img.chart { max-width: 100%; border: 1px solid #e3e8ee; border-radius: 6px; }
+footer { color: #8a96a3; font-size: .8rem; margin-top: 2rem; }
+"""
+
+
+def _html_table(columns: Sequence[str], texts: Sequence[Sequence[str]], numeric: Sequence[bool],
+                values: Sequence[Sequence] | None = None) -> str:
+    head = "".join(f'<th class="{"num" if n else ""}">{_html.escape(str(c))}</th>' for c, n in zip(columns, numeric))
+    body = []
+    for r, row in enumerate(texts):
+        cells = []
+        for c, (col, text, num) in enumerate(zip(columns, row, numeric)):
+            classes = ["num"] if num else []
+            value = values[r][c] if values is not None else None
+            if col in ("change", "change_pct") and isinstance(value, float) and value == value and value != 0:
+                classes.append("up" if value > 0 else "down")
+            cells.append(f'<td class="{" ".join(classes)}">{_html.escape(text)}</td>')
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f"<table><thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table>"
+
+
+def _html_summary(summaries: Sequence[Mapping]) -> str:
+    if len(summaries) == 1:
+        rows = "".join(
+            f"<tr><th>{_html.escape(k)}</th><td>{_html.escape(v)}</td></tr>" for k, v in summary_rows(summaries[0])
+        )
+        return f'<table class="summary"><tbody>{rows}</tbody></table>'
+    return _html_table(SUMMARY_DISPLAY, summary_display(summaries), [False] * len(SUMMARY_DISPLAY))
+
+
+def to_html(data: Table | pd.DataFrame, title: str | None = None, subtitle: str | None = None,
+            summaries: Sequence[Mapping] | None = None, chart_png: bytes | None = None) -> str:
+    """One self-contained HTML page: title, summary, the chart (a base64 PNG) and the table."""
+    import base64
+
+    table = Table.of(data)
+    title = title or "ticker report"
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_html.escape(title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{_html.escape(title)}</h1>",
+    ]
+    if subtitle:
+        parts.append(f'<p class="sub">{_html.escape(subtitle)}</p>')
+    if summaries:
+        parts += ["<h2>Summary</h2>", _html_summary(summaries)]
+    if chart_png:
+        data64 = base64.b64encode(chart_png).decode("ascii")
+        parts += ["<h2>Chart</h2>",
+                  f'<img class="chart" alt="chart of {_html.escape(title)}" src="data:image/png;base64,{data64}">']
+    parts += [f"<h2>Data <small>{len(table.rows):,} rows</small></h2>",
+              _html_table(table.columns, display(table), table.numeric(), table.rows)]
+    parts.append(f"<footer>Made by ticker on {datetime.now(UTC):%Y-%m-%d %H:%M} UTC.</footer></body></html>\n")
+    return "\n".join(parts)

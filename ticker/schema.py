@@ -14,6 +14,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -100,7 +101,7 @@ quotes = Table(
     Column("id", Integer, primary_key=True),
     Column("snapshot_id", ForeignKey("snapshots.id", ondelete="CASCADE"), nullable=False),
     Column("position", Integer, nullable=False),  # order on the page, from 0
-    Column("instrument_id", ForeignKey("instruments.id"), nullable=False, index=True),
+    Column("instrument_id", ForeignKey("instruments.id"), nullable=False),
     Column("name_printed", String(200), nullable=False),
     Column("value", Float, nullable=False),
     Column("change", Float, nullable=False),
@@ -108,6 +109,8 @@ quotes = Table(
     Column("consistent", Boolean, nullable=False),  # the arithmetic check passed
     Column("line", Integer),
     UniqueConstraint("snapshot_id", "position"),
+    # One instrument's series straight from the index (migration 0002); replaces ix_quotes_instrument_id.
+    Index("ix_quotes_instrument_series", "instrument_id", "snapshot_id", "position", "value", "change", "change_pct"),
 )
 
 # A view for notebooks, sqlite3 and Datasette users; created by the migrations.

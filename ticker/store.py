@@ -11,9 +11,9 @@ import difflib
 import functools
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -535,7 +535,9 @@ class Store:
                 ).scalars()
             )
         next_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM snapshots").scalar_one()
-        to_time = snapshots.c.captured_at.type.bind_processor(conn.dialect)  # the exact stored format
+        # The exact text SQLAlchemy stores (dialect_impl: a bare TypeDecorator.bind_processor skips
+        # SQLite's DATETIME formatting, and '09:00:00' would not compare equal to '09:00:00.000000').
+        to_time = snapshots.c.captured_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
         tuples, by_hash = [], {}
         for p in pendings:
             row = p.row
@@ -721,11 +723,25 @@ class Store:
 
     # ---------------------------------------------------------------- queries (DataFrames)
 
-    def series(self, name: str) -> pd.DataFrame:
+    def series(
+        self,
+        name: str,
+        *,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        last: int | None = None,
+    ) -> pd.DataFrame:
         """One instrument's quotes over time, indexed by ``captured_at`` (tz-aware UTC), oldest first.
 
         Columns: value, change, change_pct (float64), name_printed, source, market_status,
-        consistent (bool), snapshot_id (int64).
+        consistent (bool), snapshot_id (int64). ``since``/``until`` bound the time (inclusive;
+        a date, an ISO time or a datetime, UTC unless it says otherwise; a date as ``until`` means
+        the end of that day) and ``last`` keeps the newest ``last`` points.
+
+        >>> store = Store(":memory:")
+        >>> _ = store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", at=datetime(2024, 5, 17, 8, tzinfo=UTC))
+        >>> store.series("Nikkei", since="2024-05-17", until="2024-05-17")["value"].tolist()
+        [40074.69]
         """
         inst = self.find_instrument(name)
         stmt = (
@@ -744,9 +760,16 @@ class Store:
             .where(quotes.c.instrument_id == inst["id"])
             .order_by(snapshots.c.captured_at, snapshots.c.id, quotes.c.position)
         )
+        stmt = _window(stmt, since, until, self.engine.dialect.name)
+        if last is not None:
+            newest = stmt.order_by(None).order_by(
+                snapshots.c.captured_at.desc(), snapshots.c.id.desc(), quotes.c.position.desc()
+            )
+            stmt = newest.limit(max(int(last), 0))
         from .report import frame
 
-        df = frame(self._guard(self._rows, stmt), SERIES_COLUMNS)
+        rows = self._guard(self._rows, stmt)
+        df = frame(rows[::-1] if last is not None else rows, SERIES_COLUMNS)
         df.attrs["instrument"] = inst["name"]
         df.attrs["symbol"] = inst["symbol"]
         return df.set_index("captured_at")
@@ -820,6 +843,126 @@ class Store:
         from .report import frame
 
         return frame(self._guard(self._rows, stmt), SNAPSHOT_COLUMNS)
+
+    def wide(
+        self,
+        names: Sequence[str] | str,
+        resample: str | None = None,
+        *,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        last: int | None = None,
+    ) -> pd.DataFrame:
+        """Several instruments side by side: one float64 value column per instrument (named by its
+        canonical name), indexed by ``captured_at`` (UTC), aligned on time, NaN where missing.
+
+        ``resample`` (a pandas offset such as ``"1h"``, ``"1D"``) gives each instrument's last value
+        in each bucket instead, indexed by ``bucket``, empty buckets left out. The filters are
+        those of :meth:`series` (``last`` is per instrument).
+
+        >>> store = Store(":memory:")
+        >>> _ = store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n• Dow\\n39,157.93\\n-11.59 (-0.03%)\\n")
+        >>> store.wide(["Nikkei", "Dow"]).columns.tolist()
+        ['Nikkei 225', 'Dow Jones Industrial Average']
+        """
+        from .report import wide
+
+        names = [names] if isinstance(names, str) else list(names)
+        fetched = {}
+        for name in names:
+            series = self.series(name, since=since, until=until, last=last)
+            fetched.setdefault(series.attrs["instrument"], series)
+        return wide(fetched, resample)
+
+    def summary(
+        self,
+        names: Sequence[str] | str,
+        *,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        last: int | None = None,
+    ) -> pd.DataFrame:
+        """One row per instrument: count, first/last (value and time), min/max (and when), change
+        and change_pct over the period, ``stale`` (points with the same value as the point before),
+        and the largest single move between consecutive points (``largest_move``, ``_pct``, ``_at``).
+
+        Columns and dtypes are :data:`ticker.report.SUMMARY_COLUMNS` (times ``datetime64[us, UTC]``).
+
+        >>> store = Store(":memory:")
+        >>> _ = store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n")
+        >>> store.summary("Nikkei")[["instrument", "count", "last_value", "stale"]].values.tolist()
+        [['Nikkei 225', 1, 40074.69, 0]]
+        """
+        from .report import summary_table
+
+        names = [names] if isinstance(names, str) else list(names)
+        fetched = {}
+        for name in names:
+            series = self.series(name, since=since, until=until, last=last)
+            fetched.setdefault(series.attrs["instrument"], series)
+        return summary_table(fetched)
+
+    def long(
+        self,
+        names: Sequence[str] | str | None = None,
+        *,
+        since: str | date | datetime | None = None,
+        until: str | date | datetime | None = None,
+        last: int | None = None,
+    ) -> pd.DataFrame:
+        """Every stored quote as one long table (what ``ticker export`` writes), oldest first.
+
+        Columns: captured_at (datetime64[us, UTC]), instrument, symbol, name_printed (strings),
+        value, change, change_pct (float64), source, market_status (strings). ``names`` limits it
+        to some instruments (default all); the filters are those of :meth:`series` (``last`` is
+        per instrument).
+
+        >>> store = Store(":memory:")
+        >>> _ = store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
+        >>> store.long()[["instrument", "symbol", "value", "source"]].values.tolist()
+        [['Nikkei 225', '^N225', 40074.69, 'note']]
+        """
+        from .report import frame
+
+        if isinstance(names, str):
+            names = [names]
+        ids = None if names is None else sorted({self.find_instrument(n)["id"] for n in names})
+        cols = [
+            snapshots.c.captured_at,
+            instruments.c.name.label("instrument"),
+            instruments.c.symbol,
+            quotes.c.name_printed,
+            quotes.c.value,
+            quotes.c.change,
+            quotes.c.change_pct,
+            snapshots.c.source,
+            snapshots.c.market_status,
+        ]
+        order = (snapshots.c.captured_at, snapshots.c.id, quotes.c.position)
+        if last is not None:
+            rank = func.row_number().over(
+                partition_by=quotes.c.instrument_id,
+                order_by=(snapshots.c.captured_at.desc(), snapshots.c.id.desc(), quotes.c.position.desc()),
+            )
+            cols += [snapshots.c.id.label("snapshot_id"), quotes.c.position, rank.label("rank")]
+        stmt = (
+            select(*cols)
+            .join_from(quotes, snapshots, quotes.c.snapshot_id == snapshots.c.id)
+            .join(instruments, instruments.c.id == quotes.c.instrument_id)
+        )
+        if ids is not None:
+            stmt = stmt.where(quotes.c.instrument_id.in_(ids))
+        stmt = _window(stmt, since, until, self.engine.dialect.name)
+        if last is None:
+            stmt = stmt.order_by(*order)
+        else:
+            ranked = stmt.subquery()
+            stmt = (
+                select(*[ranked.c[name] for name in LONG_COLUMNS])
+                .where(ranked.c.rank <= int(last))
+                .order_by(ranked.c.captured_at, ranked.c.snapshot_id, ranked.c.position)
+            )
+        return frame(self._guard(self._rows, stmt), LONG_COLUMNS)
 
     def counts(self) -> dict[str, int]:
         def count(conn, table):
@@ -914,6 +1057,28 @@ class Store:
             return [tuple(r) for r in conn.execute(stmt)]
 
 
+def _window(stmt, since, until, dialect_name: str):
+    """``stmt`` limited to snapshots captured between ``since`` and ``until`` (both inclusive)."""
+    from sqlalchemy import String, type_coerce
+
+    from .quick import sqlite_window
+    from .report import time_bound
+
+    lo, hi = time_bound(since), time_bound(until, end=True)
+    if dialect_name == "sqlite":  # UTC text, in either of two forms: compare as quick.sqlite_window says
+        lo_text, hi_text = sqlite_window(lo, hi)
+        if lo_text is not None:
+            stmt = stmt.where(type_coerce(snapshots.c.captured_at, String) >= lo_text)
+        if hi_text is not None:
+            stmt = stmt.where(type_coerce(snapshots.c.captured_at, String) < hi_text)
+        return stmt
+    if lo is not None:
+        stmt = stmt.where(snapshots.c.captured_at >= lo)
+    if hi is not None:
+        stmt = stmt.where(snapshots.c.captured_at <= hi)
+    return stmt
+
+
 # Column name -> dtype of each query's DataFrame; report.frame applies them.
 SERIES_COLUMNS = {
     "captured_at": "datetime",
@@ -952,4 +1117,15 @@ SNAPSHOT_COLUMNS = {
     "market_status": "string",
     "ingested_at": "datetime",
     "quotes": "int64",
+}
+LONG_COLUMNS = {
+    "captured_at": "datetime",
+    "instrument": "string",
+    "symbol": "string",
+    "name_printed": "string",
+    "value": "float64",
+    "change": "float64",
+    "change_pct": "float64",
+    "source": "string",
+    "market_status": "string",
 }

@@ -1,0 +1,102 @@
+"""Charts with matplotlib's Agg backend (no display needed): a PNG of values over time.
+
+One line per instrument. Instruments on similar scales share one axis; when their scales differ
+a lot (the Nikkei near 40,000 and a bond yield near 4), each gets a panel of its own on a shared
+time axis, so no line is flattened.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Mapping
+from pathlib import Path
+
+import pandas as pd
+
+__all__ = ["chart_png", "save_chart"]
+
+# Beyond this ratio between the largest and smallest typical value, instruments get panels.
+_SHARED_AXIS_RATIO = 4.0
+_MARKERS_BELOW = 60  # points per line; sparse series show their points
+
+
+def _title(names: list[str], lines: Mapping[str, pd.Series], tz: str) -> str:
+    label = ", ".join(names) if len(names) <= 3 else f"{', '.join(names[:3])} and {len(names) - 3} more"
+    times = [s.index for s in lines.values() if len(s)]
+    if not times:
+        return f"{label} — no data"
+    start, stop = min(t.min() for t in times), max(t.max() for t in times)
+    if start.date() == stop.date():
+        period = f"{start:%Y-%m-%d %H:%M} – {stop:%H:%M}"
+    else:
+        period = f"{start:%Y-%m-%d} – {stop:%Y-%m-%d}"
+    return f"{label}\n{period} ({tz})"
+
+
+def _shared_axis(lines: Mapping[str, pd.Series]) -> bool:
+    typical = [abs(float(s.median())) for s in lines.values() if len(s)]
+    typical = [t for t in typical if t > 0]
+    return len(typical) <= 1 or max(typical) / min(typical) <= _SHARED_AXIS_RATIO
+
+
+def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: str = "value",
+              width: float = 10.0, height: float | None = None, dpi: int = 110) -> bytes:
+    """A PNG line chart: ``lines`` maps an instrument name to a Series of values indexed by time.
+
+    >>> s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2024-05-17", "2024-05-18"], utc=True))
+    >>> chart_png({"Nikkei 225": s})[:8]
+    b'\\x89PNG\\r\\n\\x1a\\n'
+    """
+    import matplotlib
+
+    matplotlib.use("Agg", force=True)
+    import matplotlib.dates as mdates
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import FuncFormatter
+
+    names = list(lines)
+    shared = _shared_axis(lines)
+    panels = 1 if shared else len(names)
+    height = height or (4.8 if panels == 1 else min(2.3 * panels + 1.2, 16))
+    fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
+    FigureCanvasAgg(fig)
+    axes = fig.subplots(panels, 1, sharex=True, squeeze=False)[:, 0]
+    colors = matplotlib.colormaps["tab10"].colors
+    zone = None
+    for i, name in enumerate(names):
+        series = lines[name].dropna()
+        ax = axes[0 if shared else i]
+        if len(series):
+            zone = series.index.tz
+        x = series.index.tz_convert(zone).tz_localize(None) if zone is not None else series.index
+        ax.plot(x, series.to_numpy(dtype=float), label=name, color=colors[i % len(colors)], linewidth=1.6,
+                marker="o" if len(series) < _MARKERS_BELOW else None, markersize=4)
+        if not shared:
+            ax.set_title(name, loc="left", fontsize="medium", color=colors[i % len(colors)])
+            ax.set_ylabel(value_label)
+    thousands = FuncFormatter(lambda v, _pos: f"{v:,.10g}" if abs(v) < 1000 else f"{v:,.0f}")
+    for ax in axes:
+        ax.yaxis.set_major_formatter(thousands)
+        ax.grid(True, color="#e3e8ee", linewidth=0.8)
+        ax.spines[["top", "right"]].set_visible(False)
+    if shared:
+        axes[0].set_ylabel(names[0] if len(names) == 1 else value_label)
+        if len(names) > 1:
+            axes[0].legend(loc="best", frameon=False)
+    locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
+    axes[-1].xaxis.set_major_locator(locator)
+    axes[-1].xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    axes[-1].set_xlabel(f"time ({tz})")
+    fig.suptitle(_title(names, lines, tz), fontsize=13, fontweight="bold")
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+def save_chart(path: str | Path, lines: Mapping[str, pd.Series], **options) -> Path:
+    """Write :func:`chart_png` to ``path`` (parent folders are created) and return the path."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(chart_png(lines, **options))
+    return path

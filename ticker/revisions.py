@@ -1,0 +1,6 @@
+"""The schema revisions this ticker knows, without importing SQLAlchemy or Alembic (the fast
+read path in :mod:`ticker.quick` checks a store against them). :mod:`ticker.migrate` re-exports
+them; a test checks them against Alembic's own answer."""
+
+HEAD_REVISION = "0002"
+KNOWN_REVISIONS = ("0001", "0002")
