@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from conftest import nikkei_page, strip_page
 from pagegen import SUBPROCESS_TIMEOUT, TICKER, generate_pages, run_ticker
+from ticker import migrate
 from ticker.cli import app
 from ticker.store import Store
 
@@ -344,7 +345,8 @@ def test_doctor_on_a_healthy_store(db_url, write_page):
     result = doctor(db_url)
     assert result.exit_code == 0, result.output
     out = result.output
-    assert re.search(r"^schema:\s+0001 \(current; head 0001\)$", out, re.M)
+    head = migrate.HEAD_REVISION
+    assert re.search(rf"^schema:\s+{head} \(current; head {head}\)$", out, re.M), out
     assert re.search(r"^snapshots:\s+2$", out, re.M) and re.search(r"^quotes:\s+17$", out, re.M)
     assert re.search(r"^snapshots without quotes:\s+0$", out, re.M)
     assert "healthy: no problems found" in out
@@ -414,7 +416,8 @@ def test_doctor_on_a_newer_schema_and_on_no_store(db_url, tmp_path):
             conn.execute(sa.text("UPDATE alembic_version SET version_num = '9999'"))
     result = doctor(db_url)
     assert result.exit_code == 1
-    assert "problem: schema revision '9999' is newer than this ticker knows (head '0001')" in result.output
+    assert (f"problem: schema revision '9999' is newer than this ticker knows (head '{migrate.HEAD_REVISION}')"
+            in result.output)
     missing = tmp_path / "nowhere" / "ticker.db"
     result = doctor(missing)
     assert result.exit_code == 1 and result.output.strip() == f"error: no store at {missing}"

@@ -41,7 +41,10 @@ def test_wheel_installs_in_a_fresh_venv_and_ingests_and_reports(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "ticker/_migrations/env.py" in names and "ticker/_migrations/script.py.mako" in names
-    assert any(n.startswith("ticker/_migrations/versions/0001") for n in names)
+    from ticker import migrate
+
+    for revision in migrate.KNOWN_REVISIONS:
+        assert any(n.startswith(f"ticker/_migrations/versions/{revision}_") for n in names), revision
     assert "ticker/data/instruments.csv" in names
 
     venv = tmp_path / "venv"
