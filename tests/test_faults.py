@@ -203,6 +203,52 @@ def test_ingest_killed_part_way_loses_nothing_and_a_rerun_completes(db_url, tmp_
     assert report.ok, report.problems
 
 
+# ------------------------------------------------------------------------------ disk full
+
+
+@contextlib.contextmanager
+def _small_filesystem(where: Path, size: str):
+    """A real filesystem of ``size`` (tmpfs) mounted at ``where``; skips where mounting is not allowed."""
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(where)],
+                             capture_output=True, text=True, timeout=60)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small filesystem to fill up here: {mounted.stderr.strip()[:200]}")
+    try:
+        yield lambda new_size: subprocess.run(
+            ["mount", "-o", f"remount,size={new_size}", str(where)], check=True, timeout=60)
+    finally:
+        subprocess.run(["umount", "-l", str(where)], timeout=60)
+
+
+@pytest.mark.slow
+def test_disk_full_mid_ingest_loses_nothing_and_a_rerun_completes(tmp_path):
+    n = 2000
+    pages = generate_pages(tmp_path / "pages", n, vary=True, seed=51)
+    truth = {str(p.path): p for p in pages}
+    with _small_filesystem(tmp_path / "disk", "3m") as resize:
+        db_url = f"sqlite:///{tmp_path / 'disk' / 'ticker.db'}"
+        run = run_ticker("ingest", "--quiet", "--db", db_url, tmp_path / "pages")
+        assert run.returncode == 1, run.stdout[-2000:]
+        assert "Traceback" not in run.stderr and "internal" not in run.stderr
+        stored, _quotes, duplicates, no_strip, errors = summary(run.stdout)
+        assert 0 < stored < n and stored + errors == n and (duplicates, no_strip) == (0, 0)
+        # Every page not stored has one line that names it and says why.
+        failed = run.stderr.splitlines()
+        assert len(failed) == errors
+        assert all(line.endswith(f"{db_url}: database or disk is full") for line in failed), failed[:3]
+        assert {line.split(": error: ")[0] for line in failed} == set(truth) - set(stored_rows(db_url))
+        assert len(assert_sound(db_url, truth)) == stored
+
+        resize("64m")  # space again: the same command finishes the job
+        again = run_ticker("ingest", "--quiet", "--db", db_url, tmp_path / "pages")
+        assert again.returncode == 0, again.stderr[-2000:]
+        assert summary(again.stdout)[0::2] == (n - stored, stored, 0)
+        assert_exactly(db_url, truth)
+        with Store(db_url, migrate_on_open=False) as store:
+            assert store.doctor(full=True).ok
+
+
 # ------------------------------------------------------------------------------ concurrent writers
 
 WRITER_PAGES = 1200
