@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-__all__ = ["Instrument", "name_key", "resolve", "builtin_aliases"]
+__all__ = ["Instrument", "name_key", "resolve", "pick", "lookup", "builtin_aliases"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +89,32 @@ def lookup(printed: str, symbol: str | None = None) -> Instrument | None:
     bare = re.sub(r"\s*\([^)]*\)\s*$", "", key)
     if bare != key and bare in table:
         return table[bare]
+    return None
+
+
+def pick(name: str, alias_target: int | None, stored: list[tuple[int, str, str | None]]) -> int | None:
+    """Which stored instrument a queried name means, by id; None when none does.
+
+    The rules, in order: the instrument the store's alias table maps the name to
+    (``alias_target``); a stored instrument whose name or symbol matches; the stored instrument the
+    shipped table names for it. ``stored`` is ``(id, name, symbol)`` rows. Store and the
+    command line's fast path both ask this, so they cannot disagree.
+
+    >>> stored = [(1, "Nikkei 225", "^N225"), (2, "Dow Jones Industrial Average", "^DJI")]
+    >>> pick("^dji", None, stored), pick("NIKKEI", None, stored), pick("Nikkei", 7, stored), pick("FTSE", None, stored)
+    (2, 1, 7, None)
+    """
+    if alias_target is not None:
+        return alias_target
+    key = name_key(name)
+    for id_, stored_name, symbol in stored:
+        if key in (name_key(stored_name), name_key(symbol or "")):
+            return id_
+    shipped = lookup(name)
+    if shipped is not None:
+        for id_, stored_name, _symbol in stored:
+            if stored_name == shipped.name:
+                return id_
     return None
 
 

@@ -17,7 +17,7 @@ import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from .instruments import lookup, name_key
+from .instruments import name_key, pick
 from .revisions import HEAD_REVISION
 
 __all__ = ["sqlite_path", "sqlite_window", "series"]
@@ -71,24 +71,11 @@ def _connect(path: Path) -> sqlite3.Connection | None:
 
 
 def _instrument(conn: sqlite3.Connection, name: str) -> tuple[int, str, str | None] | None:
-    """The instrument a name means, as Store.find_instrument finds it; None when not found."""
-    key = name_key(name)
-    row = conn.execute(
-        "SELECT i.id, i.name, i.symbol FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
-        "WHERE a.alias_key = ?", (key,)
-    ).fetchone()
-    if row:
-        return row
+    """(id, name, symbol) of the instrument a name means, by the same rules as Store; or None."""
+    hit = conn.execute("SELECT instrument_id FROM aliases WHERE alias_key = ?", (name_key(name),)).fetchone()
     rows = conn.execute("SELECT id, name, symbol FROM instruments").fetchall()
-    for row in rows:
-        if key in (name_key(row[1]), name_key(row[2] or "")):
-            return row
-    shipped = lookup(name)
-    if shipped is not None:
-        for row in rows:
-            if row[1] == shipped.name:
-                return row
-    return None
+    chosen = pick(name, hit[0] if hit else None, rows)
+    return next((row for row in rows if row[0] == chosen), None)
 
 
 def series(

@@ -652,23 +652,16 @@ class Store:
         return self._guard(self._find_instrument, name)
 
     def _find_instrument(self, name: str) -> dict:
-        from .instruments import lookup
+        from .instruments import pick
 
         key = name_key(name)
         with self.engine.connect() as conn:
             rows = conn.execute(select(instruments)).mappings().all()
             by_id = {r["id"]: dict(r) for r in rows}
             hit = conn.execute(select(aliases.c.instrument_id).where(aliases.c.alias_key == key)).scalar()
-            if hit is not None:
-                return by_id[hit]
-            for r in rows:
-                if key in (name_key(r["name"]), name_key(r["symbol"] or "")):
-                    return dict(r)
-            shipped = lookup(name)
-            if shipped is not None:
-                for r in rows:
-                    if r["name"] == shipped.name:
-                        return dict(r)
+            chosen = pick(name, hit, [(r["id"], r["name"], r["symbol"]) for r in rows])
+            if chosen is not None:
+                return by_id[chosen]
             known = {name_key(r["name"]): r["name"] for r in rows}
             for alias_key, printed in conn.execute(select(aliases.c.alias_key, aliases.c.printed)):
                 known.setdefault(alias_key, printed)
