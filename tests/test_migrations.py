@@ -201,3 +201,91 @@ def test_processes_opening_a_new_store_at_once_migrate_it_once(db_url, tmp_path,
     with engine.connect() as conn:
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == [migrate.HEAD_REVISION]
     engine.dispose()
+
+
+# ------------------------------------------------------------------------------ killed mid-migration
+
+
+def _migration_running(db_url: str) -> bool:
+    """True while some process holds the store's migration lock (and so is migrating)."""
+    if db_url.startswith("sqlite:///"):
+        import sqlite3
+
+        conn = sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err):
+                return True
+            raise
+        finally:
+            conn.close()
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(sa.text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = :key"
+            ), {"key": migrate._PG_LOCK_KEY}).scalar())
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_killed_mid_migration_leaves_the_old_schema_and_data_and_upgrades_later(db_url):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if len(migrate.KNOWN_REVISIONS) < 2:
+        pytest.skip("only one revision: there is no migration of a store with data to interrupt")
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, migrate.KNOWN_REVISIONS[0])
+    with engine.begin() as conn:
+        for statement in REV1_ROWS:
+            conn.execute(sa.text(statement))
+        # Enough quotes that the upgrade takes a while (its index is built over them).
+        conn.execute(sa.text(
+            "INSERT INTO snapshots (id, source, content_hash, captured_at, captured_at_source, ingested_at) "
+            "VALUES (3, 'bulk', 'h3', '2024-05-19 08:00:00', 'at', '2024-05-19 09:00:00')"))
+        conn.execute(sa.text(
+            "WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 200009) "
+            "INSERT INTO quotes (id, snapshot_id, position, instrument_id, name_printed, value, change, change_pct, "
+            "consistent) SELECT i, 3, i, 2, 'Dow', 39000.0 + (i % 1000), 1.0, 0.01, TRUE FROM n"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT setval(pg_get_serial_sequence('quotes', 'id'), 300000)"))
+            conn.execute(sa.text("SELECT setval(pg_get_serial_sequence('snapshots', 'id'), 10)"))
+        expected = conn.execute(sa.text("SELECT count(*), sum(value) FROM quotes")).one()
+    engine.dispose()
+    assert expected[0] > 200_000
+
+    proc = subprocess.Popen([sys.executable, "-m", "ticker", "db", "upgrade", "--db", db_url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and not _migration_running(db_url) and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert proc.poll() is None, "the upgrade ended before it could be killed mid-way: give it more rows"
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.KNOWN_REVISIONS[0]  # the upgrade is all or nothing
+        assert conn.execute(sa.text("SELECT count(*), sum(value) FROM quotes")).one() == expected
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalars().all() == ["ok"]
+    engine.dispose()
+    with Store(db_url) as store:  # the next open finishes the job
+        assert store.revision() == migrate.HEAD_REVISION
+        assert store.series("nikkei")["value"].tolist() == [40074.69, 40100.0]
+        assert store.counts()["quotes"] == expected[0]
+        assert store.doctor(full=True).ok
