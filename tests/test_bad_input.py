@@ -547,3 +547,18 @@ def test_sqlite_integrity_of_a_store_after_every_bad_input(tmp_path, good, write
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
         assert conn.execute("SELECT count(*) FROM quotes").fetchone() == (17,)
     assert stat.S_ISREG(db.stat().st_mode)
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(b"", "empty file"), (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary file")],
+    ids=["empty", "binary"],
+)
+def test_bad_stdin(db_url, good, data, reason):
+    result = cli("ingest", "-", good, "--db", db_url, input=data)
+    assert result.exit_code == 1
+    assert [line for line in result.output.splitlines() if line.startswith("-:")] == [
+        line for line in result.output.splitlines() if line.startswith(f"-: error: {reason}")
+    ] != []
+    assert "Traceback" not in result.output
+    assert_good_stored(result, db_url, good)
