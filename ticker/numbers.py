@@ -55,6 +55,7 @@ _NUMBER = re.compile(
     rf"\s?(?:[{_CURRENCY_SIGNS}])?\s?%?\s*\)?\s*"
 )
 
+_QUICK = re.compile(rf"([+{_MINUS_RX}]?)([1-9]\d{{0,2}}(?:,\d{{3}})+|\d+)(?:([.,])(\d+))?")
 _BOTH = frozenset(".,")
 _DOT = frozenset(".")
 _COMMA = frozenset(",")
@@ -79,6 +80,26 @@ def _analyse(text: str) -> _Info | None:
     >>> _analyse("1,2,3") is None
     True
     """
+    m = _QUICK.fullmatch(text)
+    if m is not None:  # the common shapes, without the big pattern
+        s, int_part, sep, frac = m.groups()
+        sign = "-" if s and s != "+" else ""
+        if "," in int_part:  # en grouping
+            digits = int_part.replace(",", "")
+            if sep == ".":
+                return sign, {".": (digits, frac)}
+            if sep is None:
+                if int_part.count(",") == 1:  # 12,345: also 12.345 (de)
+                    a, _, b = int_part.partition(",")
+                    return sign, {".": (digits, ""), ",": (a, b)}
+                return sign, {".": (digits, "")}
+            return None
+        if sep is None:
+            return sign, {".": (int_part, ""), ",": (int_part, "")}
+        if len(frac) == 3 and len(int_part) <= 3 and int_part[0] != "0":
+            other = "," if sep == "." else "."
+            return sign, {sep: (int_part, frac), other: (int_part + frac, "")}
+        return sign, {sep: (int_part, frac)}
     m = _NUMBER.fullmatch(text)
     if m is None:
         return None
