@@ -75,3 +75,217 @@ def test_store_from_a_newer_ticker_is_refused_and_left_alone(db_url):
         assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == "9999"
         assert conn.execute(sa.text("SELECT count(*) FROM quotes")).scalar() == 2
     engine.dispose()
+
+
+# ------------------------------------------------------------------------------ data through upgrades
+
+# Rows written the way revision 0001 (the first) laid them out: a store from the first release.
+REV1_ROWS = [
+    "INSERT INTO instruments (id, name, symbol, kind) VALUES (1, 'Nikkei 225', '^N225', 'index')",
+    "INSERT INTO instruments (id, name, symbol, kind) VALUES (2, 'Dow Jones Industrial Average', '^DJI', 'index')",
+    "INSERT INTO aliases (id, alias_key, printed, instrument_id, origin) VALUES (1, 'nikkei', 'Nikkei', 1, 'seen')",
+    "INSERT INTO aliases (id, alias_key, printed, instrument_id, origin) VALUES (2, 'dow', 'Dow', 2, 'seen')",
+    "INSERT INTO snapshots (id, source, content_hash, captured_at, captured_at_source, market_status, ingested_at) "
+    "VALUES (1, 'old-1.txt', 'h1', '2024-05-17 08:00:00', 'name', 'Singapore markets closed', '2024-05-17 09:00:00')",
+    "INSERT INTO snapshots (id, source, content_hash, captured_at, captured_at_source, market_status, ingested_at) "
+    "VALUES (2, 'old-2.txt', 'h2', '2024-05-18 08:00:00', 'name', NULL, '2024-05-18 09:00:00')",
+    "INSERT INTO quotes (id, snapshot_id, position, instrument_id, name_printed, value, change, change_pct, consistent, line) "
+    "VALUES (1, 1, 0, 1, 'Nikkei', 40074.69, 443.63, 1.12, TRUE, 3)",
+    "INSERT INTO quotes (id, snapshot_id, position, instrument_id, name_printed, value, change, change_pct, consistent, line) "
+    "VALUES (2, 1, 1, 2, 'Dow', 39157.93, -11.59, -0.03, TRUE, 8)",
+    "INSERT INTO quotes (id, snapshot_id, position, instrument_id, name_printed, value, change, change_pct, consistent, line) "
+    "VALUES (3, 2, 0, 1, 'Nikkei', 40100.0, 25.31, 0.06, FALSE, 3)",
+]
+REV1_COUNTS = {"instruments": 2, "aliases": 2, "snapshots": 2, "quotes": 3}
+
+
+def _counts(engine) -> dict:
+    with engine.connect() as conn:
+        return {t: conn.execute(sa.text(f"SELECT count(*) FROM {t}")).scalar() for t in REV1_COUNTS}
+
+
+def test_a_store_from_revision_1_with_data_upgrades_to_head_intact(db_url):
+    """Step through every known revision from the first, data in the store all the way."""
+    engine = make_engine(db_url)
+    first, *later = migrate.KNOWN_REVISIONS
+    migrate.upgrade(engine, first)
+    with engine.begin() as conn:
+        for statement in REV1_ROWS:
+            conn.execute(sa.text(statement))
+        if conn.dialect.name == "postgresql":  # explicit ids: move the sequences past them
+            for table in REV1_COUNTS:
+                conn.execute(sa.text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)"))
+    for revision in later:
+        migrate.upgrade(engine, revision)
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == revision
+        assert _counts(engine) == REV1_COUNTS, f"rows lost upgrading to {revision}"
+    engine.dispose()
+
+    with Store(db_url) as store:  # opening brings it to head (a no-op when it is there already)
+        assert store.revision() == migrate.HEAD_REVISION
+        series = store.series("nikkei")
+        assert series["value"].tolist() == [40074.69, 40100.0]
+        assert series["consistent"].tolist() == [True, False]
+        assert [str(t) for t in series.index] == ["2024-05-17 08:00:00+00:00", "2024-05-18 08:00:00+00:00"]
+        assert series["source"].tolist() == ["old-1.txt", "old-2.txt"]
+        assert store.series("Dow")["value"].tolist() == [39157.93]
+        # New pages go in beside the old ones.
+        assert store.ingest_text(nikkei_page("40,200.00", "+100.00", "+0.25"), source="new").status == "stored"
+        assert store.counts() == {**REV1_COUNTS, "snapshots": 3, "quotes": 5}
+        assert store.doctor().ok
+
+
+@pytest.mark.parametrize("start", migrate.KNOWN_REVISIONS)
+def test_every_known_revision_upgrades_to_head_and_down_again(db_url, start):
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, start)
+    migrate.ensure_current(engine)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+    migrate.downgrade(engine, start)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == start
+    engine.dispose()
+
+
+# ------------------------------------------------------------------------------ two processes, one new store
+
+_OPENER = r"""
+import pathlib, sys, time
+import alembic.command
+real_upgrade = alembic.command.upgrade
+
+def counted(*args, **kwargs):
+    print("MIGRATING", flush=True)
+    return real_upgrade(*args, **kwargs)
+
+alembic.command.upgrade = counted
+from ticker.store import Store
+print("READY", flush=True)
+go = pathlib.Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+Store(sys.argv[1]).close()
+print("OPENED", flush=True)
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("openers", [2, 4])
+def test_processes_opening_a_new_store_at_once_migrate_it_once(db_url, tmp_path, openers):
+    import subprocess
+    import sys
+
+    go = tmp_path / "go"
+    procs = [
+        subprocess.Popen([sys.executable, "-c", _OPENER, db_url, str(go)], stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, text=True)
+        for _ in range(openers)
+    ]
+    try:
+        for proc in procs:  # every one is imported and waiting, then all are let go at once
+            assert proc.stdout.readline().strip() == "READY", proc.stderr.read()
+        go.touch()
+        outputs = [proc.communicate(timeout=120) for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0 and "OPENED" in out, err
+        assert "locked" not in err and err == "", err
+    assert sum(out.count("MIGRATING") for out, _err in outputs) == 1
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert conn.execute(sa.text("SELECT version_num FROM alembic_version")).scalars().all() == [migrate.HEAD_REVISION]
+    engine.dispose()
+
+
+# ------------------------------------------------------------------------------ killed mid-migration
+
+
+def _migration_running(db_url: str) -> bool:
+    """True while some process holds the store's migration lock (and so is migrating)."""
+    if db_url.startswith("sqlite:///"):
+        import sqlite3
+
+        conn = sqlite3.connect(db_url.removeprefix("sqlite:///"), timeout=0, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+            return False
+        except sqlite3.OperationalError as err:
+            if "locked" in str(err):
+                return True
+            raise
+        finally:
+            conn.close()
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return bool(conn.execute(sa.text(
+                "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND objid = :key"
+            ), {"key": migrate._PG_LOCK_KEY}).scalar())
+    finally:
+        engine.dispose()
+
+
+@pytest.mark.slow
+def test_killed_mid_migration_leaves_the_old_schema_and_data_and_upgrades_later(db_url):
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    if len(migrate.KNOWN_REVISIONS) < 2:
+        pytest.skip("only one revision: there is no migration of a store with data to interrupt")
+    engine = make_engine(db_url)
+    migrate.upgrade(engine, migrate.KNOWN_REVISIONS[0])
+    with engine.begin() as conn:
+        for statement in REV1_ROWS:
+            conn.execute(sa.text(statement))
+        # Enough quotes that the upgrade takes a while (its index is built over them).
+        conn.execute(sa.text(
+            "INSERT INTO snapshots (id, source, content_hash, captured_at, captured_at_source, ingested_at) "
+            "VALUES (3, 'bulk', 'h3', '2024-05-19 08:00:00', 'at', '2024-05-19 09:00:00')"))
+        conn.execute(sa.text(
+            "WITH RECURSIVE n(i) AS (SELECT 10 UNION ALL SELECT i + 1 FROM n WHERE i < 200009) "
+            "INSERT INTO quotes (id, snapshot_id, position, instrument_id, name_printed, value, change, change_pct, "
+            "consistent) SELECT i, 3, i, 2, 'Dow', 39000.0 + (i % 1000), 1.0, 0.01, TRUE FROM n"))
+        if conn.dialect.name == "postgresql":
+            conn.execute(sa.text("SELECT setval(pg_get_serial_sequence('quotes', 'id'), 300000)"))
+            conn.execute(sa.text("SELECT setval(pg_get_serial_sequence('snapshots', 'id'), 10)"))
+        expected = conn.execute(sa.text("SELECT count(*), sum(value) FROM quotes")).one()
+    engine.dispose()
+    assert expected[0] > 200_000
+
+    proc = subprocess.Popen([sys.executable, "-m", "ticker", "db", "upgrade", "--db", db_url],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while proc.poll() is None and not _migration_running(db_url) and time.monotonic() < deadline:
+            time.sleep(0.002)
+        assert proc.poll() is None, "the upgrade ended before it could be killed mid-way: give it more rows"
+        proc.send_signal(signal.SIGKILL)
+        proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.communicate()
+    assert proc.returncode == -signal.SIGKILL
+
+    engine = make_engine(db_url)
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.KNOWN_REVISIONS[0]  # the upgrade is all or nothing
+        assert conn.execute(sa.text("SELECT count(*), sum(value) FROM quotes")).one() == expected
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA integrity_check").scalars().all() == ["ok"]
+    engine.dispose()
+    with Store(db_url) as store:  # the next open finishes the job
+        assert store.revision() == migrate.HEAD_REVISION
+        assert store.series("nikkei")["value"].tolist() == [40074.69, 40100.0]
+        assert store.counts()["quotes"] == expected[0]
+        assert store.doctor(full=True).ok

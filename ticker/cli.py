@@ -444,6 +444,62 @@ def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> 
     _emit(frame, output_format, title="Instruments")
 
 
+@app.command()
+def doctor(
+    db: DbOption = None,
+    full: Annotated[bool, typer.Option("--full", help="Run SQLite's full integrity_check instead of quick_check.")] = False,
+    output_format: Annotated[
+        ParseFormat, typer.Option("--format", "-f", help="table for people; json for programs.")
+    ] = ParseFormat.table,
+) -> None:
+    """Check a store without changing it: schema version, integrity, counts, snapshots without quotes.
+
+    Exits 1 when it finds a problem. Example: `ticker doctor --db quotes.db`.
+    """
+    from dataclasses import asdict
+
+    from .store import Store, StoreError
+
+    try:
+        store = Store(db, migrate_on_open=False, create=False)
+        found = store.doctor(full=full)
+    except StoreError as err:
+        raise _fail(str(err)) from None
+    store.close()
+    if output_format is ParseFormat.json:
+        typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
+    else:
+        _print_doctor(found)
+    if not found.ok:
+        raise typer.Exit(1)
+
+
+def _print_doctor(found) -> None:
+    revision = found.revision or "none"
+    rows = [("store", found.url), ("schema", f"{revision} ({found.schema}; head {found.head})")]
+    if found.integrity is not None:
+        rows.append((found.integrity_check, "ok" if found.integrity == ["ok"] else "; ".join(found.integrity[:5])))
+    else:
+        rows.append(("integrity", f"no page check on {found.backend} (the server checks its own pages)"))
+    if found.journal_mode:
+        rows.append(("journal mode", found.journal_mode))
+    if found.counts is not None:
+        rows += [(name, f"{n:,}") for name, n in found.counts.items()]
+        rows.append(("quotes failing the check", f"{found.inconsistent_quotes:,}"))
+        bare = f"{found.snapshots_without_quotes:,}"
+        if found.examples_without_quotes:
+            bare += " (e.g. " + ", ".join(f"#{i} {src}" for i, src in found.examples_without_quotes[:3]) + ")"
+        rows.append(("snapshots without quotes", bare))
+        rows.append(("quotes without a snapshot", f"{found.orphan_quotes:,}"))
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        typer.echo(f"{key + ':':<{width + 1}} {value}")
+    if found.ok:
+        typer.echo("healthy: no problems found")
+    for problem in found.problems:
+        typer.echo(f"problem: {problem}")
+
+
 def _to_json(frame: pd.DataFrame) -> str:
     from .report import to_json
 
@@ -619,12 +675,9 @@ def db_current(db: DbOption = None) -> None:
 
     try:
         store = Store(db, migrate_on_open=False)
-        with store.engine.connect() as conn:
-            revision = migrate.current_revision(conn)
+        revision = store.revision()
     except StoreError as err:
         raise _fail(str(err)) from None
-    except Exception as err:  # a driver error while reading: one line, no traceback
-        raise _fail(f"{store!r}: {str(err).splitlines()[0]}") from None
     state = "head" if revision == migrate.HEAD_REVISION else f"head is {migrate.HEAD_REVISION}"
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")
 

@@ -18,6 +18,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -105,7 +106,7 @@ def load(page: PageInput, *, stdin: io.BufferedReader | None = None) -> LoadedPa
             fh = stdin or sys.stdin.buffer
             (head, truncated), mtime = _read_head(fh, digest, HTML_HEAD_BYTES), None
         else:
-            with open(page.path, "rb") as fh:
+            with _open_page(page.path) as fh:
                 mtime = datetime.fromtimestamp(os.fstat(fh.fileno()).st_mtime, UTC)
                 limit = HTML_HEAD_BYTES if page.path.suffix.lower() in (".html", ".htm") else TEXT_HEAD_BYTES
                 head, truncated = _read_head(fh, digest, limit)
@@ -128,6 +129,27 @@ def load(page: PageInput, *, stdin: io.BufferedReader | None = None) -> LoadedPa
         text = html_to_text(text)
     name_time = time_from_name(page.path.name) if page.path is not None else None
     return LoadedPage(page.source, text, digest.hexdigest(), mtime, encoding, tuple(notes), name_time)
+
+
+def _open_page(path: Path):
+    """Open a page for reading, refusing what never ends or never answers.
+
+    A device (/dev/zero, a terminal) is refused: hashing it whole would never finish. A FIFO is
+    opened without blocking, so one with no writer reads as empty instead of waiting forever;
+    with a writer (``<(curl …)``) it is read like stdin.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        st = os.fstat(fd)
+        if stat.S_ISDIR(st.st_mode):
+            raise PageError("is a folder, not a page")
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISFIFO(st.st_mode)):
+            raise PageError("not a regular file (a device or socket), not a page")
+        os.set_blocking(fd, True)
+        return os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
 
 
 def _read_head(fh, digest, limit: int) -> tuple[bytes, bool]:
@@ -158,29 +180,64 @@ def decode(raw: bytes) -> tuple[str, str]:
                 return raw.decode(encoding), encoding
             except UnicodeDecodeError:
                 raise PageError(f"starts with a {encoding} byte-order mark but is not {encoding}") from None
+    if b"\x00" in raw[:4096]:
+        # Text pages have no NUL bytes; UTF-16 without a BOM has one in every other byte.
+        if not _utf16_without_bom(raw):
+            raise PageError("binary file, not a text or HTML page")
+        return _detect(raw)
     try:
         return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as err:
         # A page cut in the middle of a multi-byte character is still UTF-8.
         if err.start >= len(raw) - 3 and err.reason == "unexpected end of data":
             return raw[: err.start].decode("utf-8"), "utf-8"
-    if b"\x00" in raw[:4096] and not _utf16_without_bom(raw):
-        raise PageError("binary file, not a text or HTML page")
+    mostly = _mostly_utf8(raw)
+    return mostly if mostly is not None else _detect(raw)
+
+
+def _detect(raw: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes  # only pages that are not UTF-8 pay for detection
 
-    best = from_bytes(raw[:65536]).best()
+    matches = from_bytes(raw[:65536])
+    best = matches.best()
     if best is None or best.encoding is None:
         raise PageError("not text in any encoding ticker recognises (binary file?)")
+    for m in matches:
+        # Where Windows-1252 (the web's usual mislabelled "latin-1") fits as well, it is the one.
+        if m.encoding == "cp1252" and m.chaos <= best.chaos and m.coherence >= best.coherence:
+            best = m
     try:
         return raw.decode(best.encoding), best.encoding
     except (UnicodeDecodeError, LookupError):
         raise PageError(f"not valid text (looked like {best.encoding})") from None
 
 
+def _mostly_utf8(raw: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bad bytes (a corrupted download, a botched edit) is still UTF-8.
+
+    When the valid multi-byte characters outnumber the invalid sequences, those are replaced by
+    U+FFFD and the encoding says how many; otherwise None (let detection decide: a cp1252 page
+    has no valid multi-byte sequences at all).
+
+    >>> _mostly_utf8("• Nikkei 40,074.69 − caf".encode() + b"\\xe9")
+    ('• Nikkei 40,074.69 − caf\ufffd', 'utf-8, 1 invalid byte replaced')
+    >>> _mostly_utf8("• Nikkei caf\u00e9".encode("cp1252")) is None
+    True
+    """
+    text = raw.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - raw.count("\ufffd".encode())
+    good = sum(1 for ch in text if ord(ch) > 0x7F) - text.count("\ufffd")
+    if bad > 0 and good >= bad:
+        return text, f"utf-8, {bad} invalid byte{'s' if bad != 1 else ''} replaced"
+    return None
+
+
 def _utf16_without_bom(raw: bytes) -> bool:
     sample = raw[:4096]
+    half = len(sample) // 2
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
     # ASCII-heavy UTF-16 has a NUL in every other byte and almost nowhere else.
-    return sample[1::2].count(0) > 0.4 * len(sample) // 2 or sample[0::2].count(0) > 0.4 * len(sample) // 2
+    return (odd > 0.4 * half and even < 0.05 * half) or (even > 0.4 * half and odd < 0.05 * half)
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)

@@ -35,6 +35,8 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "ReparseResult", "make_engine"]
 
 DEFAULT_DB = "data/ticker.db"
+# deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 BUSY_TIMEOUT_MS = 60_000
 # Pages per write transaction, and the page text per transaction at most (memory stays bounded).
 BATCH_PAGES = 500
@@ -183,6 +185,41 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
     return engine
 
 
+def _require_existing(url: str) -> None:
+    """For commands that must not create a store (``ticker doctor``): a SQLite file must exist."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # make_engine says what is wrong with it
+    if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
+        if not Path(parsed.database).is_file():
+            raise StoreError(f"no store at {parsed.database}")
+
+
+@dataclass(slots=True)
+class DoctorReport:
+    """What ``Store.doctor()`` found; ``problems`` empty means healthy."""
+
+    url: str
+    backend: str
+    head: str
+    revision: str | None = None
+    schema: str = ""  # current, behind, newer, or empty
+    integrity_check: str | None = None  # quick_check / integrity_check (SQLite only)
+    integrity: list[str] | None = None  # ["ok"], or what SQLite reported
+    journal_mode: str | None = None
+    counts: dict[str, int] | None = None
+    inconsistent_quotes: int = 0
+    snapshots_without_quotes: int = 0
+    examples_without_quotes: list[tuple[int, str]] = field(default_factory=list)
+    orphan_quotes: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
 # A strip prints the same few dozen names on every page: tidy each once, not once per quote.
 display_name = functools.lru_cache(maxsize=8192)(_display_name)
 name_key = functools.lru_cache(maxsize=8192)(_name_key)
@@ -276,7 +313,9 @@ def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
     chunk = 32
     chunks = [inputs[i : i + chunk] for i in range(0, len(inputs), chunk)]
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
+    ) as pool:
         # A bounded window of chunks in flight: memory does not grow with the number of pages.
         window = workers * 4
         futures = [pool.submit(_prepare_chunk, prepare, c) for c in chunks[:window]]
@@ -285,6 +324,33 @@ def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
                 futures.append(pool.submit(_prepare_chunk, prepare, chunks[i + window]))
             yield from futures[i].result()
             futures[i] = None  # let the results go
+
+
+def _worker_init(parent_pid: int) -> None:
+    """A worker dies with the ingest that started it. Killed with SIGKILL, the parent cannot tell
+    its workers to stop, and they would wait for work forever, holding its stdout and stderr open
+    (a ``ticker ingest | tee log`` would never end)."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before we got here
+        os._exit(1)
+
+    def watch() -> None:  # elsewhere (and as a second line of defence): poll for the parent
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ticker-parent-watch", daemon=True).start()
 
 
 def _prepare_chunk(prepare, items) -> list[_Pending]:
@@ -301,8 +367,12 @@ class Store:
     [{'value': 40074.69, 'change': 443.63, 'change_pct': 1.12}]
     """
 
-    def __init__(self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True):
+    def __init__(
+        self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True, create: bool = True
+    ):
         self.url = database_url(url_or_path)
+        if not create:
+            _require_existing(self.url)
         self.engine = make_engine(self.url)
         self._instrument_ids: dict[str, int] = {}  # alias key -> instruments.id, committed rows only
         if migrate_on_open:
@@ -386,12 +456,23 @@ class Store:
         [result] = self._flush([_prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC))])
         return result
 
+    @staticmethod
+    def _retrying(fn, *args, attempts: int = 5):
+        """Run a write transaction again when the database aborted it only to break a deadlock or
+        a serialization conflict between writers (PostgreSQL): the pages are stored, not lost."""
+        for attempt in range(attempts):
+            try:
+                return fn(*args)
+            except DBAPIError as err:
+                if attempt + 1 == attempts or getattr(err.orig, "sqlstate", None) not in _RETRY_SQLSTATES:
+                    raise
+
     def _flush(self, batch: list[_Pending]) -> list[PageResult]:
         """Write the batch's pages in one transaction (one each if that fails); results in order."""
         writes = [p for p in batch if p.row is not None]
         if writes:
             try:
-                ids = self._guard(self._write_many, writes)
+                ids = self._guard(self._retrying, self._write_many, writes)
             except StoreError as err:
                 if len(writes) == 1:
                     ids = [err]
@@ -399,7 +480,7 @@ class Store:
                     ids = []
                     for p in writes:
                         try:
-                            ids.extend(self._guard(self._write_many, [p]))
+                            ids.extend(self._guard(self._retrying, self._write_many, [p]))
                         except StoreError as one_err:
                             ids.append(one_err)
             for p, snapshot_id in zip(writes, ids):
@@ -885,6 +966,84 @@ class Store:
                 return {t.name: count(conn, t) for t in (instruments, aliases, snapshots, quotes)}
 
         return self._guard(run)
+
+    def revision(self) -> str | None:
+        """The store's schema revision (None for an empty database), without changing anything."""
+
+        def run():
+            with self.engine.connect() as conn:
+                return migrate.current_revision(conn)
+
+        return self._guard(run)
+
+    def doctor(self, *, full: bool = False) -> DoctorReport:
+        """Check the store without changing it: schema version, SQLite's ``quick_check`` (or the
+        slower ``integrity_check`` with ``full``), row counts, snapshots without quotes and quotes
+        without a snapshot. ``report.problems`` lists what is wrong; empty means healthy.
+        """
+        return self._guard(self._doctor, full)
+
+    def _doctor(self, full: bool) -> DoctorReport:
+        report = DoctorReport(url=safe_url(self.url), backend=self.engine.dialect.name, head=migrate.HEAD_REVISION)
+        with self.engine.connect() as conn:
+            report.revision = migrate.current_revision(conn)
+            if report.revision is None:
+                report.schema = "empty (no ticker schema yet)"
+            elif report.revision == migrate.HEAD_REVISION:
+                report.schema = "current"
+            elif report.revision in migrate.KNOWN_REVISIONS:
+                report.schema = "behind"
+                report.problems.append(
+                    f"schema revision {report.revision} is behind head {migrate.HEAD_REVISION}: run `ticker db upgrade`"
+                )
+            else:
+                report.schema = "newer"
+                report.problems.append(
+                    f"schema revision {report.revision!r} is newer than this ticker knows (head {migrate.HEAD_REVISION!r})"
+                )
+            if conn.dialect.name == "sqlite":
+                check = "integrity_check" if full else "quick_check"
+                try:
+                    rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
+                except DBAPIError as err:  # damage bad enough that the check itself cannot run
+                    rows = [str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__]
+                report.integrity_check = check
+                report.integrity = rows
+                if rows != ["ok"]:
+                    report.problems.append(f"{check} found {len(rows)} problem(s): {rows[0]}")
+                report.journal_mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+            if report.revision is None or report.schema == "newer":
+                return report  # no tables to count, or tables this ticker does not know
+            try:
+                self._doctor_rows(conn, report)
+            except DBAPIError as err:  # a damaged file can fail a query that quick_check survived
+                detail = str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__
+                report.problems.append(f"reading the tables failed: {detail}")
+        return report
+
+    @staticmethod
+    def _doctor_rows(conn, report: DoctorReport) -> None:
+        count = lambda table: conn.execute(select(func.count()).select_from(table)).scalar_one()  # noqa: E731
+        report.counts = {t.name: count(t) for t in (instruments, aliases, snapshots, quotes)}
+        report.inconsistent_quotes = conn.execute(
+            select(func.count()).select_from(quotes).where(quotes.c.consistent.is_(False))
+        ).scalar_one()
+        bare = (
+            select(snapshots.c.id, snapshots.c.source)
+            .where(~select(quotes.c.id).where(quotes.c.snapshot_id == snapshots.c.id).exists())
+            .order_by(snapshots.c.id)
+        )
+        report.snapshots_without_quotes = conn.execute(select(func.count()).select_from(bare.subquery())).scalar_one()
+        report.examples_without_quotes = [tuple(r) for r in conn.execute(bare.limit(5))]
+        if report.snapshots_without_quotes:
+            report.problems.append(f"{report.snapshots_without_quotes} snapshot(s) without quotes")
+        report.orphan_quotes = conn.execute(
+            select(func.count())
+            .select_from(quotes.outerjoin(snapshots, quotes.c.snapshot_id == snapshots.c.id))
+            .where(snapshots.c.id.is_(None))
+        ).scalar_one()
+        if report.orphan_quotes:
+            report.problems.append(f"{report.orphan_quotes} quote(s) whose snapshot is missing")
 
     def _rows(self, stmt) -> list[tuple]:
         with self.engine.connect() as conn:
