@@ -289,3 +289,18 @@ def test_killed_mid_migration_leaves_the_old_schema_and_data_and_upgrades_later(
         assert store.series("nikkei")["value"].tolist() == [40074.69, 40100.0]
         assert store.counts()["quotes"] == expected[0]
         assert store.doctor(full=True).ok
+
+
+def test_another_apps_database_is_left_alone(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+        conn.execute("INSERT INTO notes (body) VALUES ('keep me')")
+    with pytest.raises(StoreError, match=r"already has tables of its own \(notes\)"):
+        Store(path)
+    with sqlite3.connect(path) as conn:
+        tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert tables == ["notes"]
+        assert conn.execute("SELECT body FROM notes").fetchall() == [("keep me",)]

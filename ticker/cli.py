@@ -126,6 +126,7 @@ def ingest(
     typer.echo(
         f"{summary.stored} pages stored ({summary.quotes} quotes), {summary.duplicates} already stored, "
         f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
+        + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
     )
     store.close()
     if summary.errors:

@@ -47,9 +47,25 @@ def current_revision(conn: Connection) -> str | None:
 def ensure_current(engine: Engine) -> None:
     """Bring the store to head, unless it is there already. Safe with several processes at once."""
     with engine.connect() as conn:
-        if _check(current_revision(conn)):
+        revision = current_revision(conn)
+        if _check(revision):
             return
+        if revision is None:
+            _refuse_foreign(conn)
     upgrade(engine)
+
+
+def _refuse_foreign(conn: Connection) -> None:
+    """A database with tables but no ticker schema belongs to something else: leave it alone."""
+    tables = sorted(inspect(conn).get_table_names())
+    # Another process may have migrated the store since we looked: its tables come with
+    # alembic_version (one transaction), and then the database is ticker's.
+    if tables and "alembic_version" not in tables:
+        shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
+        raise SchemaError(
+            f"this database already has tables of its own ({shown}) and no ticker schema; "
+            "point --db at a new file or an empty database. Nothing was changed."
+        )
 
 
 def _check(revision: str | None) -> bool:

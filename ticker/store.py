@@ -91,9 +91,12 @@ class IngestSummary:
     no_strip: int = 0
     errors: int = 0
     quotes: int = 0
+    warned: int = 0  # pages read, with warnings (a cut entry, a failed check, another encoding)
     failed: list[PageResult] = field(default_factory=list)
 
     def add(self, result: PageResult) -> None:
+        if result.warnings and result.status != "error":
+            self.warned += 1
         if result.status == "stored":
             self.stored += 1
             self.quotes += result.quotes
