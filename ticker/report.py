@@ -597,6 +597,16 @@ def _decimals(values: Iterable[float], most: int = 4) -> int:
     return places
 
 
+def _mixed_scales(values: list[float]) -> bool:
+    """Values of different instruments: magnitudes more than 100x apart.
+
+    >>> _mixed_scales([40074.69, 4.439]), _mixed_scales([40074.69, 39920.5])
+    (True, False)
+    """
+    sizes = [abs(v) for v in values if v]
+    return bool(sizes) and max(sizes) > 100 * min(sizes)
+
+
 def _number(value: float, sign: bool = False, places: int | None = None) -> str:
     """40,100.00, 4.4501, +0.0985: at least two decimals, up to four when the value has them."""
     if places is None:
@@ -633,9 +643,14 @@ def display(data: Table | pd.DataFrame) -> list[list[str]]:
             formatters.append(lambda v, fmt=fmt: v.strftime(fmt))
         elif seen and all(isinstance(v, float) for v in seen):
             pct = name.endswith("_pct")
-            places = 2 if pct else _decimals(seen)
             sign = "+" if pct or name in ("change", "largest_move") else ""
             suffix = "%" if pct else ""
+            if not pct and _mixed_scales(seen):
+                # A board: each row another instrument (Bitcoin beside a bond yield), so each value
+                # gets its own decimals rather than the most any row needs.
+                formatters.append(lambda v, s=sign: _number(v, sign=bool(s)))
+                continue
+            places = 2 if pct else _decimals(seen)
             formatters.append(lambda v, p=places, s=sign, x=suffix: f"{v:{s},.{p}f}{x}")
         elif seen and all(isinstance(v, int) and not isinstance(v, bool) for v in seen):
             formatters.append(lambda v: f"{v:,}")
