@@ -15,7 +15,9 @@ Pure: stdlib only, no files, no database, no clock. One call, :func:`parse`, rea
   ``2,840.47 7.11 0.25%``), with unit words or pipes between them, percent before the
   change (``17.999,59 +0,41% +72,62``) or change and percent before the value;
 * **rows, tables and tapes** - ``India VIX | 10.635 | -0.19 (-1.71%) |``,
-  ``SPX S&P 500 4,373.63 45.85 1.06%``, ``Sensex : 66,230.24 -215.45(-0.32%) ,``
+  ``SPX S&P 500 4,373.63 45.85 1.06%``, ``Sensex : 66,230.24 -215.45(-0.32%) ,``; in a
+  row with more numbers than a quote (``Last High Low Chg. Chg. %``) the table's header names
+  the value column, or the previous close printed beside it does - otherwise it is left alone;
 
 in any common number format (see :mod:`ticker.numbers`), and refuses everything else: prose
 ("rose 45.85 points, or 1.1%, to 4,373.63"), a value and a percent without a change,
@@ -120,7 +122,7 @@ _FIELD = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
-_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}){_SP}*)*", re.I)
+_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
 _BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
 _PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
@@ -130,7 +132,7 @@ _STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\
 
 _STATUS = re.compile(
     r"(?:[\w.’'&/()\-]+\s+){0,4}?"
-    r"(?:markets?|märkte|marchés?|bourses?|mercados?|mercati|mercato|börsen?|borsa|beurs|markt|bolsas?)"
+    r"(?:markets?|märkte|marchés?|bourses?|mercados?|mercati|mercato|börsen?|borsa|beurs|markt(?:en)?|bolsas?)"
     r"(?:\s+[\w.’'&/()\-]+){0,4}?\s+"
     r"(?:closed|open|opened|geschlossen|geöffnet|offen|fermée?s?|ouverte?s?|cerrad[oa]s?|abiert[oa]s?"
     r"|chius[oia]|apert[oia]|fechad[oa]s?|abert[oa]s?|gesloten|geopend|stängd|öppen"
@@ -150,12 +152,15 @@ _AT_CLOSE = re.compile(
 _NOISE_START = re.compile(
     r"(?:updated?\b|as of\b|at close|after hours|chart$|overview$|summary$|follow$|quote\b|"
     r"advertisement$|werbung$|publicité$|anzeige$|annonce$|publicidad$|pubblicità$|ad$|sponsored|"
+    r"(?:market )?(?:closed|open)$|geschlossen$|fermé$|cerrado$|chiuso$|"
     r"visitors trend|loading|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)",
     re.I,
 )
 _NOISE_PARTS = ("delayed", "currency in", "real-time", "realtime", "real time", "last updated",
-                "watchlist", "highlight")
+                "watchlist", "highlight", "verzögert", "währung in", "echtzeit", "différé", "devise en",
+                "temps réel", "diferido", "divisa en", "tiempo real", "ritardat", "valuta in",
+                "tempo reale")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -418,6 +423,23 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
             return [(c, a, b, "cpv"), (a, c, b, "vpc")]
         return [(a, c, b, "vpc"), (c, a, b, "cpv")]
     return [(c, b, a, "pcv"), (b, c, a, "pvc")]
+
+
+_COLUMN = re.compile(
+    r"(?i)(?<!\w)(?:"
+    r"(?P<p>chg\.?\s*%|%\s*chg\.?|change\s*%|%\s*change|var\.?\s*%|%\s*var\.?|\+/-\s*%|%)"
+    r"|(?P<n>prev(?:ious)?\.?\s*close|vortag|open|high|low|hoch|tief|eröffnung|bid|ask|vol(?:ume)?\.?"
+    r"|volumen|umsatz|ouverture|plus\s*haut|plus\s*bas|m[áa]x(?:imo)?\.?|m[íi]n(?:imo)?\.?)"
+    r"|(?P<c>net\s*chg\.?|net\s*change|chg\.?|change|\+/-|var\.?|veränderung|variation|variación|variazione)"
+    r"|(?P<v>last(?:\s*price)?|price|kurs|letzter|aktuell|value|ltp|cours|dernier|[úu]ltimo|precio|prezzo"
+    r"|current|close)"
+    r")(?!\w)"
+)
+
+
+def _name_number(s: str, start: int, f: _Field) -> bool:
+    """Is ``f`` (first number of a run) the end of a name, like "225" in "Nikkei 225 38,471.20"?"""
+    return f.raw.isdigit() and not f.pct and not f.paren and _LETTER.search(s[start : f.start]) is not None
 
 
 def _clean_name(s: str) -> str:
@@ -690,7 +712,15 @@ class _Parser:
                 else:
                     if j < 2 or run[j - 1].pct or run[j - 2].pct:
                         continue
-                    window = run[j - 2 : j + 1]
+                    k = j - 2
+                    first = next(n for n, f in enumerate(run) if f.start >= seg_start)
+                    if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
+                        # more numbers before the change than a value: which one is the value?
+                        k = self.table_value(i, run, first, j)
+                        if k is None:
+                            seg_start = run[j].end
+                            continue
+                    window = [run[k], run[j - 1], run[j]]
                     roles = [(window[0], window[1], window[2], "vcp")]
                 if not roles:
                     continue
@@ -707,6 +737,78 @@ class _Parser:
             seg_start = max(seg_start, run[-1].end)
         if self.cands and self.cands[-1].span[1] == i:
             self.consumed = i
+
+    def table_value(self, i: int, run: list[_Field], first: int, j: int) -> int | None:
+        """Index in ``run`` of the value of a table row with more numbers than a quote
+        (``Last High Low Chg. Chg.%``, ``Kurs Vortag +/- %``), or None when unsure.
+
+        The table's header says which column is the value; without one, a number that
+        the change turns into another number of the row (value − change = previous close)
+        is the value. Otherwise the row is left alone: a High or Low taken for the value
+        would pass the arithmetic as easily as the value itself.
+        """
+        L = self.L
+        ch = run[j - 1]
+        head = self.table_header(i)
+        if head is not None:
+            text, cols = head
+            s = L.text(i)
+            if "|" in text and "|" in s:  # pipe table: cells line up
+                try:
+                    vcell = next(n for n, kind in cols if kind == "v")
+                    ccell = next(n for n, kind in cols if kind == "c" and n > vcell)
+                except StopIteration:
+                    return None
+                want = s.count("|", 0, ch.start) - (ccell - vcell)
+                for k in range(first, j - 1):
+                    if not run[k].pct and s.count("|", 0, run[k].start) == want:
+                        return k
+                return None
+            kinds = [kind for _, kind in cols]
+            if "v" in kinds:
+                v = kinds.index("v")
+                if "c" in kinds[v + 1 :]:
+                    k = j - 1 - (kinds.index("c", v + 1) - v)
+                    return k if k >= first and not run[k].pct else None
+            return None
+        pre = [k for k in range(first, j - 1) if not run[k].pct]
+        seps = decimal_candidates(ch.raw)
+        for sep in (".", ","):
+            if sep not in seps:
+                continue
+            c = parse_number(ch.raw, decimal_sep=sep)
+            nums = {k: parse_number(run[k].raw, decimal_sep=sep) for k in pre}
+            for k in pre:
+                if nums[k] is not None and c is not None and any(
+                        m != k and nums[m] == nums[k] - c for m in pre):
+                    return k
+        return None
+
+    def table_header(self, i: int) -> tuple[str, list[tuple[int, str]]] | None:
+        """The nearest line above row ``i`` that names table columns, with its columns
+        as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"
+                continue
+            if _DIGIT.search(t):
+                if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
+                    continue  # another row of the table
+                return None
+            if "|" in t:
+                cols = []
+                for n, cell in enumerate(t.split("|")):
+                    kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
+                    for kind in "cpnv":
+                        if kind in kinds:
+                            cols.append((n, kind))
+                            break
+            else:
+                cols = [(n, m.lastgroup) for n, m in enumerate(_COLUMN.finditer(t))]
+            kinds = [kind for _, kind in cols]
+            return (t, cols) if "v" in kinds and "c" in kinds else None
+        return None
 
     # ---- the whole page
     def run(self) -> ParsedPage:
@@ -797,7 +899,7 @@ class _Parser:
                 nv, nc, np_ = _num(v.raw, sep), _num(ch.raw, sep), _num(p.raw, sep)
                 if nv is None or nc is None or np_ is None:
                     continue
-                if (ch.down or p.down) and not ch.signed and not p.signed:
+                if (v.down or ch.down or p.down) and not ch.signed and not p.signed:
                     nc = (-nc[0], -nc[1], nc[2])
                     np_ = (-np_[0], -np_[1], np_[2])
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
@@ -815,6 +917,9 @@ class _Parser:
             if q is not None:
                 return q
         if best is not None and c.strong and c.name is not None:
+            if not best[0]:  # "0.00 / 0.00 (0.00%)": a widget with no data, not a quote
+                self.warnings.append(f"line {c.line + 1}: entry {c.name!r} shows a zero value; dropped")
+                return None
             return self._quote(c, *best, False)
         return None
 
