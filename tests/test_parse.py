@@ -511,7 +511,52 @@ CASES += [
         ("DAX", "18693.37", "172.64", "0.93")]),
     C("refuse-table-without-header-high-low-before-change",
       "Dow Jones | 39,069.59 | 39,227.85 | 38,835.49 | +4.33 | +0.01% | 24/05 |\n", []),
-
+    # ---------------- other sites' quote headers, more refusals
+    C("one-line-joined-strip", "S&P 500 5,304.72 +36.88 (+0.70%) Dow 30 39,069.59 +4.33 (+0.01%) Nasdaq 16,920.79 +184.76 (+1.10%)\n", [
+        ("S&P 500", "5304.72", "36.88", "0.70"), ("Dow 30", "39069.59", "4.33", "0.01"), ("Nasdaq", "16920.79", "184.76", "1.10")]),
+    C("cnbc-quote-page", "Dow Jones Industrial Average\n.DJI:Dow Jones Global Indexes\nRT Quote | Exchange\nLast | 4:20 PM EDT\n"
+         "39,069.59 +4.33 (+0.01%)\nOpen 39,065.26\nDay High 39,227.85\nDay Low 38,835.49\nPrev Close 39,065.26\n"
+         "52 Week High 40,077.40\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+    C("reuters-quote-page", "Nikkei 225 Index\n.N225\nTokyo Stock Exchange\n38,646.11\nJPY\n-457.11\n(-1.17%)\n"
+         "As of May 24, 2024 3:15 AM UTC\nPrevious Close 39,103.22\n", [("Nikkei 225 Index", "38646.11", "-457.11", "-1.17")],
+         "As of May 24, 2024 3:15 AM UTC"),
+    C("yahoo-2020-quote-glued-after-hours", "Apple Inc. (AAPL)\nNasdaqGS - NasdaqGS Real Time Price. Currency in USD\n"
+         "Add to watchlist\n318.89+1.95 (+0.62%)\nAt close: May 22 4:00PM EDT\n318.53 -0.36 (-0.11%)\nAfter hours: 7:59PM EDT\n"
+         "Previous Close316.94\nOpen315.77\nBid318.61 x 1000\nDay's Range315.36 - 319.23\n", [
+        ("Apple Inc.", "318.89", "1.95", "0.62")], "At close: May 22 4:00PM EDT"),
+    C("yahoo-crypto-quote-page", "Bitcoin USD (BTC-USD)\nCCC - CoinMarketCap. Currency in USD\n67,734.23\n-1,215.36 (-1.76%)\n"
+         "As of 04:12AM UTC. Market open.\n", [("Bitcoin USD", "67734.23", "-1215.36", "-1.76")], "As of 04:12AM UTC. Market open."),
+    C("finanzen-net-quote-header", "DAX 40\n18.693,37\nPKT\n+172,64\n+0,93%\n17:45:00\n24.05.2024\nVortag 18.520,73\nHoch 18.720,18\n", [
+        ("DAX 40", "18693.37", "172.64", "0.93")]),
+    C("boerse-de-two-column", "DAX\n18.693,37 +0,93%\n+172,64 Pkt\n", [("DAX", "18693.37", "172.64", "0.93")]),
+    C("ft-markets-data", "FTSE 100\n8,317.59\n  \n+78.12\n  \n+0.95%\n  \nData delayed at least 15 minutes, as of May 24 2024 16:35 BST.\n", [
+        ("FTSE 100", "8317.59", "78.12", "0.95")]),
+    C("moneycontrol-tape-glued-paren", "NIFTY 50 22,419.95 17.55(0.08%)\nSENSEX 73,876.82 138.37(0.19%)\n", [
+        ("NIFTY 50", "22419.95", "17.55", "0.08"), ("SENSEX", "73876.82", "138.37", "0.19")]),
+    C("economictimes-quote-arrow", "Sensex\n73,876.82\n▲ 138.37 (0.19%)\nNifty\n22,419.95\n▼ 17.55 (0.08%)\n", [
+        ("Sensex", "73876.82", "138.37", "0.19"), ("Nifty", "22419.95", "-17.55", "-0.08")]),
+    C("coinmarketcap-table-24h-change", "Name | Price | 24h % | 7d % | Market Cap | Volume(24h) |\n"
+         "Bitcoin BTC | $67,734.23 | 1.76% | 3.40% | $1,334,227,418,322 | $26,674,125,512 |\n", []),
+    C("investing-quote-header", "Dow Jones Industrial Average (DJI)\nUS30\n39,069.59\n+4.33\n(+0.01%)\nClosed\n"
+         "·\n24/05\nDay's Range\n38,835.49\n39,227.85\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+    C("hsbc-style-pct-then-change-paren", "Hang Seng Index\n18,608.94\n-1.38% (-259.77)\n", [
+        ("Hang Seng Index", "18608.94", "-259.77", "-1.38")]),
+    C("refuse-cnbc-prose-points", "Stocks closed mixed on Friday. The Dow Jones Industrial Average added 4.33 points, or 0.01%, "
+         "to 39,069.59, while the S&P 500 rose 0.70% to 5,304.72.\n", []),
+    C("refuse-prev-close-and-change-labels", "Previous Close 39,065.26\nChange +4.33\nChange % +0.01%\nLast 39,069.59\n", []),
+    C("refuse-week-month-year-returns", "Dow Jones\n1 Week -2.33%\n1 Month 3.14%\nYTD 3.66%\n1 Year 18.54%\n", []),
+    C("refuse-forecast-table", "Year Revenue Growth EPS\n2024 94.8 +5.1 (+5.7%)\n2025 101.2 +6.4 (+6.8%)\n", []),
+    C("refuse-bracket-templates", "Dow Jones\n<%= price %>\n<%= change %> (<%= pct %>%)\n${quote.price}\n", []),
+    C("refuse-times-and-dates-numbers", "12:08:18 10.04.2025 +5,63 %\n24/05/2024 4:00 PM 0.65%\n", []),
+    C("refuse-score-line-with-percent", "Won 21 lost 4 (84%)\n", []),
+    C("refuse-weather", "Singapore 31 °C +2 (+6.9%)\n", []),
+    C("refuse-value-change-without-percent-lines", "S&P 500\n5,304.72\n+36.88\nDow 30\n39,069.59\n+4.33\n", []),
+    C("refuse-percent-only-heatmap", "Technology +1.24%\nEnergy -0.56%\nFinancials +0.12%\n", []),
+    C("refuse-nikkei-prose-per-cent", "Japan's Nikkei 225 ended down 457.11 points, or 1.17 per cent, at 38,646.11.\n", []),
+    C("refuse-market-cap-row", "Apple | 3.19T | +12.4B (+0.39%) |\n", []),
+    C("refuse-dividend-yield-row", "Dividend (Yield) 0.96 (0.51%)\nForward Dividend & Yield 1.00 (0.53%)\n", []),
+    C("refuse-52wk-change-row", "52 Week Change 3.14 +18.54 (+0.5%)\n", []),
+    C("refuse-bid-ask-sizes", "Bid 189.96 x 100\nAsk 190.01 x 200\nSpread 0.05 (0.03%)\n", []),
 ]
 
 @pytest.mark.parametrize("text,want,status", CASES)

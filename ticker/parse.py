@@ -124,6 +124,7 @@ _FIELD = re.compile(
 _UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
 _SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
+_UNIT_ONLY = re.compile(_UNIT, re.I)
 _BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
 _PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
 _STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
@@ -160,7 +161,7 @@ _NOISE_START = re.compile(
 _NOISE_PARTS = ("delayed", "currency in", "real-time", "realtime", "real time", "last updated",
                 "watchlist", "highlight", "verzögert", "währung in", "echtzeit", "différé", "devise en",
                 "temps réel", "diferido", "divisa en", "tiempo real", "ritardat", "valuta in",
-                "tempo reale")
+                "tempo reale", "stock exchange")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -174,6 +175,7 @@ def _noise(s: str) -> bool:
             return True
     return ":" in s and _CLOCK.search(s) is not None
 _SYMBOL = re.compile(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
+_SYMBOL_EXCHANGE = re.compile(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
 _SYM_DASH_NAME = re.compile(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
 _NAME_PAREN_SYM = re.compile(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
 _LETTER = re.compile(r"[^\W\d_]")
@@ -297,6 +299,8 @@ class _Lines:
         if not s or not s.strip("|" + _STRIP):
             return _BLANK
         if _BULLET.match(s) or not _DIGIT.search(s):
+            if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
+                return _BLANK
             return _HOLD if _PLACEHOLDER.fullmatch(s) else _TEXT
         if _SPACED_INT.fullmatch(s):
             self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
@@ -575,6 +579,16 @@ class _Parser:
                 seen += 1
                 k -= 1
                 continue
+            m = _SYMBOL_EXCHANGE.fullmatch(s)  # ".DJI:Dow Jones Global Indexes"
+            if symbol is None and m:
+                symbol = (m.group(1), k)
+                seen += 1
+                k -= 1
+                continue
+            if "|" in s and not _DIGIT.search(s):  # "RT Quote | Exchange": a tab row, not a name
+                seen += 1
+                k -= 1
+                continue
             if _LABELS.match(s) or _UNIT_LINE.fullmatch(s):  # "Last Price", "Punkte"
                 seen += 1
                 k -= 1
@@ -582,6 +596,8 @@ class _Parser:
             if _heading_ok(s):
                 name, sym = _split_symbol(_clean_name(s))
                 if symbol is None:
+                    return name, sym, k, False
+                if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
                     return name, sym, k, False
                 first = next((ch for ch in name if ch.isalnum()), "").upper()
                 if first and first in symbol[0].upper():
