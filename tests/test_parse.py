@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from ticker.parse import ParsedPage, ParseError, Quote, check_arithmetic, parse
+from ticker.parse import ParsedPage, ParseError, Quote, _Parser, check_arithmetic, parse
 
 FILLER = (
     "\nLunch-hour crowds thinned out as the session wore on and dealers talked about the weather.\n"
@@ -567,6 +567,52 @@ def test_snippet(text, want, status):
     assert page.market_status == status
 
 
+# ---------------------------------------------------------------------- fast path = general path
+
+GLITCH = "Singapore markets closed\n" + strip(
+    ("Straits Times Index", "3,303.19", "+10.26 (+0.31%)"),
+    ("Jakarta Composite Index", "7,135.89", "-71.34 (-5.00%)"),
+)
+
+# strips with every kind of entry the fast path must hand on: 3 decimals ("28.416" is 28416 on a
+# de page), a failing check, a zero value, a cut-off entry, odd spacing, a repeated header entry
+FAST_EDGES = [
+    SEED + "\n" + SEED,
+    strip(("Silver", "28.416", "+0.154 (+0.54%)"), ("Gold", "2,332.90", "-6.00 (-0.26%)")),
+    # ambiguous numbers do not vote for the page's format: the last entry fails the check and
+    # is kept in the format the votes pick (de, from "Öl"), whichever path read "Silver"
+    strip(("Silver", "28.416", "+0.154 (+0.54%)"), ("Öl (Brent)", "85,13", "-0,28 (-0,33%)"),
+          ("Kupfer", "1.234", "+5.678 (+1.000%)")),
+    strip(("MDAX", "26.033", "-413 (-1,56%)"), ("DAX", "17.771,76", "-254,82 (-1,41%)")),
+    GLITCH,
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)"), ("CMC Crypto 200", "0.00", "0.00 (0.00%)"),
+          ("Oil", "83.49", "+0.11 (+0.13%)")),
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)"), ("Oil", "83.49", "+0.11 (+0.13%)")) + "  • CAC 40\n\n    8,088.24",
+    strip(("Gold  Futures", "2,332.90", "-6.00  (-0.26%)"), ("Oil\u200b", "83.49", "+0.11 (+0.13%)"),
+          ("S&P 500", "5,478.50", "+3.41 (+0.06%)"), ws=""),
+    "Chart\nSTI\n3,444.0\n41.1 (1.21%)\n\n" + strip(("STI Straits Times Index", "3,444.0", "41.1 (1.21%)"),
+                                                      ("Dow", "39,157.93", "-11.59 (-0.03%)")),
+    strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow 30", "39,157.93", "-11.59 (-0.03%)")),
+    strip(("Bitcoin USD", "61,948.67", "-813.37 (-1.30%)"), ("Ether", "0123.45", "+1.20 (+0.98%)"),
+          ("10% Bond", "4.4390", "-0.0400 (-0.89%)"), ("SHIB-USD", "0.000024", "+0.000001 (+4.35%)")),
+]
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in CASES] + FAST_EDGES)
+@pytest.mark.parametrize("strict", [False, True])
+def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
+    assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
+
+
+def test_fast_path_takes_the_seed_strip():
+    fast = _Parser(SEED, False)
+    fast.run()
+    assert sum(c.quote is not None for c in fast.cands) == 15
+    general = _Parser(SEED, False, fast=False)
+    general.run()
+    assert all(c.quote is None for c in general.cands)
+
+
 # ---------------------------------------------------------------------- status lines
 
 @pytest.mark.parametrize("line", [
@@ -610,12 +656,6 @@ def test_entry_with_dash_instead_of_change_is_warned_about():
                  "  • HSI Hang Seng Index\n    31,116.3\n    -\n    Index delayed 15 minutes\n")
     assert len(page.quotes) == 1
     assert page.warnings == ("line 5: entry 'HSI Hang Seng Index' shows '-' instead of a change; dropped",)
-
-
-GLITCH = "Singapore markets closed\n" + strip(
-    ("Straits Times Index", "3,303.19", "+10.26 (+0.31%)"),
-    ("Jakarta Composite Index", "7,135.89", "-71.34 (-5.00%)"),
-)
 
 
 def test_zero_value_widget_is_dropped_with_a_warning():

@@ -55,6 +55,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
+from ticker._regex import lazy
 from ticker.numbers import MINUS_SIGNS, decimal_candidates, parse_number, read_number
 
 __all__ = ["Quote", "ParsedPage", "ParseError", "parse", "check_arithmetic"]
@@ -92,6 +93,26 @@ class ParseError(ValueError):
     """Raised by :func:`parse` only when it is not given a ``str``."""
 
 
+_SET_QUOTE = tuple(Quote.__dict__[f].__set__ for f in ("name", "value", "change", "change_pct", "line", "symbol",
+                                                        "consistent"))
+
+
+def _make_quote(name: str, value: Decimal, change: Decimal, change_pct: Decimal, line: int) -> Quote:
+    """``Quote(name, value, change, change_pct, line)``, in half the time (the fast path makes
+    one per strip entry): the slots are filled directly instead of through the frozen
+    ``__setattr__``."""
+    q = object.__new__(Quote)
+    s_name, s_value, s_change, s_pct, s_line, s_symbol, s_ok = _SET_QUOTE
+    s_name(q, name)
+    s_value(q, value)
+    s_change(q, change)
+    s_pct(q, change_pct)
+    s_line(q, line)
+    s_symbol(q, None)
+    s_ok(q, True)
+    return q
+
+
 # --------------------------------------------------------------------------- tokens
 
 _SPC = " \t\u00a0\u202f\u2009\u2007"
@@ -111,7 +132,7 @@ _BODY = (
 _ARROWS_UP = "▲△↑⬆"
 _ARROWS_DOWN = "▼▽↓⬇"
 _CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
-_FIELD = re.compile(
+_FIELD = lazy(
     rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
     rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
     rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
@@ -122,16 +143,16 @@ _FIELD = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
-_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
+_SOFT = lazy(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
 _UNIT_ONLY = re.compile(_UNIT, re.I)
 _BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
-_PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
+_PLACEHOLDER = lazy(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
 _STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 # --------------------------------------------------------------------------- lines
 
-_STATUS = re.compile(
+_STATUS = lazy(
     r"(?:[\w.’'&/()\-]+\s+){0,4}?"
     r"(?:markets?|märkte|marchés?|bourses?|mercados?|mercati|mercato|börsen?|borsa|beurs|markt(?:en)?|bolsas?)"
     r"(?:\s+[\w.’'&/()\-]+){0,4}?\s+"
@@ -144,13 +165,13 @@ _STATUS = re.compile(
 _STATUS_KEYS = ("arket", "ARKET", "ärkte", "ÄRKTE", "arché", "ARCHÉ", "ourse", "OURSE", "ercad",
                 "ERCAD", "ercat", "ERCAT", "örse", "ÖRSE", "orsa", "ORSA", "eurs", "EURS", "arkt",
                 "ARKT", "olsa", "OLSA")
-_AT_CLOSE = re.compile(
+_AT_CLOSE = lazy(
     r"(?:at close|as of|after hours|before hours|pre-?market|post-?market|overnight|"
     r"bei börsenschluss|börsenschluss|nachbörslich|vorbörslich|à la clôture|a la clôture|"
     r"al cierre|alla chiusura|no fechamento|ao fechamento)\b[:\s].{0,80}",
     re.I,
 )
-_NOISE_START = re.compile(
+_NOISE_START = lazy(
     r"(?:updated?\b|as of\b|at close|after hours|chart$|overview$|summary$|follow$|quote\b|"
     r"advertisement$|werbung$|publicité$|anzeige$|annonce$|publicidad$|pubblicità$|ad$|sponsored|"
     r"(?:market )?(?:closed|open)$|geschlossen$|fermé$|cerrado$|chiuso$|"
@@ -175,9 +196,9 @@ def _noise(s: str) -> bool:
             return True
     return ":" in s and _CLOCK.search(s) is not None
 _SYMBOL = re.compile(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
-_SYMBOL_EXCHANGE = re.compile(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
-_SYM_DASH_NAME = re.compile(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
-_NAME_PAREN_SYM = re.compile(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
+_SYMBOL_EXCHANGE = lazy(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
+_SYM_DASH_NAME = lazy(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
+_NAME_PAREN_SYM = lazy(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _STOPWORDS = frozenset(
     "at to rose fell closed gained lost added shed ended finished was is were are has have had its "
@@ -185,16 +206,16 @@ _STOPWORDS = frozenset(
     "traded trading stood settled against than per cent percent points point or while after before "
     "since on of".split()
 )
-_LABELS = re.compile(
+_LABELS = lazy(
     r"(?i)^(?:prev(?:ious)?\.? close|open|high|low|close|volume|day'?s? range|52[- ]?w(?:ee)?k|"
     r"range|performance|return|dividend|yield|p/e|market cap|bid|ask|net change|change|last|"
     r"last price|price|vortag|eröffnung|hoch|tief|schluss|ouverture|plus haut|plus bas|"
     r"revenue|sales|net income|net profit|operating|ebitda|eps|earnings|profit|income|margin|"
     r"turnover|assets|debt|cash|population|unemployment|inflation|gdp)\b"
 )
-_UNIT_LINE = re.compile(rf"(?i){_UNIT}|price|kurs|letzter kurs|cours|precio|prezzo|preço")
+_UNIT_LINE = lazy(rf"(?i){_UNIT}|price|kurs|letzter kurs|cours|precio|prezzo|preço")
 _DECIMAL_IN_NAME = re.compile(r"\d[.,]\d")
-_TABLE_HEAD = re.compile(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
+_TABLE_HEAD = lazy(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
 # a line with a clock time and one of these words may carry the page's own time
 _TIME_WORDS = ("update", "as of", "close", "aktualisiert", "stand", "mis à jour", "delayed", "schluss",
                "clôture", "cierre", "chiusura", "fechamento", "last trade", "quote", "real-time")
@@ -235,23 +256,43 @@ class _Field:
 
 _BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
 _DIGIT = re.compile(r"\d")
-_SPACED_INT = re.compile(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
-_SPACED_CP = re.compile(  # "+1 107 (+5,63 %)": a space-grouped integer change
+_SPACED_INT = lazy(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
+_SPACED_CP = lazy(  # "+1 107 (+5,63 %)": a space-grouped integer change
     rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
 _SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-_SIMPLE_LINE = re.compile(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+_SIMPLE_LINE = lazy(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
 _EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
 _W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
 _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
 _X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
 _FNUM = r"[+\-−–]?\d[\d,.]*"  # loose on purpose (fast); resolve() drops malformed numbers
-_FAST_ENTRY = re.compile(
+_ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+_FAST_ENTRY = lazy(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
     rf"{_W}(?P<v>{_FNUM}){_W}\n"
     rf"{_W}(?P<c>{_FNUM})[ \u00a0]?\((?P<p>{_FNUM})[ \u00a0]?%\){_W}"
-    rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+    + _ENTRY_END
 )
+# The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
+# matches, that one matches with the same groups. A name of single-spaced words; the numbers
+# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
+_EN_ENTRY = lazy(
+    r" *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
+    r"(?P<blank> *\n)?"
+    r" *(?P<v>\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
+    + _ENTRY_END
+    + rf"(?P<gap>(?:\n{_B}(?=\n))*\n|)"  # up to the next entry's bullet line
+)
+def _ambiguous(raw: str) -> bool:
+    """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
+    i = raw.lstrip("+-").split(".")[0]
+    return len(raw) - raw.find(".") == 4 and len(i) <= 3 and "," not in raw and i[0] != "0"
+
+
+_GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+_DOT = frozenset(".")
 
 
 def _soft(gap: str) -> bool:
@@ -402,9 +443,11 @@ def _cand_line(c: "_Cand") -> int:
 class _Cand:
     """A candidate entry: three fields in value/change/percent roles, a name, a provenance."""
 
-    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt", "quote", "fkey")
 
     def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
+        self.quote: Quote | None = None  # made by the fast path when nothing is left to decide
+        self.fkey: tuple[float, float, float] | None = None  # and its numbers as floats
         self.v, self.c, self.p = v, c, p
         self.name, self.symbol, self.line = name, symbol, line
         self.strong, self.order, self.span, self.alt = strong, order, span, alt
@@ -429,7 +472,7 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
     return [(c, b, a, "pcv"), (b, c, a, "pvc")]
 
 
-_COLUMN = re.compile(
+_COLUMN = lazy(
     r"(?i)(?<!\w)(?:"
     r"(?P<p>chg\.?\s*%|%\s*chg\.?|change\s*%|%\s*change|var\.?\s*%|%\s*var\.?|\+/-\s*%|%)"
     r"|(?P<n>prev(?:ious)?\.?\s*close|vortag|open|high|low|hoch|tief|eröffnung|bid|ask|vol(?:ume)?\.?"
@@ -504,7 +547,8 @@ def _inline_name(s: str) -> str | None:
 
 
 class _Parser:
-    def __init__(self, text: str, strict: bool) -> None:
+    def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
+        self.fast = fast  # False: every entry through the general path (tests compare both)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.source = text
@@ -515,6 +559,7 @@ class _Parser:
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
+        self.followed: set[int] = set()  # bullet entries (name line) the next one follows directly
         self._line = 0  # line_of() state
         self._pos = 0
 
@@ -657,6 +702,70 @@ class _Parser:
             if lb == 0:
                 return -1
             lb = src.rfind("\n", 0, lb - 1) + 1
+        end = self.fast_strip(lb)
+        return end if end >= 0 else self.fast_entry_at(lb, q)
+
+    def fast_strip(self, pos: int) -> int:
+        """Consecutive entries in the commonest form (:data:`_EN_ENTRY`) from the bullet line
+        at offset ``pos``; returns where the last one taken ends, or -1 for none.
+
+        Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
+        three Decimals - when nothing is left to decide: numbers only the en way reads, and the
+        check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
+        :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
+        hands that one to :meth:`fast_entry_at`.
+        """
+        src = self.source
+        match = _EN_ENTRY.match
+        cands, entries = self.cands, self.bullet_entries
+        line = -1
+        end = -1
+        while True:
+            m = match(src, pos)
+            if m is None:
+                return end
+            name, blank, v, c, p, gap = m.groups()
+            if not (len(name) <= 70 and name[0].isalpha() and name[-1] not in ".!?:;,"
+                    and name.count(" ") < 9 and "http" not in name) and not _heading_ok(name):
+                return end
+            v0, c0 = v, c
+            if "," in v:
+                v = v.replace(",", "")
+            if "," in c:
+                c = c.replace(",", "")
+            dv, dc, dp = len(v) - v.find(".") - 1, len(c) - c.find(".") - 1, len(p) - p.find(".") - 1
+            if dv == 3 or dc == 3 or dp == 3:
+                if _ambiguous(v0) or _ambiguous(c0) or _ambiguous(p):
+                    return end  # "28.416": 28416 on a de page; the general path decides
+            if dv >= 12 or dc >= 12 or dp >= 12:
+                return end
+            fv, fc, fp = float(v), float(c), float(p)
+            prev = fv - fc
+            uv, uc, up = _ULP[dv], _ULP[dc], _ULP[dp]
+            if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
+                    <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
+                    and not _consistent(fv, fc, fp, uv, uc, up):
+                return end
+            if line < 0:
+                line = self.line_of(pos)
+                if line <= self.consumed:
+                    return end
+            last = line + (2 if blank is None else 3)
+            cand = _Cand(None, None, None, name, None, line, True, (), (line, last))
+            cand.quote = _make_quote(name, Decimal(v), Decimal(c), Decimal(p), line + 1)
+            cand.fkey = (fv, fc, fp)
+            cands.append(cand)
+            if end >= 0:  # the entry before runs straight into this one: nothing cut off there
+                self.followed.add(entries[-1][0])
+            entries.append((line, last))
+            self.consumed = last
+            end = m.start("gap")
+            pos = m.end()
+            line = last + gap.count("\n")
+
+    def fast_entry_at(self, lb: int, q: int) -> int:
+        """:meth:`fast_entry` for an entry whose bullet line starts at offset ``lb``."""
+        src = self.source
         m = _FAST_ENTRY.match(src, lb)
         if m is None or m.end() <= q:
             return -1
@@ -667,8 +776,10 @@ class _Parser:
         if not _heading_ok(name):
             return -1
         last = line + m.group(0).count("\n")
-        fs = (_Field.make(m.group("v"), False, False, 0, 0),
-              _Field.make(m.group("c"), False, False, 0, 0),
+        L = self.L
+        if L.kind(last - 1) != _NUM or L.kind(last) != _NUM:  # "0." is no number: as vertical() sees it
+            return -1
+        fs = (_Field.make(m.group("v"), False, False, 0, 0), _Field.make(m.group("c"), False, False, 0, 0),
               _Field.make(m.group("p"), True, True, 0, 0))
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
                                 ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
@@ -830,10 +941,22 @@ class _Parser:
     def run(self) -> ParsedPage:
         L = self.L
         src = self.source
+        fast = self.fast
         q = src.find("%")
         while q >= 0:
-            end = self.fast_entry(q)
-            if end < 0:
+            end = self.fast_entry(q) if fast else -1
+            if end >= 0:  # the strip's next entries follow right after this one
+                while True:
+                    g = _GAP.match(src, end)
+                    if g is None:
+                        break
+                    nxt = self.fast_strip(g.end())
+                    if nxt < 0:
+                        nxt = self.fast_entry_at(g.end(), -1)
+                        if nxt < 0:
+                            break
+                    end = nxt
+            else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
                     kd = L.kind(line)
@@ -858,35 +981,52 @@ class _Parser:
     def resolve(self) -> list[Quote]:
         cands = self.cands
         cands.sort(key=_cand_line)
-        allowed = [_allowed(c) for c in cands]
+        if all(c.quote is not None for c in cands):  # all made by fast_strip: nothing to decide
+            allowed = [_DOT] * len(cands)
+        else:
+            allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
         hint = "."
         self.spaced_fields = sum(
-            1 for c in cands for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
+            1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
         ) if any(c.alt is not None for c in cands) else 0
         if any(len(x) == 2 for x in allowed):
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
             for c in cands:
+                if c.quote is not None:  # three numbers that read only the en way
+                    votes["."] += 3
+                    continue
                 for f in (c.v, c.c, c.p):
                     d = decimal_candidates(f.raw)
                     if len(d) == 1:
                         votes[next(iter(d))] += 1
             hint = "," if votes[","] > votes["."] else "."
         out: list[Quote] = []
-        seen: dict[tuple[Decimal, Decimal, Decimal], int] = {}
+        # keyed by the numbers as floats (hashing a Decimal costs microseconds); a float key only
+        # finds the candidates, the Decimals decide
+        seen: dict[tuple[float, float, float], list[int]] = {}
         drop: set[int] = set()
         for c, al in zip(cands, allowed):
-            q = self.resolve_one(c, hint, al)
+            q = c.quote or self.resolve_one(c, hint, al)
             if q is None:
                 continue
             # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one
-            key = (q.value, q.change, q.change_pct)
-            prior = seen.get(key)
+            key = c.fkey or (float(q.value), float(q.change), float(q.change_pct))
+            same = seen.get(key)
+            prior = None
+            if same is None:
+                seen[key] = [len(out)]
+            else:
+                for n in reversed(same):
+                    o = out[n]
+                    if o.value == q.value and o.change == q.change and o.change_pct == q.change_pct:
+                        prior = n
+                        break
+                same.append(len(out))
             if prior is not None:
                 wa, wb = _words(out[prior].name), _words(q.name)
                 if wa != wb and (wa <= wb or wb <= wa):
                     drop.add(prior if len(wa) < len(wb) else len(out))
-            seen[key] = len(out)
             out.append(q)
         quotes = []
         for n, q in enumerate(out):
@@ -970,7 +1110,10 @@ class _Parser:
     def cut_off_warnings(self) -> None:
         L = self.L
         taken = {a for a, _ in self.bullet_entries}
-        for _, last in self.bullet_entries:
+        followed = self.followed
+        for first, last in self.bullet_entries:
+            if first in followed:
+                continue
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
                     L.kind(k) == _BLANK or _noise(L.text(k))):
@@ -1079,10 +1222,10 @@ _MON = r"(?P<mon>[A-Za-zäéû]{3,9})\.?"
 _TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
 _TZP = r"(?:\s*(?P<tz>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
-    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
-    re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
-    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+    lazy(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
+    lazy(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
+    lazy(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
+    lazy(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
 ]
 
 
