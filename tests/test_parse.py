@@ -511,6 +511,9 @@ CASES += [
         ("DAX", "18693.37", "172.64", "0.93")]),
     C("refuse-table-without-header-high-low-before-change",
       "Dow Jones | 39,069.59 | 39,227.85 | 38,835.49 | +4.33 | +0.01% | 24/05 |\n", []),
+    C("two-strip-entries-with-the-same-numbers-are-two-quotes", strip(
+        ("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow Jones 30", "39,157.93", "-11.59 (-0.03%)")), [
+        ("Dow", "39157.93", "-11.59", "-0.03"), ("Dow Jones 30", "39157.93", "-11.59", "-0.03")]),
     # ---------------- other sites' quote headers, more refusals
     C("one-line-joined-strip", "S&P 500 5,304.72 +36.88 (+0.70%) Dow 30 39,069.59 +4.33 (+0.01%) Nasdaq 16,920.79 +184.76 (+1.10%)\n", [
         ("S&P 500", "5304.72", "36.88", "0.70"), ("Dow 30", "39069.59", "4.33", "0.01"), ("Nasdaq", "16920.79", "184.76", "1.10")]),

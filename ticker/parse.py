@@ -1006,11 +1006,14 @@ class _Parser:
         # finds the candidates, the Decimals decide
         seen: dict[tuple[float, float, float], list[int]] = {}
         drop: set[int] = set()
+        bullets = {a for a, _ in self.bullet_entries}
+        in_strip: list[bool] = []
         for c, al in zip(cands, allowed):
             q = c.quote or self.resolve_one(c, hint, al)
             if q is None:
                 continue
-            # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one
+            # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
+            # two entries of a strip are two quotes, whatever their numbers
             key = c.fkey or (float(q.value), float(q.change), float(q.change_pct))
             same = seen.get(key)
             prior = None
@@ -1023,11 +1026,13 @@ class _Parser:
                         prior = n
                         break
                 same.append(len(out))
-            if prior is not None:
+            bullet = c.span[0] in bullets
+            if prior is not None and not (bullet and in_strip[prior]):
                 wa, wb = _words(out[prior].name), _words(q.name)
                 if wa != wb and (wa <= wb or wb <= wa):
                     drop.add(prior if len(wa) < len(wb) else len(out))
             out.append(q)
+            in_strip.append(bullet)
         quotes = []
         for n, q in enumerate(out):
             if n in drop:
