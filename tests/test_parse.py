@@ -560,6 +560,42 @@ CASES += [
     C("refuse-dividend-yield-row", "Dividend (Yield) 0.96 (0.51%)\nForward Dividend & Yield 1.00 (0.53%)\n", []),
     C("refuse-52wk-change-row", "52 Week Change 3.14 +18.54 (+0.5%)\n", []),
     C("refuse-bid-ask-sizes", "Bid 189.96 x 100\nAsk 190.01 x 200\nSpread 0.05 (0.03%)\n", []),
+    # ---------------- more eras, scripts and separators; financial tables that are not quotes
+    # Yahoo single-quote page, 2017 layout: price and change on one line, market time, then stats
+    C("yahoo-2017-quote-nikkei", "Nikkei 225 (^N225)\nOsaka - Osaka Delayed Price. Currency in JPY\n"
+         "19,633.75-43.10 (-0.22%)\nAt close: 3:15PM JST\nPrevious Close19,676.85\nOpen19,715.40\n", [
+        ("Nikkei 225", "19633.75", "-43.10", "-0.22")], "At close: 3:15PM JST"),
+    # strip with an entry whose name wraps onto a second line - keep the complete ones
+    C("yahoo-strip-truncated-change", "UK markets closed\n" + strip(("FTSE 100", "8,317.59", "+78.12 (+0.95%)"))
+         + "  • FTSE 250\n\n    20,694.70\n    +2", [("FTSE 100", "8317.59", "78.12", "0.95")], "UK markets closed"),
+    # values with trailing currency code on Yahoo crypto quote
+    C("coinmarketcap-2021-usd-unit", "Ethereum ETH\n$3,741.28 USD\n+$102.45 (+2.82%)\n", [
+        ("Ethereum ETH", "3741.28", "102.45", "2.82")]),
+    # German finanzen.net index table with Vortag/+- stacked cells (header present)
+    C("finanzen-table-kurs-plusminus-prozent", "Name | Kurs | +/- | % | Zeit | Datum |\n"
+         "TecDAX | 3.290,54 | -43,78 | -1,31% | 17:50:00 | 24.05.2024 |\n", [("TecDAX", "3290.54", "-43.78", "-1.31")]),
+    # prose heavy with money and dates, percent rows of a poll-ish table (negative)
+    C("refuse-earnings-table", "Quarter | Revenue | Change | % |\nQ1 2024 | 94.8 | +5.1 | +5.7% |\nQ2 2024 | 85.8 | -9.0 | -9.5% |\n", []),
+    C("refuse-inflation-prose", "Consumer prices rose 3.4% in April from a year earlier, after 3.5% in March; core CPI 3.6%.\n", []),
+    C("refuse-fund-returns", "Fund | NAV | 1Y Return |\nGrowth Fund | 45.20 | 12.4% |\nIncome Fund | 10.05 | 4.1% |\n", []),
+    C("refuse-ytd-line", "S&P 500 YTD: +11.21%  |  Nasdaq YTD: +12.86%\n", []),
+    C("refuse-odds-line", "Rate cut odds 1.5 0.25 (62%)\n", []),
+    # strip where the status line is glued to Advertisement text
+    C("yahoo-ca-status-after-blank-lines", "Advertisement\n\n\nCanada markets closed\n\n" + strip(
+        ("S&P/TSX", "22,468.16", "+100.18 (+0.45%)")), [("S&P/TSX", "22468.16", "100.18", "0.45")], "Canada markets closed"),
+    # Mixed: de strip with narrow nbsp thousands in CHF (Swiss Yahoo)
+    C("yahoo-ch-apostrophe-strip", "Schweizer Märkte geschlossen\n" + strip(
+        ("SMI", "11’942.05", "-18.40 (-0.15%)"), ("EUR/CHF", "0.9876", "+0.0012 (+0.12%)")), [
+        ("SMI", "11942.05", "-18.40", "-0.15"), ("EUR/CHF", "0.9876", "0.0012", "0.12")], "Schweizer Märkte geschlossen"),
+    # Russian-style spaces + comma in a row
+    C("moex-row-nbsp", "Индекс МосБиржи 3\u00a0412,55 -21,34 (-0,62%)\n", [("Индекс МосБиржи", "3412.55", "-21.34", "-0.62")]),
+    # Japanese
+    C("nikkei-jp-row", "日経平均株価\n38,646.11\n-457.11 (-1.17%)\n", [("日経平均株価", "38646.11", "-457.11", "-1.17")]),
+    # number with percent and no parentheses on the change line, separated by slash
+    C("slash-between-change-and-pct", "Hang Seng\n18,608.94\n-259.77 / -1.38%\n", [("Hang Seng", "18608.94", "-259.77", "-1.38")]),
+    C("fr-rows-names-ending-in-numbers-percent-fits-the-short-value",
+      "S&P 500 100,01 0,01 (0,01%)\nS&P 500 100,11 0,01 (0,01%)\n", [
+        ("S&P 500", "100.01", "0.01", "0.01"), ("S&P 500", "100.11", "0.01", "0.01")]),
 ]
 
 @pytest.mark.parametrize("text,want,status", CASES)

@@ -215,6 +215,9 @@ _LABELS = lazy(
 )
 _UNIT_LINE = lazy(rf"(?i){_UNIT}|price|kurs|letzter kurs|cours|precio|prezzo|preço")
 _DECIMAL_IN_NAME = re.compile(r"\d[.,]\d")
+# a row named by a period is a line of a financial table ("Q1 2024 | 94.8 | +5.1 | +5.7% |")
+_PERIOD = lazy(r"(?i)(?:[QH][1-4]|FY|CY|[1-4]Q)\s*'?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+               r"[a-z]*\.?\s*'?\d{2,4}|(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?")
 _TABLE_HEAD = lazy(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
 # a line with a clock time and one of these words may carry the page's own time
 _TIME_WORDS = ("update", "as of", "close", "aktualisiert", "stand", "mis à jour", "delayed", "schluss",
@@ -295,13 +298,14 @@ _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
 _DOT = frozenset(".")
 
 
-def _soft(gap: str) -> bool:
-    """True when ``gap`` (text between two numbers) keeps them in one entry."""
+def _soft(gap: str, inner: bool = False) -> bool:
+    """True when ``gap`` (text between two numbers, ``inner``, or before the first or after
+    the last) keeps them in one entry."""
     if not gap:
         return True
     for ch in gap:
         if ch not in _SOFT_CHARS:
-            return _SOFT.fullmatch(gap) is not None
+            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) == "/")
     return True
 
 
@@ -360,7 +364,7 @@ class _Lines:
             return _TEXT
         pos = 0
         for f in fs:
-            if not _soft(s[pos : f.start]):
+            if not _soft(s[pos : f.start], pos > 0):
                 return _TEXT
             pos = f.end
         return _NUM if _soft(s[pos:]) else _TEXT
@@ -395,6 +399,12 @@ def check_arithmetic(value: Decimal, change: Decimal, change_pct: Decimal) -> bo
         float(value), float(change), float(change_pct),
         10.0 ** -_decimals(value), 10.0 ** -_decimals(change), 10.0 ** -_decimals(change_pct),
     )
+
+
+def _misfit(v: float, c: float, p: float) -> float:
+    """How far the printed percent is from the arithmetic of value and change."""
+    prev = v - c
+    return abs(100.0 * c / prev - p) if prev > 0 else float("inf")
 
 
 def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -> bool:
@@ -539,7 +549,7 @@ def _inline_name(s: str) -> str | None:
     if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
         return None
     words = s.split()
-    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s):
+    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s):
         return None
     if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
         return None
@@ -824,7 +834,7 @@ class _Parser:
             return
         runs: list[list[_Field]] = [[fs[0]]]
         for a, b in zip(fs, fs[1:]):
-            if _soft(s[a.end : b.start]):
+            if _soft(s[a.end : b.start], True):
                 runs[-1].append(b)
             else:
                 runs.append([b])
@@ -1064,12 +1074,17 @@ class _Parser:
                     nc = (-nc[0], -nc[1], nc[2])
                     np_ = (-np_[0], -np_[1], np_[2])
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
-                    if c.alt is not None and self.spaced_fields <= 1:
-                        # "S&P 500 100,0 0,0 (0,00%)": both readings pass; with no other
-                        # space-grouped number on the page, "500" belongs to the name
+                    if c.alt is not None:
+                        # "S&P 500 100,01 0,01 (0,01%)": both readings pass. The one whose
+                        # percent is printed closer to its arithmetic wins (100.01: 0.0100%,
+                        # 500100.01: 0.0000%); on a tie, with no other space-grouped number on
+                        # the page, "500" belongs to the name
                         q = self._split_alt(c, hint)
                         if q is not None:
-                            return q
+                            mine = _misfit(nv[1], nc[1], np_[1])
+                            other = _misfit(float(q.value), float(q.change), float(q.change_pct))
+                            if other < mine - 1e-9 or (other <= mine + 1e-9 and self.spaced_fields <= 1):
+                                return q
                     return self._quote(c, nv[0], nc[0], np_[0], True)
                 if best is None and order == "vcp":
                     best = (nv[0], nc[0], np_[0])
