@@ -442,11 +442,11 @@ def _cand_line(c: "_Cand") -> int:
 class _Cand:
     """A candidate entry: three fields in value/change/percent roles, a name, a provenance."""
 
-    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt", "quote", "fkey")
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
+    quote = None  # (a _Done has its quote already)
+    fkey = None
 
     def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
-        self.quote: Quote | None = None  # made by the fast path when nothing is left to decide
-        self.fkey: tuple[float, float, float] | None = None  # and its numbers as floats
         self.v, self.c, self.p = v, c, p
         self.name, self.symbol, self.line = name, symbol, line
         self.strong, self.order, self.span, self.alt = strong, order, span, alt
