@@ -10,7 +10,7 @@ from decimal import Decimal
 
 import pytest
 
-from ticker.parse import ParsedPage, ParseError, Quote, check_arithmetic, parse
+from ticker.parse import ParsedPage, ParseError, Quote, _Parser, check_arithmetic, parse
 
 FILLER = (
     "\nLunch-hour crowds thinned out as the session wore on and dealers talked about the weather.\n"
@@ -60,9 +60,10 @@ SEED_QUOTES = [
 ]
 
 
-def strip(*entries: tuple[str, str, str], bullet: str = "•", ws: str = "\u00a0") -> str:
+def strip(*entries: tuple[str, str, str], bullet: str = "•", ws: str = "\u00a0", blank: bool = True) -> str:
     """Yahoo-style entries: bullet name, blank line, value, 'change (pct%)', whitespace line."""
-    return "".join(f"  {bullet} {n}\n\n    {v}\n    {cp}\n    {ws}\n" for n, v, cp in entries)
+    b = "\n" if blank else ""
+    return "".join(f"  {bullet} {n}\n{b}    {v}\n    {cp}\n    {ws}\n" for n, v, cp in entries)
 
 
 def P(text, quotes, status=None, *, id, marks=()):
@@ -310,12 +311,345 @@ CASES = [
 ]
 
 
+PROSE = ("\nStocks drifted in thin trade as investors awaited the jobs report due on Friday at 8:30 a.m.\n"
+         "\nThe company said revenue rose 12% to $4.2 billion in the quarter ended March 31.\n")
+
+
+def C(id, text, want, status=None, marks=()):
+    return pytest.param(text, want, status, id=id, marks=marks)
+
+
+# Adversarial snippets: more editions, eras and sites, written from how those pages print their
+# strips, headers and tables (numbers invented, arithmetic consistent), and hard refusals.
+CASES += [
+    # ---------------- Yahoo strips, editions and eras
+    C("yahoo-us-2024-dotted-status", "U.S. markets closed\n" + strip(
+        ("S&P 500", "5,304.72", "+36.88 (+0.70%)"),
+        ("Dow 30", "39,069.59", "+4.33 (+0.01%)"),
+        ("Nasdaq", "16,920.79", "+184.76 (+1.10%)"),
+        ("Russell 2000", "2,069.67", "+20.21 (+0.99%)"),
+        ("Crude Oil", "77.72", "+0.85 (+1.11%)"),
+        ("Gold", "2,334.50", "-0.50 (-0.02%)"),
+    ) + PROSE, [
+        ("S&P 500", "5304.72", "36.88", "0.70"), ("Dow 30", "39069.59", "4.33", "0.01"),
+        ("Nasdaq", "16920.79", "184.76", "1.10"), ("Russell 2000", "2069.67", "20.21", "0.99"),
+        ("Crude Oil", "77.72", "0.85", "1.11"), ("Gold", "2334.50", "-0.50", "-0.02")], "U.S. markets closed"),
+    C("yahoo-fr-ferment-dans", "Publicité\nLes marchés français ferment dans 5 h 2 min\n" + strip(
+        ("CAC 40", "8\u202f094,97", "+52,44 (+0,65\u00a0%)"),
+        ("SBF 120", "6\u202f127,81", "+35,15 (+0,58\u00a0%)"),
+        ("EUR/USD", "1,0854", "-0,0012 (-0,11\u00a0%)"),
+        ("Bitcoin EUR", "62\u202f544,28", "-1\u202f024,17 (-1,61\u00a0%)"),
+    ), [("CAC 40", "8094.97", "52.44", "0.65"), ("SBF 120", "6127.81", "35.15", "0.58"),
+        ("EUR/USD", "1.0854", "-0.0012", "-0.11"), ("Bitcoin EUR", "62544.28", "-1024.17", "-1.61")],
+        "Les marchés français ferment dans 5 h 2 min"),
+    C("yahoo-es-cerrados", "Publicidad\nMercados españoles cerrados\n" + strip(
+        ("IBEX 35", "11.044,70", "-62,30 (-0,56 %)"),
+        ("FTSE Latibex", "2.318,40", "+11,90 (+0,52 %)"),
+        ("Petróleo crudo", "77,72", "+0,85 (+1,11 %)"),
+    ), [("IBEX 35", "11044.70", "-62.30", "-0.56"), ("FTSE Latibex", "2318.40", "11.90", "0.52"),
+        ("Petróleo crudo", "77.72", "0.85", "1.11")], "Mercados españoles cerrados"),
+    C("yahoo-it-chiusa", "Pubblicità\nBorsa italiana chiusa\n" + strip(
+        ("FTSE MIB", "34.455,77", "+115,03 (+0,34%)"),
+        ("Petrolio greggio", "77,72", "+0,85 (+1,11%)"),
+        ("EUR/USD", "1,0854", "0,0000 (0,00%)"),
+    ), [("FTSE MIB", "34455.77", "115.03", "0.34"), ("Petrolio greggio", "77.72", "0.85", "1.11"),
+        ("EUR/USD", "1.0854", "0.0000", "0.00")], "Borsa italiana chiusa"),
+    C("yahoo-in-sensex-nifty", "India markets open in 1 hour 12 minutes\n" + strip(
+        ("S&P BSE SENSEX", "73,876.82", "+138.37 (+0.19%)"),
+        ("NIFTY 50", "22,419.95", "+17.55 (+0.08%)"),
+        ("Bitcoin INR", "5,612,317.50", "-61,228.75 (-1.08%)"),
+    ), [("S&P BSE SENSEX", "73876.82", "138.37", "0.19"), ("NIFTY 50", "22419.95", "17.55", "0.08"),
+        ("Bitcoin INR", "5612317.50", "-61228.75", "-1.08")], "India markets open in 1 hour 12 minutes"),
+    C("yahoo-nz-hk-sg-mixed", "New Zealand markets closed\n" + strip(
+        ("NZX 50", "11,702.12", "-43.87 (-0.37%)"),
+        ("NZD/USD", "0.6117", "+0.0008 (+0.13%)"),
+        ("HANG SENG INDEX", "18,608.94", "-259.77 (-1.38%)"),
+        ("ETH-USD", "3,741.28", "+102.45 (+2.82%)"),
+    ), [("NZX 50", "11702.12", "-43.87", "-0.37"), ("NZD/USD", "0.6117", "0.0008", "0.13"),
+        ("HANG SENG INDEX", "18608.94", "-259.77", "-1.38"), ("ETH-USD", "3741.28", "102.45", "2.82")],
+        "New Zealand markets closed"),
+    C("yahoo-2019-no-bullets-no-blank", "HK markets closed\nHang Seng\n27,653.12\n-86.59 (-0.31%)\n"
+         "Nikkei 225\n21,467.14\n+124.31 (+0.58%)\nS&P 500\n2,945.35\n-7.40 (-0.25%)\n" + PROSE, [
+        ("Hang Seng", "27653.12", "-86.59", "-0.31"), ("Nikkei 225", "21467.14", "124.31", "0.58"),
+        ("S&P 500", "2945.35", "-7.40", "-0.25")], "HK markets closed"),
+    C("yahoo-de-werbung-geschlossen-oel", "Werbung\nDeutsche Märkte geschlossen\n" + strip(
+        ("DAX", "18.693,37", "+172,64 (+0,93%)"),
+        ("MDAX", "27.104,22", "-12,88 (-0,05%)"),
+        ("Gold", "2.334,50", "-0,50 (-0,02%)"),
+        ("EUR/USD", "1,0854", "-0,0012 (-0,11%)"),
+    ), [("DAX", "18693.37", "172.64", "0.93"), ("MDAX", "27104.22", "-12.88", "-0.05"),
+        ("Gold", "2334.50", "-0.50", "-0.02"), ("EUR/USD", "1.0854", "-0.0012", "-0.11")],
+        "Deutsche Märkte geschlossen"),
+    C("yahoo-zh-hk-names", "  • 恒生指數\n\n    16,511.69\n    -224.44 (-1.34%)\n    \u00a0\n"
+         "  • 國企指數\n\n    5,836.12\n    -88.40 (-1.49%)\n    \u00a0\n", [
+        ("恒生指數", "16511.69", "-224.44", "-1.34"), ("國企指數", "5836.12", "-88.40", "-1.49")]),
+    C("yahoo-strip-with-ws-and-unicode-minus-crypto", strip(
+        ("Bitcoin USD", "67,734.23", "\u22121,215.36 (\u22121.76%)"),
+        ("XRP USD", "0.5213", "\u22120.0042 (\u22120.80%)"),
+    ), [("Bitcoin USD", "67734.23", "-1215.36", "-1.76"), ("XRP USD", "0.5213", "-0.0042", "-0.80")]),
+    # ---------------- Yahoo single-quote headers
+    C("yahoo-quote-2024-with-after-hours", "Apple Inc. (AAPL)\nNasdaqGS - Nasdaq Real Time Price • USD\n"
+         "Follow\n189.98\n+1.23\n(+0.65%)\nAt close: April 26 at 4:00 PM EDT\n189.75\n-0.23\n(-0.12%)\n"
+         "After hours: April 26 at 7:59 PM EDT\nPrevious Close 188.75\nOpen 189.01\nDay's Range 187.50 - 190.10\n"
+         "52 Week Range 164.08 - 199.62\nVolume 51,234,500\n", [("Apple Inc.", "189.98", "1.23", "0.65")],
+         "At close: April 26 at 4:00 PM EDT"),
+    C("yahoo-quote-2019-index-gspc", "S&P 500 (^GSPC)\nSNP - SNP Real Time Price. Currency in USD\n"
+         "Add to watchlist\n2,945.35-7.40 (-0.25%)\nAt close: 4:59PM EDT\n", [
+        ("S&P 500", "2945.35", "-7.40", "-0.25")], "At close: 4:59PM EDT"),
+    C("yahoo-quote-de-bei-boersenschluss", "DAX PERFORMANCE-INDEX (^GDAXI)\nXETRA - XETRA Verzögerter Preis. Währung in EUR\n"
+         "18.693,37\n+172,64 (+0,93 %)\nBei Börsenschluss: 17:37 MESZ\n", [
+        ("DAX PERFORMANCE-INDEX", "18693.37", "172.64", "0.93")], "Bei Börsenschluss: 17:37 MESZ"),
+    # ---------------- other sites
+    C("bloomberg-quote-usd-unit", "SPX:IND\nS&P 500 Index\n5,304.72 USD\n+36.88 +0.70%\nAs of 05/24/2024 EDT\n"
+         "Open 5,281.45\nPrev Close 5,267.84\nDay Range 5,256.70 - 5,315.92\n52 Week Range 4,103.78 - 5,325.49\n"
+         "1 Year Return 26.06%\nYTD Return 11.21%\n", [("S&P 500 Index", "5304.72", "36.88", "0.70")],
+         "As of 05/24/2024 EDT"),
+    C("bloomberg-table-extra-percents", "Name Value Net Change % Change 1 Month 1 Year Time (EDT)\n"
+         "INDU:IND DOW JONES INDUS. AVG 39,069.59 +4.33 +0.01% +3.14% +18.54% 5/24/2024\n"
+         "SPX:IND S&P 500 INDEX 5,304.72 +36.88 +0.70% +5.82% +26.06% 5/24/2024\n", [
+        ("INDU:IND DOW JONES INDUS. AVG", "39069.59", "4.33", "0.01"),
+        ("SPX:IND S&P 500 INDEX", "5304.72", "36.88", "0.70")]),
+    C("marketwatch-quote-unsigned-lines", "Dow Jones Industrial Average\nDJIA\nClosed\n39,069.59\n4.33\n0.01%\n"
+         "Previous Close\n39,065.26\nDay Range\n38,835.49 - 39,227.85\n52 Week Range\n32,327.20 - 40,077.40\n", [
+        ("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+    C("wsj-row-unsigned-negative-minus", "DJIA 39069.59 4.33 0.01%\nS&P 500 5304.72 36.88 0.70%\n"
+         "Nasdaq 16920.79 184.76 1.10%\nRussell 2000 2069.67 -10.21 -0.49%\n", [
+        ("DJIA", "39069.59", "4.33", "0.01"), ("S&P 500", "5304.72", "36.88", "0.70"),
+        ("Nasdaq", "16920.79", "184.76", "1.10"), ("Russell 2000", "2069.67", "-10.21", "-0.49")]),
+    C("investing-table-high-low-before-change", "Index | Last | High | Low | Chg. | Chg. % | Time |\n"
+         "---|---|---|---|---|---|---|\n"
+         "Dow Jones | 39,069.59 | 39,227.85 | 38,835.49 | +4.33 | +0.01% | 24/05 |\n"
+         "S&P 500 | 5,304.72 | 5,315.92 | 5,256.70 | +36.88 | +0.70% | 24/05 |\n"
+         "DAX | 18,693.37 | 18,720.18 | 18,517.75 | +172.64 | +0.93% | 24/05 |\n", [
+        ("Dow Jones", "39069.59", "4.33", "0.01"), ("S&P 500", "5304.72", "36.88", "0.70"),
+        ("DAX", "18693.37", "172.64", "0.93")]),
+    C("investing-table-whitespace-rows", "Name Last High Low Chg. Chg. % Time\n"
+         "Nikkei 225 38,646.11 38,805.72 38,367.40 -457.11 -1.17% 24/05\n"
+         "Hang Seng 18,608.94 18,843.15 18,497.13 -259.77 -1.38% 24/05\n", [
+        ("Nikkei 225", "38646.11", "-457.11", "-1.17"), ("Hang Seng", "18608.94", "-259.77", "-1.38")]),
+    C("cnbc-banner", "DOW\n39,069.59\n+4.33\n+0.01%\nS&P 500\n5,304.72\n+36.88\n+0.70%\nNASDAQ\n16,920.79\n+184.76\n+1.10%\n"
+         "VIX\n11.93\n-0.43\n-3.48%\n", [
+        ("DOW", "39069.59", "4.33", "0.01"), ("S&P 500", "5304.72", "36.88", "0.70"),
+        ("NASDAQ", "16920.79", "184.76", "1.10"), ("VIX", "11.93", "-0.43", "-3.48")]),
+    C("reuters-ric-rows", "Dow Jones Industrial Average .DJI 39,069.59 +4.33 +0.01%\n"
+         "Nasdaq Composite .IXIC 16,920.79 +184.76 +1.10%\n", [
+        ("Dow Jones Industrial Average .DJI", "39069.59", "4.33", "0.01"),
+        ("Nasdaq Composite .IXIC", "16920.79", "184.76", "1.10")]),
+    C("finanzen-net-kurs-vortag", "Name | Kurs | Vortag | +/- | % | Zeit |\n---|---|---|---|---|---|\n"
+         "DAX | 18.693,37 | 18.520,73 | +172,64 | +0,93% | 17:45:00 |\n"
+         "MDAX | 27.104,22 | 27.117,10 | -12,88 | -0,05% | 17:45:00 |\n", [
+        ("DAX", "18693.37", "172.64", "0.93"), ("MDAX", "27104.22", "-12.88", "-0.05")]),
+    C("boerse-de-pct-before-change", "DAX\n18.693,37 Pkt.\n+0,93% +172,64 Pkt.\n10.04.2025 12:08:18\n", [
+        ("DAX", "18693.37", "172.64", "0.93")]),
+    C("moneycontrol-sensex-rupee-lakh", "Sensex\n73,876.82\n138.37 (0.19%)\nNifty\n22,419.95\n17.55 (0.08%)\n"
+         "Bank Nifty\n48,971.65\n-43.10 (-0.09%)\n", [
+        ("Sensex", "73876.82", "138.37", "0.19"), ("Nifty", "22419.95", "17.55", "0.08"),
+        ("Bank Nifty", "48971.65", "-43.10", "-0.09")]),
+    C("economictimes-tape", "Sensex 73,876.82 138.37 0.19% | Nifty 50 22,419.95 17.55 0.08% | "
+         "Gold (MCX) (Rs/10g.) 72,120.00 -305.00 -0.42% |", [
+        ("Sensex", "73876.82", "138.37", "0.19"), ("Nifty 50", "22419.95", "17.55", "0.08"),
+        ("Gold (MCX) (Rs/10g.)", "72120.00", "-305.00", "-0.42")]),
+    C("nasdaq-omx-nordic", "OMX Stockholm 30 Index OMXS30 2,524.53 +12.43 +0.49% 2,528.17 2,505.09\n"
+         "OMX Copenhagen 25 Index OMXC25 1,985.27 -7.88 -0.40% 1,996.10 1,979.43\n", [
+        ("OMX Stockholm 30 Index OMXS30", "2524.53", "12.43", "0.49"),
+        ("OMX Copenhagen 25 Index OMXC25", "1985.27", "-7.88", "-0.40")]),
+    C("coinmarketcap-2024-with-change", "Bitcoin BTC\n$67,734.23\n-$1,215.36 (-1.76%)\n1d\n"
+         "Market cap $1.33T 1.54%\nVolume (24h) $26.67B 12.30%\n", [
+        ("Bitcoin BTC", "67734.23", "-1215.36", "-1.76")]),
+    C("coinmarketcap-table-value-pct-only", "# Name Price 1h % 24h % 7d % Market Cap\n"
+         "1 Bitcoin BTC $67,734.23 0.12% 1.76% 3.40% $1,334,227,418,322\n"
+         "2 Ethereum ETH $3,741.28 0.05% 2.82% 19.33% $449,313,220,119\n", []),
+    C("ch-swiss-smi", "SMI\n11’942.05\n−18.40 (−0.15%)\nSPI\n15’806.71\n+3.18 (+0.02%)\n", [
+        ("SMI", "11942.05", "-18.40", "-0.15"), ("SPI", "15806.71", "3.18", "0.02")]),
+    C("shareinvestor-2016-one-decimal", "  • STI Straits Times Index\n    2,840.7\n    -11.3 (-0.40%)\n     \n"
+         "  • FBMKLCI FTSE Bursa Malaysia KLCI\n    1,641.4\n    2.2 (0.13%)\n    Index delayed 15 minutes\n", [
+        ("STI Straits Times Index", "2840.7", "-11.3", "-0.40"),
+        ("FBMKLCI FTSE Bursa Malaysia KLCI", "1641.4", "2.2", "0.13")]),
+    # ---------------- refusals
+    C("refuse-ap-wire-2", "How major U.S. stock indexes fared Friday 5/24/2024\n\n"
+         "The S&P 500 rose 36.88 points, or 0.7%, to 5,304.72.\n"
+         "The Dow Jones Industrial Average rose 4.33 points, or less than 0.1%, to 39,069.59.\n"
+         "The Nasdaq composite rose 184.76 points, or 1.1%, to 16,920.79.\n"
+         "For the week:\nThe S&P 500 is up 1.06 points, or less than 0.1%.\n", []),
+    C("refuse-reuters-prose-parenthetical", "The STOXX 600 index closed down 0.3% at 517.54, while Germany's DAX"
+         " (.GDAXI) fell 0.5% to 18,693.37.\nBenchmark 10-year yields rose 4 bps to 4.47% (+0.9%).\n", []),
+    C("refuse-day-range-52w", "Day Range\n38,835.49 - 39,227.85\n52 Week Range\n32,327.20 - 40,077.40\n"
+         "Prev Close\n39,065.26\n1 Year Change 18.54%\n", []),
+    C("refuse-value-percent-list", "Dow 39,069.59 0.01%\nS&P 500 5,304.72 0.70%\nNasdaq 16,920.79 1.10%\n", []),
+    C("refuse-volume-market-cap-table", "Symbol | Volume | Market Cap | Chg % |\nAAPL | 51,234,500 | 2.91T | 0.65% |\n"
+         "MSFT | 18,320,100 | 3.19T | 0.74% |\n", []),
+    C("refuse-dates-times", "Stand: 10.04.2025 12:08:18\nZuletzt 10.04.2025 17:35:00 Uhr (+0,93%)\n", []),
+    C("refuse-template-mustache", "{{ quote.name }}\n{{ quote.last | number:'1.2-2' }}\n"
+         "{{ quote.change }} ({{ quote.pct }}%)\n${price} ${change} (${pct}%)\n", []),
+    C("refuse-dash-widgets", "  • S&P 500\n\n    --\n    --(--%)\n    \u00a0\n  • Dow 30\n\n    -\n    - (-)\n", []),
+    C("refuse-earnings-prose", "Revenue 94,836 +4,950 (+5.5%)\nNet income 23,636 +1,101 (+4.9%)\n"
+         "EPS 1.53 +0.10 (+7.0%)\n", []),
+    C("refuse-prose-sentence-with-numbers-in-row-shape", "In Tokyo the Nikkei 225 closed 38,646.11 -457.11 "
+         "(-1.17%) lower, dealers said, as the yen firmed.\n", []),
+    C("refuse-sports-score-and-places", "The team won 3-1 and is up 2 places (+12%) to 14th.\n", []),
+    C("refuse-ohlc-history", "Date Open High Low Close* Adj Close** Volume\n"
+         "May 24, 2024 5,281.45 5,315.92 5,256.70 5,304.72 5,304.72 3,005,510,000\n"
+         "May 23, 2024 5,340.26 5,341.88 5,256.93 5,267.84 5,267.84 3,777,960,000\n", []),
+    C("refuse-bond-yield-bp", "US 10 Year Treasury\n4.467%\n+0.026\nUS 2 Year Treasury\n4.942%\n-0.013\n", []),
+    C("refuse-fx-bid-ask-spread", "EUR/USD Bid 1.0854 Ask 1.0856 Spread 0.0002 (0.02%)\n", []),
+    C("refuse-percent-of-holdings", "Top holdings\nApple Inc 7.12% 1,204,332 shares\nMicrosoft 6.98% 890,221\n", []),
+    C("refuse-korean-headline", "코스피 2,638.54 (+0.87%) 상승\n닛케이 38,646.11(-1.17%)하락\n", []),
+    C("yahoo-status-no-entries-es", "Mercados españoles cerrados\n\nLa banca lidera las subidas\n\n"
+         "El Ibex subió un 0,5% hasta los 11.044 puntos el jueves.\n", [], "Mercados españoles cerrados"),
+    C("yahoo-status-no-entries-it", "Pubblicità\nBorsa italiana chiusa\n\nIl FTSE MIB ha chiuso in rialzo dello 0,34%.\n",
+         [], "Borsa italiana chiusa"),    # ---------------- more shapes
+    C("zero-value-widget-dropped-with-warning", "  • CMC Crypto 200\n\n    0.00\n    0.00 (0.00%)\n", []),
+    C("down-arrow-before-the-value", "Dow ▲ 17,779.52 75.64 0.43%\nNasdaq ▼ 5,005.08 4.26 0.09%\n", [
+        ("Dow", "17779.52", "75.64", "0.43"), ("Nasdaq", "5005.08", "-4.26", "-0.09")]),
+    C("euro-sign-after-numbers", "Bitcoin\n62.544,28 €\n-1.024,17 € (-1,61 %)\n"
+      "Ethereum 3.449,12 € +95,40 € (+2,84 %)\n", [
+        ("Bitcoin", "62544.28", "-1024.17", "-1.61"), ("Ethereum", "3449.12", "95.40", "2.84")]),
+    C("dutch-status-markten", "Advertentie\nNederlandse markten gesloten\n" + strip(
+        ("AEX", "889,12", "+4,37 (+0,49%)")), [("AEX", "889.12", "4.37", "0.49")], "Nederlandse markten gesloten"),
+    C("pts-units-around-change", "DJIA 39,069.59 pts +4.33 pts (+0.01%)\n", [("DJIA", "39069.59", "4.33", "0.01")]),
+    C("table-without-header-prev-close-tells-the-value", "DAX 18.693,37 18.520,73 +172,64 +0,93%\n", [
+        ("DAX", "18693.37", "172.64", "0.93")]),
+    C("refuse-table-without-header-high-low-before-change",
+      "Dow Jones | 39,069.59 | 39,227.85 | 38,835.49 | +4.33 | +0.01% | 24/05 |\n", []),
+    C("two-strip-entries-with-the-same-numbers-are-two-quotes", strip(
+        ("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow Jones 30", "39,157.93", "-11.59 (-0.03%)")), [
+        ("Dow", "39157.93", "-11.59", "-0.03"), ("Dow Jones 30", "39157.93", "-11.59", "-0.03")]),
+    # ---------------- other sites' quote headers, more refusals
+    C("one-line-joined-strip", "S&P 500 5,304.72 +36.88 (+0.70%) Dow 30 39,069.59 +4.33 (+0.01%) Nasdaq 16,920.79 +184.76 (+1.10%)\n", [
+        ("S&P 500", "5304.72", "36.88", "0.70"), ("Dow 30", "39069.59", "4.33", "0.01"), ("Nasdaq", "16920.79", "184.76", "1.10")]),
+    C("cnbc-quote-page", "Dow Jones Industrial Average\n.DJI:Dow Jones Global Indexes\nRT Quote | Exchange\nLast | 4:20 PM EDT\n"
+         "39,069.59 +4.33 (+0.01%)\nOpen 39,065.26\nDay High 39,227.85\nDay Low 38,835.49\nPrev Close 39,065.26\n"
+         "52 Week High 40,077.40\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+    C("reuters-quote-page", "Nikkei 225 Index\n.N225\nTokyo Stock Exchange\n38,646.11\nJPY\n-457.11\n(-1.17%)\n"
+         "As of May 24, 2024 3:15 AM UTC\nPrevious Close 39,103.22\n", [("Nikkei 225 Index", "38646.11", "-457.11", "-1.17")],
+         "As of May 24, 2024 3:15 AM UTC"),
+    C("yahoo-2020-quote-glued-after-hours", "Apple Inc. (AAPL)\nNasdaqGS - NasdaqGS Real Time Price. Currency in USD\n"
+         "Add to watchlist\n318.89+1.95 (+0.62%)\nAt close: May 22 4:00PM EDT\n318.53 -0.36 (-0.11%)\nAfter hours: 7:59PM EDT\n"
+         "Previous Close316.94\nOpen315.77\nBid318.61 x 1000\nDay's Range315.36 - 319.23\n", [
+        ("Apple Inc.", "318.89", "1.95", "0.62")], "At close: May 22 4:00PM EDT"),
+    C("yahoo-crypto-quote-page", "Bitcoin USD (BTC-USD)\nCCC - CoinMarketCap. Currency in USD\n67,734.23\n-1,215.36 (-1.76%)\n"
+         "As of 04:12AM UTC. Market open.\n", [("Bitcoin USD", "67734.23", "-1215.36", "-1.76")], "As of 04:12AM UTC. Market open."),
+    C("finanzen-net-quote-header", "DAX 40\n18.693,37\nPKT\n+172,64\n+0,93%\n17:45:00\n24.05.2024\nVortag 18.520,73\nHoch 18.720,18\n", [
+        ("DAX 40", "18693.37", "172.64", "0.93")]),
+    C("boerse-de-two-column", "DAX\n18.693,37 +0,93%\n+172,64 Pkt\n", [("DAX", "18693.37", "172.64", "0.93")]),
+    C("ft-markets-data", "FTSE 100\n8,317.59\n  \n+78.12\n  \n+0.95%\n  \nData delayed at least 15 minutes, as of May 24 2024 16:35 BST.\n", [
+        ("FTSE 100", "8317.59", "78.12", "0.95")]),
+    C("moneycontrol-tape-glued-paren", "NIFTY 50 22,419.95 17.55(0.08%)\nSENSEX 73,876.82 138.37(0.19%)\n", [
+        ("NIFTY 50", "22419.95", "17.55", "0.08"), ("SENSEX", "73876.82", "138.37", "0.19")]),
+    C("economictimes-quote-arrow", "Sensex\n73,876.82\n▲ 138.37 (0.19%)\nNifty\n22,419.95\n▼ 17.55 (0.08%)\n", [
+        ("Sensex", "73876.82", "138.37", "0.19"), ("Nifty", "22419.95", "-17.55", "-0.08")]),
+    C("coinmarketcap-table-24h-change", "Name | Price | 24h % | 7d % | Market Cap | Volume(24h) |\n"
+         "Bitcoin BTC | $67,734.23 | 1.76% | 3.40% | $1,334,227,418,322 | $26,674,125,512 |\n", []),
+    C("investing-quote-header", "Dow Jones Industrial Average (DJI)\nUS30\n39,069.59\n+4.33\n(+0.01%)\nClosed\n"
+         "·\n24/05\nDay's Range\n38,835.49\n39,227.85\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+    C("hsbc-style-pct-then-change-paren", "Hang Seng Index\n18,608.94\n-1.38% (-259.77)\n", [
+        ("Hang Seng Index", "18608.94", "-259.77", "-1.38")]),
+    C("refuse-cnbc-prose-points", "Stocks closed mixed on Friday. The Dow Jones Industrial Average added 4.33 points, or 0.01%, "
+         "to 39,069.59, while the S&P 500 rose 0.70% to 5,304.72.\n", []),
+    C("refuse-prev-close-and-change-labels", "Previous Close 39,065.26\nChange +4.33\nChange % +0.01%\nLast 39,069.59\n", []),
+    C("refuse-week-month-year-returns", "Dow Jones\n1 Week -2.33%\n1 Month 3.14%\nYTD 3.66%\n1 Year 18.54%\n", []),
+    C("refuse-forecast-table", "Year Revenue Growth EPS\n2024 94.8 +5.1 (+5.7%)\n2025 101.2 +6.4 (+6.8%)\n", []),
+    C("refuse-bracket-templates", "Dow Jones\n<%= price %>\n<%= change %> (<%= pct %>%)\n${quote.price}\n", []),
+    C("refuse-times-and-dates-numbers", "12:08:18 10.04.2025 +5,63 %\n24/05/2024 4:00 PM 0.65%\n", []),
+    C("refuse-score-line-with-percent", "Won 21 lost 4 (84%)\n", []),
+    C("refuse-weather", "Singapore 31 °C +2 (+6.9%)\n", []),
+    C("refuse-value-change-without-percent-lines", "S&P 500\n5,304.72\n+36.88\nDow 30\n39,069.59\n+4.33\n", []),
+    C("refuse-percent-only-heatmap", "Technology +1.24%\nEnergy -0.56%\nFinancials +0.12%\n", []),
+    C("refuse-nikkei-prose-per-cent", "Japan's Nikkei 225 ended down 457.11 points, or 1.17 per cent, at 38,646.11.\n", []),
+    C("refuse-market-cap-row", "Apple | 3.19T | +12.4B (+0.39%) |\n", []),
+    C("refuse-dividend-yield-row", "Dividend (Yield) 0.96 (0.51%)\nForward Dividend & Yield 1.00 (0.53%)\n", []),
+    C("refuse-52wk-change-row", "52 Week Change 3.14 +18.54 (+0.5%)\n", []),
+    C("refuse-bid-ask-sizes", "Bid 189.96 x 100\nAsk 190.01 x 200\nSpread 0.05 (0.03%)\n", []),
+    # ---------------- more eras, scripts and separators; financial tables that are not quotes
+    # Yahoo single-quote page, 2017 layout: price and change on one line, market time, then stats
+    C("yahoo-2017-quote-nikkei", "Nikkei 225 (^N225)\nOsaka - Osaka Delayed Price. Currency in JPY\n"
+         "19,633.75-43.10 (-0.22%)\nAt close: 3:15PM JST\nPrevious Close19,676.85\nOpen19,715.40\n", [
+        ("Nikkei 225", "19633.75", "-43.10", "-0.22")], "At close: 3:15PM JST"),
+    # strip with an entry whose name wraps onto a second line - keep the complete ones
+    C("yahoo-strip-truncated-change", "UK markets closed\n" + strip(("FTSE 100", "8,317.59", "+78.12 (+0.95%)"))
+         + "  • FTSE 250\n\n    20,694.70\n    +2", [("FTSE 100", "8317.59", "78.12", "0.95")], "UK markets closed"),
+    # values with trailing currency code on Yahoo crypto quote
+    C("coinmarketcap-2021-usd-unit", "Ethereum ETH\n$3,741.28 USD\n+$102.45 (+2.82%)\n", [
+        ("Ethereum ETH", "3741.28", "102.45", "2.82")]),
+    # German finanzen.net index table with Vortag/+- stacked cells (header present)
+    C("finanzen-table-kurs-plusminus-prozent", "Name | Kurs | +/- | % | Zeit | Datum |\n"
+         "TecDAX | 3.290,54 | -43,78 | -1,31% | 17:50:00 | 24.05.2024 |\n", [("TecDAX", "3290.54", "-43.78", "-1.31")]),
+    # prose heavy with money and dates, percent rows of a poll-ish table (negative)
+    C("refuse-earnings-table", "Quarter | Revenue | Change | % |\nQ1 2024 | 94.8 | +5.1 | +5.7% |\nQ2 2024 | 85.8 | -9.0 | -9.5% |\n", []),
+    C("refuse-inflation-prose", "Consumer prices rose 3.4% in April from a year earlier, after 3.5% in March; core CPI 3.6%.\n", []),
+    C("refuse-fund-returns", "Fund | NAV | 1Y Return |\nGrowth Fund | 45.20 | 12.4% |\nIncome Fund | 10.05 | 4.1% |\n", []),
+    C("refuse-ytd-line", "S&P 500 YTD: +11.21%  |  Nasdaq YTD: +12.86%\n", []),
+    C("refuse-odds-line", "Rate cut odds 1.5 0.25 (62%)\n", []),
+    # strip where the status line is glued to Advertisement text
+    C("yahoo-ca-status-after-blank-lines", "Advertisement\n\n\nCanada markets closed\n\n" + strip(
+        ("S&P/TSX", "22,468.16", "+100.18 (+0.45%)")), [("S&P/TSX", "22468.16", "100.18", "0.45")], "Canada markets closed"),
+    # Mixed: de strip with narrow nbsp thousands in CHF (Swiss Yahoo)
+    C("yahoo-ch-apostrophe-strip", "Schweizer Märkte geschlossen\n" + strip(
+        ("SMI", "11’942.05", "-18.40 (-0.15%)"), ("EUR/CHF", "0.9876", "+0.0012 (+0.12%)")), [
+        ("SMI", "11942.05", "-18.40", "-0.15"), ("EUR/CHF", "0.9876", "0.0012", "0.12")], "Schweizer Märkte geschlossen"),
+    # Russian-style spaces + comma in a row
+    C("moex-row-nbsp", "Индекс МосБиржи 3\u00a0412,55 -21,34 (-0,62%)\n", [("Индекс МосБиржи", "3412.55", "-21.34", "-0.62")]),
+    # Japanese
+    C("nikkei-jp-row", "日経平均株価\n38,646.11\n-457.11 (-1.17%)\n", [("日経平均株価", "38646.11", "-457.11", "-1.17")]),
+    # number with percent and no parentheses on the change line, separated by slash
+    C("slash-between-change-and-pct", "Hang Seng\n18,608.94\n-259.77 / -1.38%\n", [("Hang Seng", "18608.94", "-259.77", "-1.38")]),
+    C("fr-rows-names-ending-in-numbers-percent-fits-the-short-value",
+      "S&P 500 100,01 0,01 (0,01%)\nS&P 500 100,11 0,01 (0,01%)\n", [
+        ("S&P 500", "100.01", "0.01", "0.01"), ("S&P 500", "100.11", "0.01", "0.01")]),
+]
+
 @pytest.mark.parametrize("text,want,status", CASES)
 def test_snippet(text, want, status):
     page = parse(text)
     got = [(q.name, str(q.value), str(q.change), str(q.change_pct)) for q in page.quotes]
     assert got == want
     assert page.market_status == status
+
+
+# ---------------------------------------------------------------------- fast path = general path
+
+GLITCH = "Singapore markets closed\n" + strip(
+    ("Straits Times Index", "3,303.19", "+10.26 (+0.31%)"),
+    ("Jakarta Composite Index", "7,135.89", "-71.34 (-5.00%)"),
+)
+
+# strips with every kind of entry the fast path must hand on: 3 decimals ("28.416" is 28416 on a
+# de page), a failing check, a zero value, a cut-off entry, odd spacing, a repeated header entry
+FAST_EDGES = [
+    SEED + "\n" + SEED,
+    strip(("Silver", "28.416", "+0.154 (+0.54%)"), ("Gold", "2,332.90", "-6.00 (-0.26%)")),
+    # ambiguous numbers do not vote for the page's format: the last entry fails the check and
+    # is kept in the format the votes pick (de, from "Öl"), whichever path read "Silver"
+    strip(("Silver", "28.416", "+0.154 (+0.54%)"), ("Öl (Brent)", "85,13", "-0,28 (-0,33%)"),
+          ("Kupfer", "1.234", "+5.678 (+1.000%)")),
+    strip(("MDAX", "26.033", "-413 (-1,56%)"), ("DAX", "17.771,76", "-254,82 (-1,41%)")),
+    GLITCH,
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)"), ("CMC Crypto 200", "0.00", "0.00 (0.00%)"),
+          ("Oil", "83.49", "+0.11 (+0.13%)")),
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)"), ("Oil", "83.49", "+0.11 (+0.13%)")) + "  • CAC 40\n\n    8,088.24",
+    strip(("Gold  Futures", "2,332.90", "-6.00  (-0.26%)"), ("Oil\u200b", "83.49", "+0.11 (+0.13%)"),
+          ("S&P 500", "5,478.50", "+3.41 (+0.06%)"), ws=""),
+    "Chart\nSTI\n3,444.0\n41.1 (1.21%)\n\n" + strip(("STI Straits Times Index", "3,444.0", "41.1 (1.21%)"),
+                                                      ("Dow", "39,157.93", "-11.59 (-0.03%)")),
+    strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow 30", "39,157.93", "-11.59 (-0.03%)")),
+    strip(("Bitcoin USD", "61,948.67", "-813.37 (-1.30%)"), ("Ether", "0123.45", "+1.20 (+0.98%)"),
+          ("10% Bond", "4.4390", "-0.0400 (-0.89%)"), ("SHIB-USD", "0.000024", "+0.000001 (+4.35%)")),
+]
+
+
+@pytest.mark.parametrize("text", [p.values[0] for p in CASES] + FAST_EDGES)
+@pytest.mark.parametrize("strict", [False, True])
+def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
+    assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
+
+
+def test_fast_path_takes_the_seed_strip():
+    fast = _Parser(SEED, False)
+    fast.run()
+    assert sum(c.quote is not None for c in fast.cands) == 15
+    general = _Parser(SEED, False, fast=False)
+    general.run()
+    assert all(c.quote is None for c in general.cands)
 
 
 # ---------------------------------------------------------------------- status lines
@@ -363,10 +697,10 @@ def test_entry_with_dash_instead_of_change_is_warned_about():
     assert page.warnings == ("line 5: entry 'HSI Hang Seng Index' shows '-' instead of a change; dropped",)
 
 
-GLITCH = "Singapore markets closed\n" + strip(
-    ("Straits Times Index", "3,303.19", "+10.26 (+0.31%)"),
-    ("Jakarta Composite Index", "7,135.89", "-71.34 (-5.00%)"),
-)
+def test_zero_value_widget_is_dropped_with_a_warning():
+    page = parse(strip(("Gold", "2,332.90", "-6.00 (-0.26%)"), ("CMC Crypto 200", "0.00", "0.00 (0.00%)")))
+    assert [q.name for q in page.quotes] == ["Gold"]
+    assert page.warnings == ("line 6: entry 'CMC Crypto 200' shows a zero value; dropped",)
 
 
 def test_strip_entry_failing_the_check_is_kept_with_a_warning():

@@ -5,6 +5,8 @@
   tapes) and line ending come back exactly, in order.
 * Robustness: arbitrary text and mutated strips never raise, and a quote that fails the
   arithmetic check always comes with a warning naming it.
+* The fast path for Yahoo bullet strips gives exactly what the general path gives, on all of
+  the above.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ticker.numbers import parse_number
-from ticker.parse import check_arithmetic, parse
+from ticker.parse import _Parser, check_arithmetic, parse
 
 # TICKER_HYPOTHESIS_EXAMPLES=5000 for a longer hunt; 200 keeps the suite fast
 SETTINGS = settings(max_examples=int(os.environ.get("TICKER_HYPOTHESIS_EXAMPLES", "200")), deadline=None,
@@ -75,6 +77,11 @@ def pages(draw):
     fmt = draw(st.sampled_from(FORMATS))
     layout = draw(st.sampled_from(LAYOUTS))
     qs = draw(st.lists(quotes(), min_size=1, max_size=8))
+    if layout not in ("yahoo", "code"):
+        # Outside bullet strips, an entry repeating the numbers of another whose name holds or is
+        # held by its own ("STI" above "STI Straits Times Index") is one quote printed twice.
+        seen: set[tuple[Decimal, Decimal, Decimal]] = set()
+        qs = [q for q in qs if not (q[1:] in seen or seen.add(q[1:]))]
     if layout in INLINE and fmt in ("fr", "de"):
         # A comma-decimal row "Nikkei 225 885,54 0,00 (0,00 %)" is ambiguous (is "225" part of the
         # name or of a space-grouped number?) when the percent is 0,00: the arithmetic passes
@@ -131,6 +138,7 @@ def test_rendered_strips_parse_back_exactly(case):
     assert all(q.consistent for q in page.quotes)
     assert page.market_status == status
     assert not page.warnings
+    assert page == _Parser(text, False, fast=False).run()
 
 
 def _check_invariants(text: str) -> None:
@@ -145,6 +153,9 @@ def _check_invariants(text: str) -> None:
     assert not any(w.startswith("internal parser error") for w in page.warnings)
     strict = parse(text, strict=True)
     assert all(q.consistent for q in strict.quotes)
+    # the fast path (Yahoo bullet strips) gives exactly what the general path gives
+    assert page == _Parser(text, False, fast=False).run()
+    assert strict == _Parser(text, True, fast=False).run()
 
 
 @SETTINGS

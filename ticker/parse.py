@@ -15,7 +15,9 @@ Pure: stdlib only, no files, no database, no clock. One call, :func:`parse`, rea
   ``2,840.47 7.11 0.25%``), with unit words or pipes between them, percent before the
   change (``17.999,59 +0,41% +72,62``) or change and percent before the value;
 * **rows, tables and tapes** - ``India VIX | 10.635 | -0.19 (-1.71%) |``,
-  ``SPX S&P 500 4,373.63 45.85 1.06%``, ``Sensex : 66,230.24 -215.45(-0.32%) ,``
+  ``SPX S&P 500 4,373.63 45.85 1.06%``, ``Sensex : 66,230.24 -215.45(-0.32%) ,``; in a
+  row with more numbers than a quote (``Last High Low Chg. Chg. %``) the table's header names
+  the value column, or the previous close printed beside it does - otherwise it is left alone;
 
 in any common number format (see :mod:`ticker.numbers`), and refuses everything else: prose
 ("rose 45.85 points, or 1.1%, to 4,373.63"), a value and a percent without a change,
@@ -44,7 +46,10 @@ ambiguous entry uses (``1,234``). A strip entry that fails it is kept, flagged
 ()
 
 Speed: only lines holding a ``%`` start any work; the rest of the page is never tokenised
-beyond the few lines around them.
+beyond the few lines around them. Entries of a Yahoo bullet strip in their commonest form (en
+numbers, one reading, passing the check) are read by a fast path, one anchored regex and float
+arithmetic each, that gives exactly the quotes of the general path (a test compares the two);
+anything unusual goes the general way.
 """
 from __future__ import annotations
 
@@ -53,6 +58,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
+from ticker._regex import lazy
 from ticker.numbers import MINUS_SIGNS, decimal_candidates, parse_number, read_number
 
 __all__ = ["Quote", "ParsedPage", "ParseError", "parse", "check_arithmetic"]
@@ -90,6 +96,12 @@ class ParseError(ValueError):
     """Raised by :func:`parse` only when it is not given a ``str``."""
 
 
+# object.__new__ and the slot setters of Quote: the fast path fills a Quote's slots directly, in
+# half the time of Quote(...) (whose frozen __init__ goes through object.__setattr__)
+_QUOTE_PARTS = (object.__new__,) + tuple(
+    Quote.__dict__[f].__set__ for f in ("name", "value", "change", "change_pct", "line", "symbol", "consistent"))
+
+
 # --------------------------------------------------------------------------- tokens
 
 _SPC = " \t\u00a0\u202f\u2009\u2007"
@@ -109,7 +121,7 @@ _BODY = (
 _ARROWS_UP = "▲△↑⬆"
 _ARROWS_DOWN = "▼▽↓⬇"
 _CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
-_FIELD = re.compile(
+_FIELD = lazy(
     rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
     rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
     rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
@@ -120,17 +132,18 @@ _FIELD = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
-_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}){_SP}*)*", re.I)
+_SOFT = lazy(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
+_UNIT_ONLY = re.compile(_UNIT, re.I)
 _BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
-_PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
+_PLACEHOLDER = lazy(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
 _STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 # --------------------------------------------------------------------------- lines
 
-_STATUS = re.compile(
+_STATUS = lazy(
     r"(?:[\w.’'&/()\-]+\s+){0,4}?"
-    r"(?:markets?|märkte|marchés?|bourses?|mercados?|mercati|mercato|börsen?|borsa|beurs|markt|bolsas?)"
+    r"(?:markets?|märkte|marchés?|bourses?|mercados?|mercati|mercato|börsen?|borsa|beurs|markt(?:en)?|bolsas?)"
     r"(?:\s+[\w.’'&/()\-]+){0,4}?\s+"
     r"(?:closed|open|opened|geschlossen|geöffnet|offen|fermée?s?|ouverte?s?|cerrad[oa]s?|abiert[oa]s?"
     r"|chius[oia]|apert[oia]|fechad[oa]s?|abert[oa]s?|gesloten|geopend|stängd|öppen"
@@ -141,21 +154,24 @@ _STATUS = re.compile(
 _STATUS_KEYS = ("arket", "ARKET", "ärkte", "ÄRKTE", "arché", "ARCHÉ", "ourse", "OURSE", "ercad",
                 "ERCAD", "ercat", "ERCAT", "örse", "ÖRSE", "orsa", "ORSA", "eurs", "EURS", "arkt",
                 "ARKT", "olsa", "OLSA")
-_AT_CLOSE = re.compile(
+_AT_CLOSE = lazy(
     r"(?:at close|as of|after hours|before hours|pre-?market|post-?market|overnight|"
     r"bei börsenschluss|börsenschluss|nachbörslich|vorbörslich|à la clôture|a la clôture|"
     r"al cierre|alla chiusura|no fechamento|ao fechamento)\b[:\s].{0,80}",
     re.I,
 )
-_NOISE_START = re.compile(
+_NOISE_START = lazy(
     r"(?:updated?\b|as of\b|at close|after hours|chart$|overview$|summary$|follow$|quote\b|"
     r"advertisement$|werbung$|publicité$|anzeige$|annonce$|publicidad$|pubblicità$|ad$|sponsored|"
+    r"(?:market )?(?:closed|open)$|geschlossen$|fermé$|cerrado$|chiuso$|"
     r"visitors trend|loading|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)",
     re.I,
 )
 _NOISE_PARTS = ("delayed", "currency in", "real-time", "realtime", "real time", "last updated",
-                "watchlist", "highlight")
+                "watchlist", "highlight", "verzögert", "währung in", "echtzeit", "différé", "devise en",
+                "temps réel", "diferido", "divisa en", "tiempo real", "ritardat", "valuta in",
+                "tempo reale", "stock exchange")
 _CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
@@ -169,8 +185,9 @@ def _noise(s: str) -> bool:
             return True
     return ":" in s and _CLOCK.search(s) is not None
 _SYMBOL = re.compile(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
-_SYM_DASH_NAME = re.compile(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
-_NAME_PAREN_SYM = re.compile(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
+_SYMBOL_EXCHANGE = lazy(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
+_SYM_DASH_NAME = lazy(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
+_NAME_PAREN_SYM = lazy(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
 _LETTER = re.compile(r"[^\W\d_]")
 _STOPWORDS = frozenset(
     "at to rose fell closed gained lost added shed ended finished was is were are has have had its "
@@ -178,16 +195,19 @@ _STOPWORDS = frozenset(
     "traded trading stood settled against than per cent percent points point or while after before "
     "since on of".split()
 )
-_LABELS = re.compile(
+_LABELS = lazy(
     r"(?i)^(?:prev(?:ious)?\.? close|open|high|low|close|volume|day'?s? range|52[- ]?w(?:ee)?k|"
     r"range|performance|return|dividend|yield|p/e|market cap|bid|ask|net change|change|last|"
     r"last price|price|vortag|eröffnung|hoch|tief|schluss|ouverture|plus haut|plus bas|"
     r"revenue|sales|net income|net profit|operating|ebitda|eps|earnings|profit|income|margin|"
     r"turnover|assets|debt|cash|population|unemployment|inflation|gdp)\b"
 )
-_UNIT_LINE = re.compile(rf"(?i){_UNIT}|price|kurs|letzter kurs|cours|precio|prezzo|preço")
+_UNIT_LINE = lazy(rf"(?i){_UNIT}|price|kurs|letzter kurs|cours|precio|prezzo|preço")
 _DECIMAL_IN_NAME = re.compile(r"\d[.,]\d")
-_TABLE_HEAD = re.compile(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
+# a row named by a period is a line of a financial table ("Q1 2024 | 94.8 | +5.1 | +5.7% |")
+_PERIOD = lazy(r"(?i)(?:[QH][1-4]|FY|CY|[1-4]Q)\s*'?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+               r"[a-z]*\.?\s*'?\d{2,4}|(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?")
+_TABLE_HEAD = lazy(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
 # a line with a clock time and one of these words may carry the page's own time
 _TIME_WORDS = ("update", "as of", "close", "aktualisiert", "stand", "mis à jour", "delayed", "schluss",
                "clôture", "cierre", "chiusura", "fechamento", "last trade", "quote", "real-time")
@@ -228,32 +248,53 @@ class _Field:
 
 _BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
 _DIGIT = re.compile(r"\d")
-_SPACED_INT = re.compile(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
-_SPACED_CP = re.compile(  # "+1 107 (+5,63 %)": a space-grouped integer change
+_SPACED_INT = lazy(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
+_SPACED_CP = lazy(  # "+1 107 (+5,63 %)": a space-grouped integer change
     rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
 _SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-_SIMPLE_LINE = re.compile(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+_SIMPLE_LINE = lazy(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
 _EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
 _W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
 _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
 _X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
 _FNUM = r"[+\-−–]?\d[\d,.]*"  # loose on purpose (fast); resolve() drops malformed numbers
-_FAST_ENTRY = re.compile(
+_ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+_FAST_ENTRY = lazy(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
     rf"{_W}(?P<v>{_FNUM}){_W}\n"
     rf"{_W}(?P<c>{_FNUM})[ \u00a0]?\((?P<p>{_FNUM})[ \u00a0]?%\){_W}"
-    rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+    + _ENTRY_END
 )
+# The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
+# matches, that one matches with the same groups. A name of single-spaced words; the numbers
+# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
+_EN_ENTRY = lazy(
+    r" *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
+    r"(?P<blank> *\n)?"
+    r" *(?P<v>\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
+    + _ENTRY_END
+    + rf"(?P<gap>(?:\n{_B}(?=\n))*\n|)"  # up to the next entry's bullet line
+)
+def _ambiguous(raw: str) -> bool:
+    """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
+    i = raw.lstrip("+-").split(".")[0]
+    return len(raw) - raw.find(".") == 4 and len(i) <= 3 and "," not in raw and i[0] != "0"
 
 
-def _soft(gap: str) -> bool:
-    """True when ``gap`` (text between two numbers) keeps them in one entry."""
+_GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+_DOT = frozenset(".")
+
+
+def _soft(gap: str, inner: bool = False) -> bool:
+    """True when ``gap`` (text between two numbers, ``inner``, or before the first or after
+    the last) keeps them in one entry."""
     if not gap:
         return True
     for ch in gap:
         if ch not in _SOFT_CHARS:
-            return _SOFT.fullmatch(gap) is not None
+            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) == "/")
     return True
 
 
@@ -292,6 +333,8 @@ class _Lines:
         if not s or not s.strip("|" + _STRIP):
             return _BLANK
         if _BULLET.match(s) or not _DIGIT.search(s):
+            if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
+                return _BLANK
             return _HOLD if _PLACEHOLDER.fullmatch(s) else _TEXT
         if _SPACED_INT.fullmatch(s):
             self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
@@ -310,7 +353,7 @@ class _Lines:
             return _TEXT
         pos = 0
         for f in fs:
-            if not _soft(s[pos : f.start]):
+            if not _soft(s[pos : f.start], pos > 0):
                 return _TEXT
             pos = f.end
         return _NUM if _soft(s[pos:]) else _TEXT
@@ -345,6 +388,12 @@ def check_arithmetic(value: Decimal, change: Decimal, change_pct: Decimal) -> bo
         float(value), float(change), float(change_pct),
         10.0 ** -_decimals(value), 10.0 ** -_decimals(change), 10.0 ** -_decimals(change_pct),
     )
+
+
+def _misfit(v: float, c: float, p: float) -> float:
+    """How far the printed percent is from the arithmetic of value and change."""
+    prev = v - c
+    return abs(100.0 * c / prev - p) if prev > 0 else float("inf")
 
 
 def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -> bool:
@@ -394,11 +443,24 @@ class _Cand:
     """A candidate entry: three fields in value/change/percent roles, a name, a provenance."""
 
     __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
+    quote = None  # (a _Done has its quote already)
+    fkey = None
 
     def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
         self.v, self.c, self.p = v, c, p
         self.name, self.symbol, self.line = name, symbol, line
         self.strong, self.order, self.span, self.alt = strong, order, span, alt
+
+
+class _Done:
+    """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set."""
+
+    __slots__ = ("quote", "fkey", "span")
+    alt = None
+
+    def __init__(self, quote: Quote, fkey: tuple[float, float, float], span: tuple[int, int]) -> None:
+        self.quote, self.fkey, self.span = quote, fkey, span
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -418,6 +480,23 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
             return [(c, a, b, "cpv"), (a, c, b, "vpc")]
         return [(a, c, b, "vpc"), (c, a, b, "cpv")]
     return [(c, b, a, "pcv"), (b, c, a, "pvc")]
+
+
+_COLUMN = lazy(
+    r"(?i)(?<!\w)(?:"
+    r"(?P<p>chg\.?\s*%|%\s*chg\.?|change\s*%|%\s*change|var\.?\s*%|%\s*var\.?|\+/-\s*%|%)"
+    r"|(?P<n>prev(?:ious)?\.?\s*close|vortag|open|high|low|hoch|tief|eröffnung|bid|ask|vol(?:ume)?\.?"
+    r"|volumen|umsatz|ouverture|plus\s*haut|plus\s*bas|m[áa]x(?:imo)?\.?|m[íi]n(?:imo)?\.?)"
+    r"|(?P<c>net\s*chg\.?|net\s*change|chg\.?|change|\+/-|var\.?|veränderung|variation|variación|variazione)"
+    r"|(?P<v>last(?:\s*price)?|price|kurs|letzter|aktuell|value|ltp|cours|dernier|[úu]ltimo|precio|prezzo"
+    r"|current|close)"
+    r")(?!\w)"
+)
+
+
+def _name_number(s: str, start: int, f: _Field) -> bool:
+    """Is ``f`` (first number of a run) the end of a name, like "225" in "Nikkei 225 38,471.20"?"""
+    return f.raw.isdigit() and not f.pct and not f.paren and _LETTER.search(s[start : f.start]) is not None
 
 
 def _clean_name(s: str) -> str:
@@ -470,7 +549,7 @@ def _inline_name(s: str) -> str | None:
     if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
         return None
     words = s.split()
-    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s):
+    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s):
         return None
     if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
         return None
@@ -478,17 +557,19 @@ def _inline_name(s: str) -> str | None:
 
 
 class _Parser:
-    def __init__(self, text: str, strict: bool) -> None:
+    def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
+        self.fast = fast  # False: every entry through the general path (tests compare both)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         self.source = text
         self._L: _Lines | None = None
         self.strict = strict
-        self.cands: list[_Cand] = []
+        self.cands: list[_Cand | _Done] = []
         self.warnings: list[str] = []
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
+        self.followed: set[int] = set()  # bullet entries (name line) the next one follows directly
         self._line = 0  # line_of() state
         self._pos = 0
 
@@ -553,6 +634,16 @@ class _Parser:
                 seen += 1
                 k -= 1
                 continue
+            m = _SYMBOL_EXCHANGE.fullmatch(s)  # ".DJI:Dow Jones Global Indexes"
+            if symbol is None and m:
+                symbol = (m.group(1), k)
+                seen += 1
+                k -= 1
+                continue
+            if "|" in s and not _DIGIT.search(s):  # "RT Quote | Exchange": a tab row, not a name
+                seen += 1
+                k -= 1
+                continue
             if _LABELS.match(s) or _UNIT_LINE.fullmatch(s):  # "Last Price", "Punkte"
                 seen += 1
                 k -= 1
@@ -560,6 +651,8 @@ class _Parser:
             if _heading_ok(s):
                 name, sym = _split_symbol(_clean_name(s))
                 if symbol is None:
+                    return name, sym, k, False
+                if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
                     return name, sym, k, False
                 first = next((ch for ch in name if ch.isalnum()), "").upper()
                 if first and first in symbol[0].upper():
@@ -619,6 +712,79 @@ class _Parser:
             if lb == 0:
                 return -1
             lb = src.rfind("\n", 0, lb - 1) + 1
+        end = self.fast_strip(lb)
+        return end if end >= 0 else self.fast_entry_at(lb, q)
+
+    def fast_strip(self, pos: int) -> int:
+        """Consecutive entries in the commonest form (:data:`_EN_ENTRY`) from the bullet line
+        at offset ``pos``; returns where the last one taken ends, or -1 for none.
+
+        Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
+        three Decimals - when nothing is left to decide: numbers only the en way reads, and the
+        check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
+        :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
+        hands that one to :meth:`fast_entry_at`.
+        """
+        src = self.source
+        match = _EN_ENTRY.match
+        line = self.line_of(pos)
+        if line <= self.consumed:
+            return -1
+        done = self.cands.append
+        taken: list[tuple[int, int]] = []
+        end = -1
+        new, set_name, set_value, set_change, set_pct, set_line, set_symbol, set_ok = _QUOTE_PARTS
+        ulp, dec, flt = _ULP, Decimal, float
+        while True:
+            m = match(src, pos)
+            if m is None:
+                break
+            name, blank, v, c, p, gap = m.groups()
+            if not (len(name) <= 70 and name[0].isalpha() and name[-1] not in ".!?:;,"
+                    and name.count(" ") < 9 and "http" not in name) and not _heading_ok(name):
+                break
+            v0, c0 = v, c
+            if "," in v:
+                v = v.replace(",", "")
+            if "," in c:
+                c = c.replace(",", "")
+            dv, dc, dp = len(v) - v.find(".") - 1, len(c) - c.find(".") - 1, len(p) - p.find(".") - 1
+            if dv == 3 or dc == 3 or dp == 3:
+                if _ambiguous(v0) or _ambiguous(c0) or _ambiguous(p):
+                    break  # "28.416": 28416 on a de page; the general path decides
+            if dv >= 12 or dc >= 12 or dp >= 12:
+                break
+            fv, fc, fp = flt(v), flt(c), flt(p)
+            prev = fv - fc
+            uv, uc, up = ulp[dv], ulp[dc], ulp[dp]
+            if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
+                    <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
+                    and not _consistent(fv, fc, fp, uv, uc, up):
+                break
+            last = line + (2 if blank is None else 3)
+            q = new(Quote)  # Quote(name, ..., line + 1, None, True) without the frozen __setattr__
+            set_name(q, name)
+            set_value(q, dec(v))
+            set_change(q, dec(c))
+            set_pct(q, dec(p))
+            set_line(q, line + 1)
+            set_symbol(q, None)
+            set_ok(q, True)
+            done(_Done(q, (fv, fc, fp), (line, last)))
+            taken.append((line, last))
+            end = m.start("gap")
+            pos = m.end()
+            line = last + gap.count("\n")
+        if taken:
+            self.bullet_entries += taken
+            self.consumed = taken[-1][1]
+            # each entry but the last runs straight into the next: nothing cut off there
+            self.followed.update(first for first, _ in taken[:-1])
+        return end
+
+    def fast_entry_at(self, lb: int, q: int) -> int:
+        """:meth:`fast_entry` for an entry whose bullet line starts at offset ``lb``."""
+        src = self.source
         m = _FAST_ENTRY.match(src, lb)
         if m is None or m.end() <= q:
             return -1
@@ -629,8 +795,10 @@ class _Parser:
         if not _heading_ok(name):
             return -1
         last = line + m.group(0).count("\n")
-        fs = (_Field.make(m.group("v"), False, False, 0, 0),
-              _Field.make(m.group("c"), False, False, 0, 0),
+        L = self.L
+        if L.kind(last - 1) != _NUM or L.kind(last) != _NUM:  # "0." is no number: as vertical() sees it
+            return -1
+        fs = (_Field.make(m.group("v"), False, False, 0, 0), _Field.make(m.group("c"), False, False, 0, 0),
               _Field.make(m.group("p"), True, True, 0, 0))
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
                                 ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
@@ -675,7 +843,7 @@ class _Parser:
             return
         runs: list[list[_Field]] = [[fs[0]]]
         for a, b in zip(fs, fs[1:]):
-            if _soft(s[a.end : b.start]):
+            if _soft(s[a.end : b.start], True):
                 runs[-1].append(b)
             else:
                 runs.append([b])
@@ -690,7 +858,15 @@ class _Parser:
                 else:
                     if j < 2 or run[j - 1].pct or run[j - 2].pct:
                         continue
-                    window = run[j - 2 : j + 1]
+                    k = j - 2
+                    first = next(n for n, f in enumerate(run) if f.start >= seg_start)
+                    if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
+                        # more numbers before the change than a value: which one is the value?
+                        k = self.table_value(i, run, first, j)
+                        if k is None:
+                            seg_start = run[j].end
+                            continue
+                    window = [run[k], run[j - 1], run[j]]
                     roles = [(window[0], window[1], window[2], "vcp")]
                 if not roles:
                     continue
@@ -708,14 +884,98 @@ class _Parser:
         if self.cands and self.cands[-1].span[1] == i:
             self.consumed = i
 
+    def table_value(self, i: int, run: list[_Field], first: int, j: int) -> int | None:
+        """Index in ``run`` of the value of a table row with more numbers than a quote
+        (``Last High Low Chg. Chg.%``, ``Kurs Vortag +/- %``), or None when unsure.
+
+        The table's header says which column is the value; without one, a number that
+        the change turns into another number of the row (value − change = previous close)
+        is the value. Otherwise the row is left alone: a High or Low taken for the value
+        would pass the arithmetic as easily as the value itself.
+        """
+        L = self.L
+        ch = run[j - 1]
+        head = self.table_header(i)
+        if head is not None:
+            text, cols = head
+            s = L.text(i)
+            if "|" in text and "|" in s:  # pipe table: cells line up
+                try:
+                    vcell = next(n for n, kind in cols if kind == "v")
+                    ccell = next(n for n, kind in cols if kind == "c" and n > vcell)
+                except StopIteration:
+                    return None
+                want = s.count("|", 0, ch.start) - (ccell - vcell)
+                for k in range(first, j - 1):
+                    if not run[k].pct and s.count("|", 0, run[k].start) == want:
+                        return k
+                return None
+            kinds = [kind for _, kind in cols]
+            if "v" in kinds:
+                v = kinds.index("v")
+                if "c" in kinds[v + 1 :]:
+                    k = j - 1 - (kinds.index("c", v + 1) - v)
+                    return k if k >= first and not run[k].pct else None
+            return None
+        pre = [k for k in range(first, j - 1) if not run[k].pct]
+        seps = decimal_candidates(ch.raw)
+        for sep in (".", ","):
+            if sep not in seps:
+                continue
+            c = parse_number(ch.raw, decimal_sep=sep)
+            nums = {k: parse_number(run[k].raw, decimal_sep=sep) for k in pre}
+            for k in pre:
+                if nums[k] is not None and c is not None and any(
+                        m != k and nums[m] == nums[k] - c for m in pre):
+                    return k
+        return None
+
+    def table_header(self, i: int) -> tuple[str, list[tuple[int, str]]] | None:
+        """The nearest line above row ``i`` that names table columns, with its columns
+        as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"
+                continue
+            if _DIGIT.search(t):
+                if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
+                    continue  # another row of the table
+                return None
+            if "|" in t:
+                cols = []
+                for n, cell in enumerate(t.split("|")):
+                    kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
+                    for kind in "cpnv":
+                        if kind in kinds:
+                            cols.append((n, kind))
+                            break
+            else:
+                cols = [(n, m.lastgroup) for n, m in enumerate(_COLUMN.finditer(t))]
+            kinds = [kind for _, kind in cols]
+            return (t, cols) if "v" in kinds and "c" in kinds else None
+        return None
+
     # ---- the whole page
     def run(self) -> ParsedPage:
         L = self.L
         src = self.source
+        fast = self.fast
         q = src.find("%")
         while q >= 0:
-            end = self.fast_entry(q)
-            if end < 0:
+            end = self.fast_entry(q) if fast else -1
+            if end >= 0:  # the strip's next entries follow right after this one
+                while True:
+                    g = _GAP.match(src, end)
+                    if g is None:
+                        break
+                    nxt = self.fast_strip(g.end())
+                    if nxt < 0:
+                        nxt = self.fast_entry_at(g.end(), -1)
+                        if nxt < 0:
+                            break
+                    end = nxt
+            else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
                     kd = L.kind(line)
@@ -740,36 +1000,60 @@ class _Parser:
     def resolve(self) -> list[Quote]:
         cands = self.cands
         cands.sort(key=_cand_line)
-        allowed = [_allowed(c) for c in cands]
+        if all(c.quote is not None for c in cands):  # all made by fast_strip: nothing to decide
+            if len({c.fkey for c in cands}) == len(cands):  # and no two alike to fold
+                return [c.quote for c in cands]  # (all pass the check: no warnings)
+            allowed = [_DOT] * len(cands)
+        else:
+            allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
         hint = "."
         self.spaced_fields = sum(
-            1 for c in cands for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
+            1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
         ) if any(c.alt is not None for c in cands) else 0
         if any(len(x) == 2 for x in allowed):
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
             for c in cands:
+                if c.quote is not None:  # three numbers that read only the en way
+                    votes["."] += 3
+                    continue
                 for f in (c.v, c.c, c.p):
                     d = decimal_candidates(f.raw)
                     if len(d) == 1:
                         votes[next(iter(d))] += 1
             hint = "," if votes[","] > votes["."] else "."
         out: list[Quote] = []
-        seen: dict[tuple[Decimal, Decimal, Decimal], int] = {}
+        # keyed by the numbers as floats (hashing a Decimal costs microseconds); a float key only
+        # finds the candidates, the Decimals decide
+        seen: dict[tuple[float, float, float], list[int]] = {}
         drop: set[int] = set()
+        bullets = {a for a, _ in self.bullet_entries}
+        in_strip: list[bool] = []
         for c, al in zip(cands, allowed):
-            q = self.resolve_one(c, hint, al)
+            q = c.quote or self.resolve_one(c, hint, al)
             if q is None:
                 continue
-            # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one
-            key = (q.value, q.change, q.change_pct)
-            prior = seen.get(key)
-            if prior is not None:
+            # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
+            # two entries of a strip are two quotes, whatever their numbers
+            key = c.fkey or (float(q.value), float(q.change), float(q.change_pct))
+            same = seen.get(key)
+            prior = None
+            if same is None:
+                seen[key] = [len(out)]
+            else:
+                for n in reversed(same):
+                    o = out[n]
+                    if o.value == q.value and o.change == q.change and o.change_pct == q.change_pct:
+                        prior = n
+                        break
+                same.append(len(out))
+            bullet = c.span[0] in bullets
+            if prior is not None and not (bullet and in_strip[prior]):
                 wa, wb = _words(out[prior].name), _words(q.name)
                 if wa != wb and (wa <= wb or wb <= wa):
                     drop.add(prior if len(wa) < len(wb) else len(out))
-            seen[key] = len(out)
             out.append(q)
+            in_strip.append(bullet)
         quotes = []
         for n, q in enumerate(out):
             if n in drop:
@@ -797,16 +1081,21 @@ class _Parser:
                 nv, nc, np_ = _num(v.raw, sep), _num(ch.raw, sep), _num(p.raw, sep)
                 if nv is None or nc is None or np_ is None:
                     continue
-                if (ch.down or p.down) and not ch.signed and not p.signed:
+                if (v.down or ch.down or p.down) and not ch.signed and not p.signed:
                     nc = (-nc[0], -nc[1], nc[2])
                     np_ = (-np_[0], -np_[1], np_[2])
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
-                    if c.alt is not None and self.spaced_fields <= 1:
-                        # "S&P 500 100,0 0,0 (0,00%)": both readings pass; with no other
-                        # space-grouped number on the page, "500" belongs to the name
+                    if c.alt is not None:
+                        # "S&P 500 100,01 0,01 (0,01%)": both readings pass. The one whose
+                        # percent is printed closer to its arithmetic wins (100.01: 0.0100%,
+                        # 500100.01: 0.0000%); on a tie, with no other space-grouped number on
+                        # the page, "500" belongs to the name
                         q = self._split_alt(c, hint)
                         if q is not None:
-                            return q
+                            mine = _misfit(nv[1], nc[1], np_[1])
+                            other = _misfit(float(q.value), float(q.change), float(q.change_pct))
+                            if other < mine - 1e-9 or (other <= mine + 1e-9 and self.spaced_fields <= 1):
+                                return q
                     return self._quote(c, nv[0], nc[0], np_[0], True)
                 if best is None and order == "vcp":
                     best = (nv[0], nc[0], np_[0])
@@ -815,6 +1104,9 @@ class _Parser:
             if q is not None:
                 return q
         if best is not None and c.strong and c.name is not None:
+            if not best[0]:  # "0.00 / 0.00 (0.00%)": a widget with no data, not a quote
+                self.warnings.append(f"line {c.line + 1}: entry {c.name!r} shows a zero value; dropped")
+                return None
             return self._quote(c, *best, False)
         return None
 
@@ -849,7 +1141,10 @@ class _Parser:
     def cut_off_warnings(self) -> None:
         L = self.L
         taken = {a for a, _ in self.bullet_entries}
-        for _, last in self.bullet_entries:
+        followed = self.followed
+        for first, last in self.bullet_entries:
+            if first in followed:
+                continue
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
                     L.kind(k) == _BLANK or _noise(L.text(k))):
@@ -958,10 +1253,10 @@ _MON = r"(?P<mon>[A-Za-zäéû]{3,9})\.?"
 _TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
 _TZP = r"(?:\s*(?P<tz>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
-    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
-    re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
-    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+    lazy(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
+    lazy(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
+    lazy(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
+    lazy(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
 ]
 
 
