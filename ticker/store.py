@@ -320,7 +320,7 @@ def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
         max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
     ) as pool:
         # A bounded window of chunks in flight: memory does not grow with the number of pages.
-        window = workers * 4
+        window = workers * 16  # ~1,000 pages ahead: workers keep parsing while a batch is written
         futures = [pool.submit(_prepare_chunk, prepare, c) for c in chunks[:window]]
         for i in range(len(chunks)):
             if i + window < len(chunks):
