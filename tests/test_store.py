@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 import sqlalchemy as sa
@@ -231,3 +233,12 @@ def test_batched_and_single_inserts_store_times_in_one_text_form(tmp_path, write
         with store.engine.connect() as conn:
             stored = conn.execute(sa.text("SELECT captured_at FROM snapshots")).scalar_one()
     assert stored == "2024-05-17 09:00:00.000000"
+
+
+def test_chunks_keep_stdin_in_its_place():
+    from ticker.store import _chunks
+
+    files = [pages.PageInput(f"{i}.txt", Path(f"{i}.txt")) for i in range(5)]
+    stdin = pages.PageInput("-", None)
+    got = list(_chunks([*files[:3], stdin, *files[3:]], 2))
+    assert got == [files[0:2], [files[2]], stdin, files[3:5]]

@@ -115,10 +115,12 @@ def ingest(
     from .store import IngestSummary
 
     store = _open_store(db)
-    inputs = list(pages.expand(paths, recursive=recursive))
+    inputs = pages.expand(paths, recursive=recursive)
+    if _progress.wanted():  # a bar needs the count up front; a pipe or a log streams the pages
+        inputs = list(inputs)
     summary = IngestSummary()
     results = store.iter_ingest(inputs, at=at, strict=strict)
-    with _progress(len(inputs)) as advance:
+    with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
         for result in results:
             summary.add(result)
             _print_result(result, quiet)
@@ -155,8 +157,12 @@ class _progress:
         self.total = total
         self.bar = None
 
+    @staticmethod
+    def wanted() -> bool:
+        return sys.stderr.isatty()
+
     def __enter__(self):
-        if self.total >= 20 and sys.stderr.isatty():
+        if self.total >= 20 and self.wanted():
             from rich.progress import Progress
 
             from rich.console import Console

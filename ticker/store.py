@@ -7,8 +7,10 @@ not at all.
 
 from __future__ import annotations
 
+import collections
 import difflib
 import functools
+import itertools
 import os
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -302,31 +304,58 @@ def _quote_values(parsed: ParsedPage) -> list[tuple]:
 
 
 def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
-    """prepare(item) for every input, in order; in worker processes when there are many pages."""
-    inputs = list(inputs)
+    """prepare(item) for every input, in order; in worker processes when there are many pages.
+
+    Inputs are consumed as they come and at most ~1,000 pages are in flight, so memory does not
+    grow with the number of pages.
+    """
+    it = iter(inputs)
+    head = list(itertools.islice(it, POOL_MIN_PAGES))
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(inputs) >= POOL_MIN_PAGES else 1
-    # stdin can only be read by this process
-    if workers <= 1 or any(isinstance(i, pages.PageInput) and i.path is None for i in inputs):
-        yield from map(prepare, inputs)
+        workers = (os.cpu_count() or 1) if len(head) >= POOL_MIN_PAGES else 1
+    if workers <= 1:
+        yield from map(prepare, itertools.chain(head, it))
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    chunk = 32
-    chunks = [inputs[i : i + chunk] for i in range(0, len(inputs), chunk)]
+    window = workers * 16  # chunks in flight: workers keep parsing while a batch is written
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
     ) as pool:
-        # A bounded window of chunks in flight: memory does not grow with the number of pages.
-        window = workers * 16  # ~1,000 pages ahead: workers keep parsing while a batch is written
-        futures = [pool.submit(_prepare_chunk, prepare, c) for c in chunks[:window]]
-        for i in range(len(chunks)):
-            if i + window < len(chunks):
-                futures.append(pool.submit(_prepare_chunk, prepare, chunks[i + window]))
-            yield from futures[i].result()
-            futures[i] = None  # let the results go
+        in_flight: collections.deque = collections.deque()
+        for chunk in _chunks(itertools.chain(head, it), 32):
+            if isinstance(chunk, list):
+                in_flight.append(pool.submit(_prepare_chunk, prepare, chunk))
+            else:  # stdin can only be read by this process; its place in the order is kept
+                in_flight.append([prepare(chunk)])
+            while len(in_flight) > window:
+                yield from _results(in_flight.popleft())
+        while in_flight:
+            yield from _results(in_flight.popleft())
+
+
+def _chunks(items, size: int):
+    """Lists of up to ``size`` file inputs; a stdin input alone, as itself."""
+    chunk = []
+    for item in items:
+        if isinstance(item, pages.PageInput) and item.path is None:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield item
+            continue
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _results(done) -> list[_Pending]:
+    return done if isinstance(done, list) else done.result()
 
 
 def _worker_init(parent_pid: int) -> None:
