@@ -582,29 +582,23 @@ class _Parser:
 
     # ---- vertical groups: numbers alone on their lines
     def group(self, i: int) -> tuple[int, int]:
+        return self._reach(i, -1), self._reach(i, 1)
+
+    def _reach(self, i: int, step: int) -> int:
+        """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
+        into consumed lines, across at most one blank line at a time."""
         L = self.L
-        lo = hi = i
-        k, gap = i - 1, 0
-        while k > self.consumed and i - k < 8:
+        edge, k, gap = i, i + step, 0
+        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 8:
             kd = L.kind(k)
             if kd == _NUM:
-                lo, gap = k, 0
+                edge, gap = k, 0
             elif kd == _BLANK and gap == 0:
                 gap = 1
             else:
                 break
-            k -= 1
-        k, gap = i + 1, 0
-        while k < L.n and k - i < 8:
-            kd = L.kind(k)
-            if kd == _NUM:
-                hi, gap = k, 0
-            elif kd == _BLANK and gap == 0:
-                gap = 1
-            else:
-                break
-            k += 1
-        return lo, hi
+            k += step
+        return edge
 
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
         """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet)."""
