@@ -12,7 +12,6 @@ RSS, and the ratio ticker/floor. With --postgres, also ingests into that Postgre
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import tempfile
 import uuid

@@ -507,12 +507,6 @@ def _print_doctor(found) -> None:
         typer.echo(f"problem: {problem}")
 
 
-def _to_json(frame: pd.DataFrame) -> str:
-    from .report import to_json
-
-    return to_json(frame)
-
-
 def _emit(
     frame: pd.DataFrame,
     output_format: Format,
@@ -615,12 +609,6 @@ def _write(content: str | bytes, output: Path | None) -> None:
         output.write_bytes(content)
     else:
         output.write_text(content, encoding="utf-8")
-
-
-def _cell(value) -> str:
-    from .report import cell
-
-    return cell(value)
 
 
 @app.command()
