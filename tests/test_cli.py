@@ -148,3 +148,13 @@ def test_installed_console_script_end_to_end(tmp_path, write_page):
     assert report.returncode == 0 and report.stdout.count("\n") == 3
     module = subprocess.run([sys.executable, "-m", "ticker", "indexes", "-f", "json"], capture_output=True, text=True, env=env, cwd=tmp_path)
     assert module.returncode == 0 and json.loads(module.stdout)[1]["instrument"] == "Nikkei 225"
+
+
+def test_notebook_api_parse_is_the_function_even_after_the_store_loads():
+    code = (
+        "import ticker, ticker.store, ticker.cli\n"
+        "page = ticker.parse('\\u2022 Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n')\n"
+        "print(callable(ticker.parse), [(q.name, str(q.value)) for q in page.quotes], ticker.Store.__name__)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True [('Nikkei', '40074.69')] Store"

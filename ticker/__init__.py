@@ -15,8 +15,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+# Imported here, not lazily: importing the submodule ticker.parse (the store does) would
+# otherwise rebind ``ticker.parse`` to the module. The parser is stdlib-only and cheap to import.
+from .parse import ParsedPage, ParseError, Quote, parse
+
 if TYPE_CHECKING:
-    from .parse import ParsedPage, ParseError, Quote, parse
     from .store import Store
 
 __all__ = ["connect", "parse", "ParsedPage", "ParseError", "Quote", "Store"]
@@ -30,11 +33,11 @@ def connect(url_or_path: str | None = None) -> Store:
     return Store(url_or_path)
 
 
-_LAZY = {"Store": "store", "parse": "parse", "ParsedPage": "parse", "ParseError": "parse", "Quote": "parse"}
+_LAZY = {"Store": "store"}
 
 
 def __getattr__(name: str):
-    # Loaded on first use: `ticker --help` should not pay for the parser or SQLAlchemy.
+    # Loaded on first use: `ticker --help` should not pay for SQLAlchemy.
     if name in _LAZY:
         import importlib
 
