@@ -6,9 +6,11 @@ keeps every command's start-up fast; only a store that needs migrating pays for 
 
 from __future__ import annotations
 
+import time
 from importlib import resources
 
 from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError
 
 __all__ = ["HEAD_REVISION", "SchemaError", "current_revision", "ensure_current", "upgrade", "alembic_config"]
 
@@ -45,7 +47,22 @@ def current_revision(conn: Connection) -> str | None:
 
 
 def ensure_current(engine: Engine) -> None:
-    """Bring the store to head, unless it is there already. Safe with several processes at once."""
+    """Bring the store to head, unless it is there already. Safe with several processes at once.
+
+    SQLite can answer "database is locked" without waiting while several processes open a new
+    file at the same moment (one of them switching it to WAL); that is transient, so the check is
+    tried again, a few times, before it counts as an error.
+    """
+    for attempt in range(8):
+        try:
+            return _ensure_current(engine)
+        except OperationalError as err:
+            if "database is locked" not in str(err) or attempt == 7:
+                raise
+            time.sleep(0.05 * 2**attempt)
+
+
+def _ensure_current(engine: Engine) -> None:
     with engine.connect() as conn:
         revision = current_revision(conn)
         if _check(revision):
