@@ -6,24 +6,61 @@ import os
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
 SHARED = Path(os.environ.get("TICKER_SHARED", Path(__file__).resolve().parents[2] / "shared"))
 
 
-def run_measured(cmd: list[str], **kwargs) -> tuple[float, float]:
-    """Run cmd to completion; return (wall seconds, peak RSS in MB) of that one process tree's leader."""
+def run_measured(cmd: list[str], **kwargs) -> tuple[float, float, float]:
+    """Run cmd to completion; return (wall seconds, peak RSS of the process itself in MB, peak
+    memory of its whole process tree in MB).
+
+    The tree figure counts worker processes too: the sum of their proportional set sizes (PSS:
+    pages shared after fork count once, split between the sharers), sampled every 20 ms.
+    """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    tree_peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.02):
+            tree_peak[0] = max(tree_peak[0], _tree_pss_kb(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    done.set()
+    sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         err = proc.stderr.read().decode(errors="replace")[-2000:]
         raise SystemExit(f"{' '.join(cmd[:4])}… failed ({proc.returncode}):\n{err}")
     proc.stderr.close()
-    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+    leader = usage.ru_maxrss / 1024  # Linux reports KiB
+    return wall, leader, max(tree_peak[0] / 1024, leader)
+
+
+def _tree_pss_kb(pid: int) -> int:
+    """PSS of a process and all of its descendants, in KiB (Linux /proc; 0 when unavailable)."""
+    total, stack = 0, [pid]
+    while stack:
+        p = stack.pop()
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    if line.startswith("Pss:"):
+                        total += int(line.split()[1])
+                        break
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    stack.extend(int(c) for c in fh.read().split())
+        except (OSError, ValueError):
+            continue  # the process ended while we looked
+    return total
 
 
 def median(xs):

@@ -331,7 +331,8 @@ def test_reports_while_an_ingest_writes_are_consistent(db_url, tmp_path):
     nikkei = {str(p.path): p.values["Nikkei"] for p in pages}
     Store(db_url).close()  # the schema exists before the reader starts
 
-    writer = _ingest_process(db_url, tmp_path / "pages")
+    # Small transactions: the reader should see the store at many points part way.
+    writer = _ingest_process(db_url, "--batch-size", "50", tmp_path / "pages")
     reports: list[subprocess.Popen] = []
     seen_mid_way: set[int] = set()
     last_len = 0

@@ -298,9 +298,118 @@ def test_another_apps_database_is_left_alone(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
         conn.execute("INSERT INTO notes (body) VALUES ('keep me')")
+    before = path.read_bytes()
     with pytest.raises(StoreError, match=r"already has tables of its own \(notes\)"):
         Store(path)
+    assert path.read_bytes() == before  # not even switched to WAL
     with sqlite3.connect(path) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         assert tables == ["notes"]
         assert conn.execute("SELECT body FROM notes").fetchall() == [("keep me",)]
+
+
+# ------------------------------------------------------------------------------ a new SQLite store without Alembic
+
+
+def _sqlite_master(path) -> tuple[list, list]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        objects = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name").fetchall()
+        versions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+    return objects, versions
+
+
+def test_the_sqlite_schema_file_is_what_the_migrations_make():
+    from ticker import sqlite
+
+    assert sqlite.SCHEMA_FILE.read_text(encoding="utf-8") == migrate.sqlite_schema(), (
+        "ticker/data/schema.sqlite.sql is stale: run `python -m ticker.migrate`")
+
+
+def test_a_store_made_from_the_schema_file_equals_a_migrated_one(tmp_path):
+    from ticker import sqlite
+
+    conn = sqlite.open_current(tmp_path / "fast.db")
+    assert conn is not None
+    conn.close()
+    Store(tmp_path / "alembic.db").close()
+    assert _sqlite_master(tmp_path / "fast.db") == _sqlite_master(tmp_path / "alembic.db")
+    engine = make_engine(tmp_path / "fast.db")
+    with engine.connect() as conn:
+        assert migrate.current_revision(conn) == migrate.HEAD_REVISION
+        assert compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), metadata) == []
+    engine.dispose()
+
+
+def test_ingest_upgrades_an_older_sqlite_store_through_alembic(tmp_path):
+    from ticker import ingest, pages
+
+    path = tmp_path / "old.db"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    engine.dispose()
+    page = tmp_path / "p.txt"
+    page.write_text(nikkei_page("40,074.69", "+443.63", "+1.12"), encoding="utf-8")
+    with ingest.open_writer(path) as writer:
+        assert [r.status for r in ingest.ingest(writer, pages.expand([str(page)]))] == ["stored"]
+    assert _sqlite_master(path)[1] == [(migrate.HEAD_REVISION,)]
+    with Store(path) as store:
+        assert store.series("Nikkei")["value"].tolist() == [40074.69]
+
+
+def test_ingest_leaves_another_apps_database_alone(tmp_path):
+    import sqlite3
+
+    from ticker import ingest
+
+    path = tmp_path / "notes.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
+    before = path.read_bytes()
+    with pytest.raises(ingest.StoreError, match="already has tables of its own"):
+        ingest.open_writer(path)
+    assert path.read_bytes() == before
+
+
+_FAST_OPENER = r"""
+import pathlib, sys, time
+from ticker import ingest, sqlite
+real_statements = sqlite.schema_statements
+
+def counted():  # called only by the process that creates the schema
+    print("CREATED", flush=True)
+    return real_statements()
+
+sqlite.schema_statements = counted
+print("READY", flush=True)
+go = pathlib.Path(sys.argv[2])
+while not go.exists():
+    time.sleep(0.001)
+ingest.open_writer(sys.argv[1]).close()
+print("OPENED", flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_processes_opening_a_new_store_at_once_create_it_once_without_alembic(tmp_path):
+    import subprocess
+    import sys
+
+    go, path = tmp_path / "go", tmp_path / "new.db"
+    procs = [subprocess.Popen([sys.executable, "-c", _FAST_OPENER, str(path), str(go)], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
+    try:
+        for proc in procs:
+            assert proc.stdout.readline().strip() == "READY", proc.stderr.read()
+        go.touch()
+        outputs = [proc.communicate(timeout=120) for proc in procs]
+    finally:
+        for proc in procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.communicate()
+    for proc, (out, err) in zip(procs, outputs):
+        assert proc.returncode == 0 and "OPENED" in out and err == "", err
+    assert sum(out.count("CREATED") for out, _err in outputs) == 1
+    assert _sqlite_master(path)[1] == [(migrate.HEAD_REVISION,)]

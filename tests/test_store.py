@@ -236,7 +236,7 @@ def test_batched_and_single_inserts_store_times_in_one_text_form(tmp_path, write
 
 
 def test_chunks_keep_stdin_in_its_place():
-    from ticker.store import _chunks
+    from ticker.ingest import _chunks
 
     files = [pages.PageInput(f"{i}.txt", Path(f"{i}.txt")) for i in range(5)]
     stdin = pages.PageInput("-", None)

@@ -107,19 +107,25 @@ def ingest(
     at: AtOption = None,
     strict: StrictOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
+    batch_size: Annotated[int, typer.Option(
+        "--batch-size", min=1, help="Pages per write transaction: smaller shows new pages to readers sooner, "
+        "larger is faster. A page is stored whole or not at all either way.")] = 500,
 ) -> None:
     """Parse pages and store each as a snapshot (the same bytes twice are stored once).
 
     Example: `ticker ingest data/samples/` then `ticker report --index Nikkei`.
     """
-    from .store import IngestSummary
+    from . import ingest as ingest_
 
-    store = _open_store(db)
+    try:
+        writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
+    except ingest_.StoreError as err:
+        raise _fail(str(err)) from None
     inputs = pages.expand(paths, recursive=recursive)
     if _progress.wanted():  # a bar needs the count up front; a pipe or a log streams the pages
         inputs = list(inputs)
-    summary = IngestSummary()
-    results = store.iter_ingest(inputs, at=at, strict=strict)
+    summary = ingest_.IngestSummary()
+    results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size)
     with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
         for result in results:
             summary.add(result)
@@ -130,7 +136,7 @@ def ingest(
         f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
         + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
     )
-    store.close()
+    writer.close()
     if summary.errors:
         raise typer.Exit(1)
 

@@ -7,13 +7,10 @@ not at all.
 
 from __future__ import annotations
 
-import collections
 import difflib
-import functools
-import itertools
 import os
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -24,11 +21,10 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from . import migrate, pages
-from .instruments import display_name as _display_name
-from .instruments import name_key as _name_key
+from . import ingest, migrate, pages, sqlite
+from .ingest import IngestSummary, PageResult, StoreError, display_name, name_key
 from .instruments import resolve
-from .parse import ParsedPage, parse
+from .parse import parse
 from .schema import aliases, instruments, quotes, snapshots
 
 if TYPE_CHECKING:
@@ -36,17 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "ReparseResult", "make_engine"]
 
-DEFAULT_DB = "data/ticker.db"
-# deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
-_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
-BUSY_TIMEOUT_MS = 60_000
-# Pages per write transaction, and the page text per transaction at most (memory stays bounded).
-BATCH_PAGES = 500
-BATCH_BYTES = 32 << 20
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or used; ``str(err)`` is one line, passwords hidden."""
+DEFAULT_DB = sqlite.DEFAULT_DB
 
 
 class UnknownInstrument(LookupError):
@@ -54,25 +40,6 @@ class UnknownInstrument(LookupError):
         self.name, self.suggestions = name, suggestions
         hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
         super().__init__(f"no instrument called {name!r}{hint}")
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    source: str
-    status: str  # stored, duplicate, no_strip, error
-    quotes: int = 0
-    reason: str | None = None
-    warnings: tuple[str, ...] = ()
-    snapshot_id: int | None = None
-
-
-@dataclass(slots=True)
-class _Pending:
-    """A page between parsing and writing: its (provisional) result, snapshot row and quotes."""
-
-    result: PageResult
-    row: dict | None = None  # the snapshots row
-    parsed: list[tuple] | None = None  # _quote_values() of the page
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,31 +51,6 @@ class ReparseResult:
     added: tuple[tuple, ...] = ()  # ... newly parsed
     old_status: str | None = None
     new_status: str | None = None
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    stored: int = 0
-    duplicates: int = 0
-    no_strip: int = 0
-    errors: int = 0
-    quotes: int = 0
-    warned: int = 0  # pages read, with warnings (a cut entry, a failed check, another encoding)
-    failed: list[PageResult] = field(default_factory=list)
-
-    def add(self, result: PageResult) -> None:
-        if result.warnings and result.status != "error":
-            self.warned += 1
-        if result.status == "stored":
-            self.stored += 1
-            self.quotes += result.quotes
-        elif result.status == "duplicate":
-            self.duplicates += 1
-        elif result.status == "no_strip":
-            self.no_strip += 1
-        else:
-            self.errors += 1
-            self.failed.append(result)
 
 
 def database_url(url_or_path: str | os.PathLike | None = None) -> str:
@@ -165,20 +107,12 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
         url,
         # One shared connection for an in-memory database, or every connection sees an empty one.
         poolclass=StaticPool if memory else None,
-        connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000},
+        connect_args={"check_same_thread": False, "timeout": sqlite.BUSY_TIMEOUT_MS / 1000},
     )
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
-        # We issue BEGIN ourselves (below), so the driver must not open transactions of its own.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        if not memory:
-            cur.execute("PRAGMA journal_mode=WAL")
-            cur.execute("PRAGMA synchronous=NORMAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-        cur.close()
+        sqlite.configure(dbapi_conn, memory=memory)  # the settings of ticker.sqlite's connections
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):
@@ -225,168 +159,12 @@ class DoctorReport:
         return not self.problems
 
 
-# A strip prints the same few dozen names on every page: tidy each once, not once per quote.
-display_name = functools.lru_cache(maxsize=8192)(_display_name)
-name_key = functools.lru_cache(maxsize=8192)(_name_key)
-
-# Column order of the raw executemany inserts (the hot path of ingest).
-SNAPSHOT_ROW = ("id", "source", "content_hash", "captured_at", "captured_at_source", "market_status", "page_time",
-                "ingested_at", "page_text")
-QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value", "change", "change_pct",
-             "consistent", "line")
-
-
-def _raw_insert_sql(table, columns: tuple[str, ...], paramstyle: str) -> str:
-    """INSERT for the driver's own executemany: SQLAlchemy's per-row parameter processing costs
-    more than SQLite's insert itself. Column names come from the Table, so the schema stays one."""
-    assert all(c in table.c for c in columns)
-    mark = "?" if paramstyle == "qmark" else "%s"
-    return f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-
-
 def _insert(dialect_name: str, table):
     if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
     else:
         from sqlalchemy.dialects.sqlite import insert
     return insert(table)
-
-
-# ---------------------------------------------------------------- ingest, the part before the database
-# Module-level functions, so that worker processes can run them.
-
-POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
-def _prepare(item, *, at, strict: bool, now: Callable[[], datetime]) -> _Pending:
-    """Read and parse one input: everything but the database write."""
-    if isinstance(item, pages.BadInput):
-        return _Pending(PageResult(item.source, "error", reason=item.reason))
-    try:
-        page = pages.load(item)
-    except pages.PageError as err:
-        return _Pending(PageResult(item.source, "error", reason=str(err)))
-    return _prepare_loaded(page, at=at, strict=strict, now=now())
-
-
-def _prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> _Pending:
-    parsed = parse(page.text, strict=strict)
-    warnings = (*page.notes, *parsed.warnings)
-    if not parsed.quotes:
-        return _Pending(PageResult(page.source, "no_strip", warnings=warnings))
-    captured_at, origin = pages.capture_time(
-        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
-    )
-    row = {
-        "source": page.source,
-        "content_hash": page.content_hash,
-        "captured_at": captured_at,
-        "captured_at_source": origin,
-        "market_status": parsed.market_status,
-        "page_time": parsed.page_time,
-        "ingested_at": now,
-        "page_text": zlib.compress(page.text.encode("utf-8"), 1),
-    }
-    return _Pending(PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings), row, _quote_values(parsed))
-
-
-def _quote_values(parsed: ParsedPage) -> list[tuple]:
-    """(name, symbol, value, change, change_pct, consistent, line) per quote: plain values, cheap to
-    send back from a worker process."""
-    return [
-        (display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
-        for q in parsed.quotes
-    ]
-
-
-def _prepared(inputs, prepare, workers: int | None) -> Iterator[_Pending]:
-    """prepare(item) for every input, in order; in worker processes when there are many pages.
-
-    Inputs are consumed as they come and at most ~1,000 pages are in flight, so memory does not
-    grow with the number of pages.
-    """
-    it = iter(inputs)
-    head = list(itertools.islice(it, POOL_MIN_PAGES))
-    if workers is None:
-        workers = (os.cpu_count() or 1) if len(head) >= POOL_MIN_PAGES else 1
-    if workers <= 1:
-        yield from map(prepare, itertools.chain(head, it))
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
-    window = workers * 16  # chunks in flight: workers keep parsing while a batch is written
-    with ProcessPoolExecutor(
-        max_workers=workers, mp_context=context, initializer=_worker_init, initargs=(os.getpid(),)
-    ) as pool:
-        in_flight: collections.deque = collections.deque()
-        for chunk in _chunks(itertools.chain(head, it), 32):
-            if isinstance(chunk, list):
-                in_flight.append(pool.submit(_prepare_chunk, prepare, chunk))
-            else:  # stdin can only be read by this process; its place in the order is kept
-                in_flight.append([prepare(chunk)])
-            while len(in_flight) > window:
-                yield from _results(in_flight.popleft())
-        while in_flight:
-            yield from _results(in_flight.popleft())
-
-
-def _chunks(items, size: int):
-    """Lists of up to ``size`` file inputs; a stdin input alone, as itself."""
-    chunk = []
-    for item in items:
-        if isinstance(item, pages.PageInput) and item.path is None:
-            if chunk:
-                yield chunk
-                chunk = []
-            yield item
-            continue
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
-def _results(done) -> list[_Pending]:
-    return done if isinstance(done, list) else done.result()
-
-
-def _worker_init(parent_pid: int) -> None:
-    """A worker dies with the ingest that started it. Killed with SIGKILL, the parent cannot tell
-    its workers to stop, and they would wait for work forever, holding its stdout and stderr open
-    (a ``ticker ingest | tee log`` would never end)."""
-    import signal
-    import sys
-    import threading
-    import time
-
-    if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent_pid:  # the parent died before we got here
-        os._exit(1)
-
-    def watch() -> None:  # elsewhere (and as a second line of defence): poll for the parent
-        while os.getppid() == parent_pid:
-            time.sleep(0.5)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="ticker-parent-watch", daemon=True).start()
-
-
-def _prepare_chunk(prepare, items) -> list[_Pending]:
-    return [prepare(item) for item in items]
 
 
 class Store:
@@ -406,7 +184,7 @@ class Store:
         if not create:
             _require_existing(self.url)
         self.engine = make_engine(self.url)
-        self._instrument_ids: dict[str, int] = {}  # alias key -> instruments.id, committed rows only
+        self._writer: ingest.Writer | None = None
         if migrate_on_open:
             self._guard(migrate.ensure_current, self.engine)
 
@@ -414,6 +192,9 @@ class Store:
         return f"Store({safe_url(self.url)!r})"
 
     def close(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
         self.engine.dispose()
 
     def __enter__(self) -> Store:
@@ -436,35 +217,28 @@ class Store:
 
     # ---------------------------------------------------------------- ingest
 
-    def iter_ingest(
-        self,
-        inputs: Iterable[pages.PageInput | pages.BadInput],
-        *,
-        at: datetime | None = None,
-        strict: bool = False,
-        now: Callable[[], datetime] = None,
-        batch_pages: int = BATCH_PAGES,
-        workers: int | None = None,
-    ) -> Iterator[PageResult]:
+    def writer(self, *, on_close=None) -> ingest.Writer:
+        """The store's :class:`ticker.ingest.Writer`, on a connection of its engine (made once)."""
+        if self._writer is None:
+            raw = self._guard(self.engine.raw_connection)
+            dialect = self.engine.dialect
+            self._writer = ingest.Writer(
+                raw, dialect.name, label=safe_url(self.url), driver_error=dialect.loaded_dbapi.Error, on_close=raw.close
+            )
+        if on_close is not None:  # the caller owns the store through its writer
+            writer, self._writer = self._writer, None
+            inner = writer._on_close
+            writer._on_close = lambda: (inner(), on_close())
+            return writer
+        return self._writer
+
+    def iter_ingest(self, inputs: Iterable[pages.PageInput | pages.BadInput], **options) -> Iterator[PageResult]:
         """Ingest pages, yielding a :class:`PageResult` for each, in input order.
 
-        Pages are written many to a transaction (``batch_pages``), which is what makes ingest fast;
-        if a batch fails, its pages are written again one transaction each, so a bad page fails
-        alone and every page is still stored whole or not at all. Reading and parsing run in
-        ``workers`` processes (default: one per core when there are many pages) while this
-        process writes.
+        Options as :func:`ticker.ingest.ingest`: ``at``, ``strict``, ``now``, ``batch_pages``,
+        ``workers``. Pages are written many to a transaction; a page is stored whole or not at all.
         """
-        batch: list[_Pending] = []
-        batch_bytes = 0
-        prepare = functools.partial(_prepare, at=at, strict=strict, now=now or _utcnow)
-        for pending in _prepared(inputs, prepare, workers):
-            batch.append(pending)
-            if pending.row is not None:
-                batch_bytes += len(pending.row["page_text"])
-            if len(batch) >= batch_pages or batch_bytes >= BATCH_BYTES:
-                yield from self._flush(batch)
-                batch, batch_bytes = [], 0
-        yield from self._flush(batch)
+        yield from ingest.ingest(self.writer(), inputs, **options)
 
     def ingest(self, paths: Iterable[str] | str, *, recursive: bool = False, **options) -> IngestSummary:
         """Ingest files, folders (``recursive`` for subfolders) or ``"-"`` for stdin.
@@ -485,146 +259,8 @@ class Store:
         import hashlib
 
         page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
-        [result] = self._flush([_prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC))])
+        [result] = self.writer().write([ingest.prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC))])
         return result
-
-    @staticmethod
-    def _retrying(fn, *args, attempts: int = 5):
-        """Run a write transaction again when the database aborted it only to break a deadlock or
-        a serialization conflict between writers (PostgreSQL): the pages are stored, not lost."""
-        for attempt in range(attempts):
-            try:
-                return fn(*args)
-            except DBAPIError as err:
-                if attempt + 1 == attempts or getattr(err.orig, "sqlstate", None) not in _RETRY_SQLSTATES:
-                    raise
-
-    def _flush(self, batch: list[_Pending]) -> list[PageResult]:
-        """Write the batch's pages in one transaction (one each if that fails); results in order."""
-        writes = [p for p in batch if p.row is not None]
-        if writes:
-            try:
-                ids = self._guard(self._retrying, self._write_many, writes)
-            except StoreError as err:
-                if len(writes) == 1:
-                    ids = [err]
-                else:  # find the page that failed: each page alone, in its own transaction
-                    ids = []
-                    for p in writes:
-                        try:
-                            ids.extend(self._guard(self._retrying, self._write_many, [p]))
-                        except StoreError as one_err:
-                            ids.append(one_err)
-            for p, snapshot_id in zip(writes, ids):
-                r = p.result
-                if isinstance(snapshot_id, StoreError):
-                    p.result = PageResult(r.source, "error", reason=str(snapshot_id), warnings=r.warnings)
-                elif snapshot_id is None:
-                    p.result = PageResult(r.source, "duplicate", warnings=r.warnings)
-                else:
-                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id)
-        return [p.result for p in batch]
-
-    def _write_many(self, writes: list[_Pending]) -> list[int | None]:
-        """Snapshots and all of their quotes in one transaction; the snapshot ids, None for a duplicate."""
-        new_ids: dict[str, int] = {}
-        with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
-            first: dict[str, _Pending] = {}
-            for p in writes:  # the same bytes twice in one batch: the first is stored
-                first.setdefault(p.row["content_hash"], p)
-            if conn.dialect.name == "sqlite":
-                by_hash = self._insert_snapshots_sqlite(conn, list(first.values()))
-            else:
-                # In hash order: two writers inserting overlapping pages then lock the unique index
-                # entries in the same order, and cannot deadlock on each other.
-                rows = [first[h].row for h in sorted(first)]
-                returned = conn.execute(self._insert_snapshots(conn.dialect.name), rows)
-                by_hash = {content_hash: snapshot_id for snapshot_id, content_hash in returned}
-            ids = [by_hash.get(p.row["content_hash"]) if first[p.row["content_hash"]] is p else None for p in writes]
-            rows = []
-            for p, snapshot_id in zip(writes, ids):
-                if snapshot_id is not None:
-                    rows.extend(self._quote_rows(conn, snapshot_id, p.parsed, new_ids))
-            if rows:
-                conn.exec_driver_sql(_raw_insert_sql(quotes, QUOTE_ROW, conn.dialect.paramstyle), rows)
-        # Only ids of committed rows are remembered: a rolled-back batch must not leave ids behind.
-        self._instrument_ids.update(new_ids)
-        return ids
-
-    @staticmethod
-    def _insert_snapshots_sqlite(conn, pendings: list[_Pending]) -> dict[str, int]:
-        """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
-        between our look-up and our insert: skip stored hashes and number the new rows ourselves,
-        which lets the driver's executemany do the insert without RETURNING."""
-        hashes = [p.row["content_hash"] for p in pendings]
-        stored: set[str] = set()
-        for i in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
-            chunk = hashes[i : i + 500]
-            stored.update(
-                conn.exec_driver_sql(
-                    f"SELECT content_hash FROM snapshots WHERE content_hash IN ({','.join('?' * len(chunk))})",
-                    tuple(chunk),
-                ).scalars()
-            )
-        next_id = conn.exec_driver_sql("SELECT coalesce(max(id), 0) + 1 FROM snapshots").scalar_one()
-        # The exact text SQLAlchemy stores (dialect_impl: a bare TypeDecorator.bind_processor skips
-        # SQLite's DATETIME formatting, and '09:00:00' would not compare equal to '09:00:00.000000').
-        to_time = snapshots.c.captured_at.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-        tuples, by_hash = [], {}
-        for p in pendings:
-            row = p.row
-            if row["content_hash"] in stored:
-                continue
-            by_hash[row["content_hash"]] = next_id
-            tuples.append(
-                (next_id, row["source"], row["content_hash"], to_time(row["captured_at"]), row["captured_at_source"],
-                 row["market_status"], to_time(row["page_time"]), to_time(row["ingested_at"]), row["page_text"])
-            )
-            next_id += 1
-        if tuples:
-            conn.exec_driver_sql(_raw_insert_sql(snapshots, SNAPSHOT_ROW, "qmark"), tuples)
-        return by_hash
-
-    @functools.cache
-    def _insert_snapshots(self, dialect_name: str):
-        # Built once: constructing and compiling a statement per page costs more than running it.
-        return (
-            _insert(dialect_name, snapshots)
-            .on_conflict_do_nothing(index_elements=["content_hash"])
-            .returning(snapshots.c.id, snapshots.c.content_hash)
-        )
-
-    def _quote_rows(self, conn, snapshot_id: int, values: list[tuple], new_ids: dict[str, int]) -> list[tuple]:
-        """Rows for the quotes table, in :data:`QUOTE_ROW` order, from :func:`_quote_values`."""
-        return [
-            (snapshot_id, position, self._instrument_id(conn, name, symbol, new_ids), name, value, change, pct,
-             consistent, line)
-            for position, (name, symbol, value, change, pct, consistent, line) in enumerate(values)
-        ]
-
-    def _instrument_id(self, conn, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
-        key = name_key(printed)
-        if key in self._instrument_ids:
-            return self._instrument_ids[key]
-        if key in new_ids:
-            return new_ids[key]
-        found = conn.execute(select(aliases.c.instrument_id).where(aliases.c.alias_key == key)).scalar()
-        if found is None:
-            inst = resolve(printed, symbol)
-            dialect = conn.dialect.name
-            conn.execute(
-                _insert(dialect, instruments)
-                .values(name=inst.name, symbol=inst.symbol, kind=inst.kind)
-                .on_conflict_do_nothing(index_elements=["name"])
-            )
-            found = conn.execute(select(instruments.c.id).where(instruments.c.name == inst.name)).scalar_one()
-            conn.execute(
-                _insert(dialect, aliases)
-                .values(alias_key=key, printed=display_name(printed), instrument_id=found, origin="seen")
-                .on_conflict_do_nothing(index_elements=["alias_key"])
-            )
-        new_ids[key] = found
-        return found
 
     # ---------------------------------------------------------------- reparse
 
@@ -662,16 +298,7 @@ class Store:
         removed = [q for q in old if q not in new]
         added = [q for q in new if q not in old]
         if apply:
-            new_ids: dict[str, int] = {}
-            with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
-                conn.execute(quotes.delete().where(quotes.c.snapshot_id == snapshot_id))
-                conn.execute(
-                    snapshots.update().where(snapshots.c.id == snapshot_id).values(market_status=parsed.market_status)
-                )
-                if parsed.quotes:
-                    rows = self._quote_rows(conn, snapshot_id, _quote_values(parsed), new_ids)
-                    conn.exec_driver_sql(_raw_insert_sql(quotes, QUOTE_ROW, conn.dialect.paramstyle), rows)
-            self._instrument_ids.update(new_ids)
+            self.writer().replace_quotes(snapshot_id, parsed.market_status, ingest.quote_values(parsed))
         return ReparseResult(snapshot_id, source, "changed", tuple(removed), tuple(added), status, parsed.market_status)
 
     # ---------------------------------------------------------------- instruments and aliases
@@ -743,7 +370,8 @@ class Store:
                     .where(quotes.c.instrument_id == old, func.lower(quotes.c.name_printed) == key)
                     .values(instrument_id=target["id"])
                 )
-        self._instrument_ids.pop(key, None)
+        if self._writer is not None:
+            self._writer.forget(key)
         return target
 
     # ---------------------------------------------------------------- queries (DataFrames)

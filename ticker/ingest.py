@@ -1,0 +1,515 @@
+"""Ingest: pages in, snapshots out - the hot path of ``ticker ingest``.
+
+Two halves. :func:`prepare` reads, hashes, decodes and parses one input: everything but the
+database, so that it can run in worker processes when there are many pages and more than one
+core. A :class:`Writer` stores prepared pages many to a transaction (:func:`write`), through the
+database driver's own ``executemany`` on a DB-API connection: per-row parameter processing in
+SQLAlchemy would cost more than SQLite's insert itself. If a batch fails, its pages are written
+again one transaction each, so a bad page fails alone and every page is stored whole or not at
+all.
+
+Nothing here imports SQLAlchemy: on a SQLite store at head, :func:`open_writer` connects with
+:mod:`sqlite3` (see :mod:`ticker.sqlite`), and ``ticker ingest`` never pays for the import.
+Any other store is opened by :class:`ticker.Store`, which lends its engine's connection.
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import itertools
+import os
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from . import pages, sqlite
+from .instruments import display_name as _display_name
+from .instruments import name_key as _name_key
+from .instruments import resolve
+from .parse import ParsedPage, parse
+
+__all__ = ["PageResult", "IngestSummary", "StoreError", "Writer", "open_writer", "ingest", "prepare"]
+
+# Pages per write transaction, and the page text per transaction at most (memory stays bounded).
+BATCH_PAGES = 500
+BATCH_BYTES = 32 << 20
+POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
+# deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
+_RETRY_SQLSTATES = frozenset({"40P01", "40001"})
+
+# Column order of the inserts (the hot path); a test checks them against ticker.schema.
+SNAPSHOT_ROW = ("source", "content_hash", "captured_at", "captured_at_source", "market_status", "page_time",
+                "ingested_at", "page_text")
+QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value", "change", "change_pct",
+             "consistent", "line")
+
+# A strip prints the same few dozen names on every page: tidy each once, not once per quote.
+display_name = functools.lru_cache(maxsize=8192)(_display_name)
+name_key = functools.lru_cache(maxsize=8192)(_name_key)
+
+
+class StoreError(Exception):
+    """A store that cannot be opened or used; ``str(err)`` is one line, passwords hidden."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageResult:
+    source: str
+    status: str  # stored, duplicate, no_strip, error
+    quotes: int = 0
+    reason: str | None = None
+    warnings: tuple[str, ...] = ()
+    snapshot_id: int | None = None
+
+
+@dataclass(slots=True)
+class IngestSummary:
+    stored: int = 0
+    duplicates: int = 0
+    no_strip: int = 0
+    errors: int = 0
+    quotes: int = 0
+    warned: int = 0  # pages read, with warnings (a cut entry, a failed check, another encoding)
+    failed: list[PageResult] = field(default_factory=list)
+
+    def add(self, result: PageResult) -> None:
+        if result.warnings and result.status != "error":
+            self.warned += 1
+        if result.status == "stored":
+            self.stored += 1
+            self.quotes += result.quotes
+        elif result.status == "duplicate":
+            self.duplicates += 1
+        elif result.status == "no_strip":
+            self.no_strip += 1
+        else:
+            self.errors += 1
+            self.failed.append(result)
+
+
+@dataclass(slots=True)
+class _Pending:
+    """A page between parsing and writing: its (provisional) result, snapshot row and quotes."""
+
+    result: PageResult
+    row: tuple | None = None  # the snapshots row, in SNAPSHOT_ROW order
+    parsed: list[tuple] | None = None  # quote_values() of the page
+
+    @property
+    def content_hash(self) -> str:
+        return self.row[1]
+
+
+# ---------------------------------------------------------------- the part before the database
+# Module-level functions, so that worker processes can run them.
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def prepare(item, *, at: datetime | None = None, strict: bool = False,
+            now: Callable[[], datetime] = _utcnow) -> _Pending:
+    """Read and parse one input (a :class:`pages.PageInput` or :class:`pages.BadInput`)."""
+    if isinstance(item, pages.BadInput):
+        return _Pending(PageResult(item.source, "error", reason=item.reason))
+    try:
+        page = pages.load(item)
+    except pages.PageError as err:
+        return _Pending(PageResult(item.source, "error", reason=str(err)))
+    return prepare_loaded(page, at=at, strict=strict, now=now())
+
+
+def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> _Pending:
+    parsed = parse(page.text, strict=strict)
+    warnings = (*page.notes, *parsed.warnings)
+    if not parsed.quotes:
+        return _Pending(PageResult(page.source, "no_strip", warnings=warnings))
+    captured_at, origin = pages.capture_time(
+        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
+    )
+    row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, parsed.page_time, now,
+           zlib.compress(page.text.encode("utf-8"), 1))
+    return _Pending(PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings), row, quote_values(parsed))
+
+
+def quote_values(parsed: ParsedPage) -> list[tuple]:
+    """(name, symbol, value, change, change_pct, consistent, line) per quote: plain values, cheap to
+    send back from a worker process."""
+    return [
+        (display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
+        for q in parsed.quotes
+    ]
+
+
+def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
+    """prepare_one(item) for every input, in order; in worker processes when there are many pages.
+
+    Inputs are consumed as they come and at most ~1,000 pages are in flight, so memory does not
+    grow with the number of pages.
+    """
+    it = iter(inputs)
+    head = list(itertools.islice(it, POOL_MIN_PAGES))
+    if workers is None:
+        workers = (os.cpu_count() or 1) if len(head) >= POOL_MIN_PAGES else 1
+    if workers <= 1:
+        yield from map(prepare_one, itertools.chain(head, it))
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else None)
+    window = workers * 16  # chunks in flight: workers keep parsing while a batch is written
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_worker_init,
+                               initargs=(os.getpid(),))
+    try:
+        in_flight: collections.deque = collections.deque()
+        for chunk in _chunks(itertools.chain(head, it), 32):
+            if isinstance(chunk, list):
+                in_flight.append(pool.submit(_prepare_chunk, prepare_one, chunk))
+            else:  # stdin can only be read by this process; its place in the order is kept
+                in_flight.append([prepare_one(chunk)])
+            while len(in_flight) > window:
+                yield from _results(in_flight.popleft())
+        while in_flight:
+            yield from _results(in_flight.popleft())
+    except BaseException:  # Ctrl-C, a failed write, a consumer that stopped: drop queued work
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _chunks(items, size: int):
+    """Lists of up to ``size`` file inputs; a stdin input alone, as itself."""
+    chunk = []
+    for item in items:
+        if isinstance(item, pages.PageInput) and item.path is None:
+            if chunk:
+                yield chunk
+                chunk = []
+            yield item
+            continue
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _results(done) -> list[_Pending]:
+    return done if isinstance(done, list) else done.result()
+
+
+def _worker_init(parent_pid: int) -> None:
+    """A worker dies with the ingest that started it. Killed with SIGKILL, the parent cannot tell
+    its workers to stop, and they would wait for work forever, holding its stdout and stderr open
+    (a ``ticker ingest | tee log`` would never end)."""
+    import signal
+    import sys
+    import threading
+    import time
+
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent_pid:  # the parent died before we got here
+        os._exit(1)
+    # Ctrl-C reaches the whole process group. The parent handles it and stops the pool; a worker
+    # interrupted while it holds the result queue's lock would leave the others (and the parent's
+    # shutdown) waiting on that lock forever.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def watch() -> None:  # elsewhere (and as a second line of defence): poll for the parent
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="ticker-parent-watch", daemon=True).start()
+
+
+def _prepare_chunk(prepare_one, items) -> list[_Pending]:
+    return [prepare_one(item) for item in items]
+
+
+# ---------------------------------------------------------------- the database
+
+
+class Writer:
+    """Writes prepared pages to a store through a DB-API connection (``sqlite3`` or psycopg).
+
+    ``label`` names the store in messages (no password); ``driver_error`` is the driver's base
+    exception class; ``on_close`` releases whatever lent the connection.
+    """
+
+    def __init__(self, conn, dialect: str, *, label: str, driver_error: type[Exception],
+                 on_close: Callable[[], None] | None = None) -> None:
+        self.conn = conn
+        self.dialect = dialect
+        self.label = label
+        self.driver_error = driver_error
+        self._on_close = on_close
+        self._instrument_ids: dict[str, int] = {}  # alias key -> instruments.id, committed rows only
+        mark = "?" if dialect == "sqlite" else "%s"
+        self._mark = mark
+        self._quotes_sql = _insert_sql("quotes", QUOTE_ROW, mark)
+
+    def close(self) -> None:
+        if self._on_close is not None:
+            self._on_close()
+            self._on_close = None
+
+    def __enter__(self) -> Writer:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def forget(self, alias_key: str) -> None:
+        """Drop a remembered instrument id (its alias was moved to another instrument)."""
+        self._instrument_ids.pop(alias_key, None)
+
+    # ---- transactions
+    def _transaction(self, work: Callable, *args):
+        """Run ``work(cursor, *args)`` in one transaction; driver errors become a StoreError
+        (PostgreSQL's deadlock and serialization aborts are retried: the pages are not lost)."""
+        for attempt in range(5):
+            cur = self.conn.cursor()
+            try:
+                if self.dialect == "sqlite":
+                    # Take the write lock up front: a deferred transaction that later needs to
+                    # write can fail with "database is locked" at once; IMMEDIATE waits.
+                    cur.execute("BEGIN IMMEDIATE")
+                result = work(cur, *args)
+                if self.dialect == "sqlite":
+                    cur.execute("COMMIT")
+                else:
+                    self.conn.commit()
+                return result
+            except self.driver_error as err:
+                self._rollback()
+                if attempt < 4 and getattr(err, "sqlstate", None) in _RETRY_SQLSTATES:
+                    continue
+                raise StoreError(_one_line(self.label, err)) from None
+            except BaseException:
+                self._rollback()
+                raise
+            finally:
+                cur.close()
+
+    def _rollback(self) -> None:
+        try:
+            if self.dialect == "sqlite":
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+            else:
+                self.conn.rollback()
+        except self.driver_error:
+            pass  # the connection is gone; the database rolled back on its own
+
+    # ---- pages
+    def write(self, batch: list[_Pending]) -> list[PageResult]:
+        """Store the batch's pages in one transaction (one each if that fails); results in order."""
+        writes = [p for p in batch if p.row is not None]
+        if writes:
+            try:
+                ids = self._store(writes)
+            except StoreError as err:
+                if len(writes) == 1:
+                    ids = [err]
+                else:  # find the page that failed: each page alone, in its own transaction
+                    ids = []
+                    for p in writes:
+                        try:
+                            ids.extend(self._store([p]))
+                        except StoreError as one_err:
+                            ids.append(one_err)
+            for p, snapshot_id in zip(writes, ids):
+                r = p.result
+                if isinstance(snapshot_id, StoreError):
+                    p.result = PageResult(r.source, "error", reason=str(snapshot_id), warnings=r.warnings)
+                elif snapshot_id is None:
+                    p.result = PageResult(r.source, "duplicate", warnings=r.warnings)
+                else:
+                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id)
+        return [p.result for p in batch]
+
+    def _store(self, writes: list[_Pending]) -> list[int | None]:
+        ids, new_ids = self._transaction(self._write_many, writes)
+        # Only ids of committed rows are remembered: a rolled-back batch must not leave ids behind.
+        self._instrument_ids.update(new_ids)
+        return ids
+
+    def _write_many(self, cur, writes: list[_Pending]) -> tuple[list[int | None], dict[str, int]]:
+        """Snapshots and all of their quotes: the snapshot ids (None for a duplicate), and the
+        instrument ids this transaction made or looked up."""
+        new_ids: dict[str, int] = {}
+        first: dict[str, _Pending] = {}
+        for p in writes:  # the same bytes twice in one batch: the first is stored
+            first.setdefault(p.content_hash, p)
+        if self.dialect == "sqlite":
+            by_hash = self._insert_snapshots_sqlite(cur, list(first.values()))
+        else:
+            by_hash = self._insert_snapshots_returning(cur, first)
+        ids = [by_hash.get(p.content_hash) if first[p.content_hash] is p else None for p in writes]
+        rows = []
+        for p, snapshot_id in zip(writes, ids):
+            if snapshot_id is not None:
+                rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))
+        if rows:
+            cur.executemany(self._quotes_sql, rows)
+        return ids, new_ids
+
+    def _insert_snapshots_sqlite(self, cur, pendings: list[_Pending]) -> dict[str, int]:
+        """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
+        between our look-up and our insert: skip stored hashes and number the new rows ourselves,
+        which lets the driver's executemany do the insert without RETURNING."""
+        hashes = [p.content_hash for p in pendings]
+        stored: set[str] = set()
+        for i in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
+            chunk = hashes[i : i + 500]
+            cur.execute(f"SELECT content_hash FROM snapshots WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)
+            stored.update(h for (h,) in cur.fetchall())
+        next_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM snapshots").fetchone()[0]
+        to_text = sqlite.stored_time
+        tuples, by_hash = [], {}
+        for p in pendings:
+            source, content_hash, captured_at, origin, status, page_time, ingested_at, text = p.row
+            if content_hash in stored:
+                continue
+            by_hash[content_hash] = next_id
+            tuples.append((next_id, source, content_hash, to_text(captured_at), origin, status, to_text(page_time),
+                           to_text(ingested_at), text))
+            next_id += 1
+        if tuples:
+            cur.executemany(_insert_sql("snapshots", ("id", *SNAPSHOT_ROW), "?"), tuples)
+        return by_hash
+
+    def _insert_snapshots_returning(self, cur, first: dict[str, _Pending]) -> dict[str, int]:
+        """PostgreSQL: skip stored hashes with ON CONFLICT, the new ids from RETURNING. In hash
+        order: two writers inserting overlapping pages then lock the unique index entries in the
+        same order, and cannot deadlock on each other."""
+        sql = (_insert_sql("snapshots", SNAPSHOT_ROW, "%s")
+               + " ON CONFLICT (content_hash) DO NOTHING RETURNING id, content_hash")
+        rows = [first[h].row for h in sorted(first)]
+        by_hash: dict[str, int] = {}
+        cur.executemany(sql, rows, returning=True)  # psycopg 3: one round trip per pipeline
+        while True:
+            for snapshot_id, content_hash in cur.fetchall():
+                by_hash[content_hash] = snapshot_id
+            if not cur.nextset():
+                break
+        return by_hash
+
+    def _quote_rows(self, cur, snapshot_id: int, values: list[tuple], new_ids: dict[str, int]) -> list[tuple]:
+        """Rows for the quotes table, in :data:`QUOTE_ROW` order, from :func:`quote_values`."""
+        return [
+            (snapshot_id, position, self._instrument_id(cur, name, symbol, new_ids), name, value, change, pct,
+             consistent, line)
+            for position, (name, symbol, value, change, pct, consistent, line) in enumerate(values)
+        ]
+
+    def _instrument_id(self, cur, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
+        key = name_key(printed)
+        known = self._instrument_ids.get(key) or new_ids.get(key)
+        if known is not None:
+            return known
+        m = self._mark
+        cur.execute(f"SELECT instrument_id FROM aliases WHERE alias_key = {m}", (key,))
+        hit = cur.fetchone()
+        if hit is not None:
+            found = hit[0]
+        else:
+            inst = resolve(printed, symbol)
+            cur.execute(f"INSERT INTO instruments (name, symbol, kind) VALUES ({m}, {m}, {m}) "
+                        "ON CONFLICT (name) DO NOTHING", (inst.name, inst.symbol, inst.kind))
+            cur.execute(f"SELECT id FROM instruments WHERE name = {m}", (inst.name,))
+            found = cur.fetchone()[0]
+            cur.execute(f"INSERT INTO aliases (alias_key, printed, instrument_id, origin) VALUES ({m}, {m}, {m}, 'seen') "
+                        "ON CONFLICT (alias_key) DO NOTHING", (key, display_name(printed), found))
+        new_ids[key] = found
+        return found
+
+    # ---- reparse
+    def replace_quotes(self, snapshot_id: int, market_status: str | None, values: list[tuple]) -> None:
+        """A snapshot's quotes and status, replaced in one transaction (``ticker reparse --apply``)."""
+        def work(cur):
+            m = self._mark
+            new_ids: dict[str, int] = {}
+            cur.execute(f"DELETE FROM quotes WHERE snapshot_id = {m}", (snapshot_id,))
+            cur.execute(f"UPDATE snapshots SET market_status = {m} WHERE id = {m}", (market_status, snapshot_id))
+            if values:
+                cur.executemany(self._quotes_sql, self._quote_rows(cur, snapshot_id, values, new_ids))
+            return new_ids
+
+        self._instrument_ids.update(self._transaction(work))
+
+
+def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
+    return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
+
+
+def _one_line(label: str, err: Exception) -> str:
+    detail = (str(err).strip().splitlines() or [err.__class__.__name__])[0]
+    if "file is not a database" in detail:
+        detail = "the file is not a SQLite database"
+    return f"{label}: {detail}"
+
+
+# ---------------------------------------------------------------- the whole run
+
+
+def open_writer(db: str | os.PathLike | None = None) -> Writer:
+    """A writer for the store ``db`` names (as ``--db`` does), brought to head first.
+
+    A SQLite file that is new or at head is written with :mod:`sqlite3` alone; anything else is
+    opened by :class:`ticker.Store` (SQLAlchemy, migrations), which lends its connection.
+    Raises :class:`StoreError` with a one-line reason.
+    """
+    import sqlite3
+
+    path = sqlite.file_target(db)
+    if path is not None:
+        conn = sqlite.open_current(path)
+        if conn is not None:
+            label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
+            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error, on_close=conn.close)
+    from .store import Store
+
+    store = Store(db)
+    return store.writer(on_close=store.close)
+
+
+def ingest(
+    writer: Writer,
+    inputs: Iterable[pages.PageInput | pages.BadInput],
+    *,
+    at: datetime | None = None,
+    strict: bool = False,
+    now: Callable[[], datetime] | None = None,
+    batch_pages: int = BATCH_PAGES,
+    workers: int | None = None,
+) -> Iterator[PageResult]:
+    """Ingest pages, yielding a :class:`PageResult` for each, in input order.
+
+    Pages are written ``batch_pages`` to a transaction (see :meth:`Writer.write`). Reading and
+    parsing run in ``workers`` processes (default: one per core when there are many pages)
+    while this process writes.
+    """
+    batch: list[_Pending] = []
+    batch_bytes = 0
+    prepare_one = functools.partial(prepare, at=at, strict=strict, now=now or _utcnow)
+    for pending in prepared(inputs, prepare_one, workers):
+        batch.append(pending)
+        if pending.row is not None:
+            batch_bytes += len(pending.row[-1])
+        if len(batch) >= batch_pages or batch_bytes >= BATCH_BYTES:
+            yield from writer.write(batch)
+            batch, batch_bytes = [], 0
+    yield from writer.write(batch)

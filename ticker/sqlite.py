@@ -1,0 +1,143 @@
+"""SQLite without SQLAlchemy: ticker's connection settings, and a store opened at head.
+
+The command line's hot paths (``ticker ingest``, ``ticker report --index``) talk to a SQLite
+store through :mod:`sqlite3` itself: importing SQLAlchemy and Alembic costs more than ingesting
+a thousand pages. A new store is made from ``data/schema.sqlite.sql`` - the DDL the Alembic
+migrations produce, dumped by ``python -m ticker.migrate`` (a test checks the two agree) - and
+stamped at head; a store at head is used as it is. Anything else (an older revision, another
+application's database, a URL with options) is left to :class:`ticker.Store`, which migrates,
+refuses or explains.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .revisions import HEAD_REVISION
+
+__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "configure", "file_target", "open_current", "schema_statements", "stored_time"]
+
+DEFAULT_DB = "data/ticker.db"
+BUSY_TIMEOUT_MS = 60_000
+SCHEMA_FILE = Path(__file__).parent / "data" / "schema.sqlite.sql"
+_SEPARATOR = "\n;\n"  # between statements in SCHEMA_FILE (a trigger body may hold ";")
+
+
+def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
+    """ticker's settings for every connection: WAL (readers never wait for the writer), foreign
+    keys on, and a long busy timeout (writers queue instead of failing). Transactions are begun
+    explicitly (``BEGIN IMMEDIATE`` for writers), so the driver must not open its own."""
+    conn.isolation_level = None
+    if not memory and _ours_or_empty(conn):  # another application's file is left as it is
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    conn.execute("PRAGMA foreign_keys=ON")
+    conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+
+
+def _ours_or_empty(conn: sqlite3.Connection) -> bool:
+    (ours,) = conn.execute(
+        "SELECT count(*) = 0 OR sum(name = 'alembic_version') > 0 FROM sqlite_master WHERE type = 'table'").fetchone()
+    return bool(ours)
+
+
+def file_target(db: str | os.PathLike | None) -> Path | None:
+    """The SQLite file a ``--db`` value names (a path, a plain ``sqlite:///`` URL, ``TICKER_DB``
+    or the default), whether or not it exists yet; None for other databases, memory, or a URL
+    with options (those go through SQLAlchemy).
+
+    >>> file_target("sqlite:///data/x.db"), file_target("postgresql://h/db"), file_target(":memory:")
+    (PosixPath('data/x.db'), None, None)
+    """
+    target = os.fspath(db) if db is not None else os.environ.get("TICKER_DB") or DEFAULT_DB
+    if "://" in target:
+        if not target.startswith("sqlite:///") or "?" in target:
+            return None
+        target = target[len("sqlite:///"):]
+    if target in ("", ":memory:"):
+        return None
+    return Path(target).expanduser()
+
+
+def schema_statements() -> list[str]:
+    """The statements that make a store at head (``alembic_version`` included, not stamped)."""
+    text = SCHEMA_FILE.read_text(encoding="utf-8")
+    return [s.strip() for s in text.split(_SEPARATOR) if s.strip() and not s.lstrip().startswith("--")]
+
+
+def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | None:
+    """A configured connection to the store at ``path`` if it is at head, or new (then made at
+    head, when ``create``); None when SQLAlchemy's path must decide (an older or foreign schema,
+    not a database at all, a store still locked by another process after a few tries)."""
+    if not create and not path.is_file():
+        return None
+    for attempt in range(8):
+        conn = None
+        try:
+            if create:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
+            configure(conn)
+            if _at_head(conn) or (create and _create(conn)):
+                return conn
+            conn.close()
+            return None
+        except sqlite3.OperationalError as err:
+            # Several processes opening one new file at once can see a transient "locked" (one
+            # of them switching it to WAL) that busy_timeout does not cover: try again.
+            if conn is not None:
+                conn.close()
+            if "locked" not in str(err) or attempt == 7:
+                return None
+            time.sleep(0.05 * 2**attempt)
+        except (sqlite3.Error, OSError):
+            if conn is not None:
+                conn.close()
+            return None
+    return None
+
+
+def _at_head(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
+    except sqlite3.OperationalError as err:
+        if "no such table" in str(err):
+            return False
+        raise
+
+
+def _create(conn: sqlite3.Connection) -> bool:
+    """Make an empty database a store at head, in one transaction; False if it is not empty."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+            conn.execute("ROLLBACK")
+            return _at_head(conn)  # made by another process while we waited for the lock?
+        for statement in schema_statements():
+            conn.execute(statement)
+        conn.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
+        conn.execute("COMMIT")
+        return True
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+
+
+def stored_time(value: datetime | None) -> str | None:
+    """A tz-aware time as ticker's SQLite stores it: UTC, ``2024-05-17 09:00:00.000000`` (the
+    text SQLAlchemy's DateTime writes; SQLite compares times as text, so there is one form).
+
+    >>> stored_time(datetime(2024, 5, 17, 11, tzinfo=__import__("datetime").timezone.utc))
+    '2024-05-17 11:00:00.000000'
+    """
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        raise ValueError(f"naive datetime {value!r}: ticker stores tz-aware UTC times only")
+    v = value.astimezone(UTC)
+    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}"
