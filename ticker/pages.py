@@ -53,7 +53,7 @@ class PageError(Exception):
 @dataclass(frozen=True, slots=True)
 class PageInput:
     source: str  # what the user named: a path, or "-" for stdin
-    path: Path | None  # None for stdin
+    path: str | os.PathLike | None  # None for stdin (a str from expand(): a Path per file costs)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,9 +88,9 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
                 hint = "" if recursive else " (use -r to look in subfolders)"
                 yield BadInput(raw, f"no *.txt, *.html or *.htm pages in this folder{hint}")
             for name in found:
-                yield PageInput(name, Path(name))
+                yield PageInput(name, name)
         elif path.exists():
-            yield PageInput(raw, path)
+            yield PageInput(raw, raw)
         else:
             yield BadInput(raw, "no such file or folder")
 

@@ -139,5 +139,4 @@ def stored_time(value: datetime | None) -> str | None:
         return None
     if value.tzinfo is None:
         raise ValueError(f"naive datetime {value!r}: ticker stores tz-aware UTC times only")
-    v = value.astimezone(UTC)
-    return f"{v.year:04d}-{v.month:02d}-{v.day:02d} {v.hour:02d}:{v.minute:02d}:{v.second:02d}.{v.microsecond:06d}"
+    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")

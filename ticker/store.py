@@ -371,7 +371,7 @@ class Store:
                     .values(instrument_id=target["id"])
                 )
         if self._writer is not None:
-            self._writer.forget(key)
+            self._writer.forget()
         return target
 
     # ---------------------------------------------------------------- queries (DataFrames)
