@@ -17,7 +17,6 @@ import signal
 import sqlite3
 import stat
 import tempfile
-import zlib
 from pathlib import Path
 
 import pytest
@@ -27,6 +26,7 @@ from typer.testing import CliRunner
 from conftest import SEED_STRIP, nikkei_page, strip_page
 from pagegen import TICKER, lines_naming, run_measured, run_ticker
 from ticker.cli import app
+from ticker.ingest import decompress_text
 
 runner = CliRunner()
 
@@ -219,7 +219,7 @@ def _page_text(db_url: str, source: str) -> str:
             blob = conn.execute(sa.text("SELECT page_text FROM snapshots WHERE source = :s"), {"s": source}).scalar_one()
     finally:
         engine.dispose()
-    return zlib.decompress(blob).decode("utf-8")
+    return decompress_text(blob)
 
 
 def _values(db_url: str, source: str) -> list[float]:

@@ -242,3 +242,13 @@ def test_chunks_keep_stdin_in_its_place():
     stdin = pages.PageInput("-", None)
     got = list(_chunks([*files[:3], stdin, *files[3:]], 2))
     assert got == [files[0:2], [files[2]], stdin, files[3:5]]
+
+
+def test_reparse_reads_page_text_stored_zlib_compressed_by_earlier_versions(store):
+    import zlib
+
+    store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
+    with store.engine.begin() as conn:  # as ticker 0.1 stored it
+        conn.execute(sa.text("UPDATE snapshots SET page_text = :t"),
+                     {"t": zlib.compress(nikkei_page("40,074.69", "+443.63", "+1.12").encode(), 1)})
+    assert [r.status for r in store.reparse()] == ["same"]

@@ -90,8 +90,9 @@ snapshots = Table(
     Column("market_status", Text),
     Column("page_time", UTCDateTime),  # a time the page printed about its data
     Column("ingested_at", UTCDateTime, nullable=False),
-    # The text the parser read, zlib-compressed, so `ticker reparse` can bring parser fixes to
-    # old snapshots without the original files.
+    # The text the parser read, compressed (ticker.ingest.compress_text: zstd; zlib in stores
+    # written before), so `ticker reparse` can bring parser fixes to old snapshots without the
+    # original files.
     Column("page_text", LargeBinary),
 )
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import difflib
 import os
-import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -291,7 +290,7 @@ class Store:
             ]
         if blob is None:
             return ReparseResult(snapshot_id, source, "no_text")
-        parsed = parse(zlib.decompress(blob).decode("utf-8"), strict=strict)
+        parsed = parse(ingest.decompress_text(blob), strict=strict)
         new = [(display_name(q.name), float(q.value), float(q.change), float(q.change_pct)) for q in parsed.quotes]
         if new == old and parsed.market_status == status:
             return ReparseResult(snapshot_id, source, "same")
