@@ -646,10 +646,10 @@ def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
 def test_fast_path_takes_the_seed_strip():
     fast = _Parser(SEED, False)
     fast.run()
-    assert sum(c.quote is not None for c in fast.cands) == 15
+    assert len(fast.fast_quotes) == 15 and not fast.cands
     general = _Parser(SEED, False, fast=False)
     general.run()
-    assert all(c.quote is None for c in general.cands)
+    assert not general.fast_quotes and all(c.quote is None for c in general.cands)
 
 
 # ---------------------------------------------------------------------- status lines
@@ -688,6 +688,18 @@ def test_seed_quotes_carry_lines_and_pass_the_check():
 def test_cut_off_entry_is_warned_about():
     page = parse("UK markets closed\n" + strip(("FTSE 100", "8,139.83", "+60.97 (+0.75%)")) + "  • CAC 40\n\n    8,088.24")
     assert page.warnings == ("line 7: entry 'CAC 40' cut off before its change; dropped",)
+
+
+@pytest.mark.parametrize("between, warning", [
+    ("Delayed quote\nCurrency in EUR\n\n", "line 10: entry 'CAC 40' cut off before its change; dropped"),
+    ("Delayed quote\nCurrency in EUR\nReal-time\n\n", None),  # 6 lines on: too far to be the strip's
+])
+def test_cut_off_entry_is_looked_for_five_lines_after_the_strip(between, warning):
+    text = ("UK markets closed\n" + strip(("FTSE 100", "8,139.83", "+60.97 (+0.75%)"))
+            + between + "  • CAC 40\n\n    8,088.24")
+    page = parse(text)
+    assert page.warnings == ((warning,) if warning else ())
+    assert page == _Parser(text, False, fast=False).run()
 
 
 def test_entry_with_dash_instead_of_change_is_warned_about():

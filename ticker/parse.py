@@ -284,6 +284,9 @@ def _ambiguous(raw: str) -> bool:
 
 
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+# from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
+# looks) start with a bullet sign?
+_BULLET_NEAR = lazy(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
 _DOT = frozenset(".")
 
 
@@ -444,7 +447,6 @@ class _Cand:
 
     __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
     quote = None  # (a _Done has its quote already)
-    fkey = None
 
     def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
         self.v, self.c, self.p = v, c, p
@@ -454,13 +456,14 @@ class _Cand:
 
 class _Done:
     """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
-    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set."""
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set (made only on
+    pages where fast and general entries mix)."""
 
-    __slots__ = ("quote", "fkey", "span")
+    __slots__ = ("quote", "span")
     alt = None
 
-    def __init__(self, quote: Quote, fkey: tuple[float, float, float], span: tuple[int, int]) -> None:
-        self.quote, self.fkey, self.span = quote, fkey, span
+    def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
+        self.quote, self.span = quote, span
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -570,6 +573,11 @@ class _Parser:
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
         self.followed: set[int] = set()  # bullet entries (name line) the next one follows directly
+        # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist)
+        self.fast_quotes: list[Quote] = []
+        self.fast_spans: list[tuple[int, int]] = []
+        self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
+        self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
         self._line = 0  # line_of() state
         self._pos = 0
 
@@ -724,7 +732,9 @@ class _Parser:
         line = self.line_of(pos)
         if line <= self.consumed:
             return -1
-        done = self.cands.append
+        start = pos
+        quotes: list[Quote] = []
+        done = quotes.append
         taken: list[tuple[int, int]] = []
         end = -1
         new, set_name, set_value, set_change, set_pct, set_line, set_symbol, set_ok = _QUOTE_PARTS
@@ -764,12 +774,16 @@ class _Parser:
             set_line(q, line + 1)
             set_symbol(q, None)
             set_ok(q, True)
-            done(_Done(q, (fv, fc, fp), (line, last)))
+            done(q)
             taken.append((line, last))
             end = m.start("gap")
             pos = m.end()
             line = last + gap.count("\n")
         if taken:
+            self.fast_quotes += quotes
+            self.fast_spans += taken
+            self.strip_starts[taken[0][0]] = start
+            self.strip_ends[taken[-1][1]] = end
             self.bullet_entries += taken
             self.consumed = taken[-1][1]
             # each entry but the last runs straight into the next: nothing cut off there
@@ -952,7 +966,6 @@ class _Parser:
 
     # ---- the whole page
     def run(self) -> ParsedPage:
-        L = self.L
         src = self.source
         fast = self.fast
         q = src.find("%")
@@ -972,7 +985,7 @@ class _Parser:
             else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
-                    kd = L.kind(line)
+                    kd = self.L.kind(line)
                     if kd == _NUM:
                         self.vertical(line)
                     elif kd == _TEXT:
@@ -992,14 +1005,17 @@ class _Parser:
         )
 
     def resolve(self) -> list[Quote]:
+        if not self.cands:
+            # all made by fast_strip, in page order: nothing to decide (they pass the check, so
+            # no warnings), and two entries of a strip are never folded into one
+            return self.fast_quotes
+        if self.fast_quotes:
+            # both kinds: in page order, as they were found (they are found in line order, and
+            # a fast entry never shares its first line with another candidate)
+            self.cands += map(_Done, self.fast_quotes, self.fast_spans)
+            self.cands.sort(key=_cand_line)
         cands = self.cands
-        cands.sort(key=_cand_line)
-        if all(c.quote is not None for c in cands):  # all made by fast_strip: nothing to decide
-            if len({c.fkey for c in cands}) == len(cands):  # and no two alike to fold
-                return [c.quote for c in cands]  # (all pass the check: no warnings)
-            allowed = [_DOT] * len(cands)
-        else:
-            allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
+        allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
         hint = "."
         self.spaced_fields = sum(
             1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
@@ -1029,7 +1045,7 @@ class _Parser:
                 continue
             # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
             # two entries of a strip are two quotes, whatever their numbers
-            key = c.fkey or (float(q.value), float(q.change), float(q.change_pct))
+            key = (float(q.value), float(q.change), float(q.change_pct))
             same = seen.get(key)
             prior = None
             if same is None:
@@ -1133,12 +1149,17 @@ class _Parser:
 
     # ---- strips cut off or with holes
     def cut_off_warnings(self) -> None:
-        L = self.L
-        taken = {a for a, _ in self.bullet_entries}
         followed = self.followed
+        L = taken = None
         for first, last in self.bullet_entries:
             if first in followed:
                 continue
+            end = self.strip_ends.get(last)
+            if end is not None and _BULLET_NEAR.match(self.source, end) is None:
+                continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
+            if L is None:
+                L = self.L
+                taken = {a for a, _ in self.bullet_entries}
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
                     L.kind(k) == _BLANK or _noise(L.text(k))):
@@ -1174,14 +1195,20 @@ class _Parser:
 
     # ---- status line and page time
     def market_status(self) -> str | None:
-        L = self.L
         looked: set[int] = set()
+        src = self.source
         for nline, _ in self.bullet_entries[:1]:
+            at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
             for k in range(nline - 1, max(-1, nline - 4), -1):
                 looked.add(k)
-                s = L.text(k)
+                if at is None:
+                    s = self.L.text(k)
+                else:
+                    b, at = at - 1, src.rfind("\n", 0, at - 1) + 1
+                    s = _strip(src[at:b])
                 if s and len(s) <= 90 and _STATUS.fullmatch(s):
                     return _clean_name(s)
+        L = self.L
         head = self.source[:3000]
         hits = set()
         for key in _STATUS_KEYS:
@@ -1196,8 +1223,8 @@ class _Parser:
             s = L.text(k)
             if s and len(s) <= 90 and _STATUS.fullmatch(s):
                 return _clean_name(s)
-        for c in self.cands:
-            for k in range(c.span[1] + 1, min(L.n, c.span[1] + 4)):
+        for _, last in (c.span for c in self.cands) if self.cands else self.fast_spans:
+            for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
                     return _clean_name(s)
@@ -1205,7 +1232,7 @@ class _Parser:
 
     def page_time(self, status: str | None) -> datetime | None:
         """A full date and time printed with the data (status line, "Updated at ...")."""
-        if status:
+        if status and ":" in status:  # every pattern of _parse_datetime has a clock time
             t = _parse_datetime(status)
             if t is not None:
                 return t
