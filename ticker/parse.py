@@ -96,10 +96,13 @@ class ParseError(ValueError):
     """Raised by :func:`parse` only when it is not given a ``str``."""
 
 
-# object.__new__ and the slot setters of Quote: the fast path fills a Quote's slots directly, in
-# half the time of Quote(...) (whose frozen __init__ goes through object.__setattr__)
-_QUOTE_PARTS = (object.__new__,) + tuple(
-    Quote.__dict__[f].__set__ for f in ("name", "value", "change", "change_pct", "line", "symbol", "consistent"))
+class _QuoteSlots:
+    """Quote's slots, not frozen. The fast path fills one with plain attribute stores and then
+    makes it the Quote it is (``__class__`` may be assigned between classes of the same slots):
+    a fifth of the time of Quote(...), whose frozen ``__init__`` goes through
+    ``object.__setattr__``."""
+
+    __slots__ = Quote.__slots__
 
 
 # --------------------------------------------------------------------------- tokens
@@ -259,6 +262,8 @@ _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
 _X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
 _FNUM = r"[+\-−–]?\d[\d,.]*"  # loose on purpose (fast); resolve() drops malformed numbers
 _ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+# the same test, the strip's own case first (a blank line, then the next bullet): fewer steps
+_ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)))"
 _FAST_ENTRY = lazy(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
@@ -269,14 +274,19 @@ _FAST_ENTRY = lazy(
 # The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
 # matches, that one matches with the same groups. A name of single-spaced words; the numbers
 # with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
-_EN_ENTRY = lazy(
-    r" *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
+# The digits after each point are a group of their own (their count is the number's precision).
+_EN_ENTRY = (
+    r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
     r"(?P<blank> *\n)?"
-    r" *(?P<v>\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+) *\n"
-    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
-    + _ENTRY_END
-    + rf"(?P<gap>(?:\n{_B}(?=\n))*\n|)"  # up to the next entry's bullet line
+    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<vf>\d+)) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.(?P<pf>\d+))%\) *"
+    + _ENTRY_END_STRIP
+    # up to the next entry's bullet line; the plain one blank line first (same match, sooner)
+    + rf"(?P<gap>\n[ \u00a0]*\n(?= *•)|(?:\n{_B}(?=\n))*\n|))"
 )
+# A run of consecutive entries in one findall: each match starts where the last one ended, as
+# the second branch takes whatever follows the last entry (in one step: ".*" to the end)
+_EN_RUN = lazy(_EN_ENTRY + r"|(?s:.+)")
 def _ambiguous(raw: str) -> bool:
     """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
     i = raw.lstrip("+-").split(".")[0]
@@ -284,6 +294,8 @@ def _ambiguous(raw: str) -> bool:
 
 
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+# _heading_ok of the names fast_strip has met: a site prints the same few names page after page
+_NAME_OK: dict[str, bool] = {}
 # from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
 # looks) start with a bullet sign?
 _BULLET_NEAR = lazy(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
@@ -572,7 +584,9 @@ class _Parser:
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
-        self.followed: set[int] = set()  # bullet entries (name line) the next one follows directly
+        # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
+        # strip's next entry follows directly
+        self.open_entries: list[tuple[int, int]] = []
         # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist)
         self.fast_quotes: list[Quote] = []
         self.fast_spans: list[tuple[int, int]] = []
@@ -694,6 +708,7 @@ class _Parser:
         self.consumed = hi
         if bullet:
             self.bullet_entries.append((nline, hi))
+            self.open_entries.append((nline, hi))
 
     def fast_entry(self, q: int) -> int:
         """The Yahoo entry whose percent sign is at ``q``: bullet name, value line, then
@@ -727,37 +742,34 @@ class _Parser:
         :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
         hands that one to :meth:`fast_entry_at`.
         """
-        src = self.source
-        match = _EN_ENTRY.match
         line = self.line_of(pos)
         if line <= self.consumed:
             return -1
-        start = pos
+        start = end = pos
         quotes: list[Quote] = []
-        done = quotes.append
         taken: list[tuple[int, int]] = []
-        end = -1
-        new, set_name, set_value, set_change, set_pct, set_line, set_symbol, set_ok = _QUOTE_PARTS
+        names_ok = _NAME_OK
         ulp, dec, flt = _ULP, Decimal, float
-        while True:
-            m = match(src, pos)
-            if m is None:
+        for entry, name, blank, v, vf, c, cf, p, pf, gap in _EN_RUN.findall(self.source, pos):
+            if not entry:  # the rest of the page
                 break
-            name, blank, v, c, p, gap = m.groups()
-            if not (len(name) <= 70 and name[0].isalpha() and name[-1] not in ".!?:;,"
-                    and name.count(" ") < 9 and "http" not in name) and not _heading_ok(name):
+            ok = names_ok.get(name)
+            if ok is None:
+                if len(names_ok) >= 2000:
+                    names_ok.clear()
+                ok = names_ok[name] = _heading_ok(name)
+            if not ok:
                 break
-            v0, c0 = v, c
+            dv, dc, dp = len(vf), len(cf), len(pf)
+            if dv == 3 or dc == 3 or dp == 3:
+                if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
+                    break  # "28.416": 28416 on a de page; the general path decides
+            if dv >= 12 or dc >= 12 or dp >= 12:
+                break
             if "," in v:
                 v = v.replace(",", "")
             if "," in c:
                 c = c.replace(",", "")
-            dv, dc, dp = len(v) - v.find(".") - 1, len(c) - c.find(".") - 1, len(p) - p.find(".") - 1
-            if dv == 3 or dc == 3 or dp == 3:
-                if _ambiguous(v0) or _ambiguous(c0) or _ambiguous(p):
-                    break  # "28.416": 28416 on a de page; the general path decides
-            if dv >= 12 or dc >= 12 or dp >= 12:
-                break
             fv, fc, fp = flt(v), flt(c), flt(p)
             prev = fv - fc
             uv, uc, up = ulp[dv], ulp[dc], ulp[dp]
@@ -765,29 +777,32 @@ class _Parser:
                     <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
                     and not _consistent(fv, fc, fp, uv, uc, up):
                 break
-            last = line + (2 if blank is None else 3)
-            q = new(Quote)  # Quote(name, ..., line + 1, None, True) without the frozen __setattr__
-            set_name(q, name)
-            set_value(q, dec(v))
-            set_change(q, dec(c))
-            set_pct(q, dec(p))
-            set_line(q, line + 1)
-            set_symbol(q, None)
-            set_ok(q, True)
-            done(q)
+            # Quote(name, ..., line + 1, None, True), see _QuoteSlots
+            q = _QuoteSlots()
+            q.name = name
+            q.value = dec(v)
+            q.change = dec(c)
+            q.change_pct = dec(p)
+            q.line = line + 1
+            q.symbol = None
+            q.consistent = True
+            q.__class__ = Quote
+            quotes.append(q)
+            last = line + (3 if blank else 2)
             taken.append((line, last))
-            end = m.start("gap")
-            pos = m.end()
+            pos += len(entry)
+            end = pos - len(gap)
             line = last + gap.count("\n")
-        if taken:
-            self.fast_quotes += quotes
-            self.fast_spans += taken
-            self.strip_starts[taken[0][0]] = start
-            self.strip_ends[taken[-1][1]] = end
-            self.bullet_entries += taken
-            self.consumed = taken[-1][1]
-            # each entry but the last runs straight into the next: nothing cut off there
-            self.followed.update(first for first, _ in taken[:-1])
+        if not taken:
+            return -1
+        self.fast_quotes += quotes
+        self.fast_spans += taken
+        self.strip_starts[taken[0][0]] = start
+        self.strip_ends[taken[-1][1]] = end
+        self.bullet_entries += taken
+        # each entry but the last runs straight into the next: nothing cut off there
+        self.open_entries.append(taken[-1])
+        self.consumed = taken[-1][1]
         return end
 
     def fast_entry_at(self, lb: int, q: int) -> int:
@@ -811,6 +826,7 @@ class _Parser:
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
                                 ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
         self.bullet_entries.append((line, last))
+        self.open_entries.append((line, last))
         self.consumed = last
         return m.end()
 
@@ -1149,11 +1165,8 @@ class _Parser:
 
     # ---- strips cut off or with holes
     def cut_off_warnings(self) -> None:
-        followed = self.followed
         L = taken = None
-        for first, last in self.bullet_entries:
-            if first in followed:
-                continue
+        for first, last in self.open_entries:
             end = self.strip_ends.get(last)
             if end is not None and _BULLET_NEAR.match(self.source, end) is None:
                 continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
