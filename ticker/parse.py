@@ -592,6 +592,7 @@ class _Parser:
         self.fast_spans: list[tuple[int, int]] = []
         self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
         self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
+        self.strip_stop = -1  # where the last fast strip ended
         self._line = 0  # line_of() state
         self._pos = 0
 
@@ -803,6 +804,7 @@ class _Parser:
         # each entry but the last runs straight into the next: nothing cut off there
         self.open_entries.append(taken[-1])
         self.consumed = taken[-1][1]
+        self.strip_stop = end
         return end
 
     def fast_entry_at(self, lb: int, q: int) -> int:
@@ -992,7 +994,9 @@ class _Parser:
                     g = _GAP.match(src, end)
                     if g is None:
                         break
-                    nxt = self.fast_strip(g.end())
+                    # where fast_strip stopped, it would stop again at once: straight to the
+                    # general reading of that entry
+                    nxt = self.fast_strip(g.end()) if end != self.strip_stop else -1
                     if nxt < 0:
                         nxt = self.fast_entry_at(g.end(), -1)
                         if nxt < 0:
