@@ -276,13 +276,13 @@ _FAST_ENTRY = lazy(
 # with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
 # The digits after each point are a group of their own (their count is the number's precision).
 _EN_ENTRY = (
-    r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
+    r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
     r"(?P<blank> *\n)?"
     r" *(?P<v>(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<vf>\d+)) *\n"
-    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.(?P<pf>\d+))%\) *"
-    + _ENTRY_END_STRIP
-    # up to the next entry's bullet line; the plain one blank line first (same match, sooner)
-    + rf"(?P<gap>\n[ \u00a0]*\n(?= *•)|(?:\n{_B}(?=\n))*\n|))"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
+    # the entry's end (_ENTRY_END), then the gap up to the next entry's bullet line. A plain blank
+    # line before the next bullet passes that test, so it comes first, without it (same match)
+    + rf"(?P<gap>\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
 )
 # A run of consecutive entries in one findall: each match starts where the last one ended, as
 # the second branch takes whatever follows the last entry (in one step: ".*" to the end)
@@ -296,6 +296,8 @@ def _ambiguous(raw: str) -> bool:
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
 # _heading_ok of the names fast_strip has met: a site prints the same few names page after page
 _NAME_OK: dict[str, bool] = {}
+# (float, Decimal, decimals) of the percents fast_strip has met: "+0.88" is one of a few thousand
+_PCTS: dict[str, tuple[float, Decimal, int]] = {}
 # from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
 # looks) start with a bullet sign?
 _BULLET_NEAR = lazy(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
@@ -738,8 +740,8 @@ class _Parser:
         at offset ``pos``; returns where the last one taken ends, or -1 for none.
 
         Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
-        three Decimals - when nothing is left to decide: numbers only the en way reads, and the
-        check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
+        three Decimals (the percent's from a cache) - when nothing is left to decide: numbers
+        only the en way reads, and the check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
         :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
         hands that one to :meth:`fast_entry_at`.
         """
@@ -749,9 +751,9 @@ class _Parser:
         start = end = pos
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
-        names_ok = _NAME_OK
+        names_ok, pcts = _NAME_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
-        for entry, name, blank, v, vf, c, cf, p, pf, gap in _EN_RUN.findall(self.source, pos):
+        for entry, name, blank, v, vf, c, cf, p, gap in _EN_RUN.findall(self.source, pos):
             if not entry:  # the rest of the page
                 break
             ok = names_ok.get(name)
@@ -761,7 +763,13 @@ class _Parser:
                 ok = names_ok[name] = _heading_ok(name)
             if not ok:
                 break
-            dv, dc, dp = len(vf), len(cf), len(pf)
+            pc = pcts.get(p)
+            if pc is None:
+                if len(pcts) >= 20000:
+                    pcts.clear()
+                pc = pcts[p] = (flt(p), dec(p), len(p) - p.find(".") - 1)
+            fp, pct, dp = pc
+            dv, dc = len(vf), len(cf)
             if dv == 3 or dc == 3 or dp == 3:
                 if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
                     break  # "28.416": 28416 on a de page; the general path decides
@@ -771,7 +779,7 @@ class _Parser:
                 v = v.replace(",", "")
             if "," in c:
                 c = c.replace(",", "")
-            fv, fc, fp = flt(v), flt(c), flt(p)
+            fv, fc = flt(v), flt(c)
             prev = fv - fc
             uv, uc, up = ulp[dv], ulp[dc], ulp[dp]
             if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
@@ -783,7 +791,7 @@ class _Parser:
             q.name = name
             q.value = dec(v)
             q.change = dec(c)
-            q.change_pct = dec(p)
+            q.change_pct = pct
             q.line = line + 1
             q.symbol = None
             q.consistent = True
