@@ -748,7 +748,7 @@ class _Parser:
         line = self.line_of(pos)
         if line <= self.consumed:
             return -1
-        start = end = pos
+        start = pos
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
         names_ok, pcts = _NAME_OK, _PCTS
@@ -797,13 +797,13 @@ class _Parser:
             q.consistent = True
             q.__class__ = Quote
             quotes.append(q)
-            last = line + (3 if blank else 2)
-            taken.append((line, last))
+            taken.append((line, line + 3 if blank else line + 2))
+            line += entry.count("\n")
             pos += len(entry)
-            end = pos - len(gap)
-            line = last + gap.count("\n")
+            taken_gap = gap
         if not taken:
             return -1
+        end = pos - len(taken_gap)
         self.fast_quotes += quotes
         self.fast_spans += taken
         self.strip_starts[taken[0][0]] = start
