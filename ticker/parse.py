@@ -92,6 +92,12 @@ class ParsedPage:
     warnings: tuple[str, ...] = ()
 
 
+class _PageSlots:
+    """ParsedPage's slots, not frozen: filled and given its class like :class:`_QuoteSlots`."""
+
+    __slots__ = ParsedPage.__slots__
+
+
 class ParseError(ValueError):
     """Raised by :func:`parse` only when it is not given a ``str``."""
 
@@ -294,8 +300,8 @@ def _ambiguous(raw: str) -> bool:
 
 
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
-# _heading_ok of the names fast_strip has met: a site prints the same few names page after page
-_NAME_OK: dict[str, bool] = {}
+# names fast_strip has found _heading_ok: a site prints the same few names page after page
+_NAMES_OK: set[str] = set()
 # (float, Decimal, decimals) of the percents fast_strip has met: "+0.88" is one of a few thousand
 _PCTS: dict[str, tuple[float, Decimal, int]] = {}
 # from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
@@ -751,24 +757,23 @@ class _Parser:
         start = pos
         quotes: list[Quote] = []
         taken: list[tuple[int, int]] = []
-        names_ok, pcts = _NAME_OK, _PCTS
+        names_ok, pcts = _NAMES_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
         for entry, name, blank, v, vf, c, cf, p, gap in _EN_RUN.findall(self.source, pos):
             if not entry:  # the rest of the page
                 break
-            ok = names_ok.get(name)
-            if ok is None:
+            if name not in names_ok:
+                if not _heading_ok(name):
+                    break
                 if len(names_ok) >= 2000:
                     names_ok.clear()
-                ok = names_ok[name] = _heading_ok(name)
-            if not ok:
-                break
-            pc = pcts.get(p)
-            if pc is None:
+                names_ok.add(name)
+            try:
+                fp, pct, dp = pcts[p]
+            except KeyError:
                 if len(pcts) >= 20000:
                     pcts.clear()
-                pc = pcts[p] = (flt(p), dec(p), len(p) - p.find(".") - 1)
-            fp, pct, dp = pc
+                fp, pct, dp = pcts[p] = (flt(p), dec(p), len(p) - p.find(".") - 1)
             dv, dc = len(vf), len(cf)
             if dv == 3 or dc == 3 or dp == 3:
                 if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
@@ -1025,12 +1030,13 @@ class _Parser:
         quotes = self.resolve()
         self.cut_off_warnings()
         status = self.market_status()
-        return ParsedPage(
-            quotes=tuple(quotes),
-            market_status=status,
-            page_time=self.page_time(status),
-            warnings=tuple(self.warnings),
-        )
+        page = _PageSlots()  # ParsedPage(quotes=..., ...), see _QuoteSlots
+        page.quotes = tuple(quotes)
+        page.market_status = status
+        page.page_time = self.page_time(status)
+        page.warnings = tuple(self.warnings)
+        page.__class__ = ParsedPage
+        return page
 
     def resolve(self) -> list[Quote]:
         if not self.cands:
@@ -1231,8 +1237,9 @@ class _Parser:
                 else:
                     b, at = at - 1, src.rfind("\n", 0, at - 1) + 1
                     s = _strip(src[at:b])
-                if s and len(s) <= 90 and _STATUS.fullmatch(s):
-                    return _clean_name(s)
+                status = _status_line(s)
+                if status is not None:
+                    return status
         L = self.L
         head = self.source[:3000]
         hits = set()
@@ -1245,9 +1252,9 @@ class _Parser:
                 hits.add(line)
                 i = head.find(key, i + 1)
         for k in sorted(hits - looked):
-            s = L.text(k)
-            if s and len(s) <= 90 and _STATUS.fullmatch(s):
-                return _clean_name(s)
+            status = _status_line(L.text(k))
+            if status is not None:
+                return status
         for _, last in (c.span for c in self.cands) if self.cands else self.fast_spans:
             for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
@@ -1280,6 +1287,24 @@ class _Parser:
                 i = b
             i = src.find(":", i + 1)
         return None
+
+
+_STATUS_LINES: dict[str, str | None] = {}
+
+
+def _status_line(s: str) -> str | None:
+    """The market status line ``s`` (stripped) is, cleaned, or None. Remembered: a site prints
+    the same few status lines page after page, and the pattern is a long one."""
+    if not s or len(s) > 90:
+        return None
+    try:
+        return _STATUS_LINES[s]
+    except KeyError:
+        pass
+    if len(_STATUS_LINES) >= 2000:
+        _STATUS_LINES.clear()
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    return status
 
 
 def _words(name: str) -> frozenset[str]:
