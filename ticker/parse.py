@@ -281,11 +281,12 @@ _FAST_ENTRY = lazy(
 # matches, that one matches with the same groups. A name of single-spaced words; the numbers
 # with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
 # The digits after each point are a group of their own (their count is the number's precision).
+# Possessive repeats where giving back never leads to a match: the same matches, fewer steps.
 _EN_ENTRY = (
     r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
     r"(?P<blank> *\n)?"
-    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<vf>\d+)) *\n"
-    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
+    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d+)) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
     # the entry's end (_ENTRY_END), then the gap up to the next entry's bullet line. A plain blank
     # line before the next bullet passes that test, so it comes first, without it (same match)
     + rf"(?P<gap>\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
