@@ -280,16 +280,18 @@ _FAST_ENTRY = lazy(
 # The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
 # matches, that one matches with the same groups. A name of single-spaced words; the numbers
 # with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
-# The digits after each point are a group of their own (their count is the number's precision).
+# The digits after each point are a group of their own (their count is the number's precision);
+# ``entry`` is all of it, up to the next entry's bullet line (the blank line, the gap after the
+# change: fast_strip works out their lines from the text, for the few entries that need them).
 # Possessive repeats where giving back never leads to a match: the same matches, fewer steps.
 _EN_ENTRY = (
     r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
-    r"(?P<blank> *\n)?"
+    r"(?: *\n)?"
     r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d+)) *\n"
     r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
     # the entry's end (_ENTRY_END), then the gap up to the next entry's bullet line. A plain blank
     # line before the next bullet passes that test, so it comes first, without it (same match)
-    + rf"(?P<gap>\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
+    + rf"(?:\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
 )
 # A run of consecutive entries in one findall: each match starts where the last one ended, as
 # the second branch takes whatever follows the last entry (in one step: ".*" to the end)
@@ -592,13 +594,14 @@ class _Parser:
         self.warnings: list[str] = []
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
-        self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
+        # bullet entries in page order, (name line, last line); a fast strip's as a slice of
+        # fast_quotes (bullet_spans works out their lines when something needs them)
+        self.bullets: list[tuple[int, int] | slice] = []
         # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
         # strip's next entry follows directly
         self.open_entries: list[tuple[int, int]] = []
         # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist)
         self.fast_quotes: list[Quote] = []
-        self.fast_spans: list[tuple[int, int]] = []
         self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
         self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
@@ -717,7 +720,7 @@ class _Parser:
         self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi)))
         self.consumed = hi
         if bullet:
-            self.bullet_entries.append((nline, hi))
+            self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
 
     def fast_entry(self, q: int) -> int:
@@ -757,10 +760,9 @@ class _Parser:
             return -1
         start = pos
         quotes: list[Quote] = []
-        taken: list[tuple[int, int]] = []
         names_ok, pcts = _NAMES_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
-        for entry, name, blank, v, vf, c, cf, p, gap in _EN_RUN.findall(self.source, pos):
+        for entry, name, v, vf, c, cf, p in _EN_RUN.findall(self.source, pos):
             if not entry:  # the rest of the page
                 break
             if name not in names_ok:
@@ -803,23 +805,44 @@ class _Parser:
             q.consistent = True
             q.__class__ = Quote
             quotes.append(q)
-            taken.append((line, line + 3 if blank else line + 2))
             line += entry.count("\n")
             pos += len(entry)
-            taken_gap = gap
-        if not taken:
+            taken_entry = entry
+        if not quotes:
             return -1
-        end = pos - len(taken_gap)
+        # the last entry taken: its last line is the change's, which holds its last ")"; the
+        # gap after it (blank lines only) starts at the next newline
+        first = quotes[-1].line - 1
+        close = taken_entry.rindex(")")
+        last = first + taken_entry.count("\n", 0, close)
+        gap = taken_entry.find("\n", close)
+        end = pos - len(taken_entry) + (gap if gap >= 0 else len(taken_entry))
+        n = len(self.fast_quotes)
         self.fast_quotes += quotes
-        self.fast_spans += taken
-        self.strip_starts[taken[0][0]] = start
-        self.strip_ends[taken[-1][1]] = end
-        self.bullet_entries += taken
+        self.bullets.append(slice(n, n + len(quotes)))
+        self.strip_starts[quotes[0].line - 1] = start
+        self.strip_ends[last] = end
         # each entry but the last runs straight into the next: nothing cut off there
-        self.open_entries.append(taken[-1])
-        self.consumed = taken[-1][1]
+        self.open_entries.append((first, last))
+        self.consumed = last
         self.strip_stop = end
         return end
+
+    def _spans(self, quotes: list[Quote]) -> list[tuple[int, int]]:
+        """(name line, last line) of fast_strip entries: a blank line (spaces only) between the
+        name and the value makes the change the fourth line, else the third."""
+        raw = self.L.raw
+        return [(f, f + 2 if raw[f + 1].strip(" ") else f + 3) for f in (q.line - 1 for q in quotes)]
+
+    def bullet_spans(self) -> list[tuple[int, int]]:
+        """All bullet entries, (name line, last line), in page order."""
+        out: list[tuple[int, int]] = []
+        for b in self.bullets:
+            if type(b) is slice:
+                out += self._spans(self.fast_quotes[b])
+            else:
+                out.append(b)
+        return out
 
     def fast_entry_at(self, lb: int, q: int) -> int:
         """:meth:`fast_entry` for an entry whose bullet line starts at offset ``lb``."""
@@ -841,7 +864,7 @@ class _Parser:
               _Field.make(m.group("p"), True, True, 0, 0))
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
                                 ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
-        self.bullet_entries.append((line, last))
+        self.bullets.append((line, last))
         self.open_entries.append((line, last))
         self.consumed = last
         return m.end()
@@ -1047,7 +1070,7 @@ class _Parser:
         if self.fast_quotes:
             # both kinds: in page order, as they were found (they are found in line order, and
             # a fast entry never shares its first line with another candidate)
-            self.cands += map(_Done, self.fast_quotes, self.fast_spans)
+            self.cands += map(_Done, self.fast_quotes, self._spans(self.fast_quotes))
             self.cands.sort(key=_cand_line)
         cands = self.cands
         allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
@@ -1072,7 +1095,7 @@ class _Parser:
         # finds the candidates, the Decimals decide
         seen: dict[tuple[float, float, float], list[int]] = {}
         drop: set[int] = set()
-        bullets = {a for a, _ in self.bullet_entries}
+        bullets = {a for a, _ in self.bullet_spans()}
         in_strip: list[bool] = []
         for c, al in zip(cands, allowed):
             q = c.quote or self.resolve_one(c, hint, al)
@@ -1191,7 +1214,7 @@ class _Parser:
                 continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
             if L is None:
                 L = self.L
-                taken = {a for a, _ in self.bullet_entries}
+                taken = {a for a, _ in self.bullet_spans()}
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
                     L.kind(k) == _BLANK or _noise(L.text(k))):
@@ -1229,7 +1252,8 @@ class _Parser:
     def market_status(self) -> str | None:
         looked: set[int] = set()
         src = self.source
-        for nline, _ in self.bullet_entries[:1]:
+        for b in self.bullets[:1]:
+            nline = self.fast_quotes[b.start].line - 1 if type(b) is slice else b[0]
             at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
             for k in range(nline - 1, max(-1, nline - 4), -1):
                 looked.add(k)
@@ -1256,7 +1280,7 @@ class _Parser:
             status = _status_line(L.text(k))
             if status is not None:
                 return status
-        for _, last in (c.span for c in self.cands) if self.cands else self.fast_spans:
+        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_quotes):
             for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
