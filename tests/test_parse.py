@@ -634,6 +634,13 @@ FAST_EDGES = [
     strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow 30", "39,157.93", "-11.59 (-0.03%)")),
     strip(("Bitcoin USD", "61,948.67", "-813.37 (-1.30%)"), ("Ether", "0123.45", "+1.20 (+0.98%)"),
           ("10% Bond", "4.4390", "-0.0400 (-0.89%)"), ("SHIB-USD", "0.000024", "+0.000001 (+4.35%)")),
+    # 11 decimals are read by the fast path, 12 (in any of the three numbers) by the general one
+    strip(("PEPE-USD", "0.00001234567", "+0.00000012345 (+1.01%)"), ("Gold", "2,332.90", "-6.00 (-0.26%)"),
+          ("NANO-USD", "0.000012345678", "+0.000000123456 (+1.01%)"), ("Oil", "83.49", "+0.11 (+0.13%)"),
+          ("FEMTO", "1.00", "+0.01 (+1.010101010101%)")),
+    # a space-only line between name and value (fast path), an empty one, none; a 5-line gap
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)")) + "  • Oil\n    \n    83.49\n    +0.11 (+0.13%)\n\n\n\n\n"
+    + strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), blank=False) + "Headline\n",
 ]
 
 

@@ -279,7 +279,8 @@ _FAST_ENTRY = lazy(
 )
 # The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
 # matches, that one matches with the same groups. A name of single-spaced words; the numbers
-# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
+# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked),
+# at most 11 decimals (the float check's resolution; more go the general way).
 # The digits after each point are a group of their own (their count is the number's precision);
 # ``entry`` is all of it, up to the next entry's bullet line (the blank line, the gap after the
 # change: fast_strip works out their lines from the text, for the few entries that need them).
@@ -287,8 +288,8 @@ _FAST_ENTRY = lazy(
 _EN_ENTRY = (
     r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
     r"(?: *\n)?"
-    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d+)) *\n"
-    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
+    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d{1,11})) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d{1,11})) \((?P<p>[+-]?\d+\.\d{1,11})%\) *"
     # the entry's end (_ENTRY_END), then the gap up to the next entry's bullet line. A plain blank
     # line before the next bullet passes that test, so it comes first, without it (same match)
     + rf"(?:\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
@@ -305,8 +306,9 @@ def _ambiguous(raw: str) -> bool:
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
 # names fast_strip has found _heading_ok: a site prints the same few names page after page
 _NAMES_OK: set[str] = set()
-# (float, Decimal, decimals) of the percents fast_strip has met: "+0.88" is one of a few thousand
-_PCTS: dict[str, tuple[float, Decimal, int]] = {}
+# (float, Decimal, decimals, unit in the last place) of the percents fast_strip has met: "+0.88"
+# is one of a few thousand
+_PCTS: dict[str, tuple[float, Decimal, int, float]] = {}
 # from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
 # looks) start with a bullet sign?
 _BULLET_NEAR = lazy(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
@@ -772,24 +774,23 @@ class _Parser:
                     names_ok.clear()
                 names_ok.add(name)
             try:
-                fp, pct, dp = pcts[p]
+                fp, pct, dp, up = pcts[p]
             except KeyError:
                 if len(pcts) >= 20000:
                     pcts.clear()
-                fp, pct, dp = pcts[p] = (flt(p), dec(p), len(p) - p.find(".") - 1)
+                dp = len(p) - p.find(".") - 1
+                fp, pct, dp, up = pcts[p] = (flt(p), dec(p), dp, ulp[dp])
             dv, dc = len(vf), len(cf)
             if dv == 3 or dc == 3 or dp == 3:
                 if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
                     break  # "28.416": 28416 on a de page; the general path decides
-            if dv >= 12 or dc >= 12 or dp >= 12:
-                break
             if "," in v:
                 v = v.replace(",", "")
             if "," in c:
                 c = c.replace(",", "")
             fv, fc = flt(v), flt(c)
             prev = fv - fc
-            uv, uc, up = ulp[dv], ulp[dc], ulp[dp]
+            uv, uc = ulp[dv], ulp[dc]
             if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
                     <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
                     and not _consistent(fv, fc, fp, uv, uc, up):
