@@ -46,10 +46,13 @@ ambiguous entry uses (``1,234``). A strip entry that fails it is kept, flagged
 ()
 
 Speed: only lines holding a ``%`` start any work; the rest of the page is never tokenised
-beyond the few lines around them. Entries of a Yahoo bullet strip in their commonest form (en
-numbers, one reading, passing the check) are read by a fast path, one anchored regex and float
-arithmetic each, that gives exactly the quotes of the general path (a test compares the two);
-anything unusual goes the general way.
+beyond the few lines around them. A Yahoo bullet strip whose entries have their commonest form
+(en numbers, one reading, passing the check) is read by a fast path: one ``findall`` for the
+whole run of entries, float arithmetic and the Quotes made at once, per-entry bookkeeping
+(spans, lines, cut-off checks) left until something needs it, and the page not even split into
+lines when nothing does. It gives exactly the quotes of the general path (tests compare the
+two); anything unusual goes the general way. Strings a site repeats page after page (entry
+names, percents, status lines) are checked or converted once, in small bounded caches.
 """
 from __future__ import annotations
 
@@ -282,8 +285,7 @@ _FAST_ENTRY = lazy(
 # with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked),
 # at most 11 decimals (the float check's resolution; more go the general way).
 # The digits after each point are a group of their own (their count is the number's precision);
-# ``entry`` is all of it, up to the next entry's bullet line (the blank line, the gap after the
-# change: fast_strip works out their lines from the text, for the few entries that need them).
+# ``entry`` is the whole entry, up to the next one's bullet line (fast_strip counts its lines).
 # Possessive repeats where giving back never leads to a match: the same matches, fewer steps.
 _EN_ENTRY = (
     r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
@@ -753,9 +755,9 @@ class _Parser:
 
         Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
         three Decimals (the percent's from a cache) - when nothing is left to decide: numbers
-        only the en way reads, and the check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
-        :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
-        hands that one to :meth:`fast_entry_at`.
+        only the en way reads, and the check passes. :meth:`resolve` then has nothing to do for
+        it, and gives the same quote :meth:`resolve_one` would. Stops at the first entry that is
+        anything else; the caller hands that one to :meth:`fast_entry_at`.
         """
         line = self.line_of(pos)
         if line <= self.consumed:
@@ -776,7 +778,7 @@ class _Parser:
             try:
                 fp, pct, dp, up = pcts[p]
             except KeyError:
-                if len(pcts) >= 20000:
+                if len(pcts) >= 10000:
                     pcts.clear()
                 dp = len(p) - p.find(".") - 1
                 fp, pct, dp, up = pcts[p] = (flt(p), dec(p), dp, ulp[dp])
