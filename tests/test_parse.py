@@ -5,6 +5,7 @@ around them is our own filler. A known failure stays in the table as an xfail wi
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -648,6 +649,13 @@ FAST_EDGES = [
 @pytest.mark.parametrize("strict", [False, True])
 def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
     assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
+
+
+def test_fast_path_name_pattern_spells_out_whitespace_as_re_does():
+    from ticker.parse import _WHITESPACE
+
+    # re's \s on str: the characters str.isspace() accepts
+    assert _WHITESPACE == "".join(ch for ch in map(chr, range(0x110000)) if re.fullmatch(r"\s", ch))
 
 
 def test_fast_path_takes_the_seed_strip():

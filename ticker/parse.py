@@ -287,8 +287,13 @@ _FAST_ENTRY = lazy(
 # The digits after each point are a group of their own (their count is the number's precision);
 # ``entry`` is the whole entry, up to the next one's bullet line (fast_strip counts its lines).
 # Possessive repeats where giving back never leads to a match: the same matches, fewer steps.
+# A name's characters: [^\s|%\u200b\ufeff] with \s spelt out (str.isspace(), as re reads \s):
+# a set of characters is tested in one step, a category in several.
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_NAME_CHAR = "[^" + re.escape(_WHITESPACE) + "|%\u200b\ufeff]"
 _EN_ENTRY = (
-    r"(?P<entry> *• (?P<name>[^\s|%\u200b\ufeff]++(?: [^\s|%\u200b\ufeff]++)*+) *\n"
+    rf"(?P<entry> *• (?P<name>{_NAME_CHAR}++(?: {_NAME_CHAR}++)*+) *\n"
     r"(?: *\n)?"
     r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d{1,11})) *\n"
     r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d{1,11})) \((?P<p>[+-]?\d+\.\d{1,11})%\) *"
