@@ -5,6 +5,7 @@ around them is our own filler. A known failure stays in the table as an xfail wi
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
@@ -634,6 +635,13 @@ FAST_EDGES = [
     strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), ("Dow 30", "39,157.93", "-11.59 (-0.03%)")),
     strip(("Bitcoin USD", "61,948.67", "-813.37 (-1.30%)"), ("Ether", "0123.45", "+1.20 (+0.98%)"),
           ("10% Bond", "4.4390", "-0.0400 (-0.89%)"), ("SHIB-USD", "0.000024", "+0.000001 (+4.35%)")),
+    # 11 decimals are read by the fast path, 12 (in any of the three numbers) by the general one
+    strip(("PEPE-USD", "0.00001234567", "+0.00000012345 (+1.01%)"), ("Gold", "2,332.90", "-6.00 (-0.26%)"),
+          ("NANO-USD", "0.000012345678", "+0.000000123456 (+1.01%)"), ("Oil", "83.49", "+0.11 (+0.13%)"),
+          ("FEMTO", "1.00", "+0.01 (+1.010101010101%)")),
+    # a space-only line between name and value (fast path), an empty one, none; a 5-line gap
+    strip(("Gold", "2,332.90", "-6.00 (-0.26%)")) + "  • Oil\n    \n    83.49\n    +0.11 (+0.13%)\n\n\n\n\n"
+    + strip(("Dow", "39,157.93", "-11.59 (-0.03%)"), blank=False) + "Headline\n",
 ]
 
 
@@ -643,13 +651,20 @@ def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
     assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
 
 
+def test_fast_path_name_pattern_spells_out_whitespace_as_re_does():
+    from ticker.parse import _WHITESPACE
+
+    # re's \s on str: the characters str.isspace() accepts
+    assert _WHITESPACE == "".join(ch for ch in map(chr, range(0x110000)) if re.fullmatch(r"\s", ch))
+
+
 def test_fast_path_takes_the_seed_strip():
     fast = _Parser(SEED, False)
     fast.run()
-    assert sum(c.quote is not None for c in fast.cands) == 15
+    assert len(fast.fast_quotes) == 15 and not fast.cands
     general = _Parser(SEED, False, fast=False)
     general.run()
-    assert all(c.quote is None for c in general.cands)
+    assert not general.fast_quotes and all(c.quote is None for c in general.cands)
 
 
 # ---------------------------------------------------------------------- status lines
@@ -688,6 +703,18 @@ def test_seed_quotes_carry_lines_and_pass_the_check():
 def test_cut_off_entry_is_warned_about():
     page = parse("UK markets closed\n" + strip(("FTSE 100", "8,139.83", "+60.97 (+0.75%)")) + "  • CAC 40\n\n    8,088.24")
     assert page.warnings == ("line 7: entry 'CAC 40' cut off before its change; dropped",)
+
+
+@pytest.mark.parametrize("between, warning", [
+    ("Delayed quote\nCurrency in EUR\n\n", "line 10: entry 'CAC 40' cut off before its change; dropped"),
+    ("Delayed quote\nCurrency in EUR\nReal-time\n\n", None),  # 6 lines on: too far to be the strip's
+])
+def test_cut_off_entry_is_looked_for_five_lines_after_the_strip(between, warning):
+    text = ("UK markets closed\n" + strip(("FTSE 100", "8,139.83", "+60.97 (+0.75%)"))
+            + between + "  • CAC 40\n\n    8,088.24")
+    page = parse(text)
+    assert page.warnings == ((warning,) if warning else ())
+    assert page == _Parser(text, False, fast=False).run()
 
 
 def test_entry_with_dash_instead_of_change_is_warned_about():

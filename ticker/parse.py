@@ -46,10 +46,13 @@ ambiguous entry uses (``1,234``). A strip entry that fails it is kept, flagged
 ()
 
 Speed: only lines holding a ``%`` start any work; the rest of the page is never tokenised
-beyond the few lines around them. Entries of a Yahoo bullet strip in their commonest form (en
-numbers, one reading, passing the check) are read by a fast path, one anchored regex and float
-arithmetic each, that gives exactly the quotes of the general path (a test compares the two);
-anything unusual goes the general way.
+beyond the few lines around them. A Yahoo bullet strip whose entries have their commonest form
+(en numbers, one reading, passing the check) is read by a fast path: one ``findall`` for the
+whole run of entries, float arithmetic and the Quotes made at once, per-entry bookkeeping
+(spans, lines, cut-off checks) left until something needs it, and the page not even split into
+lines when nothing does. It gives exactly the quotes of the general path (tests compare the
+two); anything unusual goes the general way. Strings a site repeats page after page (entry
+names, percents, status lines) are checked or converted once, in small bounded caches.
 """
 from __future__ import annotations
 
@@ -92,14 +95,23 @@ class ParsedPage:
     warnings: tuple[str, ...] = ()
 
 
+class _PageSlots:
+    """ParsedPage's slots, not frozen: filled and given its class like :class:`_QuoteSlots`."""
+
+    __slots__ = ParsedPage.__slots__
+
+
 class ParseError(ValueError):
     """Raised by :func:`parse` only when it is not given a ``str``."""
 
 
-# object.__new__ and the slot setters of Quote: the fast path fills a Quote's slots directly, in
-# half the time of Quote(...) (whose frozen __init__ goes through object.__setattr__)
-_QUOTE_PARTS = (object.__new__,) + tuple(
-    Quote.__dict__[f].__set__ for f in ("name", "value", "change", "change_pct", "line", "symbol", "consistent"))
+class _QuoteSlots:
+    """Quote's slots, not frozen. The fast path fills one with plain attribute stores and then
+    makes it the Quote it is (``__class__`` may be assigned between classes of the same slots):
+    a fifth of the time of Quote(...), whose frozen ``__init__`` goes through
+    ``object.__setattr__``."""
+
+    __slots__ = Quote.__slots__
 
 
 # --------------------------------------------------------------------------- tokens
@@ -259,6 +271,8 @@ _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
 _X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
 _FNUM = r"[+\-−–]?\d[\d,.]*"  # loose on purpose (fast); resolve() drops malformed numbers
 _ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+# the same test, the strip's own case first (a blank line, then the next bullet): fewer steps
+_ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)))"
 _FAST_ENTRY = lazy(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
@@ -268,15 +282,28 @@ _FAST_ENTRY = lazy(
 )
 # The same entries in their commonest form (the seed layout), a subset of _FAST_ENTRY: where this
 # matches, that one matches with the same groups. A name of single-spaced words; the numbers
-# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked).
-_EN_ENTRY = lazy(
-    r" *• (?P<name>[^\s|%\u200b\ufeff]+(?: [^\s|%\u200b\ufeff]+)*) *\n"
-    r"(?P<blank> *\n)?"
-    r" *(?P<v>\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+) *\n"
-    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*\.\d+|\d{4,}\.\d+)) \((?P<p>[+-]?\d+\.\d+)%\) *"
-    + _ENTRY_END
-    + rf"(?P<gap>(?:\n{_B}(?=\n))*\n|)"  # up to the next entry's bullet line
+# with a decimal point, en grouping and ASCII signs (one reading unless 3 decimals: checked),
+# at most 11 decimals (the float check's resolution; more go the general way).
+# The digits after each point are a group of their own (their count is the number's precision);
+# ``entry`` is the whole entry, up to the next one's bullet line (fast_strip counts its lines).
+# Possessive repeats where giving back never leads to a match: the same matches, fewer steps.
+# A name's characters: [^\s|%\u200b\ufeff] with \s spelt out (str.isspace(), as re reads \s):
+# a set of characters is tested in one step, a category in several.
+_WHITESPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+_NAME_CHAR = "[^" + re.escape(_WHITESPACE) + "|%\u200b\ufeff]"
+_EN_ENTRY = (
+    rf"(?P<entry> *• (?P<name>{_NAME_CHAR}++(?: {_NAME_CHAR}++)*+) *\n"
+    r"(?: *\n)?"
+    r" *(?P<v>(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<vf>\d{1,11})) *\n"
+    r" *(?P<c>[+-]?(?:\d{1,3}(?:,\d{3})*+|\d{4,})\.(?P<cf>\d{1,11})) \((?P<p>[+-]?\d+\.\d{1,11})%\) *"
+    # the entry's end (_ENTRY_END), then the gap up to the next entry's bullet line. A plain blank
+    # line before the next bullet passes that test, so it comes first, without it (same match)
+    + rf"(?:\n[ \u00a0]*\n(?= *•)|{_ENTRY_END_STRIP}(?:\n{_B}(?=\n))*\n|{_ENTRY_END_STRIP}))"
 )
+# A run of consecutive entries in one findall: each match starts where the last one ended, as
+# the second branch takes whatever follows the last entry (in one step: ".*" to the end)
+_EN_RUN = lazy(_EN_ENTRY + r"|(?s:.+)")
 def _ambiguous(raw: str) -> bool:
     """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
     i = raw.lstrip("+-").split(".")[0]
@@ -284,6 +311,14 @@ def _ambiguous(raw: str) -> bool:
 
 
 _GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+# names fast_strip has found _heading_ok: a site prints the same few names page after page
+_NAMES_OK: set[str] = set()
+# (float, Decimal, decimals, unit in the last place) of the percents fast_strip has met: "+0.88"
+# is one of a few thousand
+_PCTS: dict[str, tuple[float, Decimal, int, float]] = {}
+# from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
+# looks) start with a bullet sign?
+_BULLET_NEAR = lazy(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
 _DOT = frozenset(".")
 
 
@@ -444,7 +479,6 @@ class _Cand:
 
     __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
     quote = None  # (a _Done has its quote already)
-    fkey = None
 
     def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
         self.v, self.c, self.p = v, c, p
@@ -454,13 +488,14 @@ class _Cand:
 
 class _Done:
     """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
-    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set."""
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set (made only on
+    pages where fast and general entries mix)."""
 
-    __slots__ = ("quote", "fkey", "span")
+    __slots__ = ("quote", "span")
     alt = None
 
-    def __init__(self, quote: Quote, fkey: tuple[float, float, float], span: tuple[int, int]) -> None:
-        self.quote, self.fkey, self.span = quote, fkey, span
+    def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
+        self.quote, self.span = quote, span
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -568,8 +603,17 @@ class _Parser:
         self.warnings: list[str] = []
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
-        self.bullet_entries: list[tuple[int, int]] = []  # (name line, last line)
-        self.followed: set[int] = set()  # bullet entries (name line) the next one follows directly
+        # bullet entries in page order, (name line, last line); a fast strip's as a slice of
+        # fast_quotes (bullet_spans works out their lines when something needs them)
+        self.bullets: list[tuple[int, int] | slice] = []
+        # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
+        # strip's next entry follows directly
+        self.open_entries: list[tuple[int, int]] = []
+        # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist)
+        self.fast_quotes: list[Quote] = []
+        self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
+        self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
+        self.strip_stop = -1  # where the last fast strip ended
         self._line = 0  # line_of() state
         self._pos = 0
 
@@ -685,7 +729,8 @@ class _Parser:
         self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi)))
         self.consumed = hi
         if bullet:
-            self.bullet_entries.append((nline, hi))
+            self.bullets.append((nline, hi))
+            self.open_entries.append((nline, hi))
 
     def fast_entry(self, q: int) -> int:
         """The Yahoo entry whose percent sign is at ``q``: bullet name, value line, then
@@ -714,67 +759,98 @@ class _Parser:
         at offset ``pos``; returns where the last one taken ends, or -1 for none.
 
         Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
-        three Decimals - when nothing is left to decide: numbers only the en way reads, and the
-        check passes. :meth:`resolve` then has nothing to do for it, and gives the same quote
-        :meth:`resolve_one` would. Stops at the first entry that is anything else; the caller
-        hands that one to :meth:`fast_entry_at`.
+        three Decimals (the percent's from a cache) - when nothing is left to decide: numbers
+        only the en way reads, and the check passes. :meth:`resolve` then has nothing to do for
+        it, and gives the same quote :meth:`resolve_one` would. Stops at the first entry that is
+        anything else; the caller hands that one to :meth:`fast_entry_at`.
         """
-        src = self.source
-        match = _EN_ENTRY.match
         line = self.line_of(pos)
         if line <= self.consumed:
             return -1
-        done = self.cands.append
-        taken: list[tuple[int, int]] = []
-        end = -1
-        new, set_name, set_value, set_change, set_pct, set_line, set_symbol, set_ok = _QUOTE_PARTS
+        start = pos
+        quotes: list[Quote] = []
+        names_ok, pcts = _NAMES_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
-        while True:
-            m = match(src, pos)
-            if m is None:
+        for entry, name, v, vf, c, cf, p in _EN_RUN.findall(self.source, pos):
+            if not entry:  # the rest of the page
                 break
-            name, blank, v, c, p, gap = m.groups()
-            if not (len(name) <= 70 and name[0].isalpha() and name[-1] not in ".!?:;,"
-                    and name.count(" ") < 9 and "http" not in name) and not _heading_ok(name):
-                break
-            v0, c0 = v, c
+            if name not in names_ok:
+                if not _heading_ok(name):
+                    break
+                if len(names_ok) >= 2000:
+                    names_ok.clear()
+                names_ok.add(name)
+            try:
+                fp, pct, dp, up = pcts[p]
+            except KeyError:
+                if len(pcts) >= 10000:
+                    pcts.clear()
+                dp = len(p) - p.find(".") - 1
+                fp, pct, dp, up = pcts[p] = (flt(p), dec(p), dp, ulp[dp])
+            dv, dc = len(vf), len(cf)
+            if dv == 3 or dc == 3 or dp == 3:
+                if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
+                    break  # "28.416": 28416 on a de page; the general path decides
             if "," in v:
                 v = v.replace(",", "")
             if "," in c:
                 c = c.replace(",", "")
-            dv, dc, dp = len(v) - v.find(".") - 1, len(c) - c.find(".") - 1, len(p) - p.find(".") - 1
-            if dv == 3 or dc == 3 or dp == 3:
-                if _ambiguous(v0) or _ambiguous(c0) or _ambiguous(p):
-                    break  # "28.416": 28416 on a de page; the general path decides
-            if dv >= 12 or dc >= 12 or dp >= 12:
-                break
-            fv, fc, fp = flt(v), flt(c), flt(p)
+            fv, fc = flt(v), flt(c)
             prev = fv - fc
-            uv, uc, up = ulp[dv], ulp[dc], ulp[dp]
+            uv, uc = ulp[dv], ulp[dc]
             if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
                     <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
                     and not _consistent(fv, fc, fp, uv, uc, up):
                 break
-            last = line + (2 if blank is None else 3)
-            q = new(Quote)  # Quote(name, ..., line + 1, None, True) without the frozen __setattr__
-            set_name(q, name)
-            set_value(q, dec(v))
-            set_change(q, dec(c))
-            set_pct(q, dec(p))
-            set_line(q, line + 1)
-            set_symbol(q, None)
-            set_ok(q, True)
-            done(_Done(q, (fv, fc, fp), (line, last)))
-            taken.append((line, last))
-            end = m.start("gap")
-            pos = m.end()
-            line = last + gap.count("\n")
-        if taken:
-            self.bullet_entries += taken
-            self.consumed = taken[-1][1]
-            # each entry but the last runs straight into the next: nothing cut off there
-            self.followed.update(first for first, _ in taken[:-1])
+            # Quote(name, ..., line + 1, None, True), see _QuoteSlots
+            q = _QuoteSlots()
+            q.name = name
+            q.value = dec(v)
+            q.change = dec(c)
+            q.change_pct = pct
+            q.line = line + 1
+            q.symbol = None
+            q.consistent = True
+            q.__class__ = Quote
+            quotes.append(q)
+            line += entry.count("\n")
+            pos += len(entry)
+            taken_entry = entry
+        if not quotes:
+            return -1
+        # the last entry taken: its last line is the change's, which holds its last ")"; the
+        # gap after it (blank lines only) starts at the next newline
+        first = quotes[-1].line - 1
+        close = taken_entry.rindex(")")
+        last = first + taken_entry.count("\n", 0, close)
+        gap = taken_entry.find("\n", close)
+        end = pos - len(taken_entry) + (gap if gap >= 0 else len(taken_entry))
+        n = len(self.fast_quotes)
+        self.fast_quotes += quotes
+        self.bullets.append(slice(n, n + len(quotes)))
+        self.strip_starts[quotes[0].line - 1] = start
+        self.strip_ends[last] = end
+        # each entry but the last runs straight into the next: nothing cut off there
+        self.open_entries.append((first, last))
+        self.consumed = last
+        self.strip_stop = end
         return end
+
+    def _spans(self, quotes: list[Quote]) -> list[tuple[int, int]]:
+        """(name line, last line) of fast_strip entries: a blank line (spaces only) between the
+        name and the value makes the change the fourth line, else the third."""
+        raw = self.L.raw
+        return [(f, f + 2 if raw[f + 1].strip(" ") else f + 3) for f in (q.line - 1 for q in quotes)]
+
+    def bullet_spans(self) -> list[tuple[int, int]]:
+        """All bullet entries, (name line, last line), in page order."""
+        out: list[tuple[int, int]] = []
+        for b in self.bullets:
+            if type(b) is slice:
+                out += self._spans(self.fast_quotes[b])
+            else:
+                out.append(b)
+        return out
 
     def fast_entry_at(self, lb: int, q: int) -> int:
         """:meth:`fast_entry` for an entry whose bullet line starts at offset ``lb``."""
@@ -796,7 +872,8 @@ class _Parser:
               _Field.make(m.group("p"), True, True, 0, 0))
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
                                 ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
-        self.bullet_entries.append((line, last))
+        self.bullets.append((line, last))
+        self.open_entries.append((line, last))
         self.consumed = last
         return m.end()
 
@@ -952,7 +1029,6 @@ class _Parser:
 
     # ---- the whole page
     def run(self) -> ParsedPage:
-        L = self.L
         src = self.source
         fast = self.fast
         q = src.find("%")
@@ -963,7 +1039,9 @@ class _Parser:
                     g = _GAP.match(src, end)
                     if g is None:
                         break
-                    nxt = self.fast_strip(g.end())
+                    # where fast_strip stopped, it would stop again at once: straight to the
+                    # general reading of that entry
+                    nxt = self.fast_strip(g.end()) if end != self.strip_stop else -1
                     if nxt < 0:
                         nxt = self.fast_entry_at(g.end(), -1)
                         if nxt < 0:
@@ -972,7 +1050,7 @@ class _Parser:
             else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
-                    kd = L.kind(line)
+                    kd = self.L.kind(line)
                     if kd == _NUM:
                         self.vertical(line)
                     elif kd == _TEXT:
@@ -984,22 +1062,26 @@ class _Parser:
         quotes = self.resolve()
         self.cut_off_warnings()
         status = self.market_status()
-        return ParsedPage(
-            quotes=tuple(quotes),
-            market_status=status,
-            page_time=self.page_time(status),
-            warnings=tuple(self.warnings),
-        )
+        page = _PageSlots()  # ParsedPage(quotes=..., ...), see _QuoteSlots
+        page.quotes = tuple(quotes)
+        page.market_status = status
+        page.page_time = self.page_time(status)
+        page.warnings = tuple(self.warnings)
+        page.__class__ = ParsedPage
+        return page
 
     def resolve(self) -> list[Quote]:
+        if not self.cands:
+            # all made by fast_strip, in page order: nothing to decide (they pass the check, so
+            # no warnings), and two entries of a strip are never folded into one
+            return self.fast_quotes
+        if self.fast_quotes:
+            # both kinds: in page order, as they were found (they are found in line order, and
+            # a fast entry never shares its first line with another candidate)
+            self.cands += map(_Done, self.fast_quotes, self._spans(self.fast_quotes))
+            self.cands.sort(key=_cand_line)
         cands = self.cands
-        cands.sort(key=_cand_line)
-        if all(c.quote is not None for c in cands):  # all made by fast_strip: nothing to decide
-            if len({c.fkey for c in cands}) == len(cands):  # and no two alike to fold
-                return [c.quote for c in cands]  # (all pass the check: no warnings)
-            allowed = [_DOT] * len(cands)
-        else:
-            allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
+        allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
         hint = "."
         self.spaced_fields = sum(
             1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
@@ -1021,7 +1103,7 @@ class _Parser:
         # finds the candidates, the Decimals decide
         seen: dict[tuple[float, float, float], list[int]] = {}
         drop: set[int] = set()
-        bullets = {a for a, _ in self.bullet_entries}
+        bullets = {a for a, _ in self.bullet_spans()}
         in_strip: list[bool] = []
         for c, al in zip(cands, allowed):
             q = c.quote or self.resolve_one(c, hint, al)
@@ -1029,7 +1111,7 @@ class _Parser:
                 continue
             # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
             # two entries of a strip are two quotes, whatever their numbers
-            key = c.fkey or (float(q.value), float(q.change), float(q.change_pct))
+            key = (float(q.value), float(q.change), float(q.change_pct))
             same = seen.get(key)
             prior = None
             if same is None:
@@ -1133,12 +1215,14 @@ class _Parser:
 
     # ---- strips cut off or with holes
     def cut_off_warnings(self) -> None:
-        L = self.L
-        taken = {a for a, _ in self.bullet_entries}
-        followed = self.followed
-        for first, last in self.bullet_entries:
-            if first in followed:
-                continue
+        L = taken = None
+        for first, last in self.open_entries:
+            end = self.strip_ends.get(last)
+            if end is not None and _BULLET_NEAR.match(self.source, end) is None:
+                continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
+            if L is None:
+                L = self.L
+                taken = {a for a, _ in self.bullet_spans()}
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
                     L.kind(k) == _BLANK or _noise(L.text(k))):
@@ -1174,14 +1258,22 @@ class _Parser:
 
     # ---- status line and page time
     def market_status(self) -> str | None:
-        L = self.L
         looked: set[int] = set()
-        for nline, _ in self.bullet_entries[:1]:
+        src = self.source
+        for b in self.bullets[:1]:
+            nline = self.fast_quotes[b.start].line - 1 if type(b) is slice else b[0]
+            at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
             for k in range(nline - 1, max(-1, nline - 4), -1):
                 looked.add(k)
-                s = L.text(k)
-                if s and len(s) <= 90 and _STATUS.fullmatch(s):
-                    return _clean_name(s)
+                if at is None:
+                    s = self.L.text(k)
+                else:
+                    b, at = at - 1, src.rfind("\n", 0, at - 1) + 1
+                    s = _strip(src[at:b])
+                status = _status_line(s)
+                if status is not None:
+                    return status
+        L = self.L
         head = self.source[:3000]
         hits = set()
         for key in _STATUS_KEYS:
@@ -1193,11 +1285,11 @@ class _Parser:
                 hits.add(line)
                 i = head.find(key, i + 1)
         for k in sorted(hits - looked):
-            s = L.text(k)
-            if s and len(s) <= 90 and _STATUS.fullmatch(s):
-                return _clean_name(s)
-        for c in self.cands:
-            for k in range(c.span[1] + 1, min(L.n, c.span[1] + 4)):
+            status = _status_line(L.text(k))
+            if status is not None:
+                return status
+        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_quotes):
+            for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
                     return _clean_name(s)
@@ -1205,7 +1297,7 @@ class _Parser:
 
     def page_time(self, status: str | None) -> datetime | None:
         """A full date and time printed with the data (status line, "Updated at ...")."""
-        if status:
+        if status and ":" in status:  # every pattern of _parse_datetime has a clock time
             t = _parse_datetime(status)
             if t is not None:
                 return t
@@ -1228,6 +1320,24 @@ class _Parser:
                 i = b
             i = src.find(":", i + 1)
         return None
+
+
+_STATUS_LINES: dict[str, str | None] = {}
+
+
+def _status_line(s: str) -> str | None:
+    """The market status line ``s`` (stripped) is, cleaned, or None. Remembered: a site prints
+    the same few status lines page after page, and the pattern is a long one."""
+    if not s or len(s) > 90:
+        return None
+    try:
+        return _STATUS_LINES[s]
+    except KeyError:
+        pass
+    if len(_STATUS_LINES) >= 2000:
+        _STATUS_LINES.clear()
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    return status
 
 
 def _words(name: str) -> frozenset[str]:
