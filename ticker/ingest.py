@@ -95,11 +95,7 @@ class _Pending:
 
     result: PageResult
     row: tuple | None = None  # the snapshots row, in SNAPSHOT_ROW order
-    parsed: list[tuple] | None = None  # quote_values() of the page
-
-    @property
-    def content_hash(self) -> str:
-        return self.row[1]
+    parsed: tuple[tuple, ...] | None = None  # quote_values() of the page
 
 
 # ---------------------------------------------------------------- the part before the database
@@ -111,18 +107,23 @@ def _utcnow() -> datetime:
 
 
 def prepare(item, *, at: datetime | None = None, strict: bool = False,
-            now: Callable[[], datetime] = _utcnow) -> _Pending:
-    """Read and parse one input (a :class:`pages.PageInput` or :class:`pages.BadInput`)."""
+            now: Callable[[], datetime] = _utcnow, stored_time: Callable | None = None) -> _Pending:
+    """Read and parse one input (a :class:`pages.PageInput` or :class:`pages.BadInput`).
+
+    ``stored_time`` turns the snapshot's times into what the database stores (the writer's
+    :attr:`Writer.stored_time`), here in the worker rather than in the writing process.
+    """
     if isinstance(item, pages.BadInput):
         return _Pending(PageResult(item.source, "error", reason=item.reason))
     try:
         page = pages.load(item)
     except pages.PageError as err:
         return _Pending(PageResult(item.source, "error", reason=str(err)))
-    return prepare_loaded(page, at=at, strict=strict, now=now())
+    return prepare_loaded(page, at=at, strict=strict, now=now(), stored_time=stored_time)
 
 
-def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime) -> _Pending:
+def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
+                   stored_time: Callable | None = None) -> _Pending:
     parsed = parse(page.text, strict=strict)
     warnings = (*page.notes, *parsed.warnings)
     if not parsed.quotes:
@@ -130,7 +131,10 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime) -
     captured_at, origin = pages.capture_time(
         at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
     )
-    row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, parsed.page_time, now,
+    page_time = parsed.page_time
+    if stored_time is not None:
+        captured_at, page_time, now = stored_time(captured_at), stored_time(page_time), stored_time(now)
+    row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, page_time, now,
            compress_text(page.text))
     return _Pending(PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings), row, quote_values(parsed))
 
@@ -165,13 +169,17 @@ def decompress_text(blob: bytes) -> str:
     return zlib.decompress(blob).decode("utf-8")
 
 
-def quote_values(parsed: ParsedPage) -> list[tuple]:
-    """(name, symbol, value, change, change_pct, consistent, line) per quote: plain values, cheap to
-    send back from a worker process."""
-    return [
-        (display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
-        for q in parsed.quotes
-    ]
+def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
+    """The page's quotes as columns - (names, symbols, values, changes, change_pcts, consistent,
+    lines) - of plain values: cheap to send back from a worker process, and the writer zips them
+    into rows in C, with one look-up of the instrument ids for a strip's names.
+
+    >>> quote_values(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n"))
+    (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
+    """
+    rows = [(display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
+            for q in parsed.quotes]
+    return tuple(zip(*rows)) if rows else ((),) * 7
 
 
 def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
@@ -215,7 +223,7 @@ def _chunks(items, size: int):
     """Lists of up to ``size`` file inputs; a stdin input alone, as itself."""
     chunk = []
     for item in items:
-        if isinstance(item, pages.PageInput) and item.path is None:
+        if type(item) is pages.PageInput and item.path is None:
             if chunk:
                 yield chunk
                 chunk = []
@@ -293,8 +301,12 @@ class Writer:
         self.label = label
         self.driver_error = driver_error
         self._on_close = on_close
-        # printed name or alias key -> instruments.id; committed rows only
-        self._instrument_ids: dict[str, int] = {}
+        # printed name or alias key -> instruments.id, and a strip's names tuple -> their ids;
+        # committed rows only
+        self._instrument_ids: dict = {}
+        # How times are stored: SQLite keeps UTC text (the form SQLAlchemy writes), psycopg
+        # takes datetimes. Applied by prepare(), in the workers.
+        self.stored_time = sqlite.stored_time if dialect == "sqlite" else None
         mark = "?" if dialect == "sqlite" else "%s"
         self._mark = mark
         self._quotes_sql = _insert_sql("quotes", QUOTE_ROW, mark)
@@ -391,12 +403,12 @@ class Writer:
         new_ids: dict[str, int] = {}
         first: dict[str, _Pending] = {}
         for p in writes:  # the same bytes twice in one batch: the first is stored
-            first.setdefault(p.content_hash, p)
+            first.setdefault(p.row[1], p)
         if self.dialect == "sqlite":
             by_hash = self._insert_snapshots_sqlite(cur, list(first.values()))
         else:
             by_hash = self._insert_snapshots_returning(cur, first)
-        ids = [by_hash.get(p.content_hash) if first[p.content_hash] is p else None for p in writes]
+        ids = [by_hash.get(h) if first[h] is p else None for p, h in ((p, p.row[1]) for p in writes)]
         rows = []
         for p, snapshot_id in zip(writes, ids):
             if snapshot_id is not None:
@@ -409,22 +421,20 @@ class Writer:
         """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
         between our look-up and our insert: skip stored hashes and number the new rows ourselves,
         which lets the driver's executemany do the insert without RETURNING."""
-        hashes = [p.content_hash for p in pendings]
+        hashes = [p.row[1] for p in pendings]
         stored: set[str] = set()
         for i in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
             chunk = hashes[i : i + 500]
             cur.execute(f"SELECT content_hash FROM snapshots WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)
             stored.update(h for (h,) in cur.fetchall())
         next_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM snapshots").fetchone()[0]
-        to_text = sqlite.stored_time
         tuples, by_hash = [], {}
-        for p in pendings:
-            source, content_hash, captured_at, origin, status, page_time, ingested_at, text = p.row
+        for p in pendings:  # times are text already (stored_time, in the worker)
+            content_hash = p.row[1]
             if content_hash in stored:
                 continue
             by_hash[content_hash] = next_id
-            tuples.append((next_id, source, content_hash, to_text(captured_at), origin, status, to_text(page_time),
-                           to_text(ingested_at), text))
+            tuples.append((next_id, *p.row))
             next_id += 1
         if tuples:
             cur.executemany(_insert_sql("snapshots", ("id", *SNAPSHOT_ROW), "?"), tuples)
@@ -446,20 +456,23 @@ class Writer:
                 break
         return by_hash
 
-    def _quote_rows(self, cur, snapshot_id: int, values: list[tuple], new_ids: dict[str, int]) -> list[tuple]:
-        """Rows for the quotes table, in :data:`QUOTE_ROW` order, from :func:`quote_values`."""
-        ids = self._instrument_ids
-        return [
-            (snapshot_id, position, ids.get(name) or self._instrument_id(cur, name, symbol, new_ids), name, value,
-             change, pct, consistent, line)
-            for position, (name, symbol, value, change, pct, consistent, line) in enumerate(values)
-        ]
+    def _quote_rows(self, cur, snapshot_id: int, columns: tuple[tuple, ...], new_ids: dict) -> Iterator[tuple]:
+        """Rows for the quotes table, in :data:`QUOTE_ROW` order, from :func:`quote_values`. A
+        strip prints the same names page after page: their ids are remembered by the names
+        tuple (in ``new_ids`` until the transaction commits, like every id)."""
+        names, symbols, values, changes, pcts, consistent, lines = columns
+        ids = self._instrument_ids.get(names) or new_ids.get(names)
+        if ids is None:
+            ids = new_ids[names] = tuple(
+                self._instrument_id(cur, name, symbol, new_ids) for name, symbol in zip(names, symbols))
+        return zip(itertools.repeat(snapshot_id), range(len(names)), ids, names, values, changes, pcts, consistent,
+                   lines)
 
-    def _instrument_id(self, cur, printed: str, symbol: str | None, new_ids: dict[str, int]) -> int:
+    def _instrument_id(self, cur, printed: str, symbol: str | None, new_ids: dict) -> int:
         """The instrument id of a printed name. Remembered by the name as printed and by its
         alias key: one dict serves both, since a printed name that equals some alias key has
         that key as its own key (name_key is idempotent), and so the same instrument."""
-        known = new_ids.get(printed)
+        known = self._instrument_ids.get(printed) or new_ids.get(printed)
         if known is not None:
             return known
         key = name_key(printed)
@@ -484,14 +497,14 @@ class Writer:
         return found
 
     # ---- reparse
-    def replace_quotes(self, snapshot_id: int, market_status: str | None, values: list[tuple]) -> None:
+    def replace_quotes(self, snapshot_id: int, market_status: str | None, values: tuple[tuple, ...]) -> None:
         """A snapshot's quotes and status, replaced in one transaction (``ticker reparse --apply``)."""
         def work(cur):
             m = self._mark
             new_ids: dict[str, int] = {}
             cur.execute(f"DELETE FROM quotes WHERE snapshot_id = {m}", (snapshot_id,))
             cur.execute(f"UPDATE snapshots SET market_status = {m} WHERE id = {m}", (market_status, snapshot_id))
-            if values:
+            if values[0]:
                 cur.executemany(self._quotes_sql, self._quote_rows(cur, snapshot_id, values, new_ids))
             return new_ids
 
@@ -551,7 +564,8 @@ def ingest(
     """
     batch: list[_Pending] = []
     batch_bytes = 0
-    prepare_one = functools.partial(prepare, at=at, strict=strict, now=now or _utcnow)
+    prepare_one = functools.partial(prepare, at=at, strict=strict, now=now or _utcnow,
+                                    stored_time=writer.stored_time)
     for pending in prepared(inputs, prepare_one, workers):
         batch.append(pending)
         if pending.row is not None:

@@ -100,8 +100,10 @@ def _page_files(folder: str, recursive: bool) -> list[str]:
     thousands of pages, and a string costs a fraction of a Path object."""
     found: list[str] = []
     if not recursive:
+        base = os.path.normpath(folder)  # once, not per file: "./p.txt" and "p.txt" are one page
+        prefix = "" if base == "." else base if base.endswith(os.sep) else base + os.sep
         with os.scandir(folder) as entries:
-            found = [os.path.normpath(e.path) for e in entries if e.name.lower().endswith(PAGE_SUFFIXES) and e.is_file()]
+            found = [prefix + e.name for e in entries if e.name.lower().endswith(PAGE_SUFFIXES) and e.is_file()]
     else:
         for top, _dirs, files in os.walk(folder):
             paths = (os.path.normpath(os.path.join(top, f)) for f in files if f.lower().endswith(PAGE_SUFFIXES))
@@ -159,16 +161,18 @@ def _read_file(name: str, limit: int):
         mtime = datetime.fromtimestamp(st.st_mtime, UTC)
         if stat.S_ISREG(st.st_mode):
             head = os.read(fd, min(st.st_size, limit))
-            while len(head) < limit:  # a short read, or a file still growing
-                more = os.read(fd, min(_CHUNK, limit - len(head)))
-                if not more:
-                    break
-                head += more
+            if len(head) < limit:
+                # At the end, as fstat said? A one-byte probe: no 1 MiB buffer for every page.
+                more = os.read(fd, 1)
+                while more and len(head) < limit:  # a short read, or a file still growing
+                    head += more
+                    more = os.read(fd, min(_CHUNK, limit - len(head))) if len(head) < limit else b""
             digest = hashlib.sha256(head)
             truncated = False
-            while chunk := os.read(fd, _CHUNK):
-                truncated = True
-                digest.update(chunk)
+            if len(head) >= limit:  # the rest is hashed, not kept
+                while chunk := os.read(fd, _CHUNK):
+                    truncated = True
+                    digest.update(chunk)
             return head, truncated, digest, mtime
         if stat.S_ISDIR(st.st_mode):
             raise PageError("is a folder, not a page")

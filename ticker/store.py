@@ -258,7 +258,9 @@ class Store:
         import hashlib
 
         page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
-        [result] = self.writer().write([ingest.prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC))])
+        writer = self.writer()
+        pending = ingest.prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC), stored_time=writer.stored_time)
+        [result] = writer.write([pending])
         return result
 
     # ---------------------------------------------------------------- reparse
