@@ -171,20 +171,19 @@ print("OPENED", flush=True)
 """
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("openers", [2, 4])
-def test_processes_opening_a_new_store_at_once_migrate_it_once(db_url, tmp_path, openers):
+def _open_at_once(script: str, target: str, go, openers: int) -> list[tuple[str, str]]:
+    """Start ``openers`` processes running ``script`` on ``target``; once every one is imported and
+    waiting, let them all go at once (``go`` appears). Their (stdout, stderr); each must succeed."""
     import subprocess
     import sys
 
-    go = tmp_path / "go"
     procs = [
-        subprocess.Popen([sys.executable, "-c", _OPENER, db_url, str(go)], stdout=subprocess.PIPE,
+        subprocess.Popen([sys.executable, "-c", script, target, str(go)], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, text=True)
         for _ in range(openers)
     ]
     try:
-        for proc in procs:  # every one is imported and waiting, then all are let go at once
+        for proc in procs:
             assert proc.stdout.readline().strip() == "READY", proc.stderr.read()
         go.touch()
         outputs = [proc.communicate(timeout=120) for proc in procs]
@@ -196,6 +195,13 @@ def test_processes_opening_a_new_store_at_once_migrate_it_once(db_url, tmp_path,
     for proc, (out, err) in zip(procs, outputs):
         assert proc.returncode == 0 and "OPENED" in out, err
         assert "locked" not in err and err == "", err
+    return outputs
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("openers", [2, 4])
+def test_processes_opening_a_new_store_at_once_migrate_it_once(db_url, tmp_path, openers):
+    outputs = _open_at_once(_OPENER, db_url, tmp_path / "go", openers)
     assert sum(out.count("MIGRATING") for out, _err in outputs) == 1
     engine = make_engine(db_url)
     with engine.connect() as conn:
@@ -393,23 +399,7 @@ print("OPENED", flush=True)
 
 @pytest.mark.slow
 def test_processes_opening_a_new_store_at_once_create_it_once_without_alembic(tmp_path):
-    import subprocess
-    import sys
-
-    go, path = tmp_path / "go", tmp_path / "new.db"
-    procs = [subprocess.Popen([sys.executable, "-c", _FAST_OPENER, str(path), str(go)], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True) for _ in range(4)]
-    try:
-        for proc in procs:
-            assert proc.stdout.readline().strip() == "READY", proc.stderr.read()
-        go.touch()
-        outputs = [proc.communicate(timeout=120) for proc in procs]
-    finally:
-        for proc in procs:
-            if proc.poll() is None:
-                proc.kill()
-                proc.communicate()
-    for proc, (out, err) in zip(procs, outputs):
-        assert proc.returncode == 0 and "OPENED" in out and err == "", err
+    path = tmp_path / "new.db"
+    outputs = _open_at_once(_FAST_OPENER, str(path), tmp_path / "go", 4)
     assert sum(out.count("CREATED") for out, _err in outputs) == 1
     assert _sqlite_master(path)[1] == [(migrate.HEAD_REVISION,)]

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from .instruments import name_key, pick
 from .revisions import HEAD_REVISION
+from .sqlite import DEFAULT_DB, file_target  # noqa: F401 (DEFAULT_DB: the store's default, shared)
 
 __all__ = ["sqlite_path", "sqlite_window", "series"]
 
-DEFAULT_DB = "data/ticker.db"  # the same default as ticker.store.DEFAULT_DB (a test checks)
 
 
 def _stored(value: datetime) -> str:
@@ -46,15 +46,8 @@ def sqlite_window(since: datetime | None, until: datetime | None) -> tuple[str |
 def sqlite_path(db: str | os.PathLike | None) -> Path | None:
     """The file of an existing SQLite store named by a path, a ``sqlite:///`` URL, ``TICKER_DB``
     or the default; None for anything else (other databases, memory, URL options, no file yet)."""
-    target = os.fspath(db) if db is not None else os.environ.get("TICKER_DB") or DEFAULT_DB
-    if "://" in target:
-        if not target.startswith("sqlite:///") or "?" in target:
-            return None
-        target = target[len("sqlite:///"):]
-    if target in ("", ":memory:"):
-        return None
-    path = Path(target).expanduser()
-    return path if path.is_file() else None
+    path = file_target(db)
+    return path if path is not None and path.is_file() else None
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
