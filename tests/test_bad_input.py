@@ -209,6 +209,17 @@ def test_fifo_without_writer_does_not_block(db_url, good, tmp_path):
     assert_good_stored(result, db_url, good)
 
 
+def test_file_name_that_is_not_utf8_is_stored_under_a_printable_name(db_url, good, tmp_path):
+    folder = os.fsencode(tmp_path / "pages")
+    with open(os.path.join(folder, b"caf\xe9-2024.txt"), "w", encoding="utf-8") as fh:
+        fh.write(nikkei_page("40,100.00", "+25.31", "+0.06"))
+    run = run_ticker("ingest", "--db", db_url, tmp_path / "pages")
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    shown = f"{tmp_path / 'pages'}/caf\\xe9-2024.txt"
+    assert f"{shown}: stored 2 quotes" in run.stdout, run.stdout
+    assert sorted(stored_sources(db_url)) == sorted([str(good), shown])
+
+
 # ------------------------------------------------------------------------------ encodings
 
 

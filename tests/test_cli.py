@@ -158,3 +158,12 @@ def test_notebook_api_parse_is_the_function_even_after_the_store_loads():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True [('Nikkei', '40074.69')] Store"
+
+
+def test_ingest_batch_size_default_is_the_library_default():
+    import inspect
+
+    from ticker import cli, ingest
+
+    default = inspect.signature(cli.ingest).parameters["batch_size"].default
+    assert default == ingest.BATCH_PAGES  # the CLI spells it out so that --help imports nothing

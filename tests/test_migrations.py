@@ -403,3 +403,20 @@ def test_processes_opening_a_new_store_at_once_create_it_once_without_alembic(tm
     outputs = _open_at_once(_FAST_OPENER, str(path), tmp_path / "go", 4)
     assert sum(out.count("CREATED") for out, _err in outputs) == 1
     assert _sqlite_master(path)[1] == [(migrate.HEAD_REVISION,)]
+
+
+def test_another_apps_alembic_database_is_left_alone(tmp_path):
+    import sqlite3
+
+    from ticker import ingest
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:  # another application that also keeps its schema with Alembic
+        conn.execute("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL PRIMARY KEY)")
+        conn.execute("INSERT INTO alembic_version VALUES ('a1b2c3d4e5f6')")
+        conn.execute("CREATE TABLE invoices (id INTEGER PRIMARY KEY)")
+    before = path.read_bytes()
+    for open_it in (Store, ingest.open_writer):
+        with pytest.raises(StoreError, match=r"already has tables of its own \(alembic_version, invoices\)"):
+            open_it(path)
+    assert path.read_bytes() == before  # not even switched to WAL

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
+import sqlite3
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pandas as pd
@@ -252,3 +252,33 @@ def test_reparse_reads_page_text_stored_zlib_compressed_by_earlier_versions(stor
         conn.execute(sa.text("UPDATE snapshots SET page_text = :t"),
                      {"t": zlib.compress(nikkei_page("40,074.69", "+443.63", "+1.12").encode(), 1)})
     assert [r.status for r in store.reparse()] == ["same"]
+
+
+def test_ingest_goes_on_after_the_server_drops_the_connection(pg_url):
+    # A PostgreSQL restart or an idle timeout ends the writer's connection between two pages:
+    # the next page is written on a new one, nothing is lost.
+    with Store(pg_url) as store:
+        assert store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0).status == "stored"
+        backend = store.writer().conn.dbapi_connection.info.backend_pid
+        admin = sa.create_engine(pg_url)
+        with admin.begin() as conn:
+            conn.execute(sa.text("SELECT pg_terminate_backend(:pid)"), {"pid": backend})
+        admin.dispose()
+        result = store.ingest_text(nikkei_page("40,100.00", "+25.31", "+0.06"), at=T0 + timedelta(hours=1))
+        assert result.status == "stored", result
+        assert store.series("Nikkei")["value"].tolist() == [40074.69, 40100.0]
+
+
+def test_times_are_stored_in_one_text_form_by_every_path(tmp_path, write_page):
+    # SQLite compares times as text: the direct sqlite3 writer, Store's writer and ingest_text
+    # must all write what SQLAlchemy writes.
+    from ticker import ingest
+
+    page = write_page("2024-05-17T0900_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    with ingest.open_writer(tmp_path / "direct.db") as writer:
+        list(ingest.ingest(writer, pages.expand([str(page)])))
+    with Store(tmp_path / "store.db") as store:
+        store.ingest_text(nikkei_page("40,100.00", "+25.31", "+0.06"), at=datetime(2024, 5, 17, 10, tzinfo=UTC))
+    for db, expected in (("direct.db", "2024-05-17 09:00:00.000000"), ("store.db", "2024-05-17 10:00:00.000000")):
+        with sqlite3.connect(tmp_path / db) as conn:
+            assert conn.execute("SELECT captured_at FROM snapshots").fetchone() == (expected,)

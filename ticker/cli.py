@@ -109,7 +109,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Pages per write transaction: smaller shows new pages to readers sooner, "
-        "larger is faster. A page is stored whole or not at all either way.")] = 500,
+        "larger is faster. A page is stored whole or not at all either way.")] = 500,  # ingest.BATCH_PAGES
 ) -> None:
     """Parse pages and store each as a snapshot (the same bytes twice are stored once).
 

@@ -16,9 +16,14 @@ Any other store is opened by :class:`ticker.Store`, which lends its engine's con
 from __future__ import annotations
 
 import collections
+import contextlib
 import functools
 import itertools
 import os
+import random
+import signal
+import threading
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -52,6 +57,11 @@ name_key = functools.lru_cache(maxsize=8192)(_name_key)
 
 class StoreError(Exception):
     """A store that cannot be opened or used; ``str(err)`` is one line, passwords hidden."""
+
+
+class StoreUnavailable(StoreError):
+    """The store itself failed (connection lost, locked past the busy timeout), not one page:
+    writing the batch's pages one by one would only fail as many times again."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,8 +195,8 @@ def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
 def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
     """prepare_one(item) for every input, in order; in worker processes when there are many pages.
 
-    Inputs are consumed as they come and at most ~1,000 pages are in flight, so memory does not
-    grow with the number of pages.
+    Inputs are consumed as they come and at most ``workers`` × 512 pages are in flight, so memory
+    does not grow with the number of pages.
     """
     it = iter(inputs)
     head = list(itertools.islice(it, POOL_MIN_PAGES))
@@ -204,26 +214,37 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
                                initargs=(os.getpid(),))
     try:
         in_flight: collections.deque = collections.deque()
+        started = False
         for chunk in _chunks(itertools.chain(head, it), 32):
             if isinstance(chunk, list):
-                in_flight.append(pool.submit(_prepare_chunk, prepare_one, chunk))
-            else:  # stdin can only be read by this process; its place in the order is kept
+                if not started:  # the first submit forks the workers
+                    with _sigint_blocked():
+                        in_flight.append(pool.submit(_prepare_chunk, prepare_one, chunk))
+                    started = True
+                else:
+                    in_flight.append(pool.submit(_prepare_chunk, prepare_one, chunk))
+            else:  # stdin or a pipe, read by this process; its place in the order is kept
                 in_flight.append([prepare_one(chunk)])
             while len(in_flight) > window:
                 yield from _results(in_flight.popleft())
         while in_flight:
             yield from _results(in_flight.popleft())
     except BaseException:  # Ctrl-C, a failed write, a consumer that stopped: drop queued work
-        pool.shutdown(wait=False, cancel_futures=True)
+        # Workers finish the chunk in hand and stop: they read regular files only (pipes are
+        # read here, see _chunks), so that takes moments. Killing them instead can leave half a
+        # result in the pool's pipe, and its thread waiting for the rest forever; not waiting
+        # races the interpreter's exit hook against the pool's thread (Python 3.11: EBADF).
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
 
 def _chunks(items, size: int):
-    """Lists of up to ``size`` file inputs; a stdin input alone, as itself."""
+    """Lists of up to ``size`` file inputs; stdin, a pipe or a device alone, as itself: those are
+    read in this process, where Ctrl-C can interrupt a read that waits for a writer."""
     chunk = []
     for item in items:
-        if type(item) is pages.PageInput and item.path is None:
+        if type(item) is pages.PageInput and (item.path is None or not item.regular):
             if chunk:
                 yield chunk
                 chunk = []
@@ -243,14 +264,25 @@ def _results(done) -> list[_Pending]:
     return [_Pending(PageResult(*result), row, parsed) for *result, row, parsed in done.result()]
 
 
+@contextlib.contextmanager
+def _sigint_blocked():
+    """Hold back Ctrl-C while the workers are forked: a worker must not see it before it has
+    set itself to ignore it (:func:`_worker_init`). This process gets it right after."""
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _worker_init(parent_pid: int) -> None:
     """A worker dies with the ingest that started it. Killed with SIGKILL, the parent cannot tell
     its workers to stop, and they would wait for work forever, holding its stdout and stderr open
     (a ``ticker ingest | tee log`` would never end)."""
-    import signal
     import sys
-    import threading
-    import time
 
     if sys.platform.startswith("linux"):
         try:
@@ -263,8 +295,10 @@ def _worker_init(parent_pid: int) -> None:
         os._exit(1)
     # Ctrl-C reaches the whole process group. The parent handles it and stops the pool; a worker
     # interrupted while it holds the result queue's lock would leave the others (and the parent's
-    # shutdown) waiting on that lock forever.
+    # shutdown) waiting on that lock forever. (Forked with SIGINT blocked: see _sigint_blocked.)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
     def watch() -> None:  # elsewhere (and as a second line of defence): poll for the parent
         while os.getppid() == parent_pid:
@@ -291,12 +325,14 @@ class Writer:
     """Writes prepared pages to a store through a DB-API connection (``sqlite3`` or psycopg).
 
     ``label`` names the store in messages (no password); ``driver_error`` is the driver's base
-    exception class; ``on_close`` releases whatever lent the connection.
+    exception class; ``reconnect`` (if given) makes a new connection when the server dropped
+    this one (a restart, an idle timeout); ``on_close`` runs after the connection is closed.
     """
 
     def __init__(self, conn, dialect: str, *, label: str, driver_error: type[Exception],
-                 on_close: Callable[[], None] | None = None) -> None:
+                 reconnect: Callable[[], object] | None = None, on_close: Callable[[], None] | None = None) -> None:
         self.conn = conn
+        self._reconnect = reconnect
         self.dialect = dialect
         self.label = label
         self.driver_error = driver_error
@@ -312,6 +348,12 @@ class Writer:
         self._quotes_sql = _insert_sql("quotes", QUOTE_ROW, mark)
 
     def close(self) -> None:
+        if self.conn is not None:
+            try:
+                self.conn.close()
+            except self.driver_error:
+                pass  # already gone
+            self.conn = None
         if self._on_close is not None:
             self._on_close()
             self._on_close = None
@@ -331,8 +373,9 @@ class Writer:
         """Run ``work(cursor, *args)`` in one transaction; driver errors become a StoreError
         (PostgreSQL's deadlock and serialization aborts are retried: the pages are not lost)."""
         for attempt in range(5):
-            cur = self.conn.cursor()
+            cur = None
             try:
+                cur = self.conn.cursor()
                 if self.dialect == "sqlite":
                     # Take the write lock up front: a deferred transaction that later needs to
                     # write can fail with "database is locked" at once; IMMEDIATE waits.
@@ -344,15 +387,64 @@ class Writer:
                     self.conn.commit()
                 return result
             except self.driver_error as err:
+                if _interrupted(err):
+                    self._abandon() if self.dialect != "sqlite" else self._rollback()
+                    raise KeyboardInterrupt from None
                 self._rollback()
                 if attempt < 4 and getattr(err, "sqlstate", None) in _RETRY_SQLSTATES:
+                    time.sleep(random.uniform(0.01, 0.1) * (attempt + 1))  # let the other writer finish
                     continue
+                if self._lost():
+                    if attempt < 4 and self._new_connection():
+                        continue  # nothing was stored: the dropped transaction rolled back
+                    raise StoreUnavailable(_one_line(self.label, err)) from None
+                if "database is locked" in str(err):
+                    raise StoreUnavailable(_one_line(self.label, err)) from None
                 raise StoreError(_one_line(self.label, err)) from None
-            except BaseException:
+            except (UnicodeError, OverflowError) as err:  # a value the driver cannot take: this page's
                 self._rollback()
+                raise StoreError(f"cannot store this page: {err}".splitlines()[0]) from None
+            except BaseException as err:  # Ctrl-C, a bug: the transaction is abandoned
+                if self.dialect == "sqlite":
+                    self._rollback()
+                else:
+                    self._abandon()
+                if _interrupted(err):  # psycopg, interrupted in a pipeline, raises errors of its own
+                    raise KeyboardInterrupt from None
                 raise
             finally:
-                cur.close()
+                if cur is not None:
+                    try:
+                        cur.close()
+                    except self.driver_error:
+                        pass
+
+    def _abandon(self) -> None:
+        """Drop a connection interrupted half way through a command (psycopg then refuses even a
+        ROLLBACK): the server rolls the transaction back, and the pool must not try to reset it
+        at exit, which prints a traceback."""
+        try:
+            invalidate = getattr(self.conn, "invalidate", None)
+            invalidate() if invalidate is not None else self.conn.close()
+        except Exception:  # noqa: BLE001 - already unusable; nothing more to do
+            pass
+
+    def _lost(self) -> bool:
+        """Is the connection gone (PostgreSQL: the server closed it)? SQLite's never is."""
+        return self.dialect != "sqlite" and bool(getattr(self.conn, "closed", False) or getattr(self.conn, "broken", False))
+
+    def _new_connection(self) -> bool:
+        if self._reconnect is None:
+            return False
+        try:
+            self.conn.invalidate()  # a pooled connection: the pool must not hand it out again
+        except Exception:  # noqa: BLE001 - a plain DB-API connection has no invalidate(); it is dead anyway
+            pass
+        try:
+            self.conn = self._reconnect()
+        except Exception:  # noqa: BLE001 - the server is still away: the caller reports the first error
+            return False
+        return True
 
     def _rollback(self) -> None:
         try:
@@ -371,6 +463,8 @@ class Writer:
         if writes:
             try:
                 ids = self._store(writes)
+            except StoreUnavailable as err:
+                ids = [err] * len(writes)
             except StoreError as err:
                 if len(writes) == 1:
                     ids = [err]
@@ -511,6 +605,16 @@ class Writer:
         self._instrument_ids.update(self._transaction(work))
 
 
+def _interrupted(err: BaseException | None) -> bool:
+    """Is Ctrl-C behind this exception (itself, or what it was raised while handling)?"""
+    seen = 0
+    while err is not None and seen < 20:
+        if isinstance(err, KeyboardInterrupt):
+            return True
+        err, seen = err.__context__, seen + 1
+    return False
+
+
 def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
 
@@ -539,7 +643,7 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
         conn = sqlite.open_current(path)
         if conn is not None:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
-            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error, on_close=conn.close)
+            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
     from .store import Store
 
     store = Store(db)

@@ -66,10 +66,10 @@ def ensure_current(engine: Engine) -> None:
 def _ensure_current(engine: Engine) -> None:
     with engine.connect() as conn:
         revision = current_revision(conn)
+        if revision is None or revision not in KNOWN_REVISIONS:
+            _refuse_foreign(conn)
         if _check(revision):
             return
-        if revision is None:
-            _refuse_foreign(conn)
     upgrade(engine)
 
 
@@ -77,8 +77,9 @@ def _refuse_foreign(conn: Connection) -> None:
     """A database with tables but no ticker schema belongs to something else: leave it alone."""
     tables = sorted(inspect(conn).get_table_names())
     # Another process may have migrated the store since we looked: its tables come with
-    # alembic_version (one transaction), and then the database is ticker's.
-    if tables and "alembic_version" not in tables:
+    # alembic_version (one transaction), and then the database is ticker's. Another application
+    # may keep an alembic_version of its own: without ticker's tables, it is not a ticker store.
+    if tables and not {"alembic_version", "snapshots", "quotes"} <= set(tables):
         shown = ", ".join(tables[:5]) + (", …" if len(tables) > 5 else "")
         raise SchemaError(
             f"this database already has tables of its own ({shown}) and no ticker schema; "

@@ -54,6 +54,7 @@ class PageError(Exception):
 class PageInput:
     source: str  # what the user named: a path, or "-" for stdin
     path: str | os.PathLike | None  # None for stdin (a str from expand(): a Path per file costs)
+    regular: bool = True  # a regular file (not stdin, a pipe or a device)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,20 +80,35 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
     """Every page the user's arguments name, in a stable order; bad arguments as :class:`BadInput`."""
     for raw in paths:
         if raw == "-":
-            yield PageInput("-", None)
+            yield PageInput("-", None, regular=False)
             continue
         path = Path(raw)
         if path.is_dir():
             found = _page_files(raw, recursive)
             if not found:
                 hint = "" if recursive else " (use -r to look in subfolders)"
-                yield BadInput(raw, f"no *.txt, *.html or *.htm pages in this folder{hint}")
+                yield BadInput(shown(raw), f"no *.txt, *.html or *.htm pages in this folder{hint}")
             for name in found:
-                yield PageInput(name, name)
+                yield PageInput(name if name.isascii() else shown(name), name)
         elif path.exists():
-            yield PageInput(raw, raw)
+            yield PageInput(shown(raw), raw, regular=path.is_file())
         else:
-            yield BadInput(raw, "no such file or folder")
+            yield BadInput(shown(raw), "no such file or folder")
+
+
+def shown(path: str) -> str:
+    """A path as text that can be stored and printed. Bytes of a file name that are not UTF-8
+    reach Python as lone surrogates, which no database or terminal takes: they are written
+    ``\\xNN`` instead (the page is still read from the real name).
+
+    >>> shown("caf\\udce9.txt"), shown("Nikkei.txt")
+    ('caf\\\\xe9.txt', 'Nikkei.txt')
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _page_files(folder: str, recursive: bool) -> list[str]:

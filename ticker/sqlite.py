@@ -17,7 +17,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .revisions import HEAD_REVISION
+from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "configure", "file_target", "open_current", "schema_statements", "stored_time"]
 
@@ -40,9 +40,15 @@ def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
 
 
 def _ours_or_empty(conn: sqlite3.Connection) -> bool:
-    (ours,) = conn.execute(
-        "SELECT count(*) = 0 OR sum(name = 'alembic_version') > 0 FROM sqlite_master WHERE type = 'table'").fetchone()
-    return bool(ours)
+    """An empty database, or a ticker store at a revision this ticker knows (not merely some
+    Alembic-managed database: another application may use Alembic too)."""
+    tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not tables:
+        return True
+    if not {"alembic_version", "snapshots", "quotes"} <= tables:
+        return False
+    versions = [v for (v,) in conn.execute("SELECT version_num FROM alembic_version")]
+    return len(versions) == 1 and versions[0] in KNOWN_REVISIONS
 
 
 def file_target(db: str | os.PathLike | None) -> Path | None:

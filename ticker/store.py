@@ -221,13 +221,11 @@ class Store:
         if self._writer is None:
             raw = self._guard(self.engine.raw_connection)
             dialect = self.engine.dialect
-            self._writer = ingest.Writer(
-                raw, dialect.name, label=safe_url(self.url), driver_error=dialect.loaded_dbapi.Error, on_close=raw.close
-            )
+            self._writer = ingest.Writer(raw, dialect.name, label=safe_url(self.url),
+                                         driver_error=dialect.loaded_dbapi.Error, reconnect=self.engine.raw_connection)
         if on_close is not None:  # the caller owns the store through its writer
             writer, self._writer = self._writer, None
-            inner = writer._on_close
-            writer._on_close = lambda: (inner(), on_close())
+            writer._on_close = on_close
             return writer
         return self._writer
 
