@@ -46,6 +46,7 @@ def test_wheel_installs_in_a_fresh_venv_and_ingests_and_reports(tmp_path):
     for revision in migrate.KNOWN_REVISIONS:
         assert any(n.startswith(f"ticker/_migrations/versions/{revision}_") for n in names), revision
     assert "ticker/data/instruments.csv" in names
+    assert "ticker/data/schema.sqlite.sql" in names  # a new SQLite store is made from it, without Alembic
 
     venv = tmp_path / "venv"
     run([sys.executable, "-m", "venv", venv], timeout=300)
