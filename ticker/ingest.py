@@ -388,7 +388,7 @@ class Writer:
                 return result
             except self.driver_error as err:
                 if _interrupted(err):
-                    self._abandon() if self.dialect != "sqlite" else self._rollback()
+                    self._discard()
                     raise KeyboardInterrupt from None
                 self._rollback()
                 if attempt < 4 and getattr(err, "sqlstate", None) in _RETRY_SQLSTATES:
@@ -405,10 +405,7 @@ class Writer:
                 self._rollback()
                 raise StoreError(f"cannot store this page: {err}".splitlines()[0]) from None
             except BaseException as err:  # Ctrl-C, a bug: the transaction is abandoned
-                if self.dialect == "sqlite":
-                    self._rollback()
-                else:
-                    self._abandon()
+                self._discard()
                 if _interrupted(err):  # psycopg, interrupted in a pipeline, raises errors of its own
                     raise KeyboardInterrupt from None
                 raise
@@ -418,6 +415,14 @@ class Writer:
                         cur.close()
                     except self.driver_error:
                         pass
+
+    def _discard(self) -> None:
+        """Give up a transaction cut short: SQLite rolls back; a psycopg connection interrupted
+        half way through a command is dropped (see :meth:`_abandon`)."""
+        if self.dialect == "sqlite":
+            self._rollback()
+        else:
+            self._abandon()
 
     def _abandon(self) -> None:
         """Drop a connection interrupted half way through a command (psycopg then refuses even a

@@ -89,7 +89,7 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
                 hint = "" if recursive else " (use -r to look in subfolders)"
                 yield BadInput(shown(raw), f"no *.txt, *.html or *.htm pages in this folder{hint}")
             for name in found:
-                yield PageInput(name if name.isascii() else shown(name), name)
+                yield PageInput(shown(name), name)
         elif path.exists():
             yield PageInput(shown(raw), raw, regular=path.is_file())
         else:
@@ -104,6 +104,8 @@ def shown(path: str) -> str:
     >>> shown("caf\\udce9.txt"), shown("Nikkei.txt")
     ('caf\\\\xe9.txt', 'Nikkei.txt')
     """
+    if path.isascii():  # nearly every name: no encoding round trip
+        return path
     try:
         path.encode("utf-8")
         return path

@@ -18,8 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from .instruments import name_key, pick
-from .revisions import HEAD_REVISION
-from .sqlite import DEFAULT_DB, file_target  # noqa: F401 (DEFAULT_DB: the store's default, shared)
+from .sqlite import BUSY_TIMEOUT_MS, DEFAULT_DB, at_head, file_target  # noqa: F401 (DEFAULT_DB: shared)
 
 __all__ = ["sqlite_path", "sqlite_window", "series"]
 
@@ -51,16 +50,18 @@ def sqlite_path(db: str | os.PathLike | None) -> Path | None:
 
 
 def _connect(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to a store at head, or None."""
+    conn = None
     try:
-        conn = sqlite3.connect(path, timeout=60)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA query_only=ON")
-        revisions = conn.execute("SELECT version_num FROM alembic_version").fetchall()
+        if at_head(conn):
+            return conn
     except sqlite3.Error:
-        return None
-    if revisions != [(HEAD_REVISION,)]:
+        pass
+    if conn is not None:
         conn.close()
-        return None
-    return conn
+    return None
 
 
 def _instrument(conn: sqlite3.Connection, name: str) -> tuple[int, str, str | None] | None:

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
-__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "configure", "file_target", "open_current", "schema_statements", "stored_time"]
+__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "at_head", "configure", "file_target", "open_current", "schema_statements", "stored_time"]
 
 DEFAULT_DB = "data/ticker.db"
 BUSY_TIMEOUT_MS = 60_000
@@ -88,7 +88,7 @@ def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
                 path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             configure(conn)
-            if _at_head(conn) or (create and _create(conn)):
+            if at_head(conn) or (create and _create(conn)):
                 return conn
             conn.close()
             return None
@@ -107,7 +107,8 @@ def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
     return None
 
 
-def _at_head(conn: sqlite3.Connection) -> bool:
+def at_head(conn: sqlite3.Connection) -> bool:
+    """Is this database a ticker store at the head revision (False: no alembic_version at all)?"""
     try:
         return conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD_REVISION,)]
     except sqlite3.OperationalError as err:
@@ -122,7 +123,7 @@ def _create(conn: sqlite3.Connection) -> bool:
     try:
         if conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
             conn.execute("ROLLBACK")
-            return _at_head(conn)  # made by another process while we waited for the lock?
+            return at_head(conn)  # made by another process while we waited for the lock?
         for statement in schema_statements():
             conn.execute(statement)
         conn.execute("INSERT INTO alembic_version (version_num) VALUES (?)", (HEAD_REVISION,))
