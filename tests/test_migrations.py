@@ -420,3 +420,24 @@ def test_another_apps_alembic_database_is_left_alone(tmp_path):
         with pytest.raises(StoreError, match=r"already has tables of its own \(alembic_version, invoices\)"):
             open_it(path)
     assert path.read_bytes() == before  # not even switched to WAL
+
+
+def test_new_stores_use_large_pages_and_existing_files_keep_theirs(tmp_path):
+    import sqlite3
+
+    from ticker import ingest, sqlite as ticker_sqlite
+
+    def page_size(path):
+        with sqlite3.connect(path) as conn:
+            return conn.execute("PRAGMA page_size").fetchone()[0]
+
+    made_by_writer, made_by_store = tmp_path / "w.db", tmp_path / "s.db"
+    ingest.open_writer(made_by_writer).close()
+    Store(made_by_store).close()
+    assert page_size(made_by_writer) == page_size(made_by_store) == ticker_sqlite.PAGE_SIZE == 16384
+    old = tmp_path / "old.db"  # a store file begun with SQLite's default pages: left so
+    with sqlite3.connect(old) as conn:
+        conn.execute("PRAGMA page_size=4096")
+        conn.execute("VACUUM")
+    Store(old).close()
+    assert page_size(old) == 4096

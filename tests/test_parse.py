@@ -5,13 +5,15 @@ around them is our own filler. A known failure stays in the table as an xfail wi
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+import sys
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
 
-from ticker.parse import ParsedPage, ParseError, Quote, _Parser, check_arithmetic, parse
+from ticker.parse import ParsedPage, ParseError, Quote, _Parser, check_arithmetic, parse, parse_for_store, quote_columns
 
 FILLER = (
     "\nLunch-hour crowds thinned out as the session wore on and dealers talked about the weather.\n"
@@ -651,6 +653,23 @@ def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
     assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
 
 
+@pytest.mark.parametrize("text", [p.values[0] for p in CASES] + FAST_EDGES)
+@pytest.mark.parametrize("strict", [False, True])
+def test_parse_for_store_gives_what_parse_gives(text, strict):
+    page, columns = parse_for_store(text, strict=strict)
+    full = parse(text, strict=strict)
+    assert page == dataclasses.replace(full, quotes=())
+    assert columns == quote_columns(full.quotes)
+    assert all(type(x) is float for column in columns[2:5] for x in column)
+
+
+def test_parse_for_store_reads_the_seed_strip_without_making_quotes(monkeypatch):
+    monkeypatch.setattr(sys.modules["ticker.parse"], "_fast_quote", None)  # would raise if called
+    page, columns = parse_for_store(SEED)
+    assert len(columns[0]) == 15 and columns[0][9] == "10-Yr Bond" and columns[2][9] == 4.439
+    assert page.market_status == "Singapore markets closed" and page.quotes == ()
+
+
 def test_fast_path_name_pattern_spells_out_whitespace_as_re_does():
     from ticker.parse import _WHITESPACE
 
@@ -661,10 +680,10 @@ def test_fast_path_name_pattern_spells_out_whitespace_as_re_does():
 def test_fast_path_takes_the_seed_strip():
     fast = _Parser(SEED, False)
     fast.run()
-    assert len(fast.fast_quotes) == 15 and not fast.cands
+    assert len(fast.fast_entries) == 15 and not fast.cands
     general = _Parser(SEED, False, fast=False)
     general.run()
-    assert not general.fast_quotes and all(c.quote is None for c in general.cands)
+    assert not general.fast_entries and all(c.quote is None for c in general.cands)
 
 
 # ---------------------------------------------------------------------- status lines

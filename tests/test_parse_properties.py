@@ -10,6 +10,8 @@
 """
 from __future__ import annotations
 
+import dataclasses
+
 import os
 
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -18,7 +20,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ticker.numbers import parse_number
-from ticker.parse import _Parser, check_arithmetic, parse
+from ticker.parse import _Parser, check_arithmetic, parse, parse_for_store, quote_columns
 
 # TICKER_HYPOTHESIS_EXAMPLES=5000 for a longer hunt; 200 keeps the suite fast
 SETTINGS = settings(max_examples=int(os.environ.get("TICKER_HYPOTHESIS_EXAMPLES", "200")), deadline=None,
@@ -139,6 +141,7 @@ def test_rendered_strips_parse_back_exactly(case):
     assert page.market_status == status
     assert not page.warnings
     assert page == _Parser(text, False, fast=False).run()
+    assert parse_for_store(text) == (dataclasses.replace(page, quotes=()), quote_columns(page.quotes))
 
 
 def _check_invariants(text: str) -> None:
@@ -156,6 +159,9 @@ def _check_invariants(text: str) -> None:
     # the fast path (Yahoo bullet strips) gives exactly what the general path gives
     assert page == _Parser(text, False, fast=False).run()
     assert strict == _Parser(text, True, fast=False).run()
+    # and the store's form of the same answer
+    assert parse_for_store(text) == (dataclasses.replace(page, quotes=()), quote_columns(page.quotes))
+    assert parse_for_store(text, strict=True) == (dataclasses.replace(strict, quotes=()), quote_columns(strict.quotes))
 
 
 @SETTINGS

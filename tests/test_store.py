@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from conftest import nikkei_page, strip_page
+from conftest import SEED_STRIP, nikkei_page, strip_page
 from ticker import pages
 from ticker.store import Store, StoreError, UnknownInstrument
 
@@ -282,3 +282,29 @@ def test_times_are_stored_in_one_text_form_by_every_path(tmp_path, write_page):
     for db, expected in (("direct.db", "2024-05-17 09:00:00.000000"), ("store.db", "2024-05-17 10:00:00.000000")):
         with sqlite3.connect(tmp_path / db) as conn:
             assert conn.execute("SELECT captured_at FROM snapshots").fetchone() == (expected,)
+
+
+@pytest.mark.parametrize("per_insert", [1, 4, 45, 500])
+def test_many_row_inserts_store_what_one_row_inserts_store(tmp_path, write_page, monkeypatch, per_insert):
+    # 3 pages of 15 quotes in one batch: 45 rows, in full statements of `per_insert` rows and the
+    # rest one by one; the rows must be those of plain one-row inserts.
+    from ticker import ingest as ingest_mod
+
+    for i, name in enumerate(("a", "b", "c")):
+        entries = [(n, v, c, p) for n, v, c, p in SEED_STRIP]
+        entries[0] = ("Straits Times Index", f"3,36{i}.90", "+29.33", "+0.88")
+        write_page(f"{name}.txt", strip_page(entries))
+    folder = str(tmp_path / "pages")
+
+    def stored(per: int, db: Path) -> list[tuple]:
+        monkeypatch.setattr(ingest_mod, "QUOTES_PER_INSERT", per)
+        with ingest_mod.open_writer(db) as writer:
+            results = list(ingest_mod.ingest(writer, pages.expand([folder]), workers=1))
+        assert [r.status for r in results] == ["stored"] * 3
+        with sqlite3.connect(db) as conn:
+            return conn.execute("SELECT snapshot_id, position, instrument_id, name_printed, value, change, change_pct,"
+                                " consistent, line FROM quotes ORDER BY snapshot_id, position").fetchall()
+
+    want = stored(1, tmp_path / "one.db")
+    assert len(want) == 45
+    assert stored(per_insert, tmp_path / "many.db") == want

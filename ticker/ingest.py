@@ -33,13 +33,14 @@ from . import pages, sqlite
 from .instruments import display_name as _display_name
 from .instruments import name_key as _name_key
 from .instruments import resolve
-from .parse import ParsedPage, parse
+from .parse import ParsedPage, parse, parse_for_store, quote_columns
 
 __all__ = ["PageResult", "IngestSummary", "StoreError", "Writer", "open_writer", "ingest", "prepare"]
 
 # Pages per write transaction, and the page text per transaction at most (memory stays bounded).
 BATCH_PAGES = 500
 BATCH_BYTES = 32 << 20
+QUOTES_PER_INSERT = 500  # rows in one SQLite INSERT (bound by SQLite's limit on parameters)
 POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
 # deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
 _RETRY_SQLSTATES = frozenset({"40P01", "40001"})
@@ -134,9 +135,10 @@ def prepare(item, *, at: datetime | None = None, strict: bool = False,
 
 def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
                    stored_time: Callable | None = None) -> _Pending:
-    parsed = parse(page.text, strict=strict)
+    parsed, columns = parse_for_store(page.text, strict=strict)
     warnings = (*page.notes, *parsed.warnings)
-    if not parsed.quotes:
+    count = len(columns[0])
+    if not count:
         return _Pending(PageResult(page.source, "no_strip", warnings=warnings))
     captured_at, origin = pages.capture_time(
         at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
@@ -145,8 +147,8 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
     if stored_time is not None:
         captured_at, page_time, now = stored_time(captured_at), stored_time(page_time), stored_time(now)
     row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, page_time, now,
-           compress_text(page.text))
-    return _Pending(PageResult(page.source, "stored", len(parsed.quotes), warnings=warnings), row, quote_values(parsed))
+           compress_text(page.text, page.utf8))
+    return _Pending(PageResult(page.source, "stored", count, warnings=warnings), row, _for_writer(columns))
 
 
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
@@ -159,13 +161,14 @@ def _zstd():
     return zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
 
 
-def compress_text(text: str) -> bytes:
+def compress_text(text: str, utf8: bytes | None = None) -> bytes:
     """A page's text as stored: UTF-8, zstd level 1 (a few µs a page; zlib took 3x as long).
+    ``utf8``: the text's UTF-8 bytes, when the caller has them (the file's own bytes).
 
     >>> decompress_text(compress_text("Nikkei 40,074.69"))
     'Nikkei 40,074.69'
     """
-    return _zstd()[0].compress(text.encode("utf-8"))
+    return _zstd()[0].compress(text.encode("utf-8") if utf8 is None else utf8)
 
 
 def decompress_text(blob: bytes) -> str:
@@ -180,16 +183,19 @@ def decompress_text(blob: bytes) -> str:
 
 
 def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
-    """The page's quotes as columns - (names, symbols, values, changes, change_pcts, consistent,
-    lines) - of plain values: cheap to send back from a worker process, and the writer zips them
-    into rows in C, with one look-up of the instrument ids for a strip's names.
+    """A parsed page's quotes as the writer takes them: :func:`ticker.parse.quote_columns` - plain
+    values, cheap to send back from a worker process, that the writer zips into rows in C - with
+    the names tidied for display.
 
     >>> quote_values(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n"))
     (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
     """
-    rows = [(display_name(q.name), q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
-            for q in parsed.quotes]
-    return tuple(zip(*rows)) if rows else ((),) * 7
+    return _for_writer(quote_columns(parsed.quotes))
+
+
+def _for_writer(columns: tuple[tuple, ...]) -> tuple[tuple, ...]:
+    names, *rest = columns
+    return (tuple(map(display_name, names)), *rest)
 
 
 def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
@@ -346,6 +352,15 @@ class Writer:
         mark = "?" if dialect == "sqlite" else "%s"
         self._mark = mark
         self._quotes_sql = _insert_sql("quotes", QUOTE_ROW, mark)
+        # SQLite: quotes go in QUOTES_PER_INSERT rows to a statement (see _insert_quotes)
+        self._quotes_per_insert = 1
+        if dialect == "sqlite":
+            import sqlite3
+
+            bound = conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+            self._quotes_per_insert = max(1, min(QUOTES_PER_INSERT, bound // len(QUOTE_ROW)))
+            self._quotes_many_sql = self._quotes_sql + f", ({', '.join('?' * len(QUOTE_ROW))})" * (
+                self._quotes_per_insert - 1)
 
     def close(self) -> None:
         if self.conn is not None:
@@ -513,8 +528,22 @@ class Writer:
             if snapshot_id is not None:
                 rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))
         if rows:
-            cur.executemany(self._quotes_sql, rows)
+            self._insert_quotes(cur, rows)
         return ids, new_ids
+
+    def _insert_quotes(self, cur, rows: list[tuple]) -> None:
+        """Quote rows, in QUOTE_ROW order. On SQLite, many to one ``INSERT … VALUES (…), (…)``:
+        SQLite's per-statement work (a step, a reset, the foreign-key bookkeeping) is then paid
+        once per QUOTES_PER_INSERT rows, which takes ~20% off the writing process's insert time
+        (measured against ``executemany`` of one-row statements). The rest goes one row a time."""
+        per = self._quotes_per_insert
+        full = len(rows) - len(rows) % per if per > 1 else 0
+        if full:
+            sql, chain = self._quotes_many_sql, itertools.chain.from_iterable
+            for i in range(0, full, per):
+                cur.execute(sql, list(chain(rows[i : i + per])))
+        if full < len(rows):
+            cur.executemany(self._quotes_sql, rows[full:] if full else rows)
 
     def _insert_snapshots_sqlite(self, cur, pendings: list[_Pending]) -> dict[str, int]:
         """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert

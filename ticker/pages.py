@@ -66,6 +66,7 @@ class LoadedPage:
     encoding: str
     notes: tuple[str, ...] = ()  # e.g. "decoded as cp1252", "only the first 1 MiB was parsed"
     name_time: datetime | None = None  # a capture time written in the file name
+    utf8: bytes | None = None  # text.encode("utf-8") when that is the file's own bytes (saves encoding it again)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,7 +89,12 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
             if not found:
                 hint = "" if recursive else " (use -r to look in subfolders)"
                 yield BadInput(shown(raw), f"no *.txt, *.html or *.htm pages in this folder{hint}")
-            for name in found:
+                continue
+            # Held as one string while the pages are read, not a string object per page (a
+            # tenth of the memory; and the workers are forked with it).
+            packed = "\0".join(found)
+            del found
+            for name in _unpacked(packed):
                 yield PageInput(shown(name), name)
         elif path.exists():
             yield PageInput(shown(raw), raw, regular=path.is_file())
@@ -111,6 +117,19 @@ def shown(path: str) -> str:
         return path
     except UnicodeEncodeError:
         return os.fsencode(path).decode("utf-8", "backslashreplace")
+
+
+def _unpacked(packed: str) -> Iterator[str]:
+    """The names ``"\\0".join(names)`` holds, one at a time (no file name has a NUL in it).
+
+    >>> list(_unpacked("a.txt\\0b.txt")), list(_unpacked("a.txt"))
+    (['a.txt', 'b.txt'], ['a.txt'])
+    """
+    find, start = packed.find, 0
+    while (stop := find("\0", start)) >= 0:
+        yield packed[start:stop]
+        start = stop + 1
+    yield packed[start:]
 
 
 def _page_files(folder: str, recursive: bool) -> list[str]:
@@ -150,15 +169,16 @@ def load(page: PageInput, *, stdin: io.BufferedReader | None = None) -> LoadedPa
     if not head or head.isspace():
         raise PageError("empty file")
     notes: list[str] = []
-    text, encoding = decode(head)
+    text, encoding, whole_utf8 = _decode(head)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
         notes.append(f"decoded as {encoding}")
     if truncated:
         notes.append(f"only the first {len(head) >> 20} MiB were parsed")
+    utf8 = head if whole_utf8 else None
     if html_name or _looks_like_html(text):
-        text = html_to_text(text)
+        text, utf8 = html_to_text(text), None
     name_time = time_from_name(os.path.basename(name)) if name is not None else None
-    return LoadedPage(page.source, text, digest.hexdigest(), mtime, encoding, tuple(notes), name_time)
+    return LoadedPage(page.source, text, digest.hexdigest(), mtime, encoding, tuple(notes), name_time, utf8)
 
 
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
@@ -228,25 +248,32 @@ _BOM_STARTS = frozenset(bom[:1] for bom, _ in _BOMS)
 
 def decode(raw: bytes) -> tuple[str, str]:
     """Bytes -> (text, encoding): BOM first, then UTF-8, then detection. Raises PageError."""
+    text, encoding, _ = _decode(raw)
+    return text, encoding
+
+
+def _decode(raw: bytes) -> tuple[str, str, bool]:
+    """:func:`decode`, and whether the text is all of ``raw`` read as UTF-8 (then
+    ``text.encode("utf-8") == raw``, and a caller that needs those bytes has them)."""
     for bom, encoding in _BOMS if raw[:1] in _BOM_STARTS else ():
         if raw.startswith(bom):
             try:
-                return raw.decode(encoding), encoding
+                return raw.decode(encoding), encoding, False
             except UnicodeDecodeError:
                 raise PageError(f"starts with a {encoding} byte-order mark but is not {encoding}") from None
     if raw.find(b"\x00", 0, 4096) >= 0:
         # Text pages have no NUL bytes; UTF-16 without a BOM has one in every other byte.
         if not _utf16_without_bom(raw):
             raise PageError("binary file, not a text or HTML page")
-        return _detect(raw)
+        return *_detect(raw), False
     try:
-        return raw.decode("utf-8"), "utf-8"
+        return raw.decode("utf-8"), "utf-8", True
     except UnicodeDecodeError as err:
         # A page cut in the middle of a multi-byte character is still UTF-8.
         if err.start >= len(raw) - 3 and err.reason == "unexpected end of data":
-            return raw[: err.start].decode("utf-8"), "utf-8"
+            return raw[: err.start].decode("utf-8"), "utf-8", False
     mostly = _mostly_utf8(raw)
-    return mostly if mostly is not None else _detect(raw)
+    return (*mostly, False) if mostly is not None else (*_detect(raw), False)
 
 
 def _detect(raw: bytes) -> tuple[str, str]:

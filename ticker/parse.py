@@ -64,7 +64,7 @@ from decimal import Decimal
 from ticker._regex import lazy
 from ticker.numbers import MINUS_SIGNS, decimal_candidates, parse_number, read_number
 
-__all__ = ["Quote", "ParsedPage", "ParseError", "parse", "check_arithmetic"]
+__all__ = ["Quote", "ParsedPage", "ParseError", "parse", "parse_for_store", "quote_columns", "check_arithmetic"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -604,13 +604,17 @@ class _Parser:
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         # bullet entries in page order, (name line, last line); a fast strip's as a slice of
-        # fast_quotes (bullet_spans works out their lines when something needs them)
+        # fast_entries (bullet_spans works out their lines when something needs them)
         self.bullets: list[tuple[int, int] | slice] = []
         # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
         # strip's next entry follows directly
         self.open_entries: list[tuple[int, int]] = []
-        # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist)
-        self.fast_quotes: list[Quote] = []
+        # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist):
+        # (name, value, change, percent, line, value, change, percent) - the numbers as printed
+        # (the percent a Decimal already), the line 1-based, then the floats of the check. They
+        # become Quotes only when a ParsedPage needs them (see fast_quote, parse_for_store).
+        self.fast_entries: list[tuple] = []
+        self.columns: tuple[tuple, ...] | None = None  # run(columns=True): the quotes as columns
         self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
         self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
@@ -768,7 +772,7 @@ class _Parser:
         if line <= self.consumed:
             return -1
         start = pos
-        quotes: list[Quote] = []
+        entries: list[tuple] = []
         names_ok, pcts = _NAMES_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
         for entry, name, v, vf, c, cf, p in _EN_RUN.findall(self.source, pos):
@@ -802,33 +806,23 @@ class _Parser:
                     <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
                     and not _consistent(fv, fc, fp, uv, uc, up):
                 break
-            # Quote(name, ..., line + 1, None, True), see _QuoteSlots
-            q = _QuoteSlots()
-            q.name = name
-            q.value = dec(v)
-            q.change = dec(c)
-            q.change_pct = pct
-            q.line = line + 1
-            q.symbol = None
-            q.consistent = True
-            q.__class__ = Quote
-            quotes.append(q)
+            entries.append((name, v, c, pct, line + 1, fv, fc, fp))
             line += entry.count("\n")
             pos += len(entry)
             taken_entry = entry
-        if not quotes:
+        if not entries:
             return -1
         # the last entry taken: its last line is the change's, which holds its last ")"; the
         # gap after it (blank lines only) starts at the next newline
-        first = quotes[-1].line - 1
+        first = entries[-1][4] - 1
         close = taken_entry.rindex(")")
         last = first + taken_entry.count("\n", 0, close)
         gap = taken_entry.find("\n", close)
         end = pos - len(taken_entry) + (gap if gap >= 0 else len(taken_entry))
-        n = len(self.fast_quotes)
-        self.fast_quotes += quotes
-        self.bullets.append(slice(n, n + len(quotes)))
-        self.strip_starts[quotes[0].line - 1] = start
+        n = len(self.fast_entries)
+        self.fast_entries += entries
+        self.bullets.append(slice(n, n + len(entries)))
+        self.strip_starts[entries[0][4] - 1] = start
         self.strip_ends[last] = end
         # each entry but the last runs straight into the next: nothing cut off there
         self.open_entries.append((first, last))
@@ -836,18 +830,18 @@ class _Parser:
         self.strip_stop = end
         return end
 
-    def _spans(self, quotes: list[Quote]) -> list[tuple[int, int]]:
+    def _spans(self, entries: list[tuple]) -> list[tuple[int, int]]:
         """(name line, last line) of fast_strip entries: a blank line (spaces only) between the
         name and the value makes the change the fourth line, else the third."""
         raw = self.L.raw
-        return [(f, f + 2 if raw[f + 1].strip(" ") else f + 3) for f in (q.line - 1 for q in quotes)]
+        return [(f, f + 2 if raw[f + 1].strip(" ") else f + 3) for f in (e[4] - 1 for e in entries)]
 
     def bullet_spans(self) -> list[tuple[int, int]]:
         """All bullet entries, (name line, last line), in page order."""
         out: list[tuple[int, int]] = []
         for b in self.bullets:
             if type(b) is slice:
-                out += self._spans(self.fast_quotes[b])
+                out += self._spans(self.fast_entries[b])
             else:
                 out.append(b)
         return out
@@ -1028,7 +1022,9 @@ class _Parser:
         return None
 
     # ---- the whole page
-    def run(self) -> ParsedPage:
+    def run(self, columns: bool = False) -> ParsedPage:
+        """The page. ``columns``: a store's form instead - the quotes left out of the page and
+        put in :attr:`columns` (see :func:`parse_for_store`)."""
         src = self.source
         fast = self.fast
         q = src.find("%")
@@ -1059,7 +1055,17 @@ class _Parser:
                 if end < 0:
                     break
             q = src.find("%", end)
-        quotes = self.resolve()
+        if columns and not self.cands:  # every quote from fast_strip: nothing else to decide
+            e = self.fast_entries
+            n = len(e)
+            names, _, _, _, lines, values, changes, pcts = zip(*e) if e else ((),) * 8
+            self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
+            quotes = ()
+        else:
+            quotes = self.resolve()
+            if columns:
+                self.columns = quote_columns(quotes)
+                quotes = ()
         self.cut_off_warnings()
         status = self.market_status()
         page = _PageSlots()  # ParsedPage(quotes=..., ...), see _QuoteSlots
@@ -1074,11 +1080,11 @@ class _Parser:
         if not self.cands:
             # all made by fast_strip, in page order: nothing to decide (they pass the check, so
             # no warnings), and two entries of a strip are never folded into one
-            return self.fast_quotes
-        if self.fast_quotes:
+            return list(map(_fast_quote, self.fast_entries))
+        if self.fast_entries:
             # both kinds: in page order, as they were found (they are found in line order, and
             # a fast entry never shares its first line with another candidate)
-            self.cands += map(_Done, self.fast_quotes, self._spans(self.fast_quotes))
+            self.cands += map(_Done, map(_fast_quote, self.fast_entries), self._spans(self.fast_entries))
             self.cands.sort(key=_cand_line)
         cands = self.cands
         allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
@@ -1261,7 +1267,7 @@ class _Parser:
         looked: set[int] = set()
         src = self.source
         for b in self.bullets[:1]:
-            nline = self.fast_quotes[b.start].line - 1 if type(b) is slice else b[0]
+            nline = self.fast_entries[b.start][4] - 1 if type(b) is slice else b[0]
             at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
             for k in range(nline - 1, max(-1, nline - 4), -1):
                 looked.add(k)
@@ -1288,7 +1294,7 @@ class _Parser:
             status = _status_line(L.text(k))
             if status is not None:
                 return status
-        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_quotes):
+        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_entries):
             for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
@@ -1431,3 +1437,53 @@ def parse(text: str, *, strict: bool = False) -> ParsedPage:
         return _Parser(text, strict).run()
     except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
         return ParsedPage(warnings=(f"internal parser error: {exc!r}",))
+
+
+def parse_for_store(text: str, *, strict: bool = False) -> tuple[ParsedPage, tuple[tuple, ...]]:
+    """:func:`parse` in the form a store keeps: the page without its quotes (``quotes=()``),
+    and the quotes as columns, :func:`quote_columns`. The same answer as ``parse``, cheaper: a
+    strip read by the fast path never becomes Quotes and Decimals, its floats are those the
+    arithmetic check computed (``float(Decimal(s)) == float(s)``: both round the exact value).
+
+    >>> page, columns = parse_for_store("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n")
+    >>> page.quotes, columns
+    ((), (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,)))
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse() needs str, got {type(text).__name__}")
+    try:
+        parser = _Parser(text, strict)
+        page = parser.run(columns=True)
+        return page, parser.columns
+    except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
+        return ParsedPage(warnings=(f"internal parser error: {exc!r}",)), quote_columns(())
+
+
+def quote_columns(quotes: tuple[Quote, ...] | list[Quote]) -> tuple[tuple, ...]:
+    """Quotes as columns of plain values - (names, symbols, values, changes, change_pcts,
+    consistent, lines), the numbers as floats - the form a store writes.
+
+    >>> quote_columns(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n").quotes)
+    (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
+    >>> quote_columns(())
+    ((), (), (), (), (), (), ())
+    """
+    if not quotes:
+        return ((),) * 7
+    return tuple(zip(*[(q.name, q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
+                       for q in quotes]))
+
+
+def _fast_quote(entry: tuple) -> Quote:
+    """The Quote of a fast_strip entry: Quote(name, value, change, percent, line, None, True)."""
+    name, v, c, pct, line = entry[:5]
+    q = _QuoteSlots()  # see _QuoteSlots
+    q.name = name
+    q.value = Decimal(v)
+    q.change = Decimal(c)
+    q.change_pct = pct
+    q.line = line
+    q.symbol = None
+    q.consistent = True
+    q.__class__ = Quote
+    return q
