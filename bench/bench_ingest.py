@@ -33,20 +33,32 @@ def main() -> None:
     pages = generate_pages(a.workdir / f"pages-{a.pages}", a.pages)
     files = sorted(p.name for p in pages.glob("page-*.txt"))
     floor, tick, pg = [], [], []
-    for run in range(a.runs):
+
+    def floor_run(run: int, tree: bool):
         db = a.workdir / f"floor-{run}.db"
         db.unlink(missing_ok=True)
-        floor.append(run_measured([sys.executable, str(SHARED / "bench" / "floor_ingest.py"), str(db), *files], cwd=pages))
+        return run_measured([sys.executable, str(SHARED / "bench" / "floor_ingest.py"), str(db), *files], cwd=pages,
+                            tree=tree)
+
+    def ticker_run(run: int, tree: bool):
         db = a.workdir / f"ticker-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        tick.append(run_measured([*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet", *a.ticker_args.split()], cwd=pages))
+        return run_measured([*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet", *a.ticker_args.split()],
+                            cwd=pages, tree=tree)
+
+    # Timed runs, interleaved, without the process-tree sampler (it competes for the cores);
+    # then one sampled run each for the memory of the whole tree.
+    for run in range(a.runs):
+        floor.append(floor_run(run, tree=False))
+        tick.append(ticker_run(run, tree=False))
         if a.postgres:
             pg.append(_postgres_run(a.postgres, pages, a.ticker_args))
+    floor_mem, tick_mem = [floor_run(a.runs, tree=True)], [ticker_run(a.runs, tree=True)]
     f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
     print(f"pages: {a.pages} ({len(files)} files), runs: {a.runs}")
-    print(f"floor  (regex + executemany): median {f_wall:.3f} s   {_memory(floor)}")
-    print(f"ticker ingest (SQLite):       median {t_wall:.3f} s   {_memory(tick)}")
+    print(f"floor  (regex + executemany): median {f_wall:.3f} s   {_memory(floor + floor_mem)}")
+    print(f"ticker ingest (SQLite):       median {t_wall:.3f} s   {_memory(tick + tick_mem)}")
     print(f"ratio ticker/floor: {t_wall / f_wall:.2f}x  (target <= 1.5x)   all runs: floor "
           + " ".join(f"{r[0]:.2f}" for r in floor) + ", ticker " + " ".join(f"{r[0]:.2f}" for r in tick))
     if pg:
@@ -67,7 +79,7 @@ def _postgres_run(url: str, pages: Path, extra: str):
         conn.exec_driver_sql(f"CREATE SCHEMA {schema}")
     try:
         sep = "&" if "?" in url else "?"
-        return run_measured([*ticker_cmd(), "ingest", ".", "--db", f"{url}{sep}options=-csearch_path%3D{schema}", "--quiet", *extra.split()], cwd=pages)
+        return run_measured([*ticker_cmd(), "ingest", ".", "--db", f"{url}{sep}options=-csearch_path%3D{schema}", "--quiet", *extra.split()], cwd=pages, tree=False)
     finally:
         with admin.begin() as conn:
             conn.exec_driver_sql(f"DROP SCHEMA {schema} CASCADE")

@@ -434,10 +434,10 @@ def test_new_stores_use_large_pages_and_existing_files_keep_theirs(tmp_path):
     made_by_writer, made_by_store = tmp_path / "w.db", tmp_path / "s.db"
     ingest.open_writer(made_by_writer).close()
     Store(made_by_store).close()
-    assert page_size(made_by_writer) == page_size(made_by_store) == ticker_sqlite.PAGE_SIZE == 16384
-    old = tmp_path / "old.db"  # a store file begun with SQLite's default pages: left so
+    assert page_size(made_by_writer) == page_size(made_by_store) == ticker_sqlite.PAGE_SIZE == 8192
+    old = tmp_path / "old.db"  # a store file begun with other pages: left so
     with sqlite3.connect(old) as conn:
-        conn.execute("PRAGMA page_size=4096")
+        conn.execute("PRAGMA page_size=2048")
         conn.execute("VACUUM")
     Store(old).close()
-    assert page_size(old) == 4096
+    assert page_size(old) == 2048

@@ -308,3 +308,49 @@ def test_many_row_inserts_store_what_one_row_inserts_store(tmp_path, write_page,
     want = stored(1, tmp_path / "one.db")
     assert len(want) == 45
     assert stored(per_insert, tmp_path / "many.db") == want
+
+
+def _foreign_key_problems(db: Path) -> list:
+    with sqlite3.connect(db) as conn:
+        return conn.execute("PRAGMA foreign_key_check").fetchall()
+
+
+def test_ingest_leaves_no_dangling_reference_and_foreign_keys_on(tmp_path, write_page):
+    # The SQLite writer checks references itself (foreign keys off while it writes a batch).
+    from ticker import ingest as ingest_mod
+
+    for i in range(30):
+        write_page(f"{i:02d}.txt", nikkei_page(f"40,{i:03d}.00", "+1.00", "+0.00"))
+    write_page("seed.txt", strip_page())
+    db = tmp_path / "s.db"
+    with ingest_mod.open_writer(db) as writer:
+        results = list(ingest_mod.ingest(writer, pages.expand([str(tmp_path / "pages")]), batch_pages=7, workers=1))
+        assert writer.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
+    assert [r.status for r in results] == ["stored"] * 31
+    assert _foreign_key_problems(db) == []
+    with Store(db) as store:  # a Store's connection lent to the writer gets its checks back too
+        store.ingest_text(nikkei_page("41,000.00", "+1.00", "+0.00"), source="x")
+        with store.engine.connect() as conn:
+            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert store.counts()["snapshots"] == 32
+
+
+def test_an_instrument_deleted_between_batches_is_made_again(tmp_path, write_page):
+    # The writer remembers instrument ids across batches; one deleted meanwhile by another
+    # program must not be written as a dangling reference.
+    from ticker import ingest as ingest_mod
+
+    first = write_page("1.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    second = write_page("2.txt", nikkei_page("40,100.00", "+25.31", "+0.06"))
+    db = tmp_path / "s.db"
+    with ingest_mod.open_writer(db) as writer:
+        assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(first)]))] == ["stored"]
+        with sqlite3.connect(db) as other:  # someone removes Nikkei and what refers to it
+            (nikkei,) = other.execute("SELECT instrument_id FROM aliases WHERE printed = 'Nikkei'").fetchone()
+            other.execute("DELETE FROM quotes WHERE instrument_id = ?", (nikkei,))
+            other.execute("DELETE FROM aliases WHERE instrument_id = ?", (nikkei,))
+            other.execute("DELETE FROM instruments WHERE id = ?", (nikkei,))
+        assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(second)]))] == ["stored"]
+    assert _foreign_key_problems(db) == []
+    with Store(db) as store:
+        assert store.series("Nikkei")["value"].tolist() == [40100.0]
