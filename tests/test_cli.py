@@ -39,6 +39,18 @@ def test_ingest_prints_a_line_per_page_and_a_summary(db_url, pages_dir):
     assert again.exit_code == 0 and "2024-05-17T0800_sg.txt: already stored" in again.output
 
 
+@pytest.mark.parametrize("exit_code", [0, 1])
+def test_ingest_leaves_the_garbage_collector_as_it_found_it(tmp_path, pages_dir, exit_code):
+    # ingest collects less often while it runs (a notebook or a test process goes on after it)
+    import gc
+
+    before = gc.get_threshold(), gc.get_freeze_count()
+    args = [pages_dir] if exit_code == 0 else [pages_dir, tmp_path / "missing.txt"]
+    result = run("ingest", *args, "--db", tmp_path / "t.db")
+    assert result.exit_code == exit_code, result.output
+    assert (gc.get_threshold(), gc.get_freeze_count()) == before
+
+
 def test_bad_inputs_get_one_line_each_and_the_rest_is_stored(db_url, pages_dir, tmp_path):
     empty = tmp_path / "empty.txt"
     empty.write_text("")
