@@ -133,3 +133,15 @@ def test_html_page_gives_the_same_quotes_as_its_saved_text():
     assert len(from_text.quotes) == 4
     assert as_tuples(from_html) == as_tuples(from_text)
     assert from_html.market_status == from_text.market_status == "UK markets closed"
+
+
+@pytest.mark.parametrize("item", [
+    pages.PageInput("p.txt", "p.txt"),
+    pages.PageInput("-", None, regular=False),
+    pages.PageInput("caf\\xe9.txt", "caf\udce9.txt", regular=True),
+    pages.PageInput("fifo", "/tmp/fifo", regular=False),
+])
+def test_page_inputs_reach_worker_processes_unchanged(item):
+    import pickle
+
+    assert pickle.loads(pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) == item

@@ -147,16 +147,14 @@ def ingest(
 @contextlib.contextmanager
 def _fewer_collections():
     """An ingest makes a few tuples per quote, nearly none of them cyclic: CPython's collector,
-    run every 700 allocations and rescanning what the imports made, took 7% of the writing
-    process. Set aside what exists (gc.freeze) and collect less often; as it was afterwards."""
+    run every 700 allocations, took 7% of the writing process. Collect less often while it
+    runs (the workers, forked meanwhile, too); as it was afterwards."""
     threshold = gc.get_threshold()
-    gc.freeze()
     gc.set_threshold(50_000, 20, 20)
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
 
 
 def _print_result(result, quiet: bool) -> None:

@@ -538,30 +538,60 @@ class Writer:
             by_hash = self._insert_snapshots_returning(cur, first)
         ids = [by_hash.get(h) if first[h] is p else None for p, h in ((p, p.row[1]) for p in writes)]
         stored = [(p, snapshot_id) for p, snapshot_id in zip(writes, ids) if snapshot_id is not None]
-        rows = self._all_quote_rows(cur, stored, new_ids)
-        if self.dialect == "sqlite" and rows and not self._instruments_exist(cur, rows):
+        if self.dialect != "sqlite":
+            rows: list[tuple] = []
+            for p, snapshot_id in stored:
+                rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))
+            if rows:
+                cur.executemany(self._quotes_sql, rows)
+            return ids, new_ids
+        params, instrument_ids = self._quote_params(cur, stored, new_ids)
+        if params and not self._instruments_exist(cur, instrument_ids):
             # An instrument remembered from an earlier transaction is gone (deleted by hand, by
             # another program): look every name up again, in this transaction.
             self._instrument_ids.clear()
             new_ids.clear()
-            rows = self._all_quote_rows(cur, stored, new_ids)
-        if rows:
-            self._insert_quotes(cur, rows)
+            params, instrument_ids = self._quote_params(cur, stored, new_ids)
+        if params:
+            self._insert_quotes(cur, params)
         return ids, new_ids
 
-    def _all_quote_rows(self, cur, stored: list[tuple[_Pending, int]], new_ids: dict) -> list[tuple]:
-        rows: list[tuple] = []
+    def _quote_params(self, cur, stored: list[tuple[_Pending, int]], new_ids: dict) -> tuple[list, set[int]]:
+        """SQLite: the parameters of all the quote rows of the stored pages, one flat list in
+        :data:`QUOTE_ROW` order, and the instrument ids they name. Made column by column (a list
+        extended per page per column, then interleaved by slice assignment): no tuple per row."""
+        columns: list[list] = [[] for _ in QUOTE_ROW]
+        snapshot_ids, positions, instrument_ids, names_col, values_col, changes_col, pcts_col, consistent_col, \
+            lines_col = columns
+        seen_ids: set[tuple] = set()
         for p, snapshot_id in stored:
-            rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))
-        return rows
+            names, symbols, values, changes, pcts, consistent, lines = p.parsed
+            n = len(names)
+            ids = self._instrument_ids_of(cur, names, symbols, new_ids)
+            seen_ids.add(ids)
+            snapshot_ids += [snapshot_id] * n
+            positions += range(n)
+            instrument_ids += ids
+            names_col += names
+            values_col += values
+            changes_col += changes
+            pcts_col += pcts
+            # sqlite3 binds an int as it is; a bool goes through its adapter look-ups first (7% of
+            # the writing process's time). SQLite stores both as 1/0.
+            consistent_col += map(int, consistent)
+            lines_col += lines
+        width = len(QUOTE_ROW)
+        params: list = [None] * (width * len(snapshot_ids))
+        for k, column in enumerate(columns):
+            params[k::width] = column
+        return params, {i for ids in seen_ids for i in ids}
 
     @staticmethod
-    def _instruments_exist(cur, rows: list[tuple]) -> bool:
-        """Does every instrument the rows name exist? With SQLite's own checks off (see
+    def _instruments_exist(cur, wanted: set[int]) -> bool:
+        """Does every instrument in ``wanted`` exist? With SQLite's own checks off (see
         :meth:`_transaction`), this is the writer's: its snapshot ids were made in this very
         transaction, and its instrument ids were looked up in it or remembered from earlier ones,
         which this checks. A batch names a few dozen instruments: one query."""
-        wanted = {row[2] for row in rows}
         found = 0
         wanted_ids = list(wanted)
         for i in range(0, len(wanted_ids), 500):  # stay under SQLite's bound-parameter limit
@@ -570,19 +600,19 @@ class Writer:
             found += cur.fetchone()[0]
         return found == len(wanted)
 
-    def _insert_quotes(self, cur, rows: list[tuple]) -> None:
-        """Quote rows, in QUOTE_ROW order. On SQLite, many to one ``INSERT … VALUES (…), (…)``:
-        SQLite's per-statement work (a step, a reset, the foreign-key bookkeeping) is then paid
-        once per QUOTES_PER_INSERT rows, which takes ~20% off the writing process's insert time
-        (measured against ``executemany`` of one-row statements). The rest goes one row a time."""
-        per = self._quotes_per_insert
-        full = len(rows) - len(rows) % per if per > 1 else 0
-        if full:
-            sql, chain = self._quotes_many_sql, itertools.chain.from_iterable
-            for i in range(0, full, per):
-                cur.execute(sql, list(chain(rows[i : i + per])))
-        if full < len(rows):
-            cur.executemany(self._quotes_sql, rows[full:] if full else rows)
+    def _insert_quotes(self, cur, params: list) -> None:
+        """SQLite: the quote rows (:meth:`_quote_params`), many to one ``INSERT … VALUES (…), (…)``:
+        SQLite's per-statement work (a step, a reset) is then paid once per QUOTES_PER_INSERT
+        rows, which takes ~20% off the writing process's insert time (measured against
+        ``executemany`` of one-row statements). The rest goes one row a time."""
+        width = len(QUOTE_ROW)
+        per = self._quotes_per_insert * width  # parameters per statement
+        full = len(params) - len(params) % per if per > width else 0
+        for i in range(0, full, per):
+            cur.execute(self._quotes_many_sql, params[i : i + per])
+        if full < len(params):
+            rest = iter(params[full:])
+            cur.executemany(self._quotes_sql, zip(*[rest] * width))  # rows of `width` each
 
     def _insert_snapshots_sqlite(self, cur, pendings: list[_Pending]) -> dict[str, int]:
         """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
@@ -628,16 +658,17 @@ class Writer:
         strip prints the same names page after page: their ids are remembered by the names
         tuple (in ``new_ids`` until the transaction commits, like every id)."""
         names, symbols, values, changes, pcts, consistent, lines = columns
+        ids = self._instrument_ids_of(cur, names, symbols, new_ids)
+        return zip(itertools.repeat(snapshot_id), range(len(names)), ids, names, values, changes, pcts, consistent,
+                   lines)
+
+    def _instrument_ids_of(self, cur, names: tuple[str, ...], symbols: tuple, new_ids: dict) -> tuple[int, ...]:
+        """The instrument ids of a strip's names, remembered by the names tuple."""
         ids = self._instrument_ids.get(names) or new_ids.get(names)
         if ids is None:
             ids = new_ids[names] = tuple(
                 self._instrument_id(cur, name, symbol, new_ids) for name, symbol in zip(names, symbols))
-        if self.dialect == "sqlite":
-            # sqlite3 binds an int as it is; a bool goes through its adapter look-ups first (7%
-            # of the writing process's time). SQLite stores both as 1/0.
-            consistent = map(int, consistent)
-        return zip(itertools.repeat(snapshot_id), range(len(names)), ids, names, values, changes, pcts, consistent,
-                   lines)
+        return ids
 
     def _instrument_id(self, cur, printed: str, symbol: str | None, new_ids: dict) -> int:
         """The instrument id of a printed name. Remembered by the name as printed and by its

@@ -56,6 +56,11 @@ class PageInput:
     path: str | os.PathLike | None  # None for stdin (a str from expand(): a Path per file costs)
     regular: bool = True  # a regular file (not stdin, a pipe or a device)
 
+    def __reduce__(self):
+        # Sent to worker processes by the thousand: a plain tuple pickles in a fifth of the time
+        # of a slotted dataclass's state
+        return PageInput, (self.source, self.path, self.regular)
+
 
 @dataclass(frozen=True, slots=True)
 class LoadedPage:
