@@ -179,3 +179,12 @@ def test_ingest_batch_size_default_is_the_library_default():
 
     default = inspect.signature(cli.ingest).parameters["batch_size"].default
     assert default == ingest.BATCH_PAGES  # the CLI spells it out so that --help imports nothing
+
+
+def test_python_m_ticker_ignores_modules_in_the_working_directory(tmp_path):
+    # `python -m` puts the working directory on sys.path; `ticker` must not import a folder's
+    # typer.py (nor keep a listing of a folder of 50,000 pages in memory, as the import system did)
+    (tmp_path / "typer.py").write_text('raise SystemExit("imported the typer.py of the working directory")\n')
+    done = subprocess.run([sys.executable, "-m", "ticker", "--help"], cwd=tmp_path, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "ingest" in done.stdout
