@@ -48,9 +48,9 @@ ambiguous entry uses (``1,234``). A strip entry that fails it is kept, flagged
 Speed: only lines holding a ``%`` start any work; the rest of the page is never tokenised
 beyond the few lines around them. A Yahoo bullet strip whose entries have their commonest form
 (en numbers, one reading, passing the check) is read by a fast path: one ``findall`` for the
-whole run of entries, float arithmetic and the Quotes made at once, per-entry bookkeeping
-(spans, lines, cut-off checks) left until something needs it, and the page not even split into
-lines when nothing does. It gives exactly the quotes of the general path (tests compare the
+whole run of entries, float arithmetic, the Quotes made only when a ParsedPage needs them (a
+store takes floats, :func:`parse_for_store`), per-entry bookkeeping (spans, lines, cut-off
+checks) left until something needs it, and the page not even split into lines when nothing does. It gives exactly the quotes of the general path (tests compare the
 two); anything unusual goes the general way. Strings a site repeats page after page (entry
 names, percents, status lines) are checked or converted once, in small bounded caches.
 """
@@ -762,10 +762,10 @@ class _Parser:
         """Consecutive entries in the commonest form (:data:`_EN_ENTRY`) from the bullet line
         at offset ``pos``; returns where the last one taken ends, or -1 for none.
 
-        Each entry's :class:`Quote` is made here - from floats for the arithmetic check and
-        three Decimals (the percent's from a cache) - when nothing is left to decide: numbers
-        only the en way reads, and the check passes. :meth:`resolve` then has nothing to do for
-        it, and gives the same quote :meth:`resolve_one` would. Stops at the first entry that is
+        An entry is taken here (into :attr:`fast_entries`, its Quote made by :func:`_fast_quote`
+        when needed) when nothing is left to decide: numbers only the en way reads, and the
+        float arithmetic check passes. :meth:`resolve` then has nothing to do for it, and gives
+        the same quote :meth:`resolve_one` would. Stops at the first entry that is
         anything else; the caller hands that one to :meth:`fast_entry_at`.
         """
         line = self.line_of(pos)
