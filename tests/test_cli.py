@@ -188,3 +188,13 @@ def test_python_m_ticker_ignores_modules_in_the_working_directory(tmp_path):
     done = subprocess.run([sys.executable, "-m", "ticker", "--help"], cwd=tmp_path, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "ingest" in done.stdout
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a working directory that no longer exists is POSIX")
+def test_python_m_ticker_runs_in_a_deleted_working_directory(tmp_path):
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = 'cd "$1" && rmdir "$1" && exec "$2" -m ticker --help'
+    done = subprocess.run(["sh", "-c", script, "sh", str(gone), sys.executable], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "ingest" in done.stdout

@@ -305,9 +305,16 @@ def test_many_row_inserts_store_what_one_row_inserts_store(tmp_path, write_page,
             return conn.execute("SELECT snapshot_id, position, instrument_id, name_printed, value, change, change_pct,"
                                 " consistent, line FROM quotes ORDER BY snapshot_id, position").fetchall()
 
-    want = stored(1, tmp_path / "one.db")
-    assert len(want) == 45
-    assert stored(per_insert, tmp_path / "many.db") == want
+    got = stored(per_insert, tmp_path / "many.db")
+    with sqlite3.connect(tmp_path / "many.db") as conn:
+        instrument_of = dict(conn.execute("SELECT printed, instrument_id FROM aliases"))
+    want = []
+    for snapshot_id, first in ((1, "3,360.90"), (2, "3,361.90"), (3, "3,362.90")):
+        for position, (name, value, change, pct) in enumerate([("Straits Times Index", first, "+29.33", "+0.88"),
+                                                                *SEED_STRIP[1:]]):
+            want.append((snapshot_id, position, instrument_of[name], name, float(value.replace(",", "")),
+                         float(change.replace(",", "")), float(pct), 1, 3 + 5 * position))
+    assert got == want
 
 
 def _foreign_key_problems(db: Path) -> list:
@@ -328,10 +335,9 @@ def test_ingest_leaves_no_dangling_reference_and_foreign_keys_on(tmp_path, write
         assert writer.conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
     assert [r.status for r in results] == ["stored"] * 31
     assert _foreign_key_problems(db) == []
-    with Store(db) as store:  # a Store's connection lent to the writer gets its checks back too
+    with Store(db) as store:  # the connection a Store lends its writer gets its checks back too
         store.ingest_text(nikkei_page("41,000.00", "+1.00", "+0.00"), source="x")
-        with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert store.writer().conn.execute("PRAGMA foreign_keys").fetchone() == (1,)
         assert store.counts()["snapshots"] == 32
 
 
@@ -354,3 +360,51 @@ def test_an_instrument_deleted_between_batches_is_made_again(tmp_path, write_pag
     assert _foreign_key_problems(db) == []
     with Store(db) as store:
         assert store.series("Nikkei")["value"].tolist() == [40100.0]
+
+
+def test_an_alias_naming_a_deleted_instrument_fails_its_page_and_stores_no_dangling_quote(tmp_path, write_page):
+    # Deleted where foreign keys are off (the sqlite3 shell's default), an instrument can leave
+    # its alias behind; SQLite's own check refused such a page, and so does the writer's.
+    from ticker import ingest as ingest_mod
+
+    first = write_page("1.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    second = write_page("2.txt", nikkei_page("40,100.00", "+25.31", "+0.06"))
+    db = tmp_path / "s.db"
+    with ingest_mod.open_writer(db) as writer:
+        assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(first)]))] == ["stored"]
+    with sqlite3.connect(db) as other:
+        (nikkei,) = other.execute("SELECT instrument_id FROM aliases WHERE printed = 'Nikkei'").fetchone()
+        other.execute("DELETE FROM quotes WHERE instrument_id = ?", (nikkei,))
+        other.execute("DELETE FROM instruments WHERE id = ?", (nikkei,))  # the alias stays
+    with ingest_mod.open_writer(db) as writer:
+        (result,) = ingest_mod.ingest(writer, pages.expand([str(second)]))
+        assert writer.conn.execute("PRAGMA foreign_keys").fetchone() == (1,) and not writer.conn.in_transaction
+    assert result.status == "error" and "FOREIGN KEY constraint failed" in result.reason
+    with sqlite3.connect(db) as conn:  # (the dangling alias is the test's own doing)
+        assert conn.execute("PRAGMA foreign_key_check(quotes)").fetchall() == []
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*) FROM snapshots").fetchone() == (1,)
+
+
+def test_a_row_failing_inside_a_many_row_insert_fails_its_page_alone(tmp_path, write_page, monkeypatch):
+    # INSERT OR ROLLBACK: SQLite ends the batch's transaction; the writer writes its pages again
+    # one by one, and the failing page is stored not at all, the others whole.
+    from ticker import ingest as ingest_mod
+
+    monkeypatch.setattr(ingest_mod, "QUOTES_PER_INSERT", 4)
+    for i in range(3):
+        write_page(f"{i}.txt", strip_page([(n, v if k else f"3,36{i}.90", c, p) for k, (n, v, c, p) in enumerate(SEED_STRIP)]))
+    db = tmp_path / "s.db"
+    ingest_mod.open_writer(db).close()
+    with sqlite3.connect(db) as other:  # a stray row where the third page's 6th quote will go
+        other.execute("INSERT INTO instruments (id, name) VALUES (99, 'stray')")
+        other.execute("INSERT INTO quotes (snapshot_id, position, instrument_id, name_printed, value, change, change_pct,"
+                      " consistent) VALUES (3, 5, 99, 'stray', 1, 0, 0, 1)")
+    with ingest_mod.open_writer(db) as writer:
+        results = list(ingest_mod.ingest(writer, pages.expand([str(tmp_path / "pages")]), workers=1))
+        assert writer.conn.execute("PRAGMA foreign_keys").fetchone() == (1,) and not writer.conn.in_transaction
+    assert [r.status for r in results] == ["stored", "stored", "error"]
+    assert "UNIQUE constraint failed" in results[2].reason
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT snapshot_id, count(*) FROM quotes GROUP BY snapshot_id").fetchall() == [
+            (1, 15), (2, 15), (3, 1)]

@@ -7,9 +7,13 @@ import sys
 # the import system keeps a listing of every folder on it: `python -m ticker ingest .` in a
 # folder of 50,000 pages held 5 MB of file names for the whole run (and in each worker). Drop
 # it, as `python -P` would: ticker imports nothing from the working directory.
-if sys.path and not sys.flags.safe_path and sys.path[0] in ("", os.getcwd()):
+try:
+    _cwd = os.getcwd()
+except OSError:  # the working directory was deleted
+    _cwd = None
+if sys.path and not sys.flags.safe_path and sys.path[0] in ("", _cwd):
     sys.path_importer_cache.pop(sys.path.pop(0), None)
-    sys.path_importer_cache.pop(os.getcwd(), None)
+    sys.path_importer_cache.pop(_cwd, None)
 
 from ticker.cli import main  # noqa: E402
 

@@ -3,7 +3,8 @@
 Two halves. :func:`prepare` reads, hashes, decodes and parses one input: everything but the
 database, so that it can run in worker processes when there are many pages and more than one
 core. A :class:`Writer` stores prepared pages many to a transaction (:func:`write`), through the
-database driver's own ``executemany`` on a DB-API connection: per-row parameter processing in
+database driver's DB-API connection (SQLite: 500 quote rows to an INSERT, the writer checking
+its own references; PostgreSQL: ``executemany`` in a pipeline): per-row parameter processing in
 SQLAlchemy would cost more than SQLite's insert itself. If a batch fails, its pages are written
 again one transaction each, so a bad page fails alone and every page is stored whole or not at
 all.
@@ -392,7 +393,8 @@ class Writer:
         (PostgreSQL's deadlock and serialization aborts are retried: the pages are not lost).
 
         ``own_checks``: on SQLite, ``work`` makes sure every reference it writes exists (see
-        :meth:`_write_many`), and SQLite's foreign-key checks are off for the transaction.
+        :meth:`_write_many`: it fails the transaction otherwise), and SQLite's foreign-key checks
+        are off for the transaction.
         They cost a B-tree look-up per reference per row, and in a many-row INSERT they make
         SQLite keep a statement journal: together a quarter of the writing process's time.
         """
@@ -552,6 +554,10 @@ class Writer:
             self._instrument_ids.clear()
             new_ids.clear()
             params, instrument_ids = self._quote_params(cur, stored, new_ids)
+            if not self._instruments_exist(cur, instrument_ids):
+                # an alias left naming a deleted instrument (deleted where foreign keys were off):
+                # refused, as SQLite's own check refused it
+                raise self.driver_error("FOREIGN KEY constraint failed: an alias names an instrument that is gone")
         if params:
             self._insert_quotes(cur, params)
         return ids, new_ids
@@ -589,9 +595,10 @@ class Writer:
     @staticmethod
     def _instruments_exist(cur, wanted: set[int]) -> bool:
         """Does every instrument in ``wanted`` exist? With SQLite's own checks off (see
-        :meth:`_transaction`), this is the writer's: its snapshot ids were made in this very
-        transaction, and its instrument ids were looked up in it or remembered from earlier ones,
-        which this checks. A batch names a few dozen instruments: one query."""
+        :meth:`_transaction`), this is the writer's: its snapshot ids are made in this very
+        transaction, its instrument ids are looked up in it (through aliases, which may name a
+        deleted instrument) or remembered from earlier ones; this checks them all. A batch names
+        a few dozen instruments: one query."""
         found = 0
         wanted_ids = list(wanted)
         for i in range(0, len(wanted_ids), 500):  # stay under SQLite's bound-parameter limit

@@ -610,9 +610,9 @@ class _Parser:
         # strip's next entry follows directly
         self.open_entries: list[tuple[int, int]] = []
         # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist):
-        # (name, value, change, percent, line, value, change, percent) - the numbers as printed
-        # (the percent a Decimal already), the line 1-based, then the floats of the check. They
-        # become Quotes only when a ParsedPage needs them (see fast_quote, parse_for_store).
+        # (name, value, change, percent, line, value, change, percent) - the numbers' digits
+        # without group commas (the percent a Decimal already), the line 1-based, then the floats
+        # of the check. They become Quotes only when a ParsedPage needs them (_fast_quote).
         self.fast_entries: list[tuple] = []
         self.columns: tuple[tuple, ...] | None = None  # run(columns=True): the quotes as columns
         self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
