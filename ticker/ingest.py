@@ -396,7 +396,7 @@ class Writer:
         :meth:`_write_many`: it fails the transaction otherwise), and SQLite's foreign-key checks
         are off for the transaction.
         They cost a B-tree look-up per reference per row, and in a many-row INSERT they make
-        SQLite keep a statement journal: together a quarter of the writing process's time.
+        SQLite keep a statement journal: together a quarter of the quote inserts' time.
         """
         checks_off = own_checks and self.dialect == "sqlite"
         for attempt in range(5):
