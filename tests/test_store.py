@@ -341,6 +341,17 @@ def test_ingest_leaves_no_dangling_reference_and_foreign_keys_on(tmp_path, write
         assert store.counts()["snapshots"] == 32
 
 
+def _delete_nikkei(db: Path, *, alias_too: bool) -> None:
+    """Another program deletes the Nikkei instrument and its quotes (foreign keys off, as in the
+    sqlite3 shell), and its alias too or not."""
+    with sqlite3.connect(db) as other:
+        (nikkei,) = other.execute("SELECT instrument_id FROM aliases WHERE printed = 'Nikkei'").fetchone()
+        other.execute("DELETE FROM quotes WHERE instrument_id = ?", (nikkei,))
+        if alias_too:
+            other.execute("DELETE FROM aliases WHERE instrument_id = ?", (nikkei,))
+        other.execute("DELETE FROM instruments WHERE id = ?", (nikkei,))
+
+
 def test_an_instrument_deleted_between_batches_is_made_again(tmp_path, write_page):
     # The writer remembers instrument ids across batches; one deleted meanwhile by another
     # program must not be written as a dangling reference.
@@ -351,11 +362,7 @@ def test_an_instrument_deleted_between_batches_is_made_again(tmp_path, write_pag
     db = tmp_path / "s.db"
     with ingest_mod.open_writer(db) as writer:
         assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(first)]))] == ["stored"]
-        with sqlite3.connect(db) as other:  # someone removes Nikkei and what refers to it
-            (nikkei,) = other.execute("SELECT instrument_id FROM aliases WHERE printed = 'Nikkei'").fetchone()
-            other.execute("DELETE FROM quotes WHERE instrument_id = ?", (nikkei,))
-            other.execute("DELETE FROM aliases WHERE instrument_id = ?", (nikkei,))
-            other.execute("DELETE FROM instruments WHERE id = ?", (nikkei,))
+        _delete_nikkei(db, alias_too=True)
         assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(second)]))] == ["stored"]
     assert _foreign_key_problems(db) == []
     with Store(db) as store:
@@ -372,10 +379,7 @@ def test_an_alias_naming_a_deleted_instrument_fails_its_page_and_stores_no_dangl
     db = tmp_path / "s.db"
     with ingest_mod.open_writer(db) as writer:
         assert [r.status for r in ingest_mod.ingest(writer, pages.expand([str(first)]))] == ["stored"]
-    with sqlite3.connect(db) as other:
-        (nikkei,) = other.execute("SELECT instrument_id FROM aliases WHERE printed = 'Nikkei'").fetchone()
-        other.execute("DELETE FROM quotes WHERE instrument_id = ?", (nikkei,))
-        other.execute("DELETE FROM instruments WHERE id = ?", (nikkei,))  # the alias stays
+    _delete_nikkei(db, alias_too=False)
     with ingest_mod.open_writer(db) as writer:
         (result,) = ingest_mod.ingest(writer, pages.expand([str(second)]))
         assert writer.conn.execute("PRAGMA foreign_keys").fetchone() == (1,) and not writer.conn.in_transaction

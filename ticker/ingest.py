@@ -569,15 +569,12 @@ class Writer:
         columns: list[list] = [[] for _ in QUOTE_ROW]
         snapshot_ids, positions, instrument_ids, names_col, values_col, changes_col, pcts_col, consistent_col, \
             lines_col = columns
-        seen_ids: set[tuple] = set()
         for p, snapshot_id in stored:
             names, symbols, values, changes, pcts, consistent, lines = p.parsed
             n = len(names)
-            ids = self._instrument_ids_of(cur, names, symbols, new_ids)
-            seen_ids.add(ids)
             snapshot_ids += [snapshot_id] * n
             positions += range(n)
-            instrument_ids += ids
+            instrument_ids += self._instrument_ids_of(cur, names, symbols, new_ids)
             names_col += names
             values_col += values
             changes_col += changes
@@ -590,7 +587,7 @@ class Writer:
         params: list = [None] * (width * len(snapshot_ids))
         for k, column in enumerate(columns):
             params[k::width] = column
-        return params, {i for ids in seen_ids for i in ids}
+        return params, set(instrument_ids)
 
     @staticmethod
     def _instruments_exist(cur, wanted: set[int]) -> bool:
@@ -599,13 +596,7 @@ class Writer:
         transaction, its instrument ids are looked up in it (through aliases, which may name a
         deleted instrument) or remembered from earlier ones; this checks them all. A batch names
         a few dozen instruments: one query."""
-        found = 0
-        wanted_ids = list(wanted)
-        for i in range(0, len(wanted_ids), 500):  # stay under SQLite's bound-parameter limit
-            chunk = wanted_ids[i : i + 500]
-            cur.execute(f"SELECT count(*) FROM instruments WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            found += cur.fetchone()[0]
-        return found == len(wanted)
+        return len(_select_in(cur, "SELECT id FROM instruments WHERE id", list(wanted))) == len(wanted)
 
     def _insert_quotes(self, cur, params: list) -> None:
         """SQLite: the quote rows (:meth:`_quote_params`), many to one ``INSERT … VALUES (…), (…)``:
@@ -625,12 +616,8 @@ class Writer:
         """SQLite: the batch holds the write lock (BEGIN IMMEDIATE), so nobody else can insert
         between our look-up and our insert: skip stored hashes and number the new rows ourselves,
         which lets the driver's executemany do the insert without RETURNING."""
-        hashes = [p.row[1] for p in pendings]
-        stored: set[str] = set()
-        for i in range(0, len(hashes), 500):  # stay under SQLite's bound-parameter limit
-            chunk = hashes[i : i + 500]
-            cur.execute(f"SELECT content_hash FROM snapshots WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk)
-            stored.update(h for (h,) in cur.fetchall())
+        stored = {h for (h,) in _select_in(cur, "SELECT content_hash FROM snapshots WHERE content_hash",
+                                           [p.row[1] for p in pendings])}
         next_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM snapshots").fetchone()[0]
         tuples, by_hash = [], {}
         for p in pendings:  # times are text already (stored_time, in the worker)
@@ -728,6 +715,17 @@ def _interrupted(err: BaseException | None) -> bool:
             return True
         err, seen = err.__context__, seen + 1
     return False
+
+
+def _select_in(cur, select: str, values: list) -> list[tuple]:
+    """The rows of ``{select} IN (values)`` on SQLite, 500 values to a query (SQLite bounds the
+    number of parameters)."""
+    rows: list[tuple] = []
+    for i in range(0, len(values), 500):
+        chunk = values[i : i + 500]
+        cur.execute(f"{select} IN ({','.join('?' * len(chunk))})", chunk)
+        rows += cur.fetchall()
+    return rows
 
 
 def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:

@@ -1431,12 +1431,7 @@ def parse(text: str, *, strict: bool = False) -> ParsedPage:
     ...
     ticker.parse.ParseError: parse() needs str, got bytes
     """
-    if not isinstance(text, str):
-        raise ParseError(f"parse() needs str, got {type(text).__name__}")
-    try:
-        return _Parser(text, strict).run()
-    except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
-        return ParsedPage(warnings=(f"internal parser error: {exc!r}",))
+    return _parse(text, strict, columns=False)[0]
 
 
 def parse_for_store(text: str, *, strict: bool = False) -> tuple[ParsedPage, tuple[tuple, ...]]:
@@ -1449,14 +1444,18 @@ def parse_for_store(text: str, *, strict: bool = False) -> tuple[ParsedPage, tup
     >>> page.quotes, columns
     ((), (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,)))
     """
+    return _parse(text, strict, columns=True)
+
+
+def _parse(text: str, strict: bool, columns: bool) -> tuple[ParsedPage, tuple[tuple, ...] | None]:
+    """The page, and (``columns``) its quotes as columns; never raises for a ``str``."""
     if not isinstance(text, str):
         raise ParseError(f"parse() needs str, got {type(text).__name__}")
     try:
         parser = _Parser(text, strict)
-        page = parser.run(columns=True)
-        return page, parser.columns
+        return parser.run(columns=columns), parser.columns
     except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
-        return ParsedPage(warnings=(f"internal parser error: {exc!r}",)), quote_columns(())
+        return ParsedPage(warnings=(f"internal parser error: {exc!r}",)), quote_columns(()) if columns else None
 
 
 def quote_columns(quotes: tuple[Quote, ...] | list[Quote]) -> tuple[tuple, ...]:
