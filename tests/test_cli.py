@@ -198,3 +198,30 @@ def test_python_m_ticker_runs_in_a_deleted_working_directory(tmp_path):
     done = subprocess.run(["sh", "-c", script, "sh", str(gone), sys.executable], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert "ingest" in done.stdout
+
+
+def test_every_user_facing_error_is_a_ticker_error():
+    import ticker
+    from ticker import errors
+    from ticker.pages import PageError
+
+    user_errors = [PageError, errors.StoreError, errors.StoreUnavailable, errors.SchemaError,
+                   errors.UnknownInstrument, errors.ReportError]
+    assert [e for e in user_errors if not issubclass(e, ticker.TickerError)] == []
+    # the older bases stay, for code that caught those
+    assert issubclass(errors.UnknownInstrument, LookupError) and issubclass(errors.ReportError, ValueError)
+
+
+@pytest.mark.parametrize("args, message", [
+    (["report", "--index", "Nikkei", "--tz", "Mars/Olympus"], "error: unknown time zone 'Mars/Olympus'"),
+    (["report", "--index", "Nowhere Index"], "error: no instrument called 'Nowhere Index'"),
+    (["db", "current", "--db", "mysql://h/db"], "error: ticker stores live in SQLite or PostgreSQL, not mysql"),
+    (["alias", "add", "X", "Nikkei", "--db", "mysql://h/db"], "error: ticker stores live in SQLite or PostgreSQL"),
+])
+def test_a_ticker_error_in_any_command_is_one_line_and_exit_1(db_url, pages_dir, args, message):
+    assert run("ingest", pages_dir, "--db", db_url).exit_code == 0
+    result = run(*args, *([] if "--db" in args else ["--db", db_url]))
+    assert result.exit_code == 1, result.output
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith(message), result.output
+    assert "Traceback" not in result.output

@@ -17,12 +17,13 @@ from typing import TYPE_CHECKING
 
 # Imported here, not lazily: importing the submodule ticker.parse (the store does) would
 # otherwise rebind ``ticker.parse`` to the module. The parser is stdlib-only and cheap to import.
+from .errors import TickerError
 from .parse import ParsedPage, ParseError, Quote, parse
 
 if TYPE_CHECKING:
     from .store import Store
 
-__all__ = ["connect", "parse", "ParsedPage", "ParseError", "Quote", "Store"]
+__all__ = ["connect", "parse", "ParsedPage", "ParseError", "Quote", "Store", "TickerError"]
 __version__ = "0.1.0"
 
 

@@ -17,15 +17,29 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
 from . import pages
+from .errors import TickerError
 
 if TYPE_CHECKING:
     import pandas as pd
 
     from .store import Store
 
+class _Commands(TyperGroup):
+    """The commands, with ticker's errors caught in one place: bad input, an unusable store or
+    an unknown name is one line (``error: …``) and exit 1, never a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except TickerError as err:
+            raise _fail(str(err)) from None
+
+
 app = typer.Typer(
+    cls=_Commands,
     name="ticker",
     help="Pull market-quote strips out of saved web pages into a time series, and report on them.",
     no_args_is_help=True,
@@ -90,12 +104,9 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
 
 
 def _open_store(db: str | None) -> Store:
-    from .store import Store, StoreError
+    from .store import Store
 
-    try:
-        return Store(db)
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    return Store(db)
 
 
 # ------------------------------------------------------------------------------------------ ingest
@@ -118,16 +129,14 @@ def ingest(
     Example: `ticker ingest data/samples/` then `ticker report --index Nikkei`.
     """
     from . import ingest as ingest_
+    from .records import IngestSummary
 
     with _fewer_collections():
-        try:
-            writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
-        except ingest_.StoreError as err:
-            raise _fail(str(err)) from None
+        writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
         inputs = pages.expand(paths, recursive=recursive)
         if _progress.wanted():  # a bar needs the count up front; a pipe or a log streams the pages
             inputs = list(inputs)
-        summary = ingest_.IngestSummary()
+        summary = IngestSummary()
         results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size)
         with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
             for result in results:
@@ -367,21 +376,18 @@ def report(
                     "(with none, the report is the board of latest quotes)")
     built = None
     quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
-    try:
-        if quick:  # the common case, answered without pandas or SQLAlchemy when the store allows
-            built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
-        if built is None:
-            store = _open_store(db)
-            try:
-                if not index:
-                    _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
-                    return
-                built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
-                                  drop_repeats=distinct, tz=tz)
-            finally:
-                store.close()
-    except Exception as err:
-        raise _known_error(err) from None
+    if quick:  # the common case, answered without pandas or SQLAlchemy when the store allows
+        built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
+    if built is None:
+        store = _open_store(db)
+        try:
+            if not index:
+                _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
+                return
+            built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
+                              drop_repeats=distinct, tz=tz)
+        finally:
+            store.close()
     chart = None
     if plot is not None or output_format is Format.html:
         from .plot import chart_png
@@ -391,21 +397,6 @@ def report(
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
           document=built.document() if output_format is Format.json else None, chart=chart, output=output, max_rows=TABLE_ROWS)
-
-
-def _known_error(err: Exception) -> BaseException:
-    """Bad input (a report option, an unknown name, a store problem) -> a one-line failure;
-    anything else is returned as is, to be raised (the store is imported only when needed)."""
-    from .report import ReportError
-
-    if isinstance(err, ReportError):
-        return _fail(str(err))
-    if "ticker.store" in sys.modules:
-        from .store import StoreError, UnknownInstrument
-
-        if isinstance(err, (StoreError, UnknownInstrument)):
-            return _fail(str(err))
-    return err
 
 
 class ExportFormat(str, Enum):
@@ -434,7 +425,6 @@ def export(
     `ticker export --index Nikkei --since 2024-05-01 > nikkei.csv`.
     """
     from . import report as rep
-    from .store import StoreError, UnknownInstrument
 
     if export_format is ExportFormat.parquet and output is None and sys.stdout.isatty():
         raise _fail("parquet is binary: give --output FILE.parquet (or redirect stdout)")
@@ -442,8 +432,6 @@ def export(
     try:
         bounds = rep.time_bound(since, tz), rep.time_bound(until, tz, end=True)
         frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last), tz)
-    except (UnknownInstrument, StoreError, rep.ReportError) as err:
-        raise _fail(str(err)) from None
     finally:
         store.close()
     if export_format is ExportFormat.parquet:
@@ -463,13 +451,8 @@ def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> 
 
     Example: `ticker indexes --format csv`.
     """
-    from .store import StoreError
-
     store = _open_store(db)
-    try:
-        frame = store.instruments()
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    frame = store.instruments()
     _emit(frame, output_format, title="Instruments")
 
 
@@ -487,13 +470,10 @@ def doctor(
     """
     from dataclasses import asdict
 
-    from .store import Store, StoreError
+    from .store import Store
 
-    try:
-        store = Store(db, migrate_on_open=False, create=False)
-        found = store.doctor(full=full)
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    store = Store(db, migrate_on_open=False, create=False)
+    found = store.doctor(full=full)
     store.close()
     if output_format is ParseFormat.json:
         typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
@@ -643,24 +623,19 @@ def reparse(
 
     Example: `ticker reparse`, then `ticker reparse --apply`.
     """
-    from .store import StoreError
-
     store = _open_store(db)
     counts = {"same": 0, "changed": 0, "no_text": 0}
-    try:
-        for result in store.reparse(apply=apply, strict=strict):
-            counts[result.status] += 1
-            if result.status != "changed":
-                continue
-            typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
-            if result.old_status != result.new_status:
-                typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
-            for name, value, change, pct in result.removed:
-                typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
-            for name, value, change, pct in result.added:
-                typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    for result in store.reparse(apply=apply, strict=strict):
+        counts[result.status] += 1
+        if result.status != "changed":
+            continue
+        typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+        if result.old_status != result.new_status:
+            typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
+        for name, value, change, pct in result.removed:
+            typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
+        for name, value, change, pct in result.added:
+            typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
     verb = "changed and stored" if apply else "would change (--apply to store)"
     typer.echo(f"{counts['changed']} snapshots {verb}, {counts['same']} unchanged, {counts['no_text']} without stored text")
 
@@ -688,13 +663,10 @@ def db_current(db: DbOption = None) -> None:
     Example: `ticker db current`.
     """
     from . import migrate
-    from .store import Store, StoreError
+    from .store import Store
 
-    try:
-        store = Store(db, migrate_on_open=False)
-        revision = store.revision()
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    store = Store(db, migrate_on_open=False)
+    revision = store.revision()
     state = "head" if revision == migrate.HEAD_REVISION else f"head is {migrate.HEAD_REVISION}"
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")
 
@@ -709,13 +681,8 @@ def alias_add(
 
     Example: `ticker alias add "Nikkei Stock Average" "^N225"`.
     """
-    from .store import StoreError
-
     store = _open_store(db)
-    try:
-        target = store.add_alias(printed, canonical)
-    except StoreError as err:
-        raise _fail(str(err)) from None
+    target = store.add_alias(printed, canonical)
     typer.echo(f"{printed!r} -> {target['name']} ({target['symbol'] or 'no symbol'})")
 
 

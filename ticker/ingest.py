@@ -27,16 +27,18 @@ import threading
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from . import pages, sqlite
+from .errors import StoreError, StoreUnavailable, one_line
 from .instruments import display_name as _display_name
 from .instruments import name_key as _name_key
 from .instruments import resolve
 from .parse import ParsedPage, parse, parse_for_store, quote_columns
+from .records import PageResult
 
-__all__ = ["PageResult", "IngestSummary", "StoreError", "Writer", "open_writer", "ingest", "prepare"]
+__all__ = ["Writer", "open_writer", "ingest", "prepare"]
 
 # Pages per write transaction, and the page text per transaction at most (memory stays bounded).
 BATCH_PAGES = 500
@@ -56,50 +58,6 @@ QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value"
 # A strip prints the same few dozen names on every page: tidy each once, not once per quote.
 display_name = functools.lru_cache(maxsize=8192)(_display_name)
 name_key = functools.lru_cache(maxsize=8192)(_name_key)
-
-
-class StoreError(Exception):
-    """A store that cannot be opened or used; ``str(err)`` is one line, passwords hidden."""
-
-
-class StoreUnavailable(StoreError):
-    """The store itself failed (connection lost, locked past the busy timeout), not one page:
-    writing the batch's pages one by one would only fail as many times again."""
-
-
-@dataclass(frozen=True, slots=True)
-class PageResult:
-    source: str
-    status: str  # stored, duplicate, no_strip, error
-    quotes: int = 0
-    reason: str | None = None
-    warnings: tuple[str, ...] = ()
-    snapshot_id: int | None = None
-
-
-@dataclass(slots=True)
-class IngestSummary:
-    stored: int = 0
-    duplicates: int = 0
-    no_strip: int = 0
-    errors: int = 0
-    quotes: int = 0
-    warned: int = 0  # pages read, with warnings (a cut entry, a failed check, another encoding)
-    failed: list[PageResult] = field(default_factory=list)
-
-    def add(self, result: PageResult) -> None:
-        if result.warnings and result.status != "error":
-            self.warned += 1
-        if result.status == "stored":
-            self.stored += 1
-            self.quotes += result.quotes
-        elif result.status == "duplicate":
-            self.duplicates += 1
-        elif result.status == "no_strip":
-            self.no_strip += 1
-        else:
-            self.errors += 1
-            self.failed.append(result)
 
 
 @dataclass(slots=True)
@@ -426,13 +384,13 @@ class Writer:
                 if self._lost():
                     if attempt < 4 and self._new_connection():
                         continue  # nothing was stored: the dropped transaction rolled back
-                    raise StoreUnavailable(_one_line(self.label, err)) from None
+                    raise StoreUnavailable(one_line(err, self.label)) from None
                 if "database is locked" in str(err):
-                    raise StoreUnavailable(_one_line(self.label, err)) from None
-                raise StoreError(_one_line(self.label, err)) from None
+                    raise StoreUnavailable(one_line(err, self.label)) from None
+                raise StoreError(one_line(err, self.label)) from None
             except (UnicodeError, OverflowError) as err:  # a value the driver cannot take: this page's
                 self._rollback()
-                raise StoreError(f"cannot store this page: {err}".splitlines()[0]) from None
+                raise StoreError(one_line(err, "cannot store this page")) from None
             except BaseException as err:  # Ctrl-C, a bug: the transaction is abandoned
                 self._discard()
                 if _interrupted(err):  # psycopg, interrupted in a pipeline, raises errors of its own
@@ -730,13 +688,6 @@ def _select_in(cur, select: str, values: list) -> list[tuple]:
 
 def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-
-
-def _one_line(label: str, err: Exception) -> str:
-    detail = (str(err).strip().splitlines() or [err.__class__.__name__])[0]
-    if "file is not a database" in detail:
-        detail = "the file is not a SQLite database"
-    return f"{label}: {detail}"
 
 
 # ---------------------------------------------------------------- the whole run

@@ -12,6 +12,8 @@ from importlib import resources
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
+from .errors import SchemaError
+
 __all__ = ["HEAD_REVISION", "SchemaError", "current_revision", "ensure_current", "upgrade", "alembic_config",
            "sqlite_schema"]
 
@@ -21,10 +23,6 @@ from .revisions import HEAD_REVISION, KNOWN_REVISIONS  # noqa: E402
 
 # Key for the PostgreSQL advisory lock that lets one process at a time migrate a database.
 _PG_LOCK_KEY = 0x7469636B  # "tick"
-
-
-class SchemaError(Exception):
-    """The database's schema is one this version of ticker cannot use."""
 
 
 def alembic_config(connection: Connection | None = None):

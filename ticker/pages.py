@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .errors import TickerError
+
 __all__ = [
     "PAGE_SUFFIXES",
     "PageError",
@@ -46,7 +48,7 @@ HTML_HEAD_BYTES = 16 << 20
 _CHUNK = 1 << 20
 
 
-class PageError(Exception):
+class PageError(TickerError):
     """A page that could not be read; ``str(err)`` is the one-line reason."""
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import difflib
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -21,8 +20,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
 from . import ingest, migrate, pages, sqlite
-from .ingest import IngestSummary, PageResult, StoreError, display_name, name_key
-from .instruments import resolve
+from .errors import SchemaError, StoreError, UnknownInstrument, one_line
+from .instruments import display_name, name_key, resolve
+from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 from .parse import parse
 from .schema import aliases, instruments, quotes, snapshots
 
@@ -32,24 +32,6 @@ if TYPE_CHECKING:
 __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult", "IngestSummary", "ReparseResult", "make_engine"]
 
 DEFAULT_DB = sqlite.DEFAULT_DB
-
-
-class UnknownInstrument(LookupError):
-    def __init__(self, name: str, suggestions: list[str]):
-        self.name, self.suggestions = name, suggestions
-        hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"no instrument called {name!r}{hint}")
-
-
-@dataclass(frozen=True, slots=True)
-class ReparseResult:
-    snapshot_id: int
-    source: str
-    status: str  # same, changed, no_text
-    removed: tuple[tuple, ...] = ()  # (name_printed, value, change, change_pct) no longer parsed
-    added: tuple[tuple, ...] = ()  # ... newly parsed
-    old_status: str | None = None
-    new_status: str | None = None
 
 
 def database_url(url_or_path: str | os.PathLike | None = None) -> str:
@@ -134,30 +116,6 @@ def _require_existing(url: str) -> None:
             raise StoreError(f"no store at {parsed.database}")
 
 
-@dataclass(slots=True)
-class DoctorReport:
-    """What ``Store.doctor()`` found; ``problems`` empty means healthy."""
-
-    url: str
-    backend: str
-    head: str
-    revision: str | None = None
-    schema: str = ""  # current, behind, newer, or empty
-    integrity_check: str | None = None  # quick_check / integrity_check (SQLite only)
-    integrity: list[str] | None = None  # ["ok"], or what SQLite reported
-    journal_mode: str | None = None
-    counts: dict[str, int] | None = None
-    inconsistent_quotes: int = 0
-    snapshots_without_quotes: int = 0
-    examples_without_quotes: list[tuple[int, str]] = field(default_factory=list)
-    orphan_quotes: int = 0
-    problems: list[str] = field(default_factory=list)
-
-    @property
-    def ok(self) -> bool:
-        return not self.problems
-
-
 def _insert(dialect_name: str, table):
     if dialect_name == "postgresql":
         from sqlalchemy.dialects.postgresql import insert
@@ -206,13 +164,10 @@ class Store:
         """Run a database call, turning driver errors into one-line StoreErrors (no passwords)."""
         try:
             return fn(*args, **kwargs)
-        except migrate.SchemaError as err:
-            raise StoreError(str(err)) from None
+        except SchemaError:
+            raise
         except DBAPIError as err:
-            detail = str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__
-            if "file is not a database" in detail:
-                detail = "the file is not a SQLite database"
-            raise StoreError(f"{safe_url(self.url)}: {detail}") from None
+            raise StoreError(one_line(err, safe_url(self.url))) from None
 
     # ---------------------------------------------------------------- ingest
 
@@ -665,7 +620,7 @@ class Store:
                 try:
                     rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
                 except DBAPIError as err:  # damage bad enough that the check itself cannot run
-                    rows = [str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__]
+                    rows = [one_line(err)]
                 report.integrity_check = check
                 report.integrity = rows
                 if rows != ["ok"]:
@@ -676,8 +631,7 @@ class Store:
             try:
                 self._doctor_rows(conn, report)
             except DBAPIError as err:  # a damaged file can fail a query that quick_check survived
-                detail = str(err.orig).strip().splitlines()[0] if err.orig else err.__class__.__name__
-                report.problems.append(f"reading the tables failed: {detail}")
+                report.problems.append(f"reading the tables failed: {one_line(err)}")
         return report
 
     @staticmethod
