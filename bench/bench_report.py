@@ -55,7 +55,7 @@ def build_store(path: Path, total_quotes: int) -> float:
     from sqlalchemy import insert
 
     from ticker.instruments import display_name, name_key, resolve
-    from ticker.schema import aliases, instruments, quotes, snapshots
+    from ticker.db.schema import aliases, instruments, quotes, snapshots
     from ticker.store import Store
 
     began = time.perf_counter()

@@ -1,12 +1,12 @@
 """Alembic environment for ticker.
 
-Run from code by :mod:`ticker.migrate` (which hands over an open connection), or by operators
+Run from code by :mod:`ticker.db.migrate` (which hands over an open connection), or by operators
 with ``alembic -c alembic.ini upgrade head`` (URL from ``TICKER_DB`` or alembic.ini).
 """
 
 from alembic import context
 
-from ticker.schema import metadata
+from ticker.db.schema import metadata
 
 config = context.config
 
@@ -16,7 +16,7 @@ def run_migrations_online() -> None:
     if connection is not None:
         _run(connection)
         return
-    from ticker.store import make_engine  # operators running the alembic command itself
+    from ticker.db.engine import make_engine  # operators running the alembic command itself
 
     engine = make_engine(config.get_main_option("sqlalchemy.url") or None)
     with engine.connect() as connection:

@@ -26,7 +26,7 @@ from typer.testing import CliRunner
 from conftest import SEED_STRIP, nikkei_page, strip_page
 from pagegen import TICKER, lines_naming, run_measured, run_ticker
 from ticker.cli import app
-from ticker.ingest import decompress_text
+from ticker.db.textstore import decompress_text
 
 runner = CliRunner()
 

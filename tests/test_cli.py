@@ -12,7 +12,7 @@ import pytest
 from typer.testing import CliRunner
 
 from conftest import nikkei_page, strip_page
-from ticker import migrate
+from ticker.db import migrate
 from ticker.cli import app
 
 runner = CliRunner()

@@ -25,7 +25,7 @@ from typer.testing import CliRunner
 
 from conftest import nikkei_page, strip_page
 from pagegen import SUBPROCESS_TIMEOUT, TICKER, generate_pages, run_ticker
-from ticker import migrate
+from ticker.db import migrate
 from ticker.cli import app
 from ticker.store import Store
 

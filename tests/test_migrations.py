@@ -9,8 +9,8 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
 from conftest import nikkei_page
-from ticker import migrate
-from ticker.schema import metadata
+from ticker.db import migrate
+from ticker.db.schema import metadata
 from ticker.store import Store, StoreError, make_engine
 
 
@@ -327,14 +327,14 @@ def _sqlite_master(path) -> tuple[list, list]:
 
 
 def test_the_sqlite_schema_file_is_what_the_migrations_make():
-    from ticker import sqlite
+    from ticker.db import sqlite
 
     assert sqlite.SCHEMA_FILE.read_text(encoding="utf-8") == migrate.sqlite_schema(), (
-        "ticker/data/schema.sqlite.sql is stale: run `python -m ticker.migrate`")
+        "ticker/data/schema.sqlite.sql is stale: run `python -m ticker.db.migrate`")
 
 
 def test_a_store_made_from_the_schema_file_equals_a_migrated_one(tmp_path):
-    from ticker import sqlite
+    from ticker.db import sqlite
 
     conn = sqlite.open_current(tmp_path / "fast.db")
     assert conn is not None
@@ -373,14 +373,15 @@ def test_ingest_leaves_another_apps_database_alone(tmp_path):
     with sqlite3.connect(path) as conn:
         conn.execute("CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)")
     before = path.read_bytes()
-    with pytest.raises(ingest.StoreError, match="already has tables of its own"):
+    with pytest.raises(StoreError, match="already has tables of its own"):
         ingest.open_writer(path)
     assert path.read_bytes() == before
 
 
 _FAST_OPENER = r"""
 import pathlib, sys, time
-from ticker import ingest, sqlite
+from ticker import ingest
+from ticker.db import sqlite
 real_statements = sqlite.schema_statements
 
 def counted():  # called only by the process that creates the schema
@@ -425,7 +426,8 @@ def test_another_apps_alembic_database_is_left_alone(tmp_path):
 def test_new_stores_use_large_pages_and_existing_files_keep_theirs(tmp_path):
     import sqlite3
 
-    from ticker import ingest, sqlite as ticker_sqlite
+    from ticker import ingest
+    from ticker.db import sqlite as ticker_sqlite
 
     def page_size(path):
         with sqlite3.connect(path) as conn:

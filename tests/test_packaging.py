@@ -41,7 +41,7 @@ def test_wheel_installs_in_a_fresh_venv_and_ingests_and_reports(tmp_path):
 
     names = zipfile.ZipFile(wheel).namelist()
     assert "ticker/_migrations/env.py" in names and "ticker/_migrations/script.py.mako" in names
-    from ticker import migrate
+    from ticker.db import migrate
 
     for revision in migrate.KNOWN_REVISIONS:
         assert any(n.startswith(f"ticker/_migrations/versions/{revision}_") for n in names), revision

@@ -302,7 +302,7 @@ def test_fast_path_needs_neither_pandas_nor_sqlalchemy(filled, monkeypatch):
 
 
 def test_fast_path_is_skipped_for_an_older_schema(tmp_path):
-    from ticker import migrate
+    from ticker.db import migrate
     from ticker.store import Store, make_engine
 
     url = f"sqlite:///{tmp_path / 'old.db'}"
@@ -409,17 +409,16 @@ def test_window_is_right_whichever_form_sqlite_stored_the_time_in(filled):
 
 
 def test_fast_path_finds_the_store_and_names_as_the_store_does(filled, monkeypatch, tmp_path):
-    from ticker import quick, store as store_module
+    from ticker.db import location, queries
 
-    assert quick.DEFAULT_DB == store_module.DEFAULT_DB
     if not filled.url.startswith("sqlite"):
-        assert quick.sqlite_path(filled.url) is None
+        assert location.existing_file(filled.url) is None
         return
     path = filled.url[len("sqlite:///"):]
     monkeypatch.setenv("TICKER_DB", path)
-    assert quick.sqlite_path(None) == quick.sqlite_path(path) == quick.sqlite_path(filled.url)
-    assert quick.sqlite_path(tmp_path / "missing.db") is None and quick.sqlite_path(":memory:") is None
+    assert location.existing_file(None) == location.existing_file(path) == location.existing_file(filled.url)
+    assert location.existing_file(tmp_path / "missing.db") is None and location.existing_file(":memory:") is None
     for name in ("Nikkei", "NIKKEI 225", "^N225", "n225", "dow"):
-        (instrument, symbol), _rows = quick.series(None, name)
+        (instrument, symbol), _rows = queries.read_series(None, name)
         found = filled.find_instrument(name)
         assert (instrument, symbol) == (found["name"], found["symbol"])

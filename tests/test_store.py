@@ -289,6 +289,7 @@ def test_many_row_inserts_store_what_one_row_inserts_store(tmp_path, write_page,
     # 3 pages of 15 quotes in one batch: 45 rows, in full statements of `per_insert` rows and the
     # rest one by one; the rows must be those of plain one-row inserts.
     from ticker import ingest as ingest_mod
+    from ticker.db import writer as writer_mod
 
     for i, name in enumerate(("a", "b", "c")):
         entries = [(n, v, c, p) for n, v, c, p in SEED_STRIP]
@@ -297,7 +298,7 @@ def test_many_row_inserts_store_what_one_row_inserts_store(tmp_path, write_page,
     folder = str(tmp_path / "pages")
 
     def stored(per: int, db: Path) -> list[tuple]:
-        monkeypatch.setattr(ingest_mod, "QUOTES_PER_INSERT", per)
+        monkeypatch.setattr(writer_mod, "QUOTES_PER_INSERT", per)
         with ingest_mod.open_writer(db) as writer:
             results = list(ingest_mod.ingest(writer, pages.expand([folder]), workers=1))
         assert [r.status for r in results] == ["stored"] * 3
@@ -394,8 +395,9 @@ def test_a_row_failing_inside_a_many_row_insert_fails_its_page_alone(tmp_path, w
     # INSERT OR ROLLBACK: SQLite ends the batch's transaction; the writer writes its pages again
     # one by one, and the failing page is stored not at all, the others whole.
     from ticker import ingest as ingest_mod
+    from ticker.db import writer as writer_mod
 
-    monkeypatch.setattr(ingest_mod, "QUOTES_PER_INSERT", 4)
+    monkeypatch.setattr(writer_mod, "QUOTES_PER_INSERT", 4)
     for i in range(3):
         write_page(f"{i}.txt", strip_page([(n, v if k else f"3,36{i}.90", c, p) for k, (n, v, c, p) in enumerate(SEED_STRIP)]))
     db = tmp_path / "s.db"

@@ -649,7 +649,7 @@ def db_upgrade(db: DbOption = None) -> None:
 
     Example: `ticker db upgrade --db postgresql+psycopg://localhost/quotes`.
     """
-    from . import migrate
+    from .db import migrate
 
     store = _open_store(db)  # opening upgrades
     with store.engine.connect() as conn:
@@ -662,7 +662,7 @@ def db_current(db: DbOption = None) -> None:
 
     Example: `ticker db current`.
     """
-    from . import migrate
+    from .db import migrate
     from .store import Store
 
     store = Store(db, migrate_on_open=False)

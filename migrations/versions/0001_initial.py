@@ -8,7 +8,7 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from ticker.schema import QUOTE_SERIES_VIEW, UTCDateTime
+from ticker.db.schema import QUOTE_SERIES_VIEW, UTCDateTime
 
 revision = "0001"
 down_revision = None

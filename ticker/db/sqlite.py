@@ -3,7 +3,7 @@
 The command line's hot paths (``ticker ingest``, ``ticker report --index``) talk to a SQLite
 store through :mod:`sqlite3` itself: importing SQLAlchemy and Alembic costs more than ingesting
 a thousand pages. A new store is made from ``data/schema.sqlite.sql`` - the DDL the Alembic
-migrations produce, dumped by ``python -m ticker.migrate`` (a test checks the two agree) - and
+migrations produce, dumped by ``python -m ticker.db.migrate`` (a test checks the two agree) - and
 stamped at head; a store at head is used as it is. Anything else (an older revision, another
 application's database, a URL with options) is left to :class:`ticker.Store`, which migrates,
 refuses or explains.
@@ -11,7 +11,6 @@ refuses or explains.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import time
 from datetime import UTC, datetime
@@ -19,12 +18,11 @@ from pathlib import Path
 
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
-__all__ = ["BUSY_TIMEOUT_MS", "DEFAULT_DB", "at_head", "configure", "file_target", "open_current", "schema_statements", "stored_time"]
+__all__ = ["BUSY_TIMEOUT_MS", "at_head", "configure", "open_current", "schema_statements", "stored_time"]
 
-DEFAULT_DB = "data/ticker.db"
 BUSY_TIMEOUT_MS = 60_000
 PAGE_SIZE = 8192  # of a new store's file
-SCHEMA_FILE = Path(__file__).parent / "data" / "schema.sqlite.sql"
+SCHEMA_FILE = Path(__file__).parent.parent / "data" / "schema.sqlite.sql"
 _SEPARATOR = "\n;\n"  # between statements in SCHEMA_FILE (a trigger body may hold ";")
 
 
@@ -56,24 +54,6 @@ def _ours_or_empty(conn: sqlite3.Connection) -> str | None:
         return None
     versions = [v for (v,) in conn.execute("SELECT version_num FROM alembic_version")]
     return "ours" if len(versions) == 1 and versions[0] in KNOWN_REVISIONS else None
-
-
-def file_target(db: str | os.PathLike | None) -> Path | None:
-    """The SQLite file a ``--db`` value names (a path, a plain ``sqlite:///`` URL, ``TICKER_DB``
-    or the default), whether or not it exists yet; None for other databases, memory, or a URL
-    with options (those go through SQLAlchemy).
-
-    >>> file_target("sqlite:///data/x.db"), file_target("postgresql://h/db"), file_target(":memory:")
-    (PosixPath('data/x.db'), None, None)
-    """
-    target = os.fspath(db) if db is not None else os.environ.get("TICKER_DB") or DEFAULT_DB
-    if "://" in target:
-        if not target.startswith("sqlite:///") or "?" in target:
-            return None
-        target = target[len("sqlite:///"):]
-    if target in ("", ":memory:"):
-        return None
-    return Path(target).expanduser()
 
 
 def schema_statements() -> list[str]:
@@ -111,6 +91,21 @@ def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
             if conn is not None:
                 conn.close()
             return None
+    return None
+
+
+def open_reader(path: Path) -> sqlite3.Connection | None:
+    """A read-only connection to the store at ``path`` if it is at head, else None."""
+    conn = None
+    try:
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn.execute("PRAGMA query_only=ON")
+        if at_head(conn):
+            return conn
+    except sqlite3.Error:
+        pass
+    if conn is not None:
+        conn.close()
     return None
 
 

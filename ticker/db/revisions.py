@@ -1,5 +1,5 @@
 """The schema revisions this ticker knows, without importing SQLAlchemy or Alembic (the fast
-read path in :mod:`ticker.quick` checks a store against them). :mod:`ticker.migrate` re-exports
+read path in :mod:`ticker.db.queries` checks a store against them). :mod:`ticker.db.migrate` re-exports
 them; a test checks them against Alembic's own answer."""
 
 HEAD_REVISION = "0002"

@@ -1,0 +1,59 @@
+"""``ticker doctor``: check a store without changing it."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
+
+from ..errors import one_line
+from ..records import DoctorReport
+from . import migrate, queries
+
+__all__ = ["check"]
+
+
+def check(engine: Engine, label: str, full: bool = False) -> DoctorReport:
+    """Schema version, SQLite's ``quick_check`` (or the slower ``integrity_check`` with ``full``),
+    row counts, snapshots without quotes and quotes without a snapshot; ``report.problems`` lists
+    what is wrong, empty means healthy."""
+    report = DoctorReport(url=label, backend=engine.dialect.name, head=migrate.HEAD_REVISION)
+    with engine.connect() as conn:
+        report.revision = migrate.current_revision(conn)
+        if report.revision is None:
+            report.schema = "empty (no ticker schema yet)"
+        elif report.revision == migrate.HEAD_REVISION:
+            report.schema = "current"
+        elif report.revision in migrate.KNOWN_REVISIONS:
+            report.schema = "behind"
+            report.problems.append(
+                f"schema revision {report.revision} is behind head {migrate.HEAD_REVISION}: run `ticker db upgrade`"
+            )
+        else:
+            report.schema = "newer"
+            report.problems.append(
+                f"schema revision {report.revision!r} is newer than this ticker knows (head {migrate.HEAD_REVISION!r})"
+            )
+        if conn.dialect.name == "sqlite":
+            check = "integrity_check" if full else "quick_check"
+            try:
+                rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
+            except DBAPIError as err:  # damage bad enough that the check itself cannot run
+                rows = [one_line(err)]
+            report.integrity_check = check
+            report.integrity = rows
+            if rows != ["ok"]:
+                report.problems.append(f"{check} found {len(rows)} problem(s): {rows[0]}")
+            report.journal_mode = conn.exec_driver_sql("PRAGMA journal_mode").scalar()
+        if report.revision is None or report.schema == "newer":
+            return report  # no tables to count, or tables this ticker does not know
+        try:
+            for name, value in queries.doctor_rows(conn).items():
+                setattr(report, name, value)
+            if report.snapshots_without_quotes:
+                report.problems.append(f"{report.snapshots_without_quotes} snapshot(s) without quotes")
+            if report.orphan_quotes:
+                report.problems.append(f"{report.orphan_quotes} quote(s) whose snapshot is missing")
+        except DBAPIError as err:  # a damaged file can fail a query that quick_check survived
+            report.problems.append(f"reading the tables failed: {one_line(err)}")
+    return report
+

@@ -1,0 +1,75 @@
+"""Where ``--db`` points: a SQLite file path, a SQLAlchemy URL, ``TICKER_DB`` or the default
+``data/ticker.db``. One place decides, for the sqlite3 paths and for SQLAlchemy alike.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["DEFAULT_DB", "target", "file_target", "existing_file", "database_url", "safe_url"]
+
+DEFAULT_DB = "data/ticker.db"
+
+
+def target(db: str | os.PathLike | None) -> str:
+    """What ``--db`` names, as text: the value given, else ``TICKER_DB``, else the default."""
+    return os.fspath(db) if db is not None else os.environ.get("TICKER_DB") or DEFAULT_DB
+
+
+def file_target(db: str | os.PathLike | None) -> Path | None:
+    """The SQLite file a ``--db`` value names (a path, a plain ``sqlite:///`` URL, ``TICKER_DB``
+    or the default), whether or not it exists yet; None for other databases, memory, or a URL
+    with options (those go through SQLAlchemy).
+
+    >>> file_target("sqlite:///data/x.db"), file_target("postgresql://h/db"), file_target(":memory:")
+    (PosixPath('data/x.db'), None, None)
+    """
+    named = target(db)
+    if "://" in named:
+        if not named.startswith("sqlite:///") or "?" in named:
+            return None
+        named = named[len("sqlite:///"):]
+    if named in ("", ":memory:"):
+        return None
+    return Path(named).expanduser()
+
+
+def existing_file(db: str | os.PathLike | None) -> Path | None:
+    """The file of an existing SQLite store named by a path, a ``sqlite:///`` URL, ``TICKER_DB``
+    or the default; None for anything else (other databases, memory, URL options, no file yet)."""
+    path = file_target(db)
+    return path if path is not None and path.is_file() else None
+
+
+def database_url(url_or_path: str | os.PathLike | None = None) -> str:
+    """A SQLAlchemy URL from a URL, a file path, ``TICKER_DB`` or the default ``data/ticker.db``.
+
+    >>> database_url("postgresql+psycopg://me@db/quotes")
+    'postgresql+psycopg://me@db/quotes'
+    >>> database_url(":memory:")
+    'sqlite://'
+    >>> database_url("/tmp/x.db")
+    'sqlite:////tmp/x.db'
+    """
+    named = target(url_or_path)
+    if named in (":memory:", "sqlite://", "sqlite:///:memory:"):
+        return "sqlite://"
+    if "://" in named:
+        return named
+    return f"sqlite:///{Path(named).expanduser().resolve()}"
+
+
+def safe_url(url: str) -> str:
+    """The URL for messages: never a password.
+
+    >>> safe_url("postgresql+psycopg://me:s3cret@db/quotes")
+    'postgresql+psycopg://me:***@db/quotes'
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return "<unparseable database URL>"
