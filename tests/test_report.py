@@ -361,7 +361,7 @@ def test_export_unknown_index_is_one_line(filled):
 
 
 def test_chart_of_several_scales_gets_panels():
-    from ticker.plot import chart_png
+    from ticker.report.plot import chart_png
 
     idx = pd.date_range("2024-05-17", periods=30, freq="h", tz="UTC")
     big = pd.Series(range(40_000, 40_030), index=idx, dtype="float64")

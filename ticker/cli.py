@@ -390,7 +390,7 @@ def report(
             store.close()
     chart = None
     if plot is not None or output_format is Format.html:
-        from .plot import chart_png
+        from .report.plot import chart_png
 
         chart = chart_png(built.chart, tz=built.tz)
         if plot is not None:
