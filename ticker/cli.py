@@ -224,32 +224,10 @@ def parse_command(
 
     Example: `ticker parse --format json page.txt`.
     """
-    from .instruments import resolve
-    from .parse import parse as parse_text
+    from .ingest import describe
 
-    reports, failed = [], False
-    for item in pages.expand(paths):
-        if isinstance(item, pages.BadInput):
-            reports.append({"path": item.source, "error": item.reason, "quotes": []})
-            continue
-        try:
-            page = pages.load(item)
-        except pages.PageError as err:
-            reports.append({"path": item.source, "error": str(err), "quotes": []})
-            continue
-        parsed = parse_text(page.text, strict=strict)
-        captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=datetime.now().astimezone())
-        quotes = []
-        for q in parsed.quotes:
-            inst = resolve(q.name, q.symbol)
-            quotes.append(
-                {"name": q.name, "instrument": inst.name, "symbol": q.symbol or inst.symbol, "value": q.value,
-                 "change": q.change, "change_pct": q.change_pct, "consistent": q.consistent, "line": q.line}
-            )
-        reports.append(
-            {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
-             "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}
-        )
+    reports = [describe(item, strict=strict) for item in pages.expand(paths)]
+    failed = False
     for report in reports:
         if "error" in report:
             failed = True

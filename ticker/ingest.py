@@ -22,10 +22,11 @@ from datetime import UTC, datetime
 from . import pages
 from .db.textstore import compress_text
 from .db.writer import Pending, Writer, display_name, open_writer
+from .instruments import resolve
 from .parse import ParsedPage, parse, parse_for_store, quote_columns
 from .records import PageResult
 
-__all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values"]
+__all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values", "describe"]
 
 # Pages per write transaction, and the page text per transaction at most (memory stays bounded).
 BATCH_PAGES = 500
@@ -215,6 +216,30 @@ def _prepare_chunk(prepare_one, items) -> list[tuple]:
         r = p.result
         packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, p.row, p.parsed))
     return packed
+
+def describe(item: pages.PageInput | pages.BadInput, *, strict: bool = False) -> dict:
+    """What ``ticker parse`` shows of one input, storing nothing: its path, market status,
+    capture time (chosen as ingest chooses it), the quotes with the instrument each name means,
+    and warnings; or its path and the error."""
+    if isinstance(item, pages.BadInput):
+        return {"path": item.source, "error": item.reason, "quotes": []}
+    try:
+        page = pages.load(item)
+    except pages.PageError as err:
+        return {"path": item.source, "error": str(err), "quotes": []}
+    parsed = parse(page.text, strict=strict)
+    captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time,
+                                              mtime=page.mtime, now=datetime.now().astimezone())
+    quotes = []
+    for q in parsed.quotes:
+        inst = resolve(q.name, q.symbol)
+        quotes.append(
+            {"name": q.name, "instrument": inst.name, "symbol": q.symbol or inst.symbol, "value": q.value,
+             "change": q.change, "change_pct": q.change_pct, "consistent": q.consistent, "line": q.line}
+        )
+    return {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
+            "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}
+
 
 # ---------------------------------------------------------------- the whole run
 
