@@ -41,6 +41,35 @@ def test_models_match_migrated_schema(db_url):
     assert diff == []
 
 
+def test_the_migrated_view_has_the_columns_the_code_expects(db_url):
+    from ticker.db.schema import QUOTE_SERIES_COLUMNS
+
+    engine = make_engine(db_url)
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        columns = [c["name"] for c in sa.inspect(conn).get_columns("quote_series")]
+    engine.dispose()
+    assert tuple(columns) == QUOTE_SERIES_COLUMNS
+
+
+def test_revisions_are_frozen_they_import_nothing_from_ticker():
+    import ast
+    from pathlib import Path
+
+    versions = Path(migrate.alembic_config().get_main_option("script_location")) / "versions"
+    files = sorted(versions.glob("0*.py"))
+    assert [f.name[:4] for f in files] == list(migrate.KNOWN_REVISIONS)
+    imported = {}
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported.setdefault(path.name, []).extend(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom):
+                imported.setdefault(path.name, []).append("." * node.level + (node.module or ""))
+    assert {name: [m for m in mods if m.startswith(("ticker", "."))] for name, mods in imported.items()} == {
+        name: [] for name in imported}
+
+
 def test_downgrade_to_base_and_up_again(db_url):
     engine = make_engine(db_url)
     migrate.upgrade(engine)

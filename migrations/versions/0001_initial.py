@@ -8,8 +8,20 @@ Create Date: 2026-11-24
 import sqlalchemy as sa
 from alembic import op
 
-from ticker.db.schema import QUOTE_SERIES_VIEW, UTCDateTime
+# Frozen: this revision carries its own DDL and imports nothing from ticker, so that it makes the
+# same store whatever the code of later versions says (a test holds both rules).
 
+# ticker.db.schema's UTCDateTime, as DDL: timestamptz on PostgreSQL, DATETIME on SQLite.
+UTCDateTime = sa.DateTime(timezone=True)
+
+QUOTE_SERIES_VIEW = """
+CREATE VIEW quote_series AS
+SELECT s.captured_at, i.name AS instrument, i.symbol, q.name_printed, q.value, q.change,
+       q.change_pct, q.consistent, s.source, s.market_status, s.id AS snapshot_id, q.position
+FROM quotes q
+JOIN snapshots s ON s.id = q.snapshot_id
+JOIN instruments i ON i.id = q.instrument_id
+"""
 revision = "0001"
 down_revision = None
 branch_labels = None
