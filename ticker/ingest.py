@@ -21,7 +21,8 @@ from datetime import UTC, datetime
 
 from . import pages
 from .db.textstore import compress_text
-from .db.writer import Pending, Writer, display_name, open_writer
+from .db.open import open_writer
+from .db.writer import Pending, Writer, display_name
 from .instruments import resolve
 from .parse import ParsedPage, parse, parse_for_store, quote_columns
 from .records import PageResult

@@ -7,7 +7,7 @@ pipeline): per-row parameter processing in SQLAlchemy would cost more than SQLit
 itself. If a batch fails, its pages are written again one transaction each, so a bad page fails
 alone and every page is stored whole or not at all.
 
-Nothing here imports SQLAlchemy: on a SQLite store at head, :func:`open_writer` connects with
+Nothing here imports SQLAlchemy: on a SQLite store at head, :func:`ticker.db.open.open_writer` connects with
 :mod:`sqlite3` (see :mod:`ticker.db.sqlite`), and ``ticker ingest`` never pays for the import.
 Any other store is opened through :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends
 its engine's connection.
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import functools
 import itertools
-import os
 import random
 import time
 from collections.abc import Callable, Iterator
@@ -28,9 +27,9 @@ from ..instruments import display_name as _display_name
 from ..instruments import name_key as _name_key
 from ..instruments import resolve
 from ..records import PageResult
-from . import location, sqlite
+from . import sqlite
 
-__all__ = ["Pending", "Writer", "open_writer", "SNAPSHOT_ROW", "QUOTE_ROW"]
+__all__ = ["Pending", "Writer", "SNAPSHOT_ROW", "QUOTE_ROW"]
 
 QUOTES_PER_INSERT = 500  # rows in one SQLite INSERT (bound by SQLite's limit on parameters)
 # deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
@@ -455,22 +454,3 @@ def _select_in(cur, select: str, values: list) -> list[tuple]:
 
 def _insert_sql(table: str, columns: tuple[str, ...], mark: str) -> str:
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join([mark] * len(columns))})"
-
-def open_writer(db: str | os.PathLike | None = None) -> Writer:
-    """A writer for the store ``db`` names (as ``--db`` does), brought to head first.
-
-    A SQLite file that is new or at head is written with :mod:`sqlite3` alone; anything else is
-    opened through :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends its connection.
-    Raises :class:`StoreError` with a one-line reason.
-    """
-    import sqlite3
-
-    path = location.file_target(db)
-    if path is not None:
-        conn = sqlite.open_current(path)
-        if conn is not None:
-            label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
-            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
-    from . import engine
-
-    return engine.open_writer(db)

@@ -1,0 +1,30 @@
+"""A writer for the store ``--db`` names: with sqlite3 alone when it can, else through SQLAlchemy."""
+
+from __future__ import annotations
+
+import os
+
+from . import location, sqlite
+from .writer import Writer
+
+__all__ = ["open_writer"]
+
+
+def open_writer(db: str | os.PathLike | None = None) -> Writer:
+    """A writer for the store ``db`` names (as ``--db`` does), brought to head first.
+
+    A SQLite file that is new or at head is written with :mod:`sqlite3` alone; anything else is
+    opened through :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends its connection.
+    Raises :class:`StoreError` with a one-line reason.
+    """
+    import sqlite3
+
+    path = location.file_target(db)
+    if path is not None:
+        conn = sqlite.open_current(path)
+        if conn is not None:
+            label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
+            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+    from . import engine  # SQLAlchemy and Alembic: only for other stores
+
+    return engine.open_writer(db)
