@@ -54,8 +54,8 @@ def build_store(path: Path, total_quotes: int) -> float:
 
     from sqlalchemy import insert
 
-    from ticker.instruments import display_name, name_key, resolve
     from ticker.db.schema import aliases, instruments, quotes, snapshots
+    from ticker.instruments import display_name, name_key, resolve
     from ticker.store import Store
 
     began = time.perf_counter()

@@ -23,10 +23,11 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
-from conftest import SEED_STRIP, nikkei_page, strip_page
-from pagegen import TICKER, lines_naming, run_measured, run_ticker
 from ticker.cli import app
 from ticker.db.textstore import decompress_text
+
+from conftest import SEED_STRIP, nikkei_page, strip_page
+from pagegen import TICKER, lines_naming, run_measured, run_ticker
 
 runner = CliRunner()
 

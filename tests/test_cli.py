@@ -11,9 +11,10 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from conftest import nikkei_page, strip_page
-from ticker.db import migrate
 from ticker.cli import app
+from ticker.db import migrate
+
+from conftest import nikkei_page, strip_page
 
 runner = CliRunner()
 

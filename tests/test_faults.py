@@ -23,11 +23,12 @@ import pytest
 import sqlalchemy as sa
 from typer.testing import CliRunner
 
+from ticker.cli import app
+from ticker.db import migrate
+from ticker.store import Store
+
 from conftest import nikkei_page, strip_page
 from pagegen import SUBPROCESS_TIMEOUT, TICKER, generate_pages, run_ticker
-from ticker.db import migrate
-from ticker.cli import app
-from ticker.store import Store
 
 SUMMARY = re.compile(
     r"^(\d+) pages stored \((\d+) quotes\), (\d+) already stored, (\d+) without a ticker strip, (\d+) errors$", re.M

@@ -8,10 +8,11 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from conftest import nikkei_page
 from ticker.db import migrate
 from ticker.db.schema import metadata
 from ticker.store import Store, StoreError, make_engine
+
+from conftest import nikkei_page
 
 
 def test_single_head_and_it_is_the_one_the_code_knows():

@@ -36,7 +36,7 @@ def test_cp1252_is_detected():
 
 
 def test_page_cut_inside_a_multibyte_character_is_still_utf8():
-    raw = "Nikkei 40,074.69 ö".encode("utf-8")[:-1]
+    raw = "Nikkei 40,074.69 ö".encode()[:-1]
     assert decode(raw) == ("Nikkei 40,074.69 ", "utf-8")
 
 

@@ -11,9 +11,7 @@
 from __future__ import annotations
 
 import dataclasses
-
 import os
-
 from decimal import ROUND_HALF_EVEN, Decimal
 
 from hypothesis import HealthCheck, given, settings

@@ -14,9 +14,10 @@ import pandas as pd
 import pytest
 from typer.testing import CliRunner
 
-from conftest import nikkei_page, strip_page
 from ticker import report as rep
 from ticker.cli import app
+
+from conftest import nikkei_page, strip_page
 
 runner = CliRunner()
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"

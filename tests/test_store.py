@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from conftest import SEED_STRIP, nikkei_page, strip_page
 from ticker import pages
 from ticker.store import Store, StoreError, UnknownInstrument
+
+from conftest import SEED_STRIP, nikkei_page, strip_page
 
 T0 = datetime(2024, 5, 17, 8, 0, tzinfo=UTC)
 

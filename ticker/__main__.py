@@ -10,7 +10,7 @@ import sys
 try:
     _cwd = os.getcwd()
 except OSError:  # the working directory was deleted
-    _cwd = None
+    _cwd = None  # type: ignore[assignment]
 if sys.path and not sys.flags.safe_path and sys.path[0] in ("", _cwd):
     sys.path_importer_cache.pop(sys.path.pop(0), None)
     sys.path_importer_cache.pop(_cwd, None)

@@ -61,6 +61,7 @@ def time_bound(value: str | date | datetime | None, tz: str | None = None, *, en
         value = datetime(value.year, value.month, value.day)
         if end:
             value = value + timedelta(days=1) - timedelta(microseconds=1)
+    assert isinstance(value, datetime)  # a date became its day's first (or last) moment
     if value.tzinfo is None:
         value = value.replace(tzinfo=zone(tz) if tz else UTC)
     return value.astimezone(UTC)

@@ -10,6 +10,7 @@ import contextlib
 import gc
 import json
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
 from enum import Enum
@@ -133,7 +134,7 @@ def ingest(
 
     with _fewer_collections():
         writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
-        inputs = pages.expand(paths, recursive=recursive)
+        inputs: Iterable[pages.PageInput | pages.BadInput] = pages.expand(paths, recursive=recursive)
         if _progress.wanted():  # a bar needs the count up front; a pipe or a log streams the pages
             inputs = list(inputs)
         summary = IngestSummary()
@@ -194,9 +195,8 @@ class _progress:
 
     def __enter__(self):
         if self.total >= 20 and self.wanted():
-            from rich.progress import Progress
-
             from rich.console import Console
+            from rich.progress import Progress
 
             self.bar = Progress(console=Console(stderr=True), transient=True)
             self.bar.start()
@@ -268,7 +268,7 @@ def _print_parse_tables(reports: list[dict]) -> None:
         table = Table(title=title, title_justify="left")
         for col, justify in (("name", "left"), ("instrument", "left"), ("value", "right"), ("change", "right"),
                              ("change_pct", "right"), ("check", "center")):
-            table.add_column(col, justify=justify)
+            table.add_column(col, justify=justify)  # type: ignore[arg-type]
         for q in report["quotes"]:
             table.add_row(q["name"], q["instrument"], str(q["value"]), f"{q['change']:+}", f"{q['change_pct']:+}%",
                           "ok" if q["consistent"] else "[red]fails[/red]")
@@ -354,7 +354,7 @@ def report(
                     "(with none, the report is the board of latest quotes)")
     built = None
     quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
-    if quick:  # the common case, answered without pandas or SQLAlchemy when the store allows
+    if quick and index:  # the common case, answered without pandas or SQLAlchemy when the store allows
         built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
     if built is None:
         store = _open_store(db)
@@ -370,7 +370,7 @@ def report(
     if plot is not None or output_format is Format.html:
         from .report.plot import chart_png
 
-        chart = chart_png(built.chart, tz=built.tz)
+        chart = chart_png(built.chart or {}, tz=built.tz)
         if plot is not None:
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,

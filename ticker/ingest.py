@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 
 from . import pages
-from .db.textstore import compress_text
 from .db.open import open_writer
+from .db.textstore import compress_text
 from .db.writer import Pending, Writer, display_name
 from .instruments import resolve
 from .parse import ParsedPage, parse, parse_for_store, quote_columns
@@ -143,7 +143,7 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[Pending]:
 def _chunks(items, size: int):
     """Lists of up to ``size`` file inputs; stdin, a pipe or a device alone, as itself: those are
     read in this process, where Ctrl-C can interrupt a read that waits for a writer."""
-    chunk = []
+    chunk: list = []
     for item in items:
         if type(item) is pages.PageInput and (item.path is None or not item.regular):
             if chunk:

@@ -13,8 +13,8 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from . import analysis, frames, ingest, pages
-from .db import engine as db_engine
 from .db import doctor, migrate, queries
+from .db import engine as db_engine
 from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
 from .db.textstore import decompress_text

@@ -38,14 +38,16 @@ def summarize(times: Sequence[datetime], values: Sequence[float]) -> dict:
     stale, best, best_size = 0, 0, -1.0
     previous = values[0]
     for i in range(1, n):
-        move = values[i] - previous
+        step = values[i] - previous
         previous = values[i]
-        if move == 0:
+        if step == 0:
             stale += 1
-        if abs(move) > best_size:
-            best, best_size = i, abs(move)
+        if abs(step) > best_size:
+            best, best_size = i, abs(step)
     change = last - first
-    move = move_pct = move_at = None
+    move: float | None = None
+    move_pct: float | None = None
+    move_at: datetime | None = None
     if n > 1:
         move = round(float(values[best] - values[best - 1]), 8)
         before = float(values[best - 1])

@@ -44,7 +44,7 @@ def make_engine(url_or_path: str | os.PathLike | None = None) -> Engine:
 def _sqlite_engine(url: str, database: str | None) -> Engine:
     memory = not database or database == ":memory:"
     if not memory:
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        Path(database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
     engine = create_engine(
         url,
         # One shared connection for an in-memory database, or every connection sees an empty one.
@@ -75,14 +75,6 @@ def require_existing(url: str) -> None:
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         if not Path(parsed.database).is_file():
             raise StoreError(f"no store at {parsed.database}")
-
-
-def _insert(dialect_name: str, table):
-    if dialect_name == "postgresql":
-        from sqlalchemy.dialects.postgresql import insert
-    else:
-        from sqlalchemy.dialects.sqlite import insert
-    return insert(table)
 
 
 def guard(url: str, fn, *args, **kwargs):

@@ -221,8 +221,9 @@ class Writer:
         """Store the batch's pages in one transaction (one each if that fails); results in order."""
         writes = [p for p in batch if p.row is not None]
         if writes:
+            ids: list[int | StoreError | None]
             try:
-                ids = self._store(writes)
+                ids = list(self._store(writes))
             except StoreUnavailable as err:
                 ids = [err] * len(writes)
             except StoreError as err:
@@ -257,17 +258,17 @@ class Writer:
         new_ids: dict[str, int] = {}
         first: dict[str, Pending] = {}
         for p in writes:  # the same bytes twice in one batch: the first is stored
-            first.setdefault(p.row[1], p)
+            first.setdefault(p.row[1], p)  # type: ignore[index]  # rows of written pages are set
         if self.dialect == "sqlite":
             by_hash = self._insert_snapshots_sqlite(cur, list(first.values()))
         else:
             by_hash = self._insert_snapshots_returning(cur, first)
-        ids = [by_hash.get(h) if first[h] is p else None for p, h in ((p, p.row[1]) for p in writes)]
+        ids = [by_hash.get(h) if first[h] is p else None for p, h in ((p, p.row[1]) for p in writes)]  # type: ignore[index]  # rows of written pages are set
         stored = [(p, snapshot_id) for p, snapshot_id in zip(writes, ids) if snapshot_id is not None]
         if self.dialect != "sqlite":
             rows: list[tuple] = []
             for p, snapshot_id in stored:
-                rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))
+                rows.extend(self._quote_rows(cur, snapshot_id, p.parsed, new_ids))  # type: ignore[arg-type]  # rows of written pages are set
             if rows:
                 cur.executemany(self._quotes_sql, rows)
             return ids, new_ids
@@ -294,7 +295,7 @@ class Writer:
         snapshot_ids, positions, instrument_ids, names_col, values_col, changes_col, pcts_col, consistent_col, \
             lines_col = columns
         for p, snapshot_id in stored:
-            names, symbols, values, changes, pcts, consistent, lines = p.parsed
+            names, symbols, values, changes, pcts, consistent, lines = p.parsed  # type: ignore[misc]  # rows of written pages are set
             n = len(names)
             snapshot_ids += [snapshot_id] * n
             positions += range(n)
@@ -341,15 +342,15 @@ class Writer:
         between our look-up and our insert: skip stored hashes and number the new rows ourselves,
         which lets the driver's executemany do the insert without RETURNING."""
         stored = {h for (h,) in _select_in(cur, "SELECT content_hash FROM snapshots WHERE content_hash",
-                                           [p.row[1] for p in pendings])}
+                                           [p.row[1] for p in pendings])}  # type: ignore[index]  # rows of written pages are set
         next_id = cur.execute("SELECT coalesce(max(id), 0) + 1 FROM snapshots").fetchone()[0]
         tuples, by_hash = [], {}
         for p in pendings:  # times are text already (stored_time, in the worker)
-            content_hash = p.row[1]
+            content_hash = p.row[1]  # type: ignore[index]  # rows of written pages are set
             if content_hash in stored:
                 continue
             by_hash[content_hash] = next_id
-            tuples.append((next_id, *p.row))
+            tuples.append((next_id, *p.row))  # type: ignore[misc]  # rows of written pages are set
             next_id += 1
         if tuples:
             cur.executemany(_insert_sql("snapshots", ("id", *SNAPSHOT_ROW), "?"), tuples)

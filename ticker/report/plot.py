@@ -62,7 +62,7 @@ def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: s
     fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
     FigureCanvasAgg(fig)
     axes = fig.subplots(panels, 1, sharex=True, squeeze=False)[:, 0]
-    colors = matplotlib.colormaps["tab10"].colors
+    colors = matplotlib.colormaps["tab10"].colors  # type: ignore[attr-defined]
     zone = None
     for i, name in enumerate(names):
         series = lines[name].dropna()

@@ -33,7 +33,8 @@ class Table:
                 values = [None if t is pd.NaT else t for t in col.astype(object)]
             else:
                 values = col.astype(object).where(col.notna(), None).tolist()
-            columns.append([v.item() if hasattr(v, "item") and not isinstance(v, datetime) else v for v in values])
+            columns.append([v.item() if hasattr(v, "item") and not isinstance(v, datetime) else v  # type: ignore[union-attr]
+                            for v in values])
         return cls([str(c) for c in data.columns], list(zip(*columns)) if columns else [])
 
     def numeric(self) -> list[bool]:

@@ -62,7 +62,7 @@ def display(data: Table | pd.DataFrame) -> list[list[str]]:
     thousands separators, signed changes, % on percentages, times without seconds when all are
     on the minute."""
     table = Table.of(data)
-    formatters = []
+    formatters: list = []
     for i, name in enumerate(table.columns):
         seen = [r[i] for r in table.rows if r[i] is not None and not (isinstance(r[i], float) and r[i] != r[i])]
         if seen and all(isinstance(v, datetime) for v in seen):
