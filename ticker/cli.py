@@ -224,7 +224,7 @@ def parse_command(
 
     Example: `ticker parse --format json page.txt`.
     """
-    from .ingest import describe
+    from .preview import describe
 
     reports = [describe(item, strict=strict) for item in pages.expand(paths)]
     failed = False

@@ -23,11 +23,10 @@ from . import pages
 from .db.open import open_writer
 from .db.textstore import compress_text
 from .db.writer import Pending, Writer, display_name
-from .instruments import resolve
-from .parse import ParsedPage, parse, parse_for_store, quote_columns
+from .parse import ParsedPage, parse_for_store, quote_columns
 from .records import PageResult
 
-__all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values", "describe"]
+__all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values"]
 
 # Pages per write transaction, and the page text per transaction at most (memory stays bounded).
 BATCH_PAGES = 500
@@ -82,6 +81,7 @@ def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
     values, cheap to send back from a worker process, that the writer zips into rows in C - with
     the names tidied for display.
 
+    >>> from ticker import parse
     >>> quote_values(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n"))
     (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
     """
@@ -217,30 +217,6 @@ def _prepare_chunk(prepare_one, items) -> list[tuple]:
         r = p.result
         packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, p.row, p.parsed))
     return packed
-
-def describe(item: pages.PageInput | pages.BadInput, *, strict: bool = False) -> dict:
-    """What ``ticker parse`` shows of one input, storing nothing: its path, market status,
-    capture time (chosen as ingest chooses it), the quotes with the instrument each name means,
-    and warnings; or its path and the error."""
-    if isinstance(item, pages.BadInput):
-        return {"path": item.source, "error": item.reason, "quotes": []}
-    try:
-        page = pages.load(item)
-    except pages.PageError as err:
-        return {"path": item.source, "error": str(err), "quotes": []}
-    parsed = parse(page.text, strict=strict)
-    captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time,
-                                              mtime=page.mtime, now=datetime.now().astimezone())
-    quotes = []
-    for q in parsed.quotes:
-        inst = resolve(q.name, q.symbol)
-        quotes.append(
-            {"name": q.name, "instrument": inst.name, "symbol": q.symbol or inst.symbol, "value": q.value,
-             "change": q.change, "change_pct": q.change_pct, "consistent": q.consistent, "line": q.line}
-        )
-    return {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
-            "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}
-
 
 # ---------------------------------------------------------------- the whole run
 
