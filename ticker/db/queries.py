@@ -25,59 +25,30 @@ __all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG
 
 TABLES = ("instruments", "aliases", "snapshots", "quotes")
 
-# Column name -> dtype of each read's rows (ticker.frames builds typed DataFrames from them).
-SERIES = {
-    "captured_at": "datetime",
-    "value": "float64",
-    "change": "float64",
-    "change_pct": "float64",
-    "name_printed": "string",
-    "source": "string",
-    "market_status": "string",
-    "consistent": "bool",
-    "snapshot_id": "int64",
+# Column name -> dtype, for every column a read gives (ticker.frames builds typed DataFrames).
+DTYPES = {
+    "id": "int64", "snapshot_id": "int64", "quotes": "int64",
+    "captured_at": "datetime", "ingested_at": "datetime", "first_seen": "datetime", "last_seen": "datetime",
+    "value": "float64", "change": "float64", "change_pct": "float64", "consistent": "bool",
+    "instrument": "string", "symbol": "string", "kind": "string", "name_printed": "string", "source": "string",
+    "market_status": "string", "captured_at_source": "string",
 }
+
+
+def _columns(*names: str) -> dict[str, str]:
+    return {name: DTYPES[name] for name in names}
+
+
+# The columns of each read, in order.
+SERIES = _columns("captured_at", "value", "change", "change_pct", "name_printed", "source", "market_status",
+                  "consistent", "snapshot_id")
 # What the plain report reads: the quotes' columns come from the covering index alone (0002).
-SERIES_BRIEF = {"captured_at": "datetime", "value": "float64", "change": "float64", "change_pct": "float64",
-                "source": "string"}
-LATEST = {
-    "instrument": "string",
-    "symbol": "string",
-    "captured_at": "datetime",
-    "value": "float64",
-    "change": "float64",
-    "change_pct": "float64",
-    "name_printed": "string",
-    "source": "string",
-}
-INSTRUMENTS = {
-    "instrument": "string",
-    "symbol": "string",
-    "kind": "string",
-    "quotes": "int64",
-    "first_seen": "datetime",
-    "last_seen": "datetime",
-}
-SNAPSHOTS = {
-    "id": "int64",
-    "source": "string",
-    "captured_at": "datetime",
-    "captured_at_source": "string",
-    "market_status": "string",
-    "ingested_at": "datetime",
-    "quotes": "int64",
-}
-LONG = {
-    "captured_at": "datetime",
-    "instrument": "string",
-    "symbol": "string",
-    "name_printed": "string",
-    "value": "float64",
-    "change": "float64",
-    "change_pct": "float64",
-    "source": "string",
-    "market_status": "string",
-}
+SERIES_BRIEF = _columns("captured_at", "value", "change", "change_pct", "source")
+LATEST = _columns("instrument", "symbol", "captured_at", "value", "change", "change_pct", "name_printed", "source")
+INSTRUMENTS = _columns("instrument", "symbol", "kind", "quotes", "first_seen", "last_seen")
+SNAPSHOTS = _columns("id", "source", "captured_at", "captured_at_source", "market_status", "ingested_at", "quotes")
+LONG = _columns("captured_at", "instrument", "symbol", "name_printed", "value", "change", "change_pct", "source",
+                "market_status")
 
 # Where each column of the reads above comes from.
 _SOURCE = {
