@@ -226,3 +226,17 @@ def test_a_ticker_error_in_any_command_is_one_line_and_exit_1(db_url, pages_dir,
     lines = result.output.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith(message), result.output
     assert "Traceback" not in result.output
+
+
+def test_ingest_into_sqlite_imports_neither_sqlalchemy_alembic_nor_pandas(tmp_path, write_page):
+    page = write_page("2024-05-17T0800_sg.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    code = (
+        "import sys\nfrom ticker.cli import app\n"
+        f"for _ in range(2):  # a new store, then one at head\n"
+        f"    try:\n        app(['ingest', {str(page)!r}, '--db', {str(tmp_path / 't.db')!r}])\n"
+        "    except SystemExit as end:\n        assert end.code in (0, None), end.code\n"
+        "print(sorted(m for m in ('pandas', 'sqlalchemy', 'alembic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+    assert "stored 2 quotes" in out.stdout and "already stored" in out.stdout
