@@ -170,7 +170,7 @@ def test_postgres_password_never_in_errors():
 
 
 def test_reparse_brings_parser_changes_to_stored_snapshots(store, monkeypatch):
-    import ticker.store as store_module
+    import ticker.ingest as store_module  # where reparse finds the parser
 
     store.ingest_text(nikkei_page("40,074.69", "+443.63", "+1.12"), at=T0)
     assert [r.status for r in store.reparse()] == ["same"]

@@ -21,10 +21,10 @@ from datetime import UTC, datetime
 
 from . import pages
 from .db.open import open_writer
-from .db.textstore import compress_text
+from .db.textstore import compress_text, decompress_text
 from .db.writer import Pending, Writer, display_name
-from .parse import ParsedPage, parse_for_store, quote_columns
-from .records import PageResult
+from .parse import ParsedPage, parse, parse_for_store, quote_columns
+from .records import PageResult, ReparseResult
 
 __all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values"]
 
@@ -81,7 +81,6 @@ def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
     values, cheap to send back from a worker process, that the writer zips into rows in C - with
     the names tidied for display.
 
-    >>> from ticker import parse
     >>> quote_values(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n"))
     (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
     """
@@ -217,6 +216,33 @@ def _prepare_chunk(prepare_one, items) -> list[tuple]:
         r = p.result
         packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, p.row, p.parsed))
     return packed
+
+def prepare_text(text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False,
+                 stored_time: Callable | None = None) -> Pending:
+    """:func:`prepare` for a page already in hand as text (a notebook's, a scraper's)."""
+    import hashlib
+
+    page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
+    return prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC), stored_time=stored_time)
+
+
+def reparse(snapshot_id: int, page: tuple[str, str | None, bytes | None], old: list[tuple], *,
+            strict: bool = False) -> tuple[ReparseResult, ParsedPage | None]:
+    """The current parser over a stored page ((source, market_status, page_text)) against its
+    stored quotes ((name_printed, value, change, change_pct) in page order): what changed, and
+    the new parse when something did (to store)."""
+    source, status, blob = page
+    if blob is None:
+        return ReparseResult(snapshot_id, source, "no_text"), None
+    parsed = parse(decompress_text(blob), strict=strict)
+    new = [(display_name(q.name), float(q.value), float(q.change), float(q.change_pct)) for q in parsed.quotes]
+    if new == old and parsed.market_status == status:
+        return ReparseResult(snapshot_id, source, "same"), None
+    removed = [q for q in old if q not in new]
+    added = [q for q in new if q not in old]
+    return ReparseResult(snapshot_id, source, "changed", tuple(removed), tuple(added), status,
+                         parsed.market_status), parsed
+
 
 # ---------------------------------------------------------------- the whole run
 

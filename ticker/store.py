@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from . import analysis, frames, ingest, pages
@@ -17,11 +17,9 @@ from .db import doctor, migrate, queries
 from .db import engine as db_engine
 from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
-from .db.textstore import decompress_text
 from .db.writer import Writer
 from .errors import StoreError, UnknownInstrument
 from .instruments import display_name, name_key, resolve
-from .parse import parse
 from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 
 if TYPE_CHECKING:
@@ -118,12 +116,9 @@ class Store:
         self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False
     ) -> PageResult:
         """Ingest a page already in hand as text (a notebook's, a scraper's)."""
-        import hashlib
-
-        page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
         writer = self.writer()
-        pending = ingest.prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC), stored_time=writer.stored_time)
-        [result] = writer.write([pending])
+        [result] = writer.write([ingest.prepare_text(text, source=source, at=at, strict=strict,
+                                                     stored_time=writer.stored_time)])
         return result
 
     # ---------------------------------------------------------------- reparse
@@ -138,19 +133,12 @@ class Store:
 
     def _reparse_one(self, snapshot_id: int, apply: bool, strict: bool) -> ReparseResult:
         with self.engine.connect() as conn:
-            source, status, blob = queries.stored_page(conn, snapshot_id)
+            page = queries.stored_page(conn, snapshot_id)
             old = queries.stored_quotes(conn, snapshot_id)
-        if blob is None:
-            return ReparseResult(snapshot_id, source, "no_text")
-        parsed = parse(decompress_text(blob), strict=strict)
-        new = [(display_name(q.name), float(q.value), float(q.change), float(q.change_pct)) for q in parsed.quotes]
-        if new == old and parsed.market_status == status:
-            return ReparseResult(snapshot_id, source, "same")
-        removed = [q for q in old if q not in new]
-        added = [q for q in new if q not in old]
-        if apply:
+        result, parsed = ingest.reparse(snapshot_id, page, old, strict=strict)
+        if apply and parsed is not None:
             self.writer().replace_quotes(snapshot_id, parsed.market_status, ingest.quote_values(parsed))
-        return ReparseResult(snapshot_id, source, "changed", tuple(removed), tuple(added), status, parsed.market_status)
+        return result
 
     # ---------------------------------------------------------------- instruments and aliases
 
@@ -196,6 +184,7 @@ class Store:
         the end of that day) and ``last`` keeps the newest ``last`` points.
 
         >>> store = Store(":memory:")
+        >>> from datetime import UTC
         >>> _ = store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", at=datetime(2024, 5, 17, 8, tzinfo=UTC))
         >>> store.series("Nikkei", since="2024-05-17", until="2024-05-17")["value"].tolist()
         [40074.69]
