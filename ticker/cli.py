@@ -229,7 +229,7 @@ def parse_command(
             reports.append({"path": item.source, "error": str(err), "quotes": []})
             continue
         parsed = parse_text(page.text, strict=strict)
-        captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=datetime.now().astimezone())
+        captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=datetime.now().astimezone(), header_time=page.header_time, header_origin=page.header_origin)
         quotes = []
         for q in parsed.quotes:
             inst = resolve(q.name, q.symbol)
@@ -238,7 +238,7 @@ def parse_command(
                  "change": q.change, "change_pct": q.change_pct, "consistent": q.consistent, "line": q.line}
             )
         reports.append(
-            {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
+            {"path": item.source, "url": page.url, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
              "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}
         )
     for report in reports:

@@ -143,7 +143,8 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
     if not count:
         return _Pending(PageResult(page.source, "no_strip", warnings=warnings))
     captured_at, origin = pages.capture_time(
-        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
+        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now,
+        header_time=page.header_time, header_origin=page.header_origin,
     )
     page_time = parsed.page_time
     if stored_time is not None:
