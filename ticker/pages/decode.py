@@ -22,9 +22,6 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _BOM_STARTS = frozenset(bom[:1] for bom, _ in _BOMS)
-# A page whose first bytes up to here are valid UTF-8 (with non-ASCII characters among them) is
-# UTF-8, whatever follows: a header strip saved as UTF-8 with an older cp1252 section after it.
-UTF8_HEAD_BYTES = 512
 
 
 def decode(raw: bytes) -> tuple[str, str]:
@@ -92,8 +89,9 @@ def _mostly_utf8(raw: bytes, first_bad: int = 0) -> tuple[str, str] | None:
     are not (a cp1252 section pasted after a UTF-8 strip, a corrupted download, a botched
     edit) replaced by U+FFFD.
 
-    UTF-8 when the page is valid UTF-8, with non-ASCII characters, for its first
-    ``UTF8_HEAD_BYTES``, or when its valid multi-byte characters outnumber the invalid bytes;
+    UTF-8 when the page's head, up to its first invalid byte, is UTF-8 with multi-byte
+    characters in it (a header strip saved as UTF-8, an older cp1252 section after it), or when
+    its valid multi-byte characters outnumber the invalid bytes;
     otherwise None (let detection decide: a cp1252 page has no valid multi-byte sequences at
     all). Detection is never let loose on such a page: it reads the UTF-8 bullet of a strip as
     three letters of some code page (``‚ÄĘ Nikkei``), which then become part of the name.
@@ -106,7 +104,8 @@ def _mostly_utf8(raw: bytes, first_bad: int = 0) -> tuple[str, str] | None:
     text = raw.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - raw.count("\ufffd".encode())  # invalid sequences replaced
     good = len(text) - len(text.encode("ascii", "ignore")) - bad  # valid multi-byte characters
-    if bad > 0 and good > 0 and (good >= bad or first_bad >= UTF8_HEAD_BYTES):
+    head = raw[:first_bad]
+    if bad > 0 and good > 0 and (good >= bad or not head.isascii()):
         return text, f"utf-8, {bad} invalid byte{'s' if bad != 1 else ''} replaced"
     return None
 

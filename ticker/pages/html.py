@@ -37,6 +37,7 @@ _SKIP_TAGS = ["script", "style", "noscript", "template", "svg", "math", "iframe"
 _SEAM = "\x1f"  # between any two text nodes (an element starts or ends there)
 _CELL = "\x1e"  # after a table cell
 _ITEM = "\x1d"  # where a list item starts
+_LINE = "\x1c"  # where a block starts or ends: a line break (the source's own newlines are spaces)
 _MARKERS = str.maketrans("", "", _SEAM + _CELL + _ITEM)
 # Where an element boundary separates a letter or digit (or the end of a figure: "%", ")") from
 # a digit or a sign, the texts are two figures or a name and a figure: keep them apart. Elsewhere
@@ -65,14 +66,14 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
     for node in body.traverse():
         tag = node.tag
         if tag in blocks:
-            node.insert_before("\n" + _ITEM if tag == "li" else "\n")
-            node.insert_after("\n")
+            node.insert_before(_LINE + _ITEM if tag == "li" else _LINE)
+            node.insert_after(_LINE)
         elif tag in cells:
             node.insert_after(_CELL)
     joined = _NUMBER_SEAM.sub(" ", body.text(separator=_SEAM))
     lines: list[str] = []
     bullet = False  # a list item whose text starts in a block of its own (<li><h3>Name</h3>)
-    for raw in joined.split("\n"):
+    for raw in joined.split(_LINE):
         is_item = _ITEM in raw
         if _CELL in raw:
             raw = raw.replace(_CELL, " | ")

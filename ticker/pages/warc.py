@@ -121,8 +121,8 @@ def _drain(reader) -> tuple[bytes, int]:
 def _kind(record, head: bytes, wanted) -> str | None:
     """None for a page record, else what it is (for the count of what was skipped)."""
     if not record.record_type & wanted:
-        return record.record_type.name
-    if record.record_type.name == "response":
+        return str(record.record_type)
+    if str(record.record_type) == "response":
         status, headers, _ = _split_http(head)
         if status is None:
             return "response without HTTP headers"
@@ -181,7 +181,7 @@ def read_record(path: str, offset: int) -> WarcPage:
             raise PageError(f"record at offset {offset} is cut short or damaged")
         url = (record.headers.get("WARC-Target-URI") or "").strip("<> ") or None
         date = _warc_date(record.headers.get("WARC-Date"))
-        if record.record_type.name == "response":
+        if str(record.record_type) == "response":
             _status, headers, body = _split_http(block)
             ctype = headers.get("content-type", "")
             body = _undo_http_encodings(body, headers, offset)

@@ -41,7 +41,8 @@ def list_members(path: str, source: str, page_suffixes: tuple[str, ...]) -> Iter
     if not members:
         yield BadInput(source, "no *.txt, *.html or *.htm pages in this zip archive")
         return
-    note = f"{sum(skipped.values())} zip members skipped (not pages by their names)" if skipped else ""
+    n = sum(skipped.values())
+    note = f"{n} zip member{'s' if n != 1 else ''} skipped (not pages by their names)" if n else ""
     for i, name in enumerate(members):
         notes = (note,) if note and i == len(members) - 1 else ()
         yield PageInput(f"{source}#{name}", path, True, name, notes)
