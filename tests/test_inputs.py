@@ -97,6 +97,11 @@ def test_minified_strip_gives_every_quote_and_the_same_as_laid_out_markup(page):
         ("<ul><li>Nikkei</li><li>Dow</li></ul>", "  • Nikkei\n  • Dow"),
         ("<ul><li><h3>FTSE 100</h3><span>8,139.83</span></li></ul>", "  • FTSE 100\n8,139.83"),
         ("<div>a<br>b</div><div>c</div>", "a\nb\nc"),
+        ("<ul><li><a><div><div><h3>FTSE 100</h3></div></div></a><span>8,139.83</span></li></ul>", "  • FTSE 100\n8,139.83"),
+        # a list item that is a layout box around a widget: its first line is no list item
+        ("<ul><li><div><div><section><header><div><div><span>U.S. markets close in 32m</span></div></div>"
+         "</header></section></div></div></li></ul>", "U.S. markets close in 32m"),
+        ("<div><span>U.S. markets close in 32m</span></div>\n<div>\n<span>Dow</span>\n</div>", "U.S. markets close in 32m\nDow"),
     ],
 )
 def test_html_to_text_table(html, line):

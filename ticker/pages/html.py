@@ -37,7 +37,9 @@ _SKIP_TAGS = ["script", "style", "noscript", "template", "svg", "math", "iframe"
 _SEAM = "\x1f"  # between any two text nodes (an element starts or ends there)
 _CELL = "\x1e"  # after a table cell
 _ITEM = "\x1d"  # where a list item starts
-_LINE = "\x1c"  # where a block starts or ends: a line break (the source's own newlines are spaces)
+_LINE = "\x1c"  # where a block starts or ends: a line break
+_BETWEEN_TAGS = re.compile("\x1f[ \t\r\n\x0c]*\n[ \t\r\n\x0c]*\x1f")  # a text node of whitespace only, with a newline
+_BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
 _MARKERS = str.maketrans("", "", _SEAM + _CELL + _ITEM)
 # Where an element boundary separates a letter or digit (or the end of a figure: "%", ")") from
 # a digit or a sign, the texts are two figures or a name and a figure: keep them apart. Elsewhere
@@ -70,19 +72,30 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
             node.insert_after(_LINE)
         elif tag in cells:
             node.insert_after(_CELL)
-    joined = _NUMBER_SEAM.sub(" ", body.text(separator=_SEAM))
+    # Whitespace between tags is a space (the newlines of laid-out markup break no line); the
+    # newlines inside a text (a <p> of lines) still do, as in a text page.
+    joined = _BETWEEN_TAGS.sub("\x1f \x1f", body.text(separator=_SEAM))
+    joined = _NUMBER_SEAM.sub(" ", joined)
     lines: list[str] = []
-    bullet = False  # a list item whose text starts in a block of its own (<li><h3>Name</h3>)
-    for raw in joined.split(_LINE):
-        is_item = _ITEM in raw
-        if _CELL in raw:
-            raw = raw.replace(_CELL, " | ")
-        text = " ".join(raw.translate(_MARKERS).split()) if (is_item or _SEAM in raw) else " ".join(raw.split())
-        if not text:
-            bullet = bullet or is_item
-            continue
-        lines.append(f"  • {text}" if is_item or bullet else text)
-        bullet = False
+    # A list item whose text starts in a block of its own (<li><a><h3>Name</h3></a>) keeps its
+    # bullet on that text; one whose text comes many blocks down is a layout box holding a
+    # widget (<li><div><div><section><header>…), and its first line is no list item.
+    bullet = 0  # block boundaries the bullet may still cross
+    for block in joined.split(_LINE):
+        is_item = _ITEM in block
+        if _CELL in block:
+            block = block.replace(_CELL, " | ")
+        if is_item or _SEAM in block:
+            block = block.translate(_MARKERS)
+        for raw in block.split("\n") if "\n" in block else (block,):
+            text = " ".join(raw.split())
+            if text:
+                lines.append(f"  • {text}" if is_item or bullet > 0 else text)
+                bullet, is_item = 0, False
+        if is_item:  # the item's text is further down
+            bullet = _BULLET_REACH
+        elif not block.strip() and bullet > 0:
+            bullet -= 1
     return "\n".join(lines), url
 
 
