@@ -40,7 +40,6 @@ _ITEM = "\x1d"  # where a list item starts
 _LINE = "\x1c"  # where a block starts or ends: a line break
 _BETWEEN_TAGS = re.compile("\x1f[ \t\r\n\x0c]*\n[ \t\r\n\x0c]*\x1f")  # a text node of whitespace only, with a newline
 _BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
-_MARKERS = str.maketrans("", "", _SEAM + _CELL + _ITEM)
 # Where an element boundary separates a letter or digit (or the end of a figure: "%", ")") from
 # a digit or a sign, the texts are two figures or a name and a figure: keep them apart. Elsewhere
 # ("<b>S</b>&P", "1<sup>st</sup>", "1,234<span>.56</span>") the texts are one word: glue.
@@ -75,18 +74,16 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
     # Whitespace between tags is a space (the newlines of laid-out markup break no line); the
     # newlines inside a text (a <p> of lines) still do, as in a text page.
     joined = _BETWEEN_TAGS.sub("\x1f \x1f", body.text(separator=_SEAM))
-    joined = _NUMBER_SEAM.sub(" ", joined)
+    joined = _NUMBER_SEAM.sub(" ", joined).replace(_SEAM, "").replace(_CELL, " | ")
     lines: list[str] = []
     # A list item whose text starts in a block of its own (<li><a><h3>Name</h3></a>) keeps its
     # bullet on that text; one whose text comes many blocks down is a layout box holding a
     # widget (<li><div><div><section><header>…), and its first line is no list item.
     bullet = 0  # block boundaries the bullet may still cross
     for block in joined.split(_LINE):
-        is_item = _ITEM in block
-        if _CELL in block:
-            block = block.replace(_CELL, " | ")
-        if is_item or _SEAM in block:
-            block = block.translate(_MARKERS)
+        is_item = block[:1] == _ITEM  # inserted with the line break before the item
+        if is_item:
+            block = block[1:]
         for raw in block.split("\n") if "\n" in block else (block,):
             text = " ".join(raw.split())
             if text:
