@@ -178,8 +178,7 @@ def _plain(tmp_path: Path, raw: bytes) -> str:
     return str(path)
 
 
-def test_compression_bomb_is_one_clear_error(tmp_path, monkeypatch):
-    monkeypatch.setattr(pages.compressed, "MAX_PAGE_BYTES", 1 << 20)
+def test_compression_bomb_is_one_clear_error(tmp_path):
     bomb = tmp_path / "bomb.txt.gz"
     bomb.write_bytes(gzip.compress(b"0" * (8 << 20)))
     with pytest.raises(PageError, match="decompresses to more than 1 MiB: not a page"):
@@ -371,15 +370,24 @@ def test_bomb_and_mixed_encoding_end_to_end(tmp_path):
         block = bytes(1 << 20)
         for _ in range(200):
             fh.write(block)
+    zipped = tmp_path / "pages.zip"
+    with zipfile.ZipFile(zipped, "w", zipfile.ZIP_DEFLATED) as z:
+        with z.open("bomb.html", "w", force_zip64=True) as member:
+            for _ in range(200):
+                member.write(block)
+        z.writestr("2024-05-17T0800_good.html", spans_page())
     mixed = tmp_path / "mixed.txt"
     strip = "Singapore markets closed\n" + "".join(f"  \u2022 {n}\n{v}\n{c} ({p}%)\n" for n, v, c, p in STRIP)
     mixed.write_bytes(strip.encode() + ("Börse Zürich – Öl " * 60).encode("cp1252"))
     db = tmp_path / "ticker.db"
-    run = run_ticker("ingest", bomb, mixed, "--db", db)
+    run = run_ticker("ingest", bomb, zipped, mixed, "--db", db)
     out = run.stdout + run.stderr
     assert run.returncode == 1 and "Traceback" not in out
     assert lines_naming(out, f"{bomb}:") == [f"{bomb}: error: decompresses to more than 128 MiB: not a page"]
+    assert lines_naming(out, f"{zipped}#bomb.html:") == [
+        f"{zipped}#bomb.html: error: member bomb.html decompresses to more than 128 MiB: not a page"]
     assert [(n, v, c, p) for n, v, c, p in stored(db)[str(mixed)]] == EXPECTED
+    assert [(n, v, c, p) for n, v, c, p in stored(db)[f"{zipped}#2024-05-17T0800_good.html"]] == EXPECTED
 
 
 # ------------------------------------------------------------------------------ folders and pipes (15.8, 15.12)
