@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import SHARED, median, run_measured, ticker_cmd  # noqa: E402
 
 REAL = SHARED / "real-html" / "yahoo-us-most-active.html"
-_FIGURE = re.compile(rb"(?<=>)([-+]?[\d,]+\.\d+)(?=%?\)?<)")
+_FIGURE = re.compile(rb"(?<=>)\(?([-+]?[\d,]+\.\d+)(%?)(?=\)?<)")
 # The floor's one regex: "value change (pct%)", as the strip prints them
 FLOOR_PATTERN = re.compile(r"([\d,]+\.\d+)\s+([-+][\d,]+\.\d+)\s+\(([-+][\d.]+)%\)")
 
@@ -77,15 +77,18 @@ def base_page() -> tuple[bytes, str]:
 
 
 def varied(base: bytes, seed: int) -> bytes:
-    """The page with every figure between tags moved a little (a page captured at another time)."""
-    rnd = random.Random(seed)
+    """The page with its values and changes moved by one factor, percentages kept (a page
+    captured at another time, whose figures still pass the arithmetic check)."""
+    factor = 1 + random.Random(seed).uniform(-0.01, 0.01)
 
     def move(m: re.Match) -> bytes:
-        text = m.group(1).decode()
+        whole, text, pct = m.group(0).decode(), m.group(1).decode(), m.group(2)
+        if pct:
+            return m.group(0)
         digits = len(text.split(".")[1])
-        value = float(text.replace(",", "")) * (1 + rnd.uniform(-0.01, 0.01))
+        value = float(text.replace(",", "")) * factor
         sign = "+" if text[0] == "+" and value >= 0 else ""
-        return f"{sign}{value:,.{digits}f}".encode()
+        return (("(" if whole[0] == "(" else "") + f"{sign}{value:,.{digits}f}").encode()
 
     return _FIGURE.sub(move, base)
 

@@ -481,3 +481,13 @@ def test_unreadable_subfolder_is_one_line_even_for_root(tmp_path, monkeypatch):
     assert items[1].reason == "permission denied (skipped)"
     [bad] = pages.expand([str(folder / "closed")])
     assert (bad.source, bad.reason) == (str(folder / "closed"), "permission denied (skipped)")
+
+
+@pytest.mark.parametrize("item", [
+    PageInput("crawl.warc.gz#1267 https://x.example/", "crawl.warc.gz", True, 1267, ("2 archive records skipped (2 request)",)),
+    PageInput("pages.zip#a.html", "pages.zip", True, "a.html"),
+])
+def test_archive_inputs_reach_worker_processes_unchanged(item):
+    import pickle
+
+    assert pickle.loads(pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) == item
