@@ -491,3 +491,49 @@ def test_archive_inputs_reach_worker_processes_unchanged(item):
     import pickle
 
     assert pickle.loads(pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) == item
+
+
+def write_arc(path: Path, *, gz: bool) -> list[int]:
+    """An ARC file (version 1, as the Internet Archive wrote them): its file record, two HTML
+    responses, an image, and a response cut short; returns the records' offsets."""
+
+    def record(url: str, date: str, ctype: str, block: bytes) -> bytes:
+        raw = f"{url} 93.184.216.34 {date} {ctype} {len(block)}\n".encode() + block + b"\n"
+        return gzip.compress(raw) if gz else raw
+
+    def http(ctype: str, body: bytes) -> bytes:
+        return f"HTTP/1.1 200 OK\r\nContent-Type: {ctype}\r\n\r\n".encode() + body
+
+    records = [
+        record(f"filedesc://{path.name}", "20250213202800", "text/plain",
+               b"1 0 ticker-tests\nURL IP-address Archive-date Content-type Archive-length\n"),
+        record("https://finance.example/sg", "20250213202800", "text/html", http("text/html", spans_page().encode())),
+        record("https://finance.example/logo.png", "20250213202801", "image/png", http("image/png", b"\x89PNG" + bytes(50))),
+        record("https://finance.example/jp", "20250214010000", "text/html", http("text/html", spans_page(STRIP[:3]).encode())),
+        record("https://finance.example/cut", "20250214020000", "text/html", http("text/html", spans_page().encode())),
+    ]
+    offsets, at = [], 0
+    for r in records:
+        offsets.append(at)
+        at += len(r)
+    data = b"".join(records)
+    path.write_bytes(data[:-120])
+    return offsets
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["arc.gz", "arc"])
+def test_arc_records_are_pages_end_to_end(tmp_path, gz):
+    path = tmp_path / ("crawl.arc.gz" if gz else "crawl.arc")
+    offsets = write_arc(path, gz=gz)
+    db = tmp_path / "ticker.db"
+    run = run_ticker("ingest", path, "--db", db)
+    out = run.stdout + run.stderr
+    assert run.returncode == 1 and "Traceback" not in out, out
+    assert lines_naming(out, f"{path}: error") == [
+        f"{path}: error: record at offset {offsets[4]} is cut short or damaged (the records before it are read)"]
+    got = stored(db)
+    sg, jp = f"{path}#{offsets[1]} https://finance.example/sg", f"{path}#{offsets[3]} https://finance.example/jp"
+    assert set(got) == {sg, jp}, out
+    assert [q for q in got[sg]] == EXPECTED and [q for q in got[jp]] == EXPECTED[:3]
+    assert origins(db)[sg][1] == "arc" and origins(db)[sg][0].startswith("2025-02-13 20:28:00")
+    assert "2 archive records skipped (1 warcinfo, 1 image/png)" in out

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ticker.pages import compressed, mhtml, warc, ziparchive
+from ticker.pages import arc, compressed, mhtml, warc, ziparchive
 from ticker.pages.decode import decode_page
 from ticker.pages.html import html_page, looks_like_html
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
@@ -31,9 +31,10 @@ PAGE_SUFFIXES = (
     *mhtml.MHTML_SUFFIXES,
     *(page + packed for page in (*PLAIN_SUFFIXES, *mhtml.MHTML_SUFFIXES) for packed in compressed.COMPRESSED_SUFFIXES),
     *warc.WARC_SUFFIXES,
+    *arc.ARC_SUFFIXES,
     ".zip",
 )
-_MEMBER_SUFFIXES = tuple(s for s in PAGE_SUFFIXES if s not in (*warc.WARC_SUFFIXES, ".zip"))
+_MEMBER_SUFFIXES = tuple(s for s in PAGE_SUFFIXES if s not in (*warc.WARC_SUFFIXES, *arc.ARC_SUFFIXES, ".zip"))
 # The strip is in a page's header. Text pages are parsed from their first MiB; HTML carries
 # scripts and styles before the content, so more of it is read. The whole file is always hashed.
 TEXT_HEAD_BYTES = 1 << 20
@@ -78,12 +79,14 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
 
 
 def _is_archive(name: str) -> bool:
-    return ziparchive.is_zip_name(name) or warc.is_warc_name(name)
+    return ziparchive.is_zip_name(name) or warc.is_warc_name(name) or arc.is_arc_name(name)
 
 
 def _archive(name: str) -> Iterator[PageInput | BadInput]:
     if ziparchive.is_zip_name(name):
         return ziparchive.list_members(name, shown(name), _MEMBER_SUFFIXES)
+    if arc.is_arc_name(name):
+        return arc.list_arc_records(name, shown(name))
     return warc.list_records(name, shown(name))
 
 
@@ -264,11 +267,12 @@ def _load_member(page: PageInput) -> LoadedPage:
     try:
         mtime = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
         if isinstance(page.member, int):
-            record = warc.read_record(path, page.member)
+            read = arc.read_arc_record if arc.is_arc_name(path) else warc.read_record
+            record = read(path, page.member)
             digest = hashlib.sha256(record.body).hexdigest()
             return _page(page.source, record.body, False, digest, mtime, None,
                          html=record.content_type != "text/plain", declared=record.charset, url=record.url,
-                         header_time=record.date, header_origin="warc" if record.date else None, notes=page.notes)
+                         header_time=record.date, header_origin=("arc" if read is arc.read_arc_record else "warc") if record.date else None, notes=page.notes)
         member = str(page.member)
         inner = compressed.inner_name(member)
         kind = _kind_of(inner)
