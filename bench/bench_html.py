@@ -123,6 +123,23 @@ def _lexbor_text(raw: bytes) -> str:
     return tree.body.text(separator="\n")
 
 
+def _with_cpu(run):
+    """run()'s figures, and the CPU seconds (user + system) of the process and the children it
+    waited for (ticker's workers)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = run()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (*figures, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+
+def _load() -> str:
+    import os
+
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
 def _timed(fn) -> float:
     t = time.perf_counter()
     fn()
@@ -184,17 +201,20 @@ def main() -> None:
 
     floor, tick = [], []
     for run in range(a.runs):
-        floor.append(run_measured([sys.executable, str(floor_script), *files], tree=False))
+        floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
         db = a.workdir / f"html-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        tick.append(run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"], tree=False))
+        tick.append(_with_cpu(lambda: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"],
+                                                   tree=False)))
     f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
-    print(f"{a.pages} real-size pages, {a.runs} runs, interleaved:")
-    print(f"  floor (lexbor text + one regex, one process): median {f_wall:.3f} s")
-    print(f"  ticker ingest (SQLite):                       median {t_wall:.3f} s")
-    print(f"  ratio ticker/floor: {t_wall / f_wall:.2f}x  (goal <= 2.0x)   all runs: floor "
+    f_cpu, t_cpu = median([r[-1] for r in floor]), median([r[-1] for r in tick])
+    print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {_load()}):")
+    print(f"  floor (lexbor text + one regex, one process): median {f_wall:.3f} s, {f_cpu:.2f} CPU-s")
+    print(f"  ticker ingest (SQLite):                       median {t_wall:.3f} s, {t_cpu:.2f} CPU-s (workers included)")
+    print(f"  ratio ticker/floor: {t_wall / f_wall:.2f}x wall (goal <= 2.0x), {t_cpu / f_cpu:.2f}x CPU   all runs: floor "
           + " ".join(f"{r[0]:.2f}" for r in floor) + ", ticker " + " ".join(f"{r[0]:.2f}" for r in tick))
+    print(f"  (load average after: {_load()}; on a busy machine the wall times say little, the CPU times more)")
 
     if a.warc_pages:
         warc = a.workdir / f"pages-{a.warc_pages}.warc.gz"

@@ -44,6 +44,10 @@ BATCH_BYTES = 32 << 20
 QUOTES_PER_INSERT = 500  # rows in one SQLite INSERT (bound by SQLite's limit on parameters)
 POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
 CHUNK_PAGES = 128  # pages a worker reads per task: fewer tasks, less to hand over (32: +10% CPU in the writer)
+# Real-size pages (2 MB of HTML: ~50 ms each to read and parse) pay for workers long before 200
+# pages, and 128 of them would be one task for one worker: the first pages' sizes decide too.
+POOL_MIN_BYTES = 16 << 20
+CHUNK_BYTES = 8 << 20
 # deadlock_detected, serialization_failure: PostgreSQL aborted the transaction, retrying is safe.
 _RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 
@@ -209,8 +213,10 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
     """
     it = iter(inputs)
     head = list(itertools.islice(it, POOL_MIN_PAGES))
+    head_bytes = _file_bytes(head)
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(head) >= POOL_MIN_PAGES else 1
+        many = len(head) >= POOL_MIN_PAGES or head_bytes >= POOL_MIN_BYTES
+        workers = (os.cpu_count() or 1) if many else 1
     if workers <= 1:
         yield from map(prepare_one, itertools.chain(head, it))
         return
@@ -224,7 +230,8 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
     try:
         in_flight: collections.deque = collections.deque()
         started = False
-        for chunk in _chunks(itertools.chain(head, it), CHUNK_PAGES):
+        chunk_pages = CHUNK_PAGES if not head_bytes else max(1, min(CHUNK_PAGES, CHUNK_BYTES * len(head) // head_bytes))
+        for chunk in _chunks(itertools.chain(head, it), chunk_pages):
             if isinstance(chunk, list):
                 if not started:  # the first submit forks the workers
                     with _sigint_blocked():
@@ -246,6 +253,18 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _file_bytes(items) -> int:
+    """The size of the page files among ``items`` (archive members and pipes not counted)."""
+    total = 0
+    for item in items:
+        if type(item) is pages.PageInput and item.regular and item.member is None and item.path is not None:
+            try:
+                total += os.stat(item.path).st_size
+            except OSError:
+                pass  # load() will say what is wrong with it
+    return total
 
 
 def _chunks(items, size: int):
