@@ -236,9 +236,9 @@ def test_mhtml_without_html_part_is_one_clear_error(tmp_path):
 # ------------------------------------------------------------------------------ WARC
 
 
-def write_warc(path: Path, *, gz: bool, cut: bool = True) -> list[int]:
+def write_warc(path: Path, *, gz: bool, cut: bool = True, status: str = "Singapore") -> list[int]:
     """Two HTML responses, an image, a request, then (``cut``) a response cut short; returns the
-    offsets of the records."""
+    offsets of the records. ``status``: the first page's market (other bytes, another page)."""
     from warcio.statusandheaders import StatusAndHeaders
     from warcio.warcwriter import WARCWriter
 
@@ -253,12 +253,13 @@ def write_warc(path: Path, *, gz: bool, cut: bool = True) -> list[int]:
         offsets.append(buf.tell())
         writer.write_record(record)
 
-    response("https://finance.example/sg", spans_page().encode(), "text/html; charset=utf-8", "2025-02-13T20:28:00Z")
+    response("https://finance.example/sg", spans_page(status=f"{status} markets closed").encode(), "text/html; charset=utf-8",
+             "2025-02-13T20:28:00Z")
     offsets.append(buf.tell())
     writer.write_record(writer.create_warc_record("https://finance.example/sg", "request",
                                                   payload=io.BytesIO(b"GET /sg HTTP/1.1\r\n\r\n")))
     response("https://finance.example/logo.png", b"\x89PNG\r\n\x1a\n" + bytes(300), "image/png", "2025-02-13T20:28:01Z")
-    second = spans_page(STRIP[:3]).replace("Singapore", "Tokyo").encode("cp1252")
+    second = spans_page(STRIP[:3], status=f"Tokyo markets closed ({status})").encode("cp1252")
     response("https://finance.example/jp", second, "text/html; charset=windows-1252", "2025-02-14T01:00:00Z")
     if cut:
         response("https://finance.example/cut", spans_page().encode(), "text/html", "2025-02-14T02:00:00Z")
@@ -342,6 +343,10 @@ def test_every_input_form_end_to_end(tmp_path):
     offsets = write_warc(warc, gz=True)
     forms[f"{warc}#{offsets[0]} https://finance.example/sg"] = EXPECTED
     forms[f"{warc}#{offsets[3]} https://finance.example/jp"] = EXPECTED[:3]
+    plain_warc = folder / "crawl.warc"
+    plain_offsets = write_warc(plain_warc, gz=False, cut=False, status="London")
+    forms[f"{plain_warc}#{plain_offsets[0]} https://finance.example/sg"] = EXPECTED
+    forms[f"{plain_warc}#{plain_offsets[3]} https://finance.example/jp"] = EXPECTED[:3]
 
     db = tmp_path / "ticker.db"
     run = run_ticker("ingest", folder, "--db", db)
