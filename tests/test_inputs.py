@@ -542,3 +542,17 @@ def test_arc_records_are_pages_end_to_end(tmp_path, gz):
     assert [q for q in got[sg]] == EXPECTED and [q for q in got[jp]] == EXPECTED[:3]
     assert origins(db)[sg][1] == "arc" and origins(db)[sg][0].startswith("2025-02-13 20:28:00")
     assert "2 archive records skipped (1 warcinfo, 1 image/png)" in out
+
+
+@pytest.mark.parametrize("gz", [True, False], ids=["warc.gz", "warc"])
+def test_damaged_warc_record_is_named_by_the_record_before_it(tmp_path, gz):
+    path = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    offsets = write_warc(path, gz=gz, cut=False)
+    data = bytearray(path.read_bytes())
+    data[offsets[2] + 5 : offsets[2] + 25] = b"X" * 20  # the image record's header, overwritten
+    path.write_bytes(bytes(data))
+    first, bad = pages.expand([str(path)])
+    assert quotes_of(pages.load(first).text) == EXPECTED
+    assert bad.source == str(path)
+    assert bad.reason.startswith(f"damaged record after the record at offset {offsets[1]} (")
+    assert bad.reason.endswith("; the records before it are read)")

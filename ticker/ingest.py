@@ -256,10 +256,16 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[_Pending]:
 
 
 def _file_bytes(items) -> int:
-    """The size of the page files among ``items`` (archive members and pipes not counted)."""
+    """The size of the page files among ``items``: an archive's (zip, WARC) once for its pages
+    there, pipes not counted."""
     total = 0
+    archives = set()
     for item in items:
-        if type(item) is pages.PageInput and item.regular and item.member is None and item.path is not None:
+        if type(item) is pages.PageInput and item.regular and item.path is not None:
+            if item.member is not None:
+                if item.path in archives:
+                    continue
+                archives.add(item.path)
             try:
                 total += os.stat(item.path).st_size
             except OSError:

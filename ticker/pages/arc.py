@@ -5,6 +5,7 @@ process lists the page records with their offsets, a worker reads one."""
 from __future__ import annotations
 
 import collections
+import zlib
 from collections.abc import Iterator
 
 from ticker.pages.compressed import MAX_PAGE_BYTES
@@ -30,6 +31,12 @@ def _iterate(fh):
     from warcio.archiveiterator import ArchiveIterator
 
     return ArchiveIterator(fh, arc2warc=True)
+
+
+def _load_failed() -> type[Exception]:
+    from warcio.exceptions import ArchiveLoadFailed  # imported with warcio only when an ARC is read
+
+    return ArchiveLoadFailed
 
 
 def _kind(record) -> str | None:
@@ -82,8 +89,8 @@ def list_arc_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
                     yield last
                 uri = record.rec_headers.get_header("WARC-Target-URI") or ""
                 last = PageInput(f"{source}#{offset}" + (f" {uri}" if uri else ""), path, True, offset)
-        except Exception as err:  # warcio raises ArchiveLoadFailed, ValueError, zlib errors...
-            bad = BadInput(source, f"record after offset {offset} is damaged ({_reason(err)}; the records before it are read)")
+        except (_load_failed(), OSError, ValueError, EOFError, zlib.error) as err:
+            bad = BadInput(source, f"damaged record after the one at offset {offset} ({_reason(err)}; the records before it are read)")
     note = _skipped_note(skipped)
     if last is not None:
         yield PageInput(last.source, last.path, last.regular, last.member, (note,) if note else ())

@@ -64,7 +64,7 @@ def list_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
         return
     with fh:
         records, wanted = _records(fh)
-        offset = 0
+        offset = None  # of the last record read whole
         try:
             for record in records:
                 offset = record.stream_pos
@@ -81,8 +81,9 @@ def list_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
                     yield last
                 uri = (record.headers.get("WARC-Target-URI") or "").strip("<> ")
                 last = PageInput(f"{source}#{offset}" + (f" {uri}" if uri else ""), path, True, offset)
-        except Exception as err:  # FastWARC raises OSError (and others) on a damaged header
-            bad = BadInput(source, f"record at offset {offset} is damaged ({_reason(err)}; the records before it are read)")
+        except (OSError, ValueError, EOFError, RuntimeError, zlib.error) as err:  # FastWARC: OSError on a bad header
+            where = "at the start of the file" if offset is None else f"after the record at offset {offset}"
+            bad = BadInput(source, f"damaged record {where} ({_reason(err)}; the records before it are read)")
     note = _skipped_note(skipped)
     if last is not None:
         yield PageInput(last.source, last.path, last.regular, last.member, (note,) if note else ())
