@@ -55,7 +55,7 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
             found = _page_files(raw, recursive, problems)
             if not found:
                 yield from problems
-                if not problems or recursive:
+                if not problems:
                     hint = "" if recursive else " (use -r to look in subfolders)"
                     yield BadInput(shown(raw), f"no *.txt, *.html or *.htm pages in this folder{hint}")
                 continue
