@@ -22,8 +22,13 @@ def run_measured(cmd: list[str], *, tree: bool = True, **kwargs) -> tuple[float,
     sampling reads /proc in this process, on the cores being measured: on 2 cores it made a
     multi-process run 5% slower. ``tree=False`` skips it (the tree figure is then the RSS).
     """
+    import tempfile
+
+    # stderr to a file, not a pipe read at the end: a run that warns a lot (real pages) would
+    # fill the pipe and wait on it forever
+    errors = tempfile.TemporaryFile()
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, **kwargs)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=errors, **kwargs)
     tree_peak = [0]
     done = threading.Event()
 
@@ -40,10 +45,11 @@ def run_measured(cmd: list[str], *, tree: bool = True, **kwargs) -> tuple[float,
     if tree:
         sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
+    errors.seek(0)
+    err = errors.read().decode(errors="replace")[-2000:]
+    errors.close()
     if proc.returncode != 0:
-        err = proc.stderr.read().decode(errors="replace")[-2000:]
         raise SystemExit(f"{' '.join(cmd[:4])}… failed ({proc.returncode}):\n{err}")
-    proc.stderr.close()
     leader = usage.ru_maxrss / 1024  # Linux reports KiB
     return wall, leader, max(tree_peak[0] / 1024, leader)
 

@@ -107,8 +107,8 @@ def test_expand_folders_recursion_and_bad_arguments(tmp_path):
 
 
 def test_load_hashes_whole_file_but_keeps_head(tmp_path, monkeypatch):
-    monkeypatch.setattr(pages, "TEXT_HEAD_BYTES", 1000)
-    monkeypatch.setattr(pages, "_CHUNK", 700)
+    monkeypatch.setattr(pages.files, "TEXT_HEAD_BYTES", 1000)
+    monkeypatch.setattr(pages.files, "_CHUNK", 700)
     path = tmp_path / "big.txt"
     body = ("Nikkei 40,074.69\n" * 500).encode()
     path.write_bytes(body)

@@ -83,7 +83,7 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv or json for pipes."),
 ]
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="Page files, folders of pages (*.txt, *.html, *.htm), or - for stdin.")
+    list[str], typer.Argument(help="Page files (text, HTML, MHTML, also .gz/.bz2/.xz/.zst), .zip or WARC/ARC archives of pages, folders of them, or - for stdin.")
 ]
 RecursiveOption = Annotated[bool, typer.Option("--recursive", "-r", help="Look for pages in subfolders too.")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Drop quotes that fail the arithmetic check.")]
@@ -127,7 +127,8 @@ def ingest(
 ) -> None:
     """Parse pages and store each as a snapshot (the same bytes twice are stored once).
 
-    Example: `ticker ingest data/samples/` then `ticker report --index Nikkei`.
+    Example: `ticker ingest data/samples/` then `ticker report --index Nikkei`; a web archive:
+    `ticker ingest crawl.warc.gz` (each HTML record a page).
     """
     from . import ingest as ingest_
     from .records import IngestSummary

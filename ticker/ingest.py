@@ -33,6 +33,10 @@ BATCH_PAGES = 500
 BATCH_BYTES = 32 << 20
 POOL_MIN_PAGES = 200  # below this, starting workers costs more than it saves
 CHUNK_PAGES = 128  # pages a worker reads per task: fewer tasks, less to hand over (32: +10% CPU in the writer)
+# Real-size pages (2 MB of HTML: ~50 ms each to read and parse) pay for workers long before 200
+# pages, and 128 of them would be one task for one worker: the first pages' sizes decide too.
+POOL_MIN_BYTES = 16 << 20
+CHUNK_BYTES = 8 << 20
 
 
 # ---------------------------------------------------------------- the part before the database
@@ -67,7 +71,8 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
     if not count:
         return Pending(PageResult(page.source, "no_strip", warnings=warnings))
     captured_at, origin = pages.capture_time(
-        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now
+        at=at, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=now,
+        header_time=page.header_time, header_origin=page.header_origin,
     )
     page_time = parsed.page_time
     if stored_time is not None:
@@ -100,8 +105,10 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[Pending]:
     """
     it = iter(inputs)
     head = list(itertools.islice(it, POOL_MIN_PAGES))
+    head_bytes = _file_bytes(head)
     if workers is None:
-        workers = (os.cpu_count() or 1) if len(head) >= POOL_MIN_PAGES else 1
+        many = len(head) >= POOL_MIN_PAGES or head_bytes >= POOL_MIN_BYTES
+        workers = (os.cpu_count() or 1) if many else 1
     if workers <= 1:
         yield from map(prepare_one, itertools.chain(head, it))
         return
@@ -115,7 +122,8 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[Pending]:
     try:
         in_flight: collections.deque = collections.deque()
         started = False
-        for chunk in _chunks(itertools.chain(head, it), CHUNK_PAGES):
+        chunk_pages = CHUNK_PAGES if not head_bytes else max(1, min(CHUNK_PAGES, CHUNK_BYTES * len(head) // head_bytes))
+        for chunk in _chunks(itertools.chain(head, it), chunk_pages):
             if isinstance(chunk, list):
                 if not started:  # the first submit forks the workers
                     with _sigint_blocked():
@@ -137,6 +145,24 @@ def prepared(inputs, prepare_one, workers: int | None) -> Iterator[Pending]:
         pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
+
+
+def _file_bytes(items) -> int:
+    """The size of the page files among ``items``: an archive's (zip, WARC) once for its pages
+    there, pipes not counted."""
+    total = 0
+    archives = set()
+    for item in items:
+        if type(item) is pages.PageInput and item.regular and item.path is not None:
+            if item.member is not None:
+                if item.path in archives:
+                    continue
+                archives.add(item.path)
+            try:
+                total += os.stat(item.path).st_size
+            except OSError:
+                pass  # load() will say what is wrong with it
+    return total
 
 
 def _chunks(items, size: int):

@@ -24,7 +24,8 @@ def describe(item: pages.PageInput | pages.BadInput, *, strict: bool = False) ->
         return {"path": item.source, "error": str(err), "quotes": []}
     parsed = parse(page.text, strict=strict)
     captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time,
-                                              mtime=page.mtime, now=datetime.now().astimezone())
+                                              mtime=page.mtime, now=datetime.now().astimezone(),
+                                              header_time=page.header_time, header_origin=page.header_origin)
     quotes = []
     for q in parsed.quotes:
         inst = resolve(q.name, q.symbol)
@@ -32,5 +33,5 @@ def describe(item: pages.PageInput | pages.BadInput, *, strict: bool = False) ->
             {"name": q.name, "instrument": inst.name, "symbol": q.symbol or inst.symbol, "value": q.value,
              "change": q.change, "change_pct": q.change_pct, "consistent": q.consistent, "line": q.line}
         )
-    return {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
+    return {"path": item.source, "url": page.url, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
             "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}

@@ -1,0 +1,236 @@
+#!/usr/bin/env python3
+"""Real-size HTML pages: `ticker ingest` of N pages shaped like a real quote page (2 MB,
+minified, inline SVG, embedded JSON) against a one-process floor (lexbor text + one regex), and a
+WARC of such pages with its peak memory.
+
+usage: python bench/bench_html.py [--pages 40] [--runs 3] [--warc-pages 1000] [--workdir DIR]
+
+The pages are made here from ``../shared/real-html/yahoo-us-most-active.html`` when it is there
+(each copy's figures varied, so that every page is new to the store); without it, from a
+synthetic page of the same shape. Nothing of the real page is kept in the repository.
+
+Also prints the time to read every record of the WARC with FastWARC and with warcio (the two
+libraries issue 12 names), and the HTML-to-text time per page of lexbor, resiliparse and lxml.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import random
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import SHARED, median, run_measured, ticker_cmd  # noqa: E402
+
+REAL = SHARED / "real-html" / "yahoo-us-most-active.html"
+_FIGURE = re.compile(rb"(?<=>)\(?([-+]?[\d,]+\.\d+)(%?)(?=\)?<)")
+# The floor's one regex: "value change (pct%)", as the strip prints them
+FLOOR_PATTERN = re.compile(r"([\d,]+\.\d+)\s+([-+][\d,]+\.\d+)\s+\(([-+][\d.]+)%\)")
+
+FLOOR = r'''
+import re, sys, time
+from selectolax.lexbor import LexborHTMLParser
+pattern = re.compile(PATTERN)
+found = 0
+for name in sys.argv[1:]:
+    with open(name, "rb") as fh:
+        raw = fh.read()
+    tree = LexborHTMLParser(raw)
+    tree.strip_tags(["script", "style"])
+    body = tree.body
+    found += len(pattern.findall(body.text(separator="\n")))
+print(found)
+'''
+
+
+def synthetic_page() -> bytes:
+    """A page of the real page's shape: a big head of scripts and JSON, minified markup, SVG."""
+    rnd = random.Random(7)
+    script = "<script>window.__data=" + "".join(
+        f'{{"sym":"S{i}","p":{rnd.uniform(1, 500):.2f},"c":{rnd.uniform(-9, 9):.2f}}},' for i in range(20000)) + "0</script>"
+    svg = '<svg viewBox="0 0 24 24"><path d="' + "M12 2C6.48 2 2 6.48 2 12s4.48 10 10 10 " * 20 + '"/></svg>'
+    strip = "".join(
+        f'<li><a href="/q/{n}"><span>{n}</span></a><fin-streamer data-field="p">{v}</fin-streamer>'
+        f'<fin-streamer data-field="c">{c}</fin-streamer><fin-streamer data-field="pct">({p}%)</fin-streamer>{svg}</li>'
+        for n, v, c, p in [("S&amp;P 500", "6,111.81", "+59.84", "+0.99"), ("Dow 30", "44,750.31", "+381.75", "+0.86"),
+                           ("Nasdaq", "19,918.44", "+268.49", "+1.37"), ("Gold", "2,955.10", "+26.40", "+0.90")]
+    )
+    rows = "".join(
+        f"<tr><td><a>SYM{i}</a></td><td>Company {i} Inc.</td><td><fin-streamer>{rnd.uniform(1, 500):.2f}</fin-streamer></td>"
+        f"<td>{rnd.uniform(-9, 9):+.2f}</td><td>{rnd.uniform(-9, 9):+.2f}%</td></tr>" for i in range(100))
+    nav = "".join(f'<li><a href="/n{i}">Section {i}</a>{svg}</li>' for i in range(300))
+    page = (f"<!DOCTYPE html><html><head><style>{'.a{color:red}' * 5000}</style>{script * 4}</head><body>"
+            f"<nav><ul>{nav}</ul></nav><main><table><tbody>{rows}</tbody></table></main>"
+            f'<div><span class="mk-msg">U.S. markets close in 32m</span></div><ul>{strip}</ul></body></html>')
+    return page.encode()
+
+
+def base_page() -> tuple[bytes, str]:
+    if REAL.exists():
+        return REAL.read_bytes(), f"from {REAL.name}"
+    return synthetic_page(), "synthetic (the real page is not here)"
+
+
+def varied(base: bytes, seed: int) -> bytes:
+    """The page with its values and changes moved by one factor, percentages kept (a page
+    captured at another time, whose figures still pass the arithmetic check)."""
+    factor = 1 + random.Random(seed).uniform(-0.01, 0.01)
+
+    def move(m: re.Match) -> bytes:
+        whole, text, pct = m.group(0).decode(), m.group(1).decode(), m.group(2)
+        if pct:
+            return m.group(0)
+        digits = len(text.split(".")[1])
+        value = float(text.replace(",", "")) * factor
+        sign = "+" if text[0] == "+" and value >= 0 else ""
+        return (("(" if whole[0] == "(" else "") + f"{sign}{value:,.{digits}f}").encode()
+
+    return _FIGURE.sub(move, base)
+
+
+def html_engines(raw: bytes) -> None:
+    from resiliparse.extract.html2text import extract_plain_text
+    from selectolax.lexbor import LexborHTMLParser
+
+    import lxml.html
+    from ticker.pages.html import html_page
+
+    text = raw.decode("utf-8", "replace")
+    engines = {
+        "lexbor, parse + text (the floor's)": lambda: _lexbor_text(raw),
+        "ticker.pages.html_page (lexbor, blocks, seams, URL)": lambda: html_page(raw),
+        "resiliparse extract_plain_text": lambda: extract_plain_text(text, preserve_formatting=True, main_content=False,
+                                                                       list_bullets=True),
+        "lxml, parse + iterate (the former engine's floor)": lambda: sum(1 for _ in lxml.html.document_fromstring(text).iter()),
+    }
+    print("HTML to text, one page, best of 5, CPU time:")
+    for name, fn in engines.items():
+        fn()
+        best = min(_timed(fn) for _ in range(5))
+        print(f"  {name:55s} {best * 1000:6.1f} ms")
+
+
+def _lexbor_text(raw: bytes) -> str:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(raw)
+    tree.strip_tags(["script", "style"])
+    return tree.body.text(separator="\n")
+
+
+def _with_cpu(run):
+    """run()'s figures, and the CPU seconds (user + system) of the process and the children it
+    waited for (ticker's workers)."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    figures = run()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (*figures, after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+
+
+def _load() -> str:
+    import os
+
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _timed(fn) -> float:
+    """CPU seconds of one call (this process only: steadier than wall time on a shared machine)."""
+    t = time.process_time()
+    fn()
+    return time.process_time() - t
+
+
+def write_warc(path: Path, base: bytes, n: int) -> None:
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i in range(n):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(f"https://finance.example/most-active?i={i}", "response",
+                                               payload=io.BytesIO(varied(base, 10_000 + i)), http_headers=http,
+                                               warc_headers_dict={"WARC-Date": f"2025-02-13T{i // 60 % 24:02d}:{i % 60:02d}:00Z"})
+            writer.write_record(record)
+
+
+def read_warc_both(path: Path) -> None:
+    from fastwarc.warc import ArchiveIterator as FastIterator
+    from warcio.archiveiterator import ArchiveIterator as WarcioIterator
+
+    def fast():
+        with open(path, "rb") as fh:
+            return sum(len(r.reader.read()) for r in FastIterator(fh, parse_http=False))
+
+    def warcio():
+        with open(path, "rb") as fh:
+            return sum(len(r.content_stream().read()) for r in WarcioIterator(fh))
+
+    for name, fn in (("FastWARC", fast), ("warcio", warcio)):
+        t = time.perf_counter()
+        size = fn()
+        print(f"  read every record with {name:9s}: {time.perf_counter() - t:6.2f} s ({size >> 20} MiB of records)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--pages", type=int, default=40)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--warc-pages", type=int, default=1000)
+    ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ticker-bench-html")
+    a = ap.parse_args()
+
+    base, origin = base_page()
+    print(f"page: {len(base) / 1e6:.1f} MB, {origin}")
+    html_engines(base)
+    folder = a.workdir / f"html-{a.pages}"
+    if not (folder / ".done").exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        for i in range(a.pages):
+            (folder / f"page-{i:05d}.html").write_bytes(varied(base, i))
+        (folder / ".done").touch()
+    files = sorted(str(p) for p in folder.glob("page-*.html"))
+    floor_script = a.workdir / "floor_html.py"
+    floor_script.write_text(FLOOR.replace("PATTERN", repr(FLOOR_PATTERN.pattern)))
+
+    floor, tick = [], []
+    for run in range(a.runs):
+        floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
+        db = a.workdir / f"html-{run}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        tick.append(_with_cpu(lambda: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"],
+                                                   tree=False)))
+    f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
+    f_cpu, t_cpu = median([r[-1] for r in floor]), median([r[-1] for r in tick])
+    print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {_load()}):")
+    print(f"  floor (lexbor text + one regex, one process): median {f_wall:.3f} s, {f_cpu:.2f} CPU-s")
+    print(f"  ticker ingest (SQLite):                       median {t_wall:.3f} s, {t_cpu:.2f} CPU-s (workers included)")
+    print(f"  ratio ticker/floor: {t_wall / f_wall:.2f}x wall (goal <= 2.0x), {t_cpu / f_cpu:.2f}x CPU   all runs: floor "
+          + " ".join(f"{r[0]:.2f}" for r in floor) + ", ticker " + " ".join(f"{r[0]:.2f}" for r in tick))
+    print(f"  (load average after: {_load()}; on a busy machine the wall times say little, the CPU times more)")
+
+    if a.warc_pages:
+        warc = a.workdir / f"pages-{a.warc_pages}.warc.gz"
+        if not warc.exists():
+            t = time.perf_counter()
+            write_warc(warc, base, a.warc_pages)
+            print(f"wrote {warc.name}: {warc.stat().st_size >> 20} MiB in {time.perf_counter() - t:.0f} s")
+        read_warc_both(warc)
+        db = a.workdir / "warc.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        wall, leader, tree = run_measured([*ticker_cmd(), "ingest", str(warc), "--db", str(db), "--quiet"])
+        print(f"ticker ingest of a WARC of {a.warc_pages} pages ({warc.stat().st_size >> 20} MiB): {wall:.1f} s, "
+              f"peak RSS {leader:.0f} MB (main process), {tree:.0f} MB (with its workers, PSS)")
+
+
+if __name__ == "__main__":
+    main()
