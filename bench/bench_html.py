@@ -94,10 +94,9 @@ def varied(base: bytes, seed: int) -> bytes:
 
 
 def html_engines(raw: bytes) -> None:
-    from resiliparse.extract.html2text import extract_plain_text
-    from selectolax.lexbor import LexborHTMLParser
-
     import lxml.html
+    from resiliparse.extract.html2text import extract_plain_text
+
     from ticker.pages.html import html_page
 
     text = raw.decode("utf-8", "replace")
@@ -206,8 +205,8 @@ def main() -> None:
         db = a.workdir / f"html-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        tick.append(_with_cpu(lambda: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"],
-                                                   tree=False)))
+        tick.append(_with_cpu(lambda db=db: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db),
+                                                          "--quiet"], tree=False)))
     f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
     f_cpu, t_cpu = median([r[-1] for r in floor]), median([r[-1] for r in tick])
     print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {_load()}):")

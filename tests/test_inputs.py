@@ -22,10 +22,11 @@ from pathlib import Path
 import pytest
 import zstandard
 
-from pagegen import TICKER, lines_naming, run_ticker
 from ticker import pages
 from ticker.pages import PageError, PageInput, html_to_text
 from ticker.parse import parse
+
+from pagegen import TICKER, lines_naming, run_ticker
 
 # A header strip as sites serve it: no whitespace between elements.
 STRIP = [("Straits Times Index", "3,367.90", "+29.33", "+0.88"), ("Nikkei", "40,074.69", "+443.63", "+1.12"),

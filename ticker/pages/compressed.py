@@ -53,7 +53,7 @@ def open_decompressed(fileobj, suffix: str):
     return zstandard.ZstdDecompressor().stream_reader(fileobj, read_across_frames=True)
 
 
-def read_capped(stream, keep: int, *, cap: int = MAX_PAGE_BYTES, what: str = "decompresses to") -> tuple[bytes, bool, "hashlib._Hash"]:
+def read_capped(stream, keep: int, *, cap: int = MAX_PAGE_BYTES, what: str = "decompresses to") -> tuple[bytes, bool, hashlib._Hash]:
     """(the first ``keep`` bytes, whether there were more, sha256 of all) of a stream that must
     end within ``cap`` bytes; past it, a :class:`PageError` saying so. Memory: ``keep`` bytes."""
     digest = hashlib.sha256()

@@ -190,7 +190,7 @@ def load(page: PageInput, *, stdin: io.BufferedReader | None = None) -> LoadedPa
         return _load_member(page)
     name = os.fspath(page.path) if page.path is not None else None
     packing = compressed.compression_of(name) if name is not None else None
-    inner = compressed.inner_name(name) if packing else name
+    inner = compressed.inner_name(name) if packing and name is not None else name
     kind = _kind_of(inner)
     limit = TEXT_HEAD_BYTES if kind == "text" else HTML_HEAD_BYTES
     if kind == "mhtml":
@@ -239,19 +239,19 @@ def _page(source, head: bytes, truncated: bool, content_hash: str, mtime, name_t
     """A page's bytes -> a :class:`LoadedPage`: decoded, HTML turned into text."""
     if not head or head.isspace():
         raise PageError("empty file")
-    notes = list(notes)
+    said = list(notes)
     text, encoding, whole_utf8 = decode_page(head, declared)
     if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        notes.append(f"decoded as {encoding}")
+        said.append(f"decoded as {encoding}")
     if truncated:
-        notes.append(f"only the first {len(head) >> 20} MiB were parsed")
+        said.append(f"only the first {len(head) >> 20} MiB were parsed")
     utf8 = head if whole_utf8 else None
     if html or looks_like_html(text):
         # lexbor reads UTF-8 bytes directly: no need to encode the text again
         text, own_url = html_page(head if whole_utf8 else text)
         utf8 = None
         url = url or own_url
-    return LoadedPage(source, text, content_hash, mtime, encoding, tuple(notes), name_time, utf8,
+    return LoadedPage(source, text, content_hash, mtime, encoding, tuple(said), name_time, utf8,
                       url, header_time, header_origin)
 
 
@@ -263,6 +263,7 @@ def _from_mhtml(source, raw: bytes, content_hash: str, mtime, name_time) -> Load
 
 def _load_member(page: PageInput) -> LoadedPage:
     """A page inside an archive: a WARC record (``member`` is its offset) or a zip member."""
+    assert page.path is not None  # expand() gives archive members their file
     path = os.fspath(page.path)
     try:
         mtime = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)

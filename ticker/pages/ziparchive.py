@@ -8,7 +8,7 @@ import zipfile
 import zlib
 from collections.abc import Iterator
 
-from ticker.pages.compressed import MAX_PAGE_BYTES, read_capped
+from ticker.pages.compressed import read_capped
 from ticker.pages.model import BadInput, PageError, PageInput
 
 __all__ = ["is_zip_name", "list_members", "read_member"]
