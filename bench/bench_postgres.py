@@ -19,22 +19,28 @@ start and the schema's migrations included:
 
 After every PostgreSQL run the schema must hold exactly what the SQLite store holds (snapshots,
 quotes and distinct content hashes): a lost, duplicated or half-written page stops the script.
-Prints the medians, the ratio PostgreSQL/SQLite and 4 processes/1 process.
+Prints the medians, the ratio PostgreSQL/SQLite and 4 processes/1 process, and next to each wall
+time the CPU it took: the ticker processes with their workers, plus (PostgreSQL) the server
+processes serving their connections (read from /proc every 20 ms: the server must run on this
+machine for that figure). On a machine shared with other work, wall times drift with its load;
+CPU-seconds much less.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import generate_pages, median, run_measured, ticker_cmd  # noqa: E402
+from _common import generate_pages, median, ticker_cmd  # noqa: E402
 
 COUNTS = ("SELECT count(*) FROM snapshots", "SELECT count(*) FROM quotes",
           "SELECT count(DISTINCT content_hash) FROM snapshots")
@@ -52,64 +58,116 @@ def main() -> None:
     pages = generate_pages(a.workdir / f"pages-{a.pages}", a.pages)
     files = sorted(p.name for p in pages.glob("page-*.txt"))
     shares = [files[k :: a.processes] for k in range(a.processes)]
-    times: dict[str, list[float]] = {"sqlite": [], "pg": [], "pg_split": [], "pg_overlap": []}
+    runs: dict[str, list[tuple[float, float, float]]] = {"sqlite": [], "pg": [], "pg_split": [], "pg_overlap": []}
     expected: tuple[int, ...] | None = None
 
     for run in range(a.runs):
         db = a.workdir / f"pg-bench-sqlite-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        wall, _, _ = run_measured([*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet"], cwd=pages, tree=False)
-        times["sqlite"].append(wall)
+        runs["sqlite"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet"]], pages))
         with sqlite3.connect(db) as conn:
             counts = tuple(conn.execute(q).fetchone()[0] for q in COUNTS)
         if expected is not None and counts != expected:
             raise SystemExit(f"SQLite run {run} stored {counts}, an earlier one {expected}")
         expected = counts
 
-        with _schema(a.url) as url:
-            times["pg"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", url, "--quiet"]], pages))
-            _check(url, expected, "1 process")
-        with _schema(a.url) as url:
-            cmds = [[*ticker_cmd(), "ingest", "--db", url, "--quiet", *share] for share in shares]
-            times["pg_split"].append(_concurrent(cmds, pages))
-            _check(url, expected, f"{a.processes} processes")
-        with _schema(a.url) as url:
-            cmds = [[*ticker_cmd(), "ingest", ".", "--db", url, "--quiet"]] * a.processes
-            times["pg_overlap"].append(_concurrent(cmds, pages))
-            _check(url, expected, f"{a.processes} overlapping processes")
+        with _schema(a.url) as schema:
+            runs["pg"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]], pages, schema))
+            _check(schema.url, expected, "1 process")
+        with _schema(a.url) as schema:
+            cmds = [[*ticker_cmd(), "ingest", "--db", schema.url, "--quiet", *share] for share in shares]
+            runs["pg_split"].append(_concurrent(cmds, pages, schema))
+            _check(schema.url, expected, f"{a.processes} processes")
+        with _schema(a.url) as schema:
+            cmds = [[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]] * a.processes
+            runs["pg_overlap"].append(_concurrent(cmds, pages, schema))
+            _check(schema.url, expected, f"{a.processes} overlapping processes")
 
-    med = {k: median(v) for k, v in times.items()}
+    wall = {k: median([r[0] for r in v]) for k, v in runs.items()}
+    cpu = {k: median([r[1] + r[2] for r in v]) for k, v in runs.items()}
+    server = {k: median([r[2] for r in v]) for k, v in runs.items()}
 
     def line(label: str, key: str) -> str:
-        return f"{label:<44} median {med[key]:.3f} s   all runs: " + " ".join(f"{t:.2f}" for t in times[key])
+        return (f"{label:<48} median {wall[key]:6.3f} s, {cpu[key]:6.2f} CPU-s (server {server[key]:.2f})   "
+                "all runs: " + " ".join(f"{r[0]:.2f}" for r in runs[key]))
 
     print(f"pages: {a.pages} ({len(files)} files), runs: {a.runs}; stored: {expected[0]} snapshots, "  # type: ignore[index]
-          f"{expected[1]} quotes in every store")  # type: ignore[index]
+          f"{expected[1]} quotes in every store; load average before/after: {_LOAD[0]} / {os.getloadavg()[0]:.1f}")  # type: ignore[index]
     print(line("ticker ingest (SQLite, fresh file):", "sqlite"))
     print(line("ticker ingest (PostgreSQL, 1 process):", "pg"))
     print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, split):", "pg_split"))
     print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, overlap):", "pg_overlap"))
-    print(f"ratio PostgreSQL/SQLite: {med['pg'] / med['sqlite']:.2f}x  (target <= 2.0x)")
-    print(f"ratio {a.processes} processes/1 process: split {med['pg_split'] / med['pg']:.2f}x, "
-          f"overlap {med['pg_overlap'] / med['pg']:.2f}x (each page offered {a.processes} times)")
+    print(f"ratio PostgreSQL/SQLite: {wall['pg'] / wall['sqlite']:.2f}x wall (target <= 2.0x), "
+          f"{cpu['pg'] / cpu['sqlite']:.2f}x CPU")
+    print(f"ratio {a.processes} processes/1 process: split {wall['pg_split'] / wall['pg']:.2f}x wall, "
+          f"{cpu['pg_split'] / cpu['pg']:.2f}x CPU; overlap (each page offered {a.processes} times) "
+          f"{wall['pg_overlap'] / wall['pg']:.2f}x wall, {cpu['pg_overlap'] / cpu['pg']:.2f}x CPU")
 
 
-def _concurrent(cmds: list[list[str]], cwd: Path) -> float:
-    """Start every command at once; the wall time until the last one ends. Any failure stops the script."""
+_LOAD = [f"{os.getloadavg()[0]:.1f}"]
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _concurrent(cmds: list[list[str]], cwd: Path, schema: _schema | None = None) -> tuple[float, float, float]:
+    """Start every command at once; the wall time until the last one ends, the CPU-seconds of the
+    commands (their workers included) and those of the server processes serving them. Any failure
+    stops the script."""
+    server = _ServerCPU(schema) if schema is not None else None
     start = time.perf_counter()
     procs = [subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for cmd in cmds]
-    errors = [p.communicate()[1] for p in procs]
+    client_cpu = 0.0
+    for p in procs:
+        _, status, usage = os.wait4(p.pid, 0)  # usage includes the workers it waited for
+        p.returncode = os.waitstatus_to_exitcode(status)
+        client_cpu += usage.ru_utime + usage.ru_stime
     wall = time.perf_counter() - start
-    for p, err in zip(procs, errors):
+    server_cpu = server.stop() if server is not None else 0.0
+    for p in procs:
+        err = p.stderr.read().decode(errors="replace")  # type: ignore[union-attr]
+        p.stderr.close()  # type: ignore[union-attr]
         if p.returncode != 0:
-            raise SystemExit(f"ticker ingest failed ({p.returncode}):\n{err.decode(errors='replace')[-2000:]}")
-    return wall
+            raise SystemExit(f"ticker ingest failed ({p.returncode}):\n{err[-2000:]}")
+    return wall, client_cpu, server_cpu
+
+
+class _ServerCPU:
+    """The CPU time of the server processes whose connections name the schema's application
+    (``application_name`` in its URL), sampled from /proc every 20 ms (the last sample of each)."""
+
+    def __init__(self, schema: _schema) -> None:
+        import psycopg
+
+        self.conn = psycopg.connect(schema.admin.url.set(drivername="postgresql").render_as_string(False),
+                                    autocommit=True)
+        self.app = schema.name
+        self.seen: dict[int, float] = {}
+        self.done = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def _sample(self) -> None:
+        while not self.done.wait(0.02):
+            pids = [pid for (pid,) in self.conn.execute(
+                "SELECT pid FROM pg_stat_activity WHERE application_name = %s", (self.app,))]
+            for pid in pids:
+                try:
+                    with open(f"/proc/{pid}/stat") as fh:
+                        fields = fh.read().rsplit(")", 1)[1].split()
+                except OSError:
+                    continue  # ended, or the server is on another machine
+                self.seen[pid] = (int(fields[11]) + int(fields[12])) / _TICK  # utime, stime
+
+    def stop(self) -> float:
+        self.done.set()
+        self.thread.join()
+        self.conn.close()
+        return sum(self.seen.values())
 
 
 class _schema:
-    """A new schema in the database at ``url`` for one run, dropped after it; yields a URL whose
-    search_path is that schema."""
+    """A new schema in the database at ``url`` for one run, dropped after it. ``url`` (the
+    attribute) has that schema as its search_path, and its name as the application_name."""
 
     def __init__(self, url: str) -> None:
         import sqlalchemy as sa
@@ -117,12 +175,12 @@ class _schema:
         self.name = f"bench_pg_{uuid.uuid4().hex[:8]}"
         self.admin = sa.create_engine(url)
         sep = "&" if "?" in url else "?"
-        self.url = f"{url}{sep}options=-csearch_path%3D{self.name}"
+        self.url = f"{url}{sep}options=-csearch_path%3D{self.name}&application_name={self.name}"
 
-    def __enter__(self) -> str:
+    def __enter__(self) -> _schema:
         with self.admin.begin() as conn:
             conn.exec_driver_sql(f"CREATE SCHEMA {self.name}")
-        return self.url
+        return self
 
     def __exit__(self, *exc) -> None:
         with self.admin.begin() as conn:
