@@ -12,6 +12,8 @@ start and the schema's migrations included:
 
 - SQLite: one `ticker ingest` into a fresh SQLite file;
 - PostgreSQL, 1 process: one `ticker ingest` of all the pages into a fresh schema;
+- at head, SQLite and PostgreSQL: the same into a store made beforehand (untimed), as every
+  ingest after a store's first finds it;
 - PostgreSQL, 4 processes: `--processes` concurrent `ticker ingest`s into one fresh schema, each
   of a share of the pages (every page once): the same work as the one process, split;
 - PostgreSQL, 4 overlapping: `--processes` concurrent `ticker ingest`s of *all* the pages into
@@ -58,7 +60,8 @@ def main() -> None:
     pages = generate_pages(a.workdir / f"pages-{a.pages}", a.pages)
     files = sorted(p.name for p in pages.glob("page-*.txt"))
     shares = [files[k :: a.processes] for k in range(a.processes)]
-    runs: dict[str, list[tuple[float, float, float]]] = {"sqlite": [], "pg": [], "pg_split": [], "pg_overlap": []}
+    runs: dict[str, list[tuple[float, float, float]]] = {
+        "sqlite": [], "pg": [], "sqlite_head": [], "pg_head": [], "pg_split": [], "pg_overlap": []}
     expected: tuple[int, ...] | None = None
 
     for run in range(a.runs):
@@ -75,6 +78,17 @@ def main() -> None:
         with _schema(a.url) as schema:
             runs["pg"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]], pages, schema))
             _check(schema.url, expected, "1 process")
+
+        db = a.workdir / f"pg-bench-sqlite-head-{run}.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        _make_store(str(db))
+        runs["sqlite_head"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet"]], pages))
+        with _schema(a.url) as schema:
+            _make_store(schema.url)
+            runs["pg_head"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]], pages,
+                                               schema))
+            _check(schema.url, expected, "1 process, at head")
         with _schema(a.url) as schema:
             cmds = [[*ticker_cmd(), "ingest", "--db", schema.url, "--quiet", *share] for share in shares]
             runs["pg_split"].append(_concurrent(cmds, pages, schema))
@@ -96,13 +110,22 @@ def main() -> None:
           f"{expected[1]} quotes in every store; load average before/after: {_LOAD[0]} / {os.getloadavg()[0]:.1f}")  # type: ignore[index]
     print(line("ticker ingest (SQLite, fresh file):", "sqlite"))
     print(line("ticker ingest (PostgreSQL, 1 process):", "pg"))
+    print(line("ticker ingest (SQLite, store at head):", "sqlite_head"))
+    print(line("ticker ingest (PostgreSQL, store at head):", "pg_head"))
     print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, split):", "pg_split"))
     print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, overlap):", "pg_overlap"))
     print(f"ratio PostgreSQL/SQLite: {wall['pg'] / wall['sqlite']:.2f}x wall (target <= 2.0x), "
-          f"{cpu['pg'] / cpu['sqlite']:.2f}x CPU")
+          f"{cpu['pg'] / cpu['sqlite']:.2f}x CPU; stores at head: {wall['pg_head'] / wall['sqlite_head']:.2f}x wall, "
+          f"{cpu['pg_head'] / cpu['sqlite_head']:.2f}x CPU")
     print(f"ratio {a.processes} processes/1 process: split {wall['pg_split'] / wall['pg']:.2f}x wall, "
           f"{cpu['pg_split'] / cpu['pg']:.2f}x CPU; overlap (each page offered {a.processes} times) "
           f"{wall['pg_overlap'] / wall['pg']:.2f}x wall, {cpu['pg_overlap'] / cpu['pg']:.2f}x CPU")
+
+
+def _make_store(db: str) -> None:
+    """A store at head with nothing in it, made the way ticker makes one."""
+    subprocess.run([sys.executable, "-c", "import sys; from ticker.db.open import open_writer; open_writer(sys.argv[1]).close()",
+                    db], check=True)
 
 
 _LOAD = [f"{os.getloadavg()[0]:.1f}"]

@@ -143,3 +143,72 @@ def test_concurrent_writers_of_overlapping_pages_store_each_page_once(pg_url, tm
     assert _rows(pg_url, "SELECT count(*) FROM (SELECT snapshot_id FROM quotes GROUP BY snapshot_id "
                          "HAVING count(*) = 15 AND min(position) = 0 AND max(position) = 14) whole") == [(n,)]
     assert _rows(pg_url, "SELECT (SELECT count(*) FROM instruments), (SELECT count(*) FROM aliases)") == [(15, 15)]
+
+
+# ---------------------------------------------------------------- a store at head, psycopg alone
+
+
+def test_ingest_into_postgres_at_head_imports_neither_sqlalchemy_nor_alembic(pg_url, write_page):
+    import subprocess
+    import sys
+
+    page = write_page("2024-05-17T0800_sg.txt", _page(1))
+    _ingest(pg_url, [])  # a new schema is migrated, through SQLAlchemy and Alembic
+    code = (
+        "import sys\nfrom ticker.cli import app\n"
+        "for _ in range(2):  # a page, then the same page again: both into a store at head\n"
+        f"    try:\n        app(['ingest', {str(page)!r}, '--db', {pg_url!r}])\n"
+        "    except SystemExit as end:\n        assert end.code in (0, None), end.code\n"
+        "print(sorted(m for m in ('pandas', 'sqlalchemy', 'alembic') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
+    assert "1 pages stored (15 quotes)" in out.stdout and "0 pages stored (0 quotes), 1 already stored" in out.stdout
+
+
+def test_the_psycopg_writer_stores_what_the_engine_writer_stores(pg_url, tmp_path, write_page):
+    from ticker.db import engine, open
+
+    paths = [write_page(f"2024-05-{i + 1:02d}T0800_p.txt", _page(i)) for i in range(12)]
+    paths.append(write_page("again.txt", _page(3)))  # the same bytes: a duplicate
+    _ingest(pg_url, [])
+    other = pg_url.replace("search_path%3D", "search_path%3Dcopy_of_")
+    schema = other.rsplit("search_path%3D", 1)[1]
+    _execute(pg_url, f"CREATE SCHEMA {schema}")
+    try:
+        stores = {}
+        for label, opener, url in (("psycopg", open.open_writer, pg_url), ("engine", engine.open_writer, other)):
+            with opener(url) as writer:
+                assert (type(writer.conn).__module__.startswith("psycopg")) == (label == "psycopg")
+                results = list(ingest_mod.ingest(writer, pages.expand([str(p) for p in paths]), workers=1,
+                                                 batch_pages=5, now=lambda: ingest_mod._utcnow().replace(
+                                                     year=2030, month=1, day=1, hour=0, minute=0, second=0,
+                                                     microsecond=0)))
+            stores[label] = (
+                [(r.source, r.status, r.quotes, r.snapshot_id) for r in results],
+                _rows(url, "SELECT id, source, content_hash, captured_at, captured_at_source, market_status, "
+                           "page_time, ingested_at, page_text FROM snapshots ORDER BY id"),
+                _rows(url, "SELECT q.snapshot_id, q.position, i.name, q.name_printed, q.value, q.change, "
+                           "q.change_pct, q.consistent, q.line FROM quotes q JOIN instruments i ON i.id = q.instrument_id "
+                           "ORDER BY q.snapshot_id, q.position"),
+                _rows(url, "SELECT alias_key, printed, origin FROM aliases ORDER BY alias_key"),
+            )
+        assert stores["psycopg"] == stores["engine"]
+        assert [r[1] for r in stores["psycopg"][0]].count("stored") == 12 and len(stores["psycopg"][2]) == 180
+    finally:
+        _execute(pg_url, f"DROP SCHEMA {schema} CASCADE")
+
+
+def test_the_psycopg_writer_hides_the_password_when_a_page_fails(pg_url, write_page):
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(pg_url)
+    with_password = urlunsplit(parts._replace(netloc=f"{parts.username}:hunter2-s3cret@{parts.hostname}:{parts.port}"))
+    _ingest(pg_url, [])
+    _execute(pg_url, "ALTER TABLE quotes ADD CONSTRAINT value_below_a_million CHECK (value < 1000000)")
+    with ingest_mod.open_writer(with_password) as writer:
+        assert type(writer.conn).__module__.startswith("psycopg")  # psycopg alone: the store is at head
+        assert "hunter2" not in writer.label and "***" in writer.label
+    [result] = _ingest(with_password, [write_page("big.txt", _page(1, "1,234,567.00"))])
+    assert result.status == "error" and "value_below_a_million" in result.reason
+    assert "hunter2" not in result.reason and "s3cret" not in result.reason
