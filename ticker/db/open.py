@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from . import location, sqlite
+from . import location, postgres, sqlite
 from .writer import Writer
 
 __all__ = ["open_writer"]
@@ -13,8 +13,9 @@ __all__ = ["open_writer"]
 def open_writer(db: str | os.PathLike | None = None) -> Writer:
     """A writer for the store ``db`` names (as ``--db`` does), brought to head first.
 
-    A SQLite file that is new or at head is written with :mod:`sqlite3` alone; anything else is
-    opened through :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends its connection.
+    A SQLite file that is new or at head is written with :mod:`sqlite3` alone, a PostgreSQL store
+    at head with psycopg alone (:mod:`ticker.db.postgres`); anything else is opened through
+    :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends its connection.
     Raises :class:`StoreError` with a one-line reason.
     """
     import sqlite3
@@ -25,6 +26,15 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
         if conn is not None:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
             return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+    else:
+        url = location.database_url(db)
+        opened = postgres.open_current(url)
+        if opened is not None:
+            import psycopg
+
+            pg_conn, connect = opened
+            return Writer(pg_conn, "postgresql", label=postgres.label(url), driver_error=psycopg.Error,
+                          reconnect=connect)
     from . import engine  # SQLAlchemy and Alembic: only for other stores
 
     return engine.open_writer(db)
