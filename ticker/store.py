@@ -8,6 +8,7 @@ writer; the engine, its settings and its errors are :mod:`ticker.db.engine`'s.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -49,6 +50,7 @@ class Store:
             db_engine.require_existing(self.url)
         self.engine = make_engine(self.url)
         self._writer: Writer | None = None
+        self._writer_lock = threading.Lock()  # threads sharing the store share one writer (made once)
         if migrate_on_open:
             self._guard(migrate.ensure_current, self.engine)
 
@@ -84,8 +86,9 @@ class Store:
 
     def writer(self, *, on_close=None) -> Writer:
         """The store's :class:`ticker.ingest.Writer`, on a connection of its engine (made once)."""
-        if self._writer is None:
-            self._writer = db_engine.writer_on(self.engine, self.url)
+        with self._writer_lock:
+            if self._writer is None:
+                self._writer = db_engine.writer_on(self.engine, self.url)
         if on_close is not None:  # the caller owns the store through its writer
             writer, self._writer = self._writer, None
             writer._on_close = on_close

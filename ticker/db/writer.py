@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import itertools
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -69,6 +70,10 @@ class Writer:
         self.label = label
         self.driver_error = driver_error
         self._on_close = on_close
+        # One transaction at a time on the one connection: a Store shared by threads (a notebook's
+        # concurrent.futures) hands them all this writer, and interleaved batches on one sqlite3
+        # connection commit each other's halves (issue 15.1). The threads queue here instead.
+        self._lock = threading.RLock()
         # printed name or alias key -> instruments.id, and a strip's names tuple -> their ids;
         # committed rows only
         self._instrument_ids: dict = {}
@@ -91,6 +96,10 @@ class Writer:
                 f", ({', '.join('?' * len(QUOTE_ROW))})" * (self._quotes_per_insert - 1))
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self.conn is not None:
             try:
                 self.conn.close()
@@ -109,7 +118,8 @@ class Writer:
 
     def forget(self) -> None:
         """Drop the remembered instrument ids (an alias was moved to another instrument)."""
-        self._instrument_ids.clear()
+        with self._lock:
+            self._instrument_ids.clear()
 
     # ---- transactions
     def _transaction(self, work: Callable, *args, own_checks: bool = False):
@@ -218,7 +228,12 @@ class Writer:
 
     # ---- pages
     def write(self, batch: list[Pending]) -> list[PageResult]:
-        """Store the batch's pages in one transaction (one each if that fails); results in order."""
+        """Store the batch's pages in one transaction (one each if that fails); results in order.
+        Safe to call from several threads: one batch is written at a time."""
+        with self._lock:
+            return self._write(batch)
+
+    def _write(self, batch: list[Pending]) -> list[PageResult]:
         writes = [p for p in batch if p.row is not None]
         if writes:
             ids: list[int | StoreError | None]
@@ -420,6 +435,10 @@ class Writer:
     # ---- reparse
     def replace_quotes(self, snapshot_id: int, market_status: str | None, values: tuple[tuple, ...]) -> None:
         """A snapshot's quotes and status, replaced in one transaction (``ticker reparse --apply``)."""
+        with self._lock:
+            self._replace_quotes(snapshot_id, market_status, values)
+
+    def _replace_quotes(self, snapshot_id: int, market_status: str | None, values: tuple[tuple, ...]) -> None:
         def work(cur):
             m = self._mark
             new_ids: dict[str, int] = {}
