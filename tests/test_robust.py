@@ -4,6 +4,9 @@ damaged files, real PostgreSQL where it applies)."""
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -11,7 +14,7 @@ import pytest
 
 from ticker.store import Store
 
-from pagegen import generate_pages
+from pagegen import SUBPROCESS_TIMEOUT, TICKER, generate_pages, run_ticker
 
 
 def _stored(db: Path) -> dict[str, list[tuple[str, float]]]:
@@ -50,3 +53,62 @@ def test_one_store_shared_by_threads_stores_every_page_exactly(tmp_path):
     assert _stored(db) == truth
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+
+
+# ------------------------------------------------------------------ 15.3 alias add during an ingest
+
+
+def _count(db_url: str, sql: str) -> int:
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text(sql)).scalar()
+    except sa.exc.DBAPIError:
+        return 0  # no schema yet
+    finally:
+        engine.dispose()
+
+
+ALIAS_ADD = """
+import sys
+from ticker.cli import app
+from typer.testing import CliRunner
+print("ready", flush=True)
+sys.stdin.readline()
+result = CliRunner().invoke(app, ["alias", "add", "Nikkei", "Dow", "--db", sys.argv[1]])
+print("moved" if result.exit_code == 0 else result.output, flush=True)
+"""
+
+
+@pytest.mark.slow
+def test_alias_add_while_an_ingest_runs_moves_the_whole_series(db_url, tmp_path):
+    pages = generate_pages(tmp_path / "pages", 2000, seed=31)
+    # `ticker alias add`'s own code in a process of its own, started (imports done) before the
+    # ingest, so that it acts while the ingest runs, not after a second of start-up.
+    alias = subprocess.Popen([sys.executable, "-c", ALIAS_ADD, db_url], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert alias.stdout.readline() == "ready\n"
+    ingest = subprocess.Popen([*TICKER, "ingest", "--quiet", "--batch-size", "10", "--db", db_url,
+                               str(tmp_path / "pages")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + SUBPROCESS_TIMEOUT
+        while _count(db_url, "SELECT count(*) FROM snapshots") < 30 and ingest.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        moved, moved_err = alias.communicate("go\n", timeout=SUBPROCESS_TIMEOUT)
+        assert alias.returncode == 0 and moved == "moved\n", moved_err
+        during = _count(db_url, "SELECT count(*) FROM snapshots")
+        out, err = ingest.communicate(timeout=SUBPROCESS_TIMEOUT)
+    finally:
+        ingest.kill()
+        alias.kill()
+    assert ingest.returncode == 0, err
+    assert during < len(pages), "the ingest ended before the alias was added: the test tested nothing"
+    assert _count(db_url, "SELECT count(*) FROM snapshots") == len(pages)
+    dow = "(SELECT instrument_id FROM aliases WHERE alias_key = 'dow')"
+    # every Nikkei quote, stored before the alias or after it, is Dow's now; none left behind
+    assert _count(db_url, f"SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei' AND instrument_id = {dow}") \
+        == len(pages)
+    assert _count(db_url, "SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei'") == len(pages)

@@ -271,6 +271,7 @@ class Writer:
         """Snapshots and all of their quotes: the snapshot ids (None for a duplicate), and the
         instrument ids this transaction made or looked up."""
         new_ids: dict[str, int] = {}
+        self._recheck_aliases(cur)
         first: dict[str, Pending] = {}
         for p in writes:  # the same bytes twice in one batch: the first is stored
             first.setdefault(p.row[1], p)  # type: ignore[index]  # rows of written pages are set
@@ -301,6 +302,26 @@ class Writer:
         if params:
             self._insert_quotes(cur, params)
         return ids, new_ids
+
+    def _recheck_aliases(self, cur) -> None:
+        """Forget the remembered instrument ids if an alias they came from now names another
+        instrument (``ticker alias add`` in another process, between two of our transactions):
+        else this run would go on storing the name's quotes under the old instrument after the
+        alias moved the earlier ones (issue 15.3). One query per transaction, a few dozen keys.
+        On SQLite the transaction holds the write lock, so no alias can change until it commits;
+        on PostgreSQL the rows are read ``FOR SHARE``, so an alias change waits for our commit
+        (and then moves the quotes we stored), or we wait for its and see the new instrument."""
+        cached = [(k, v) for k, v in self._instrument_ids.items() if isinstance(k, str)]
+        if not cached:
+            return
+        keys = sorted({name_key(k) for k, _ in cached})
+        if self.dialect == "sqlite":
+            found = dict(_select_in(cur, "SELECT alias_key, instrument_id FROM aliases WHERE alias_key", keys))
+        else:
+            cur.execute("SELECT alias_key, instrument_id FROM aliases WHERE alias_key = ANY(%s) FOR SHARE", (keys,))
+            found = dict(cur.fetchall())
+        if any(found.get(name_key(k)) != v for k, v in cached):
+            self._instrument_ids.clear()
 
     def _quote_params(self, cur, stored: list[tuple[Pending, int]], new_ids: dict) -> tuple[list, set[int]]:
         """SQLite: the parameters of all the quote rows of the stored pages, one flat list in
@@ -417,7 +438,8 @@ class Writer:
             new_ids[printed] = known
             return known
         m = self._mark
-        cur.execute(f"SELECT instrument_id FROM aliases WHERE alias_key = {m}", (key,))
+        lock = "" if self.dialect == "sqlite" else " FOR SHARE"  # see _recheck_aliases
+        cur.execute(f"SELECT instrument_id FROM aliases WHERE alias_key = {m}{lock}", (key,))
         hit = cur.fetchone()
         if hit is not None:
             found = hit[0]
@@ -442,6 +464,7 @@ class Writer:
         def work(cur):
             m = self._mark
             new_ids: dict[str, int] = {}
+            self._recheck_aliases(cur)
             cur.execute(f"DELETE FROM quotes WHERE snapshot_id = {m}", (snapshot_id,))
             cur.execute(f"UPDATE snapshots SET market_status = {m} WHERE id = {m}", (market_status, snapshot_id))
             if values[0]:
