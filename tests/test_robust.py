@@ -112,3 +112,72 @@ def test_alias_add_while_an_ingest_runs_moves_the_whole_series(db_url, tmp_path)
     assert _count(db_url, f"SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei' AND instrument_id = {dow}") \
         == len(pages)
     assert _count(db_url, "SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei'") == len(pages)
+
+
+# ------------------------------------------------------------------ 15.4 a damaged store
+
+DAMAGED = "store is damaged (run ticker doctor)"
+
+
+def _leaf_pages(db: Path, index: str) -> list[tuple[int, str]]:
+    """(page number, first Nikkei-or-not flag) of an index's leaf pages, from SQLite's dbstat."""
+    with sqlite3.connect(db) as conn:
+        try:
+            return [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' "
+                                               "ORDER BY pageno", (index,))]
+        except sqlite3.OperationalError:
+            pytest.skip("this SQLite has no dbstat table")
+
+
+def _overwrite(db: Path, pages: list[int], seed: int) -> None:
+    """Overwrite pages of the file with noise (as a failing disk or a stray write would)."""
+    import random
+
+    rnd = random.Random(seed)
+    with sqlite3.connect(db) as conn:
+        size = conn.execute("PRAGMA page_size").fetchone()[0]
+    with open(db, "r+b") as fh:
+        for page in pages:
+            fh.seek((page - 1) * size)
+            fh.write(rnd.randbytes(size))
+
+
+@pytest.fixture(scope="module")
+def sound_store(tmp_path_factory):
+    """A store of 600 pages (15 instruments each), made once; tests damage copies of it."""
+    where = tmp_path_factory.mktemp("sound")
+    generate_pages(where / "pages", 600, seed=41)
+    db = where / "ticker.db"
+    done = run_ticker("ingest", "--quiet", "--db", db, where / "pages")
+    assert done.returncode == 0, done.stderr
+    return db
+
+
+def test_a_store_damaged_on_disk_is_refused_by_every_command_not_read_in_part(sound_store, tmp_path):
+    db = tmp_path / "ticker.db"
+    db.write_bytes(sound_store.read_bytes())
+    leaves = _leaf_pages(db, "ix_quotes_instrument_series")  # what the plain report reads alone
+    middle = len(leaves) // 2
+    _overwrite(db, leaves[middle: middle + 4], seed=5)
+    for args in (["report", "--index", "Nikkei"], ["report", "--index", "Nikkei", "-f", "csv"],
+                 ["report", "-i", "Dow", "-r", "1h"], ["report"], ["export"], ["indexes"],
+                 ["ingest", sound_store.parent / "pages"]):
+        done = run_ticker(*args, "--db", db)
+        assert done.returncode == 1, (args, done.stdout[-500:])
+        assert DAMAGED in done.stderr, (args, done.stderr[-500:])
+        assert "Traceback" not in done.stderr and done.stdout.count("\n") <= 1, (args, done.stdout[-500:])
+    doctor = run_ticker("doctor", "--db", db)
+    assert doctor.returncode == 1 and "quick_check found" in doctor.stdout, doctor.stdout
+
+
+def test_a_damaged_store_is_not_written_to(sound_store, tmp_path):
+    db = tmp_path / "ticker.db"
+    db.write_bytes(sound_store.read_bytes())
+    _overwrite(db, _leaf_pages(db, "snapshots")[-3:], seed=7)
+    before = db.read_bytes()
+    extra = tmp_path / "more"
+    generate_pages(extra, 5, seed=42, prefix="more")
+    done = run_ticker("ingest", "--db", db, extra)
+    assert done.returncode == 1 and DAMAGED in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert db.read_bytes() == before and not Path(f"{db}-wal").exists()

@@ -450,7 +450,7 @@ def doctor(
 
     from .store import Store
 
-    store = Store(db, migrate_on_open=False, create=False)
+    store = Store(db, migrate_on_open=False, create=False, verify=False)
     found = store.doctor(full=full)
     store.close()
     if output_format is ParseFormat.json:

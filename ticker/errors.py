@@ -11,8 +11,18 @@ True
 
 from __future__ import annotations
 
-__all__ = ["TickerError", "StoreError", "StoreUnavailable", "SchemaError", "UnknownInstrument", "ReportError",
+__all__ = ["DAMAGED", "TickerError", "StoreError", "StoreUnavailable", "SchemaError", "UnknownInstrument", "ReportError",
            "one_line"]
+
+
+# What every command says when SQLite finds the store's file damaged ("malformed").
+DAMAGED = "store is damaged (run ticker doctor)"
+
+
+def is_damage(err: BaseException) -> bool:
+    """Is this SQLite's word for a damaged file (SQLITE_CORRUPT)?"""
+    text = str(getattr(err, "orig", None) or err)
+    return "disk image is malformed" in text or "malformed database schema" in text
 
 
 class TickerError(Exception):
@@ -59,4 +69,6 @@ def one_line(err: BaseException, label: str | None = None) -> str:
     detail = (str(inner).strip().splitlines() or [inner.__class__.__name__])[0]
     if "file is not a database" in detail:
         detail = "the file is not a SQLite database"
+    elif is_damage(inner):
+        detail = DAMAGED
     return f"{label}: {detail}" if label else detail

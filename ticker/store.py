@@ -43,12 +43,14 @@ class Store:
     """
 
     def __init__(
-        self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True, create: bool = True
+        self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True, create: bool = True,
+        verify: bool = True,
     ):
         self.url = database_url(url_or_path)
         if not create:
             db_engine.require_existing(self.url)
-        self.engine = make_engine(self.url)
+        # verify: refuse a damaged SQLite file (ticker.db.health); doctor opens it to say why
+        self.engine = make_engine(self.url, verify=verify)
         self._writer: Writer | None = None
         self._writer_lock = threading.Lock()  # threads sharing the store share one writer (made once)
         if migrate_on_open:

@@ -5,11 +5,15 @@ from __future__ import annotations
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from ..errors import one_line
 from ..records import DoctorReport
 from . import migrate, queries
 
 __all__ = ["check"]
+
+
+def _raw(err: BaseException) -> str:
+    """SQLite's own words (doctor shows what it found, not the advice to run doctor)."""
+    return (str(getattr(err, "orig", None) or err).strip().splitlines() or [err.__class__.__name__])[0]
 
 
 def check(engine: Engine, label: str, full: bool = False) -> DoctorReport:
@@ -38,7 +42,7 @@ def check(engine: Engine, label: str, full: bool = False) -> DoctorReport:
             try:
                 rows = [r[0] for r in conn.exec_driver_sql(f"PRAGMA {check}")]
             except DBAPIError as err:  # damage bad enough that the check itself cannot run
-                rows = [one_line(err)]
+                rows = [_raw(err)]
             report.integrity_check = check
             report.integrity = rows
             if rows != ["ok"]:
@@ -54,6 +58,6 @@ def check(engine: Engine, label: str, full: bool = False) -> DoctorReport:
             if report.orphan_quotes:
                 report.problems.append(f"{report.orphan_quotes} quote(s) whose snapshot is missing")
         except DBAPIError as err:  # a damaged file can fail a query that quick_check survived
-            report.problems.append(f"reading the tables failed: {one_line(err)}")
+            report.problems.append(f"reading the tables failed: {_raw(err)}")
     return report
 

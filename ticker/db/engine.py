@@ -25,14 +25,15 @@ from .writer import Writer
 __all__ = ["make_engine", "require_existing", "guard", "writer_on", "open_writer"]
 
 
-def make_engine(url_or_path: str | os.PathLike | None = None) -> Engine:
+def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = True) -> Engine:
+    """An engine for the store; ``verify=False`` opens a damaged SQLite file too (doctor)."""
     url = database_url(url_or_path)
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL or path: {safe_url(url)}") from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database)
+        return _sqlite_engine(url, parsed.database, verify)
     if parsed.get_backend_name() != "postgresql":
         raise StoreError(f"ticker stores live in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
     try:
@@ -41,7 +42,7 @@ def make_engine(url_or_path: str | os.PathLike | None = None) -> Engine:
         raise StoreError(f"cannot use {safe_url(url)}: {err.__class__.__name__}: {err}".splitlines()[0]) from None
 
 
-def _sqlite_engine(url: str, database: str | None) -> Engine:
+def _sqlite_engine(url: str, database: str | None, verify: bool = True) -> Engine:
     memory = not database or database == ":memory:"
     if not memory:
         Path(database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
@@ -54,7 +55,7 @@ def _sqlite_engine(url: str, database: str | None) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
-        sqlite.configure(dbapi_conn, memory=memory)  # the settings of ticker.db.sqlite's connections
+        sqlite.configure(dbapi_conn, memory=memory, verify=verify)  # the settings of ticker.db.sqlite's connections
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from . import location, sqlite
+from . import health, location, sqlite
 from .writer import Writer
 
 __all__ = ["open_writer"]
@@ -24,7 +24,10 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
         conn = sqlite.open_current(path)
         if conn is not None:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
-            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+            writer = Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+            # The file as this ingest leaves it is as sound as it found it (ticker.db.health).
+            writer._on_close = lambda: None if writer.met_damage else health.note_sound(path)
+            return writer
     from . import engine  # SQLAlchemy and Alembic: only for other stores
 
     return engine.open_writer(db)

@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from . import health
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "at_head", "configure", "open_current", "schema_statements", "stored_time"]
@@ -26,11 +27,14 @@ SCHEMA_FILE = Path(__file__).parent.parent / "data" / "schema.sqlite.sql"
 _SEPARATOR = "\n;\n"  # between statements in SCHEMA_FILE (a trigger body may hold ";")
 
 
-def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
+def configure(conn: sqlite3.Connection, *, memory: bool = False, verify: bool = True) -> None:
     """ticker's settings for every connection: WAL (readers never wait for the writer), foreign
     keys on, and a long busy timeout (writers queue instead of failing). Transactions are begun
-    explicitly (``BEGIN IMMEDIATE`` for writers), so the driver must not open its own."""
+    explicitly (``BEGIN IMMEDIATE`` for writers), so the driver must not open its own. With
+    ``verify``, a damaged file is refused (:func:`ticker.db.health.verify`; ``ticker doctor``
+    opens without it, to say what is wrong)."""
     conn.isolation_level = None
+    empty = None
     if not memory and (empty := _ours_or_empty(conn)):  # another application's file is left as it is
         if empty == "empty":
             # Set while the file is new only. 8 KiB pages: ~8% less insert work than 4 KiB for
@@ -41,6 +45,13 @@ def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if verify and not memory and empty != "empty":
+        health.verify(conn, main_file(conn))
+
+
+def main_file(conn: sqlite3.Connection) -> Path:
+    """The file of a connection's main database."""
+    return Path(next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"))
 
 
 def _ours_or_empty(conn: sqlite3.Connection) -> str | None:
@@ -100,6 +111,7 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute("PRAGMA query_only=ON")
+        health.verify(conn, path)
         if at_head(conn):
             return conn
     except sqlite3.Error:

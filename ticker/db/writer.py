@@ -23,7 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..errors import StoreError, StoreUnavailable, one_line
+from ..errors import StoreError, StoreUnavailable, is_damage, one_line
 from ..instruments import display_name as _display_name
 from ..instruments import name_key as _name_key
 from ..instruments import resolve
@@ -70,6 +70,7 @@ class Writer:
         self.label = label
         self.driver_error = driver_error
         self._on_close = on_close
+        self.met_damage = False  # SQLite said "malformed" (see ticker.db.health)
         # One transaction at a time on the one connection: a Store shared by threads (a notebook's
         # concurrent.futures) hands them all this writer, and interleaved batches on one sqlite3
         # connection commit each other's halves (issue 15.1). The threads queue here instead.
@@ -160,6 +161,9 @@ class Writer:
                 if self._lost():
                     if attempt < 4 and self._new_connection():
                         continue  # nothing was stored: the dropped transaction rolled back
+                    raise StoreUnavailable(one_line(err, self.label)) from None
+                if is_damage(err):
+                    self.met_damage = True
                     raise StoreUnavailable(one_line(err, self.label)) from None
                 if "database is locked" in str(err):
                     raise StoreUnavailable(one_line(err, self.label)) from None
