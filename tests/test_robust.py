@@ -181,3 +181,83 @@ def test_a_damaged_store_is_not_written_to(sound_store, tmp_path):
     assert done.returncode == 1 and DAMAGED in done.stderr, done.stderr
     assert "Traceback" not in done.stderr
     assert db.read_bytes() == before and not Path(f"{db}-wal").exists()
+
+
+# ------------------------------------------------------------------ 15.6 no credential in any output
+
+SECRET = "hunter2-s3cret"
+DEAD = "127.0.0.1:1"  # nothing listens on port 1
+
+
+def _secret_forms(host: str, database: str, extra: str = "") -> dict[str, tuple[str, dict]]:
+    """The ways a user gives a PostgreSQL password: (URL, environment)."""
+    q = f"?{extra}&" if extra else "?"
+    plain = f"postgresql+psycopg://postgres@{host}/{database}"
+    return {
+        "userinfo": (f"postgresql+psycopg://postgres:{SECRET}@{host}/{database}{q.rstrip('?&')}", {}),
+        "at in password": (f"postgresql+psycopg://postgres:hun@ter2@s3cret@{host}/{database}{q.rstrip('?&')}", {}),
+        "query": (f"{plain}{q}password={SECRET}", {}),
+        "query with @": (f"{plain}{q}password=hun%40ter2-s3cret", {}),
+        "PGPASSWORD": (f"{plain}{q.rstrip('?&')}", {"PGPASSWORD": SECRET}),
+    }
+
+
+def _leaks(text: str) -> list[str]:
+    return [s for s in ("hunter2", "s3cret", "ter2", "hun@", "hun%40") if s in text]
+
+
+@pytest.fixture
+def good_page(tmp_path):
+    from conftest import strip_page
+
+    page = tmp_path / "2024-05-17T0800_good.txt"
+    page.write_text(strip_page(), encoding="utf-8")
+    return page
+
+
+@pytest.mark.parametrize("form", list(_secret_forms(DEAD, "x")))
+def test_no_command_prints_a_password_when_the_server_is_away(form, good_page, monkeypatch):
+    from typer.testing import CliRunner
+
+    from ticker.cli import app
+
+    from test_bad_input import COMMANDS_WITH_DB
+
+    url, env = _secret_forms(DEAD, "nowhere")[form]
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    for args in COMMANDS_WITH_DB:
+        result = CliRunner().invoke(app, [*(a.replace("{page}", str(good_page)) for a in args), "--db", url])
+        assert result.exit_code == 1, (args, result.output)
+        assert not _leaks(result.output), (args, result.output)
+        assert "Traceback" not in result.output and "internal" not in result.output, (args, result.output)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("form", list(_secret_forms(DEAD, "x")))
+def test_no_command_prints_a_password_on_success(form, pg_url, good_page, monkeypatch):
+    """A real server (trust auth takes any password): every command, db upgrade and doctor
+    included, succeeds and shows no secret; db upgrade and doctor in a real process too."""
+    from urllib.parse import urlsplit
+
+    from typer.testing import CliRunner
+
+    from ticker.cli import app
+
+    from test_bad_input import COMMANDS_WITH_DB
+
+    parts = urlsplit(pg_url)
+    url, env = _secret_forms(f"{parts.hostname}:{parts.port}", parts.path.lstrip("/"), parts.query)[form]
+    for args in (["db", "upgrade"], ["doctor"]):
+        done = run_ticker(*args, "--db", url, env=env)
+        out = done.stdout + done.stderr
+        assert done.returncode == 0 and not _leaks(out), (args, out)
+        assert "postgres" in done.stdout and ("***" in done.stdout or form == "PGPASSWORD"), (args, out)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    for args in COMMANDS_WITH_DB:
+        result = CliRunner().invoke(app, [*(a.replace("{page}", str(good_page)) for a in args), "--db", url])
+        assert not _leaks(result.output), (args, result.output)
+        assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
+        if args[0] in ("db", "doctor", "ingest", "indexes", "export", "alias"):
+            assert result.exit_code == 0, (args, result.output)

@@ -100,7 +100,9 @@ AtOption = Annotated[
 
 
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    from .errors import redact
+
+    typer.echo(f"error: {redact(message)}", err=True)
     return typer.Exit(code)
 
 
@@ -169,7 +171,9 @@ def _fewer_collections():
 
 def _print_result(result, quiet: bool) -> None:
     if result.status == "error":
-        typer.echo(f"{result.source}: error: {result.reason}", err=True)
+        from .errors import redact
+
+        typer.echo(f"{result.source}: error: {redact(result.reason or '')}", err=True)
         return
     if not quiet:
         line = {
@@ -672,5 +676,8 @@ def main() -> None:
     except Exception as err:  # a bug, not bad input: still one line, the traceback on request
         if os.environ.get("TICKER_DEBUG"):
             raise
-        typer.echo(f"error: internal: {err.__class__.__name__}: {err} (TICKER_DEBUG=1 shows the traceback)", err=True)
+        from .errors import redact
+
+        typer.echo(redact(f"error: internal: {err.__class__.__name__}: {err} (TICKER_DEBUG=1 shows the traceback)"),
+                   err=True)
         raise SystemExit(1) from None

@@ -11,8 +11,10 @@ True
 
 from __future__ import annotations
 
+import re
+
 __all__ = ["DAMAGED", "TickerError", "StoreError", "StoreUnavailable", "SchemaError", "UnknownInstrument", "ReportError",
-           "one_line"]
+           "one_line", "redact", "register_secret"]
 
 
 # What every command says when SQLite finds the store's file damaged ("malformed").
@@ -55,6 +57,35 @@ class ReportError(TickerError, ValueError):
     """Bad report input (a resample rule, a time zone, a time); ``str(err)`` is one line."""
 
 
+# Passwords seen in database URLs this run (ticker.db.location registers them): no message shows them.
+_SECRETS: set[str] = set()
+_PASSWORD_FIELD = re.compile(r"(?i)(\b(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|[^\s&;,)\]\"]+)")
+_USERINFO = re.compile(r"(://[^:/?#@\s]*:)[^/?#\s]*@(?=[^@/?#\s]*(?:[/?#\s]|$))")
+
+
+def register_secret(secret: str | None) -> None:
+    """A password no message may show (as given, and as it appears percent-encoded in a URL)."""
+    from urllib.parse import quote
+
+    if secret:
+        _SECRETS.update({secret, quote(secret, safe="")})
+
+
+def redact(text: str) -> str:
+    """``text`` without credentials: a URL's ``user:password@``, ``password=…`` (a URL's query, a
+    DSN string) and every password registered this run.
+
+    >>> redact("postgresql://me:p@ss@db/x?sslpassword=k3y and host=db password='a b' dbname=x")
+    'postgresql://me:***@db/x?sslpassword=*** and host=db password=*** dbname=x'
+    """
+    text = _PASSWORD_FIELD.sub(r"\1***", text)
+    text = _USERINFO.sub(r"\1***@", text)
+    for secret in sorted(_SECRETS, key=len, reverse=True):
+        if len(secret) >= 3:  # a one- or two-letter password would mask letters everywhere
+            text = text.replace(secret, "***")
+    return text
+
+
 def one_line(err: BaseException, label: str | None = None) -> str:
     """An exception as one line for a user: its first line of text (a driver's error: the error
     of the driver itself, which SQLAlchemy wraps as ``err.orig``), else its class name; after
@@ -71,4 +102,4 @@ def one_line(err: BaseException, label: str | None = None) -> str:
         detail = "the file is not a SQLite database"
     elif is_damage(inner):
         detail = DAMAGED
-    return f"{label}: {detail}" if label else detail
+    return redact(f"{label}: {detail}" if label else detail)
