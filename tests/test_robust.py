@@ -217,11 +217,10 @@ def good_page(tmp_path):
 
 @pytest.mark.parametrize("form", list(_secret_forms(DEAD, "x")))
 def test_no_command_prints_a_password_when_the_server_is_away(form, good_page, monkeypatch):
+    from test_bad_input import COMMANDS_WITH_DB
     from typer.testing import CliRunner
 
     from ticker.cli import app
-
-    from test_bad_input import COMMANDS_WITH_DB
 
     url, env = _secret_forms(DEAD, "nowhere")[form]
     for key, value in env.items():
@@ -240,11 +239,10 @@ def test_no_command_prints_a_password_on_success(form, pg_url, good_page, monkey
     included, succeeds and shows no secret; db upgrade and doctor in a real process too."""
     from urllib.parse import urlsplit
 
+    from test_bad_input import COMMANDS_WITH_DB
     from typer.testing import CliRunner
 
     from ticker.cli import app
-
-    from test_bad_input import COMMANDS_WITH_DB
 
     parts = urlsplit(pg_url)
     url, env = _secret_forms(f"{parts.hostname}:{parts.port}", parts.path.lstrip("/"), parts.query)[form]
