@@ -259,3 +259,52 @@ def test_no_command_prints_a_password_on_success(form, pg_url, good_page, monkey
         assert result.exception is None or isinstance(result.exception, SystemExit), (args, repr(result.exception))
         if args[0] in ("db", "doctor", "ingest", "indexes", "export", "alias"):
             assert result.exit_code == 0, (args, result.output)
+
+
+# ------------------------------------------------------------------ 15.15 / 14.4 reads never create a store
+
+READ_COMMANDS = [["report"], ["report", "--index", "Nikkei"], ["report", "-i", "Nikkei", "-r", "1D"], ["indexes"],
+                 ["export"], ["doctor"], ["db", "current"], ["reparse"], ["alias", "add", "Nikkei", "Dow"]]
+
+
+@pytest.mark.parametrize("args", READ_COMMANDS, ids=" ".join)
+def test_a_read_on_a_mistyped_db_creates_nothing(args, tmp_path):
+    missing = tmp_path / "typo" / "ticker.db"
+    done = run_ticker(*args, "--db", missing, cwd=tmp_path)
+    assert done.returncode == 1, done.stdout
+    assert done.stderr.strip() == f"error: no store at {missing} (run ticker ingest first)", done.stderr
+    assert not missing.parent.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == []
+
+
+def test_a_read_on_no_db_option_creates_no_default_store(tmp_path):
+    done = run_ticker("indexes", cwd=tmp_path, env={"TICKER_DB": ""})
+    assert done.returncode == 1 and "no store at" in done.stderr and "run ticker ingest first" in done.stderr
+    assert not (tmp_path / "data").exists()
+
+
+@pytest.mark.postgres
+def test_a_read_on_an_empty_postgres_database_makes_no_schema(pg_url, good_page):
+    import sqlalchemy as sa
+    from typer.testing import CliRunner
+
+    from ticker.cli import app
+
+    for args in READ_COMMANDS:
+        if args[0] in ("doctor", "db"):
+            continue
+        result = CliRunner().invoke(app, [*args, "--db", pg_url])
+        assert result.exit_code == 1 and "no store at" in result.output, (args, result.output)
+    engine = sa.create_engine(pg_url)
+    with engine.connect() as conn:
+        assert sa.inspect(conn).get_table_names() == []
+    engine.dispose()
+    assert CliRunner().invoke(app, ["ingest", str(good_page), "--db", pg_url]).exit_code == 0
+    assert CliRunner().invoke(app, ["indexes", "--db", pg_url]).exit_code == 0
+
+
+def test_ingest_and_db_upgrade_still_make_a_store(tmp_path, good_page):
+    for args in (["db", "upgrade"], ["ingest", good_page]):
+        db = tmp_path / args[-1].__str__().replace("/", "_") / "new" / "ticker.db"
+        done = run_ticker(*args, "--db", db)
+        assert done.returncode == 0 and db.is_file(), done.stderr

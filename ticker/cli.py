@@ -106,10 +106,12 @@ def _fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
-def _open_store(db: str | None) -> Store:
+def _open_store(db: str | None, *, create: bool = False) -> Store:
+    """The store ``--db`` names. Only ``ingest`` and ``db upgrade`` make one: every other
+    command on a store that is not there says ``no store at … (run ticker ingest first)``."""
     from .store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 # ------------------------------------------------------------------------------------------ ingest
@@ -633,7 +635,7 @@ def db_upgrade(db: DbOption = None) -> None:
     """
     from .db import migrate
 
-    store = _open_store(db)  # opening upgrades
+    store = _open_store(db, create=True)  # opening upgrades
     with store.engine.connect() as conn:
         typer.echo(f"{store!r} is at revision {migrate.current_revision(conn)} (head)")
 
@@ -647,7 +649,7 @@ def db_current(db: DbOption = None) -> None:
     from .db import migrate
     from .store import Store
 
-    store = Store(db, migrate_on_open=False)
+    store = Store(db, migrate_on_open=False, create=False)
     revision = store.revision()
     state = "head" if revision == migrate.HEAD_REVISION else f"head is {migrate.HEAD_REVISION}"
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")

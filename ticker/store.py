@@ -35,6 +35,9 @@ Time = str | date | datetime | None
 class Store:
     """A ticker store: a SQLite file (default ``data/ticker.db``) or any SQLAlchemy URL.
 
+    ``create=False`` (every read command) refuses to make a store that is not there yet: no
+    file, no folder, no schema in an empty database (:class:`StoreError`, "no store at …").
+
     >>> store = Store(":memory:")
     >>> store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
     PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1)
@@ -50,10 +53,12 @@ class Store:
         if not create:
             db_engine.require_existing(self.url)
         # verify: refuse a damaged SQLite file (ticker.db.health); doctor opens it to say why
-        self.engine = make_engine(self.url, verify=verify)
+        self.engine = make_engine(self.url, verify=verify, create=create)
         self._writer: Writer | None = None
         self._writer_lock = threading.Lock()  # threads sharing the store share one writer (made once)
         if migrate_on_open:
+            if not create:  # an empty database (PostgreSQL's, an empty file) gets no schema from a read
+                self._guard(migrate.require_store, self.engine, safe_url(self.url))
             self._guard(migrate.ensure_current, self.engine)
 
     def __repr__(self) -> str:

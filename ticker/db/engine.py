@@ -25,15 +25,16 @@ from .writer import Writer
 __all__ = ["make_engine", "require_existing", "guard", "writer_on", "open_writer"]
 
 
-def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = True) -> Engine:
-    """An engine for the store; ``verify=False`` opens a damaged SQLite file too (doctor)."""
+def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = True, create: bool = True) -> Engine:
+    """An engine for the store; ``verify=False`` opens a damaged SQLite file too (doctor);
+    ``create=False`` makes no folder for a new SQLite file."""
     url = database_url(url_or_path)
     try:
         parsed = make_url(url)
     except ArgumentError:
         raise StoreError(f"not a database URL or path: {safe_url(url)}") from None
     if parsed.get_backend_name() == "sqlite":
-        return _sqlite_engine(url, parsed.database, verify)
+        return _sqlite_engine(url, parsed.database, verify, create)
     if parsed.get_backend_name() != "postgresql":
         raise StoreError(f"ticker stores live in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
     try:
@@ -42,9 +43,9 @@ def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = 
         raise StoreError(f"cannot use {safe_url(url)}: {err.__class__.__name__}: {err}".splitlines()[0]) from None
 
 
-def _sqlite_engine(url: str, database: str | None, verify: bool = True) -> Engine:
+def _sqlite_engine(url: str, database: str | None, verify: bool = True, create: bool = True) -> Engine:
     memory = not database or database == ":memory:"
-    if not memory:
+    if not memory and create:
         Path(database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
     engine = create_engine(
         url,
@@ -68,14 +69,15 @@ def _sqlite_engine(url: str, database: str | None, verify: bool = True) -> Engin
 
 
 def require_existing(url: str) -> None:
-    """For commands that must not create a store (``ticker doctor``): a SQLite file must exist."""
+    """For commands that must not create a store (every read; only ``ingest`` and ``db upgrade``
+    make one): a SQLite file must exist (its folder is not made either)."""
     try:
         parsed = make_url(url)
     except ArgumentError:
         return  # make_engine says what is wrong with it
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         if not Path(parsed.database).is_file():
-            raise StoreError(f"no store at {parsed.database}")
+            raise StoreError(f"no store at {parsed.database} (run ticker ingest first)")
 
 
 def guard(url: str, fn, *args, **kwargs):
