@@ -308,3 +308,55 @@ def test_ingest_and_db_upgrade_still_make_a_store(tmp_path, good_page):
         db = tmp_path / args[-1].__str__().replace("/", "_") / "new" / "ticker.db"
         done = run_ticker(*args, "--db", db)
         assert done.returncode == 0 and db.is_file(), done.stderr
+
+
+# ------------------------------------------------------------------ 15.14 doctor on what is not a ticker store
+
+
+def _doctor(db) -> tuple[int, str]:
+    from typer.testing import CliRunner
+
+    from ticker.cli import app
+
+    result = CliRunner().invoke(app, ["doctor", "--db", str(db)])
+    return result.exit_code, result.output
+
+
+def test_doctor_on_another_applications_database_is_not_healthy(db_url):
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url)
+    with engine.begin() as conn:  # another Alembic-managed application
+        conn.execute(sa.text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
+        conn.execute(sa.text("INSERT INTO alembic_version VALUES ('ae1027a6acf')"))
+        conn.execute(sa.text("CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)"))
+    engine.dispose()
+    code, out = _doctor(db_url)
+    assert code == 1 and "healthy" not in out, out
+    assert "problem: this is not a ticker store: its tables are another application's (alembic_version, customers)" \
+        in out, out
+
+
+def test_doctor_on_a_store_with_an_empty_alembic_version_is_not_healthy(db_url, good_page):
+    import sqlalchemy as sa
+
+    with Store(db_url) as store:
+        store.ingest([str(good_page)])
+        with store.engine.begin() as conn:
+            conn.execute(sa.text("DELETE FROM alembic_version"))
+    code, out = _doctor(db_url)
+    assert code == 1 and "healthy" not in out, out
+    assert "problem: alembic_version is empty" in out, out
+
+
+def test_doctor_on_an_empty_database_is_not_healthy(db_url):
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url)  # an empty SQLite file, or an empty PostgreSQL schema
+    with engine.begin() as conn:
+        conn.execute(sa.text("SELECT 1"))
+    engine.dispose()
+    if db_url.startswith("sqlite"):
+        Path(db_url.removeprefix("sqlite:///")).touch()
+    code, out = _doctor(db_url)
+    assert code == 1 and "no ticker store yet (run ticker ingest first)" in out, out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, inspect
 from sqlalchemy.exc import DBAPIError
 
 from ..records import DoctorReport
@@ -23,8 +23,20 @@ def check(engine: Engine, label: str, full: bool = False) -> DoctorReport:
     report = DoctorReport(url=label, backend=engine.dialect.name, head=migrate.HEAD_REVISION)
     with engine.connect() as conn:
         report.revision = migrate.current_revision(conn)
-        if report.revision is None:
+        tables = set(inspect(conn).get_table_names())
+        ours = {"alembic_version", "snapshots", "quotes"} <= tables
+        if not ours and tables:  # another application's database (an Alembic one too)
+            shown = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+            report.schema = "not a ticker store"
+            report.problems.append(f"this is not a ticker store: its tables are another application's ({shown})")
+            return report
+        if report.revision is None and ours:
+            report.schema = "unstamped"
+            report.problems.append("alembic_version is empty: the store has ticker's tables but no schema revision "
+                                   "(every other command refuses it)")
+        elif report.revision is None:
             report.schema = "empty (no ticker schema yet)"
+            report.problems.append("the database is empty: no ticker store yet (run ticker ingest first)")
         elif report.revision == migrate.HEAD_REVISION:
             report.schema = "current"
         elif report.revision in migrate.KNOWN_REVISIONS:
