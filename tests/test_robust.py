@@ -360,3 +360,30 @@ def test_doctor_on_an_empty_database_is_not_healthy(db_url):
         Path(db_url.removeprefix("sqlite:///")).touch()
     code, out = _doctor(db_url)
     assert code == 1 and "no ticker store yet (run ticker ingest first)" in out, out
+
+
+# ------------------------------------------------------------------ 15.10 a closed output
+
+
+@pytest.mark.slow
+def test_ingest_into_a_closed_pipe_stores_every_page(tmp_path):
+    pages = generate_pages(tmp_path / "pages", 1200, seed=51)
+    db = tmp_path / "ticker.db"
+    ingest = subprocess.Popen([*TICKER, "ingest", "--db", str(db), str(tmp_path / "pages")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    first = ingest.stdout.readline()  # what `| head -1` reads, then it goes away
+    ingest.stdout.close()
+    err = ingest.stderr.read().decode()
+    ingest.wait(timeout=SUBPROCESS_TIMEOUT)
+    assert first.endswith(b"stored 15 quotes\n"), first
+    assert ingest.returncode == 0, err
+    assert "Traceback" not in err and "internal" not in err, err
+    assert "the output was closed; the ingest went on: 1200 pages stored (18000 quotes)" in err, err
+    assert _stored(db) == _truth(pages)
+
+
+def test_export_into_a_closed_pipe_is_quiet(sound_store):
+    db = sound_store  # 9,000 quotes: more than a pipe holds
+    done = subprocess.run(f"{' '.join(TICKER)} export --db {db} | head -c 10 > /dev/null", shell=True,
+                          capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
+    assert done.stderr == "", done.stderr

@@ -143,19 +143,52 @@ def ingest(
             inputs = list(inputs)
         summary = IngestSummary()
         results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size)
+        output_closed = False
         with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
             for result in results:
                 summary.add(result)
-                _print_result(result, quiet)
+                try:
+                    _print_result(result, quiet or output_closed)
+                except BrokenPipeError:  # `ticker ingest DIR | head -1`: the printing ends, not the ingest
+                    output_closed = True
+                    _drop_stdout()
                 advance()
-        typer.echo(
+        writer.close()
+        line = (
             f"{summary.stored} pages stored ({summary.quotes} quotes), {summary.duplicates} already stored, "
             f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
             + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
         )
-        writer.close()
+        if output_closed:
+            _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
+        else:
+            try:
+                typer.echo(line)
+            except BrokenPipeError:
+                _drop_stdout()
+                _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
         if summary.errors:
             raise typer.Exit(1)
+
+
+def _drop_stdout() -> None:
+    """stdout was closed by its reader: send what is still to be written (Python's buffer too,
+    flushed at exit) to the null device, so that nothing fails on it again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _echo_stderr(line: str) -> None:
+    try:
+        typer.echo(line, err=True)
+    except OSError:
+        pass  # stderr is gone too: nobody is listening
 
 
 @contextlib.contextmanager
@@ -675,6 +708,9 @@ def main() -> None:
 
     try:
         app(standalone_mode=True)
+    except BrokenPipeError:  # `ticker report -f csv | head -1`: the reader has what it wanted
+        _drop_stdout()
+        raise SystemExit(0) from None
     except Exception as err:  # a bug, not bad input: still one line, the traceback on request
         if os.environ.get("TICKER_DEBUG"):
             raise
