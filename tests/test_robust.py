@@ -3,6 +3,7 @@ damaged files, real PostgreSQL where it applies)."""
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import subprocess
 import sys
@@ -387,3 +388,72 @@ def test_export_into_a_closed_pipe_is_quiet(sound_store):
     done = subprocess.run(f"{' '.join(TICKER)} export --db {db} | head -c 10 > /dev/null", shell=True,
                           capture_output=True, text=True, timeout=SUBPROCESS_TIMEOUT)
     assert done.stderr == "", done.stderr
+
+
+# ------------------------------------------------------------------ 15.13 Ctrl-C at start-up, plain errors, misuse
+
+
+@pytest.mark.slow
+def test_ctrl_c_while_a_command_starts_prints_no_traceback_of_ticker(sound_store):
+    """SIGINT at moments through the first ~0.3 s of a command. Ctrl-C while Python itself starts
+    (its ``site`` module, before any of ticker's code runs) is Python's to report; from ticker's
+    first line on, the command ends quietly."""
+    import signal
+
+    delays = [0.01 * i for i in range(2, 31, 2)]
+    for delay in delays:
+        for argv in ([*TICKER, "report", "--db", str(sound_store)], [*TICKER, "indexes", "--db", str(sound_store)]):
+            proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            time.sleep(delay)
+            proc.send_signal(signal.SIGINT)
+            _out, err = proc.communicate(timeout=SUBPROCESS_TIMEOUT)
+            frames = re.findall(r'File "([^"]+)"', err)
+            ours = [f for f in frames if "/ticker/" in f or ("site-packages" in f and "__editable__" not in f)]
+            if "Traceback" in err and not ours:
+                continue  # only Python's own start-up (site, runpy) on the stack: before any of ticker's code
+            assert "Traceback" not in err, (delay, err[-3000:])
+            assert proc.returncode in (0, 1, 130, -signal.SIGINT), (delay, proc.returncode, err)
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["report", "--db", "postgresql+psycopg://me:pw-s3cret@db.example:abc/quotes"],
+     "error: not a database URL: the port is not a number in postgresql+psycopg://me:***@db.example:abc/quotes"),
+    (["ingest", "{page}", "--db", "{file}/sub/ticker.db"],
+     "error: cannot make the folder {file}/sub for the store: Not a directory"),
+    (["db", "upgrade", "--db", "{file}/sub/ticker.db"],
+     "error: cannot make the folder {file}/sub for the store: Not a directory"),
+    (["ingest", "{page}", "--db", "{tmp}/t.db", "--at", "9999-12-31T23:59:59-1400"],
+     "Invalid value for '--at': 9999-12-31T23:59:59-14:00 is out of range in UTC (years 1 to 9999)"),
+    (["ingest", "{page}", "--db", "{tmp}/t.db", "--at", "0001-01-01T00:00:00+0800"],
+     "Invalid value for '--at': 0001-01-01T00:00:00+08:00 is out of range in UTC (years 1 to 9999)"),
+], ids=["port", "folder under a file", "db upgrade folder", "--at past 9999", "--at before year 1"])
+def test_bad_user_input_is_a_plain_error_not_internal(args, expected, tmp_path, good_page):
+    a_file = tmp_path / "a-file"
+    a_file.write_text("not a folder\n")
+    fill = {"{page}": str(good_page), "{file}": str(a_file), "{tmp}": str(tmp_path)}
+
+    def filled(text: str) -> str:
+        for key, value in fill.items():
+            text = text.replace(key, value)
+        return text
+
+    done = run_ticker(*map(filled, args))
+    assert done.returncode in (1, 2), done.stderr
+    assert filled(expected) in done.stderr, done.stderr
+    assert "internal" not in done.stderr and "Traceback" not in done.stderr, done.stderr
+    assert not (tmp_path / "t.db").exists()
+
+
+@pytest.mark.parametrize("call", [
+    lambda s: s.series(None), lambda s: s.series(42), lambda s: s.find_instrument(None), lambda s: s.wide(None),
+    lambda s: s.wide(["Nikkei", None]), lambda s: s.summary(None), lambda s: s.add_alias(None, "Dow"),
+    lambda s: s.add_alias("Nikkei", None), lambda s: s.ingest(None),
+], ids=["series(None)", "series(42)", "find_instrument(None)", "wide(None)", "wide([.., None])", "summary(None)",
+        "add_alias(None, ..)", "add_alias(.., None)", "ingest(None)"])
+def test_library_misuse_is_a_ticker_error_with_a_message(call, memory_store):
+    from ticker import TickerError
+
+    memory_store.ingest_text("• Nikkei\n40,074.69\n+443.63 (+1.12%)\n")
+    with pytest.raises(TickerError, match=r"not (None|42|\[)") as caught:
+        call(memory_store)
+    assert isinstance(caught.value, TypeError)  # what Python code expects of a wrong type

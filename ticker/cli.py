@@ -136,6 +136,7 @@ def ingest(
     from . import ingest as ingest_
     from .records import IngestSummary
 
+    at = _in_range(at)
     with _fewer_collections():
         writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
         inputs: Iterable[pages.PageInput | pages.BadInput] = pages.expand(paths, recursive=recursive)
@@ -189,6 +190,22 @@ def _echo_stderr(line: str) -> None:
         typer.echo(line, err=True)
     except OSError:
         pass  # stderr is gone too: nobody is listening
+
+
+def _in_range(at: datetime | None) -> datetime | None:
+    """``--at`` as an aware time (UTC unless it has an offset) that UTC can hold: a usage error
+    otherwise (``9999-12-31T23:59:59-1400`` is past the year 9999 in UTC)."""
+    if at is None:
+        return None
+    from datetime import UTC
+
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    try:
+        aware.astimezone(UTC)
+    except OverflowError:
+        raise typer.BadParameter(f"{at.isoformat()} is out of range in UTC (years 1 to 9999)",
+                                 param_hint="'--at'") from None
+    return aware
 
 
 @contextlib.contextmanager
@@ -705,9 +722,14 @@ def alias_add(
 
 def main() -> None:
     import os
+    import signal
 
+    if getattr(signal.getsignal(signal.SIGINT), "ticker_startup", False):  # see ticker/__init__.py
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         app(standalone_mode=True)
+    except KeyboardInterrupt:  # Ctrl-C while typer builds the commands, before click's own handling
+        raise SystemExit(130) from None
     except BrokenPipeError:  # `ticker report -f csv | head -1`: the reader has what it wanted
         _drop_stdout()
         raise SystemExit(0) from None

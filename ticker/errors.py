@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["DAMAGED", "TickerError", "StoreError", "StoreUnavailable", "SchemaError", "UnknownInstrument", "ReportError",
+__all__ = ["DAMAGED", "BadArgument", "TickerError", "StoreError", "StoreUnavailable", "SchemaError", "UnknownInstrument", "ReportError",
            "one_line", "redact", "register_secret"]
 
 
@@ -51,6 +51,11 @@ class UnknownInstrument(TickerError, LookupError):
         self.name, self.suggestions = name, suggestions
         hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
         super().__init__(f"no instrument called {name!r}{hint}")
+
+
+class BadArgument(TickerError, TypeError):
+    """A library call given what it cannot take (``store.series(None)``): a message, not a
+    ``TypeError`` from deep inside."""
 
 
 class ReportError(TickerError, ValueError):

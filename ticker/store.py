@@ -19,7 +19,7 @@ from .db import engine as db_engine
 from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
 from .db.writer import Writer
-from .errors import StoreError, UnknownInstrument
+from .errors import BadArgument, StoreError, UnknownInstrument
 from .instruments import display_name, name_key, resolve
 from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 
@@ -30,6 +30,11 @@ __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult
            "make_engine"]
 
 Time = str | date | datetime | None
+
+
+def _need_name(name, what: str = "name") -> None:
+    if not isinstance(name, str):
+        raise BadArgument(f"{what}: an instrument name (text), not {name!r}")
 
 
 class Store:
@@ -117,6 +122,8 @@ class Store:
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [os.fspath(paths)]
+        elif paths is None or isinstance(paths, bytes):
+            raise BadArgument(f"paths: a file, a folder, '-' or a list of them, not {paths!r}")
         summary = IngestSummary()
         for result in self.iter_ingest(pages.expand(paths, recursive=recursive), **options):
             summary.add(result)
@@ -157,6 +164,7 @@ class Store:
 
         Raises :class:`UnknownInstrument` listing the closest known names.
         """
+        _need_name(name)
         found = self._read(queries.find_instrument, name)
         if found is None:
             raise UnknownInstrument(name, self._read(queries.suggestions, name))
@@ -167,6 +175,8 @@ class Store:
 
         Quotes already stored under the printed name move to the instrument too.
         """
+        _need_name(printed, "printed")
+        _need_name(canonical, "canonical")
         try:
             target_id = self.find_instrument(canonical)["id"]
         except UnknownInstrument:
@@ -221,6 +231,9 @@ class Store:
         return frames.frame(self._read(queries.snapshots), queries.SNAPSHOTS)
 
     def _each(self, names: Sequence[str] | str, **window) -> dict[str, pd.DataFrame]:
+        if not isinstance(names, str):
+            if names is None or not all(isinstance(n, str) for n in names):
+                raise BadArgument(f"names: an instrument name or a list of names, not {names!r}")
         fetched: dict[str, pd.DataFrame] = {}
         for name in [names] if isinstance(names, str) else list(names):
             series = self.series(name, **window)

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.pool import StaticPool
 
-from ..errors import SchemaError, StoreError, one_line
+from ..errors import SchemaError, StoreError, one_line, redact
 from . import migrate, sqlite
 from .location import database_url, safe_url
 from .writer import Writer
@@ -32,7 +32,9 @@ def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = 
     try:
         parsed = make_url(url)
     except ArgumentError:
-        raise StoreError(f"not a database URL or path: {safe_url(url)}") from None
+        raise StoreError(f"not a database URL or path: {redact(url)}") from None
+    except ValueError:  # SQLAlchemy reads the port with int()
+        raise StoreError(f"not a database URL: the port is not a number in {redact(url)}") from None
     if parsed.get_backend_name() == "sqlite":
         return _sqlite_engine(url, parsed.database, verify, create)
     if parsed.get_backend_name() != "postgresql":
@@ -46,7 +48,7 @@ def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = 
 def _sqlite_engine(url: str, database: str | None, verify: bool = True, create: bool = True) -> Engine:
     memory = not database or database == ":memory:"
     if not memory and create:
-        Path(database).parent.mkdir(parents=True, exist_ok=True)  # type: ignore[arg-type]
+        sqlite.make_folder(Path(database))  # type: ignore[arg-type]
     engine = create_engine(
         url,
         # One shared connection for an in-memory database, or every connection sees an empty one.
@@ -73,7 +75,7 @@ def require_existing(url: str) -> None:
     make one): a SQLite file must exist (its folder is not made either)."""
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return  # make_engine says what is wrong with it
     if parsed.get_backend_name() == "sqlite" and parsed.database and parsed.database != ":memory:":
         if not Path(parsed.database).is_file():

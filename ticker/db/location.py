@@ -97,7 +97,7 @@ def _register_secrets(url: str) -> None:
     register_secret(os.environ.get("PGPASSWORD"))
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # a malformed port: make_engine says so
         return
     register_secret(parsed.password if isinstance(parsed.password, str) else None)
     for key, value in parsed.query.items():
@@ -121,7 +121,7 @@ def safe_url(url: str) -> str:
 
     try:
         parsed = make_url(url)
-    except ArgumentError:
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "<unparseable database URL>"
     hidden = {k: ("***" if k.lower() in _SECRET_QUERY_KEYS else v) for k, v in parsed.query.items()}
     return redact(parsed.set(query=hidden).render_as_string(hide_password=True))

@@ -16,6 +16,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import StoreError
 from . import health
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
@@ -67,6 +68,14 @@ def _ours_or_empty(conn: sqlite3.Connection) -> str | None:
     return "ours" if len(versions) == 1 and versions[0] in KNOWN_REVISIONS else None
 
 
+def make_folder(path: Path) -> None:
+    """The folder of a new store's file; :class:`StoreError` saying why when it cannot be made."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot make the folder {path.parent} for the store: {err.strerror or err}") from None
+
+
 def schema_statements() -> list[str]:
     """The statements that make a store at head (``alembic_version`` included, not stamped)."""
     text = SCHEMA_FILE.read_text(encoding="utf-8")
@@ -83,7 +92,7 @@ def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
         conn = None
         try:
             if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             configure(conn)
             if at_head(conn) or (create and _create(conn)):
