@@ -457,3 +457,28 @@ def test_library_misuse_is_a_ticker_error_with_a_message(call, memory_store):
     with pytest.raises(TickerError, match=r"not (None|42|\[)") as caught:
         call(memory_store)
     assert isinstance(caught.value, TypeError)  # what Python code expects of a wrong type
+
+
+# ------------------------------------------------------------------ 15.18 names printed escaped
+
+
+def test_file_names_reach_the_terminal_escaped(tmp_path):
+    from conftest import strip_page
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    (folder / "clear\x1b[2J\nscreen.txt").write_text(strip_page(), encoding="utf-8")
+    (folder / "title\x1b]0;owned\x07.txt").write_text("", encoding="utf-8")  # empty: an error line
+    (folder / "tab\there\rback.txt").write_text(strip_page(body="Another page.\n"), encoding="utf-8")
+    db = tmp_path / "ticker.db"
+    for args in (["ingest", folder, "--db", db], ["ingest", folder, "--db", db], ["parse", folder],
+                 ["parse", "--format", "json", folder]):
+        done = subprocess.run([*TICKER, *map(str, args)], capture_output=True, timeout=SUBPROCESS_TIMEOUT)
+        out = done.stdout + done.stderr
+        assert b"\x1b" not in out and b"\x07" not in out and b"\r" not in out, (args, out)
+        if args[0] == "ingest":
+            lines = out.decode().splitlines()
+            name = "clear\\x1b[2J\\nscreen.txt: "
+            assert any(line.endswith((name + "stored 15 quotes", name + "already stored")) for line in lines), lines
+            assert any("title\\x1b]0;owned\\x07.txt: error:" in line for line in lines), lines
+            assert all(line.startswith((str(folder), "2 pages", "0 pages")) for line in lines), lines

@@ -99,10 +99,31 @@ AtOption = Annotated[
 ]
 
 
+_CONTROL = None
+
+
+def shown(text: str) -> str:
+    r"""Text from outside (a file name, a page's words) as it may reach a terminal: control
+    characters escaped, so that ESC sequences cannot drive the terminal and a newline in a
+    name cannot break the one-line-per-page output.
+
+    >>> print(shown("a\x1b[2Jb\nc"))
+    a\x1b[2Jb\nc
+    """
+    global _CONTROL
+    if _CONTROL is None:
+        import re
+
+        _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return _CONTROL.sub(lambda m: named.get(m.group(), f"\\x{ord(m.group()):02x}"
+                        if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
     from .errors import redact
 
-    typer.echo(f"error: {redact(message)}", err=True)
+    typer.echo(f"error: {shown(redact(message))}", err=True)
     return typer.Exit(code)
 
 
@@ -225,7 +246,7 @@ def _print_result(result, quiet: bool) -> None:
     if result.status == "error":
         from .errors import redact
 
-        typer.echo(f"{result.source}: error: {redact(result.reason or '')}", err=True)
+        typer.echo(f"{shown(result.source)}: error: {shown(redact(result.reason or ''))}", err=True)
         return
     if not quiet:
         line = {
@@ -233,9 +254,9 @@ def _print_result(result, quiet: bool) -> None:
             "duplicate": "already stored",
             "no_strip": "no ticker strip found",
         }[result.status]
-        typer.echo(f"{result.source}: {line}")
+        typer.echo(f"{shown(result.source)}: {line}")
     for warning in result.warnings:
-        typer.echo(f"{result.source}: warning: {warning}", err=True)
+        typer.echo(f"{shown(result.source)}: warning: {shown(warning)}", err=True)
 
 
 class _progress:
@@ -287,7 +308,7 @@ def parse_command(
     for report in reports:
         if "error" in report:
             failed = True
-            typer.echo(f"{report['path']}: error: {report['error']}", err=True)
+            typer.echo(f"{shown(report['path'])}: error: {shown(report['error'])}", err=True)
     if output_format is ParseFormat.json:
         typer.echo(_json_with_decimals(reports))
     else:
@@ -314,13 +335,14 @@ def _json_with_decimals(obj) -> str:
 
 def _print_parse_tables(reports: list[dict]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
     for report in reports:
         if "error" in report:
             continue
-        title = f"{report['path']} — {report['market_status'] or 'no market status'}"
+        title = escape(f"{shown(report['path'])} — {shown(report['market_status'] or 'no market status')}")
         table = Table(title=title, title_justify="left")
         for col, justify in (("name", "left"), ("instrument", "left"), ("value", "right"), ("change", "right"),
                              ("change_pct", "right"), ("check", "center")):
@@ -332,7 +354,7 @@ def _print_parse_tables(reports: list[dict]) -> None:
             table.add_row("(no ticker strip)", "", "", "", "", "")
         console.print(table)
         for warning in report["warnings"]:
-            console.print(f"  warning: {warning}", style="yellow")
+            console.print(escape(f"  warning: {shown(warning)}"), style="yellow")
 
 
 # ------------------------------------------------------------------------------------------ report
@@ -531,7 +553,7 @@ def _print_doctor(found) -> None:
         rows.append(("quotes failing the check", f"{found.inconsistent_quotes:,}"))
         bare = f"{found.snapshots_without_quotes:,}"
         if found.examples_without_quotes:
-            bare += " (e.g. " + ", ".join(f"#{i} {src}" for i, src in found.examples_without_quotes[:3]) + ")"
+            bare += " (e.g. " + ", ".join(f"#{i} {shown(src)}" for i, src in found.examples_without_quotes[:3]) + ")"
         rows.append(("snapshots without quotes", bare))
         rows.append(("quotes without a snapshot", f"{found.orphan_quotes:,}"))
     width = max(len(k) for k, _ in rows)
@@ -663,7 +685,7 @@ def reparse(
         counts[result.status] += 1
         if result.status != "changed":
             continue
-        typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+        typer.echo(f"snapshot {result.snapshot_id} ({shown(result.source)}):")
         if result.old_status != result.new_status:
             typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
         for name, value, change, pct in result.removed:
