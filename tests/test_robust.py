@@ -3,6 +3,7 @@ damaged files, real PostgreSQL where it applies)."""
 
 from __future__ import annotations
 
+import contextlib
 import re
 import sqlite3
 import subprocess
@@ -482,3 +483,41 @@ def test_file_names_reach_the_terminal_escaped(tmp_path):
             assert any(line.endswith((name + "stored 15 quotes", name + "already stored")) for line in lines), lines
             assert any("title\\x1b]0;owned\\x07.txt: error:" in line for line in lines), lines
             assert all(line.startswith((str(folder), "2 pages", "0 pages")) for line in lines), lines
+
+
+# ------------------------------------------------------------------ 15.16 read-only stores, SQLite's messages
+
+
+@contextlib.contextmanager
+def _read_only_disk(where: Path):
+    """A real filesystem (tmpfs) at ``where``: written while the block runs up to ``yield``'s
+    caller's ``freeze()``, read-only after it; skips where mounting is not allowed."""
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=32m", "tmpfs", str(where)],
+                             capture_output=True, text=True, timeout=60)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a filesystem here: {mounted.stderr.strip()[:200]}")
+    try:
+        yield lambda: subprocess.run(["mount", "-o", "remount,ro", str(where)], check=True, timeout=60)
+    finally:
+        subprocess.run(["umount", "-l", str(where)], timeout=60)
+
+
+def test_a_store_on_a_read_only_disk_is_read_and_writes_say_why(tmp_path, good_page):
+    disk = tmp_path / "disk"
+    with _read_only_disk(disk) as freeze:
+        db = disk / "ticker.db"
+        assert run_ticker("ingest", good_page, "--db", db).returncode == 0
+        freeze()
+        for args in (["report", "--index", "Nikkei", "-f", "csv"], ["report", "-i", "Nikkei", "-r", "1D", "-f", "csv"],
+                     ["report", "-f", "csv"], ["export"], ["indexes"], ["doctor"], ["db", "current"]):
+            done = run_ticker(*args, "--db", db)
+            assert done.returncode == 0, (args, done.stderr)
+            assert "40074.69" in done.stdout or args[0] in ("doctor", "db", "indexes"), (args, done.stdout)
+        other = tmp_path / "other.txt"
+        other.write_text(good_page.read_text(encoding="utf-8") + "\nanother page\n", encoding="utf-8")
+        done = run_ticker("ingest", other, "--db", db)
+        assert done.returncode == 1
+        assert done.stderr.strip() == f"error: cannot write the store {db}: it is on a read-only filesystem", done.stderr
+        done = run_ticker("alias", "add", "Nikkei Stock Average", "Nikkei", "--db", db)
+        assert done.returncode == 1 and "read-only" in done.stderr and "internal" not in done.stderr, done.stderr

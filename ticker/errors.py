@@ -107,4 +107,8 @@ def one_line(err: BaseException, label: str | None = None) -> str:
         detail = "the file is not a SQLite database"
     elif is_damage(inner):
         detail = DAMAGED
+    elif detail == "disk I/O error":  # SQLite's word for a full disk at some moments, a failing one at others
+        detail = "disk I/O error (is the store's disk full, failing or gone?)"
+    elif "readonly database" in detail:
+        detail += " (the store's file, folder or disk is read-only)"
     return redact(f"{label}: {detail}" if label else detail)

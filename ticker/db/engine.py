@@ -49,6 +49,11 @@ def _sqlite_engine(url: str, database: str | None, verify: bool = True, create: 
     memory = not database or database == ":memory:"
     if not memory and create:
         sqlite.make_folder(Path(database))  # type: ignore[arg-type]
+    read_only = False
+    if not memory and not create and Path(database).is_file():  # type: ignore[arg-type]
+        uri = sqlite.reader_uri(Path(database))  # type: ignore[arg-type]
+        if uri is not None:  # reads of a store that cannot be written (a read-only disk or folder)
+            url, read_only = f"sqlite:///{uri}&uri=true", True
     engine = create_engine(
         url,
         # One shared connection for an in-memory database, or every connection sees an empty one.
@@ -58,7 +63,7 @@ def _sqlite_engine(url: str, database: str | None, verify: bool = True, create: 
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn, _record):
-        sqlite.configure(dbapi_conn, memory=memory, verify=verify)  # the settings of ticker.db.sqlite's connections
+        sqlite.configure(dbapi_conn, memory=memory, verify=verify, read_only=read_only)  # the settings of ticker.db.sqlite's connections
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn):

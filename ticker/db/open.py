@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 
+from ..errors import StoreError
 from . import health, location, sqlite
 from .writer import Writer
 
@@ -20,6 +21,8 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
     import sqlite3
 
     path = location.file_target(db)
+    if path is not None and path.is_file() and (why := sqlite.read_only_place(path)):
+        raise StoreError(f"cannot write the store {path}: {why}")
     if path is not None:
         conn = sqlite.open_current(path)
         if conn is not None:
