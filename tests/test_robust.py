@@ -521,3 +521,43 @@ def test_a_store_on_a_read_only_disk_is_read_and_writes_say_why(tmp_path, good_p
         assert done.stderr.strip() == f"error: cannot write the store {db}: it is on a read-only filesystem", done.stderr
         done = run_ticker("alias", "add", "Nikkei Stock Average", "Nikkei", "--db", db)
         assert done.returncode == 1 and "read-only" in done.stderr and "internal" not in done.stderr, done.stderr
+
+
+# ------------------------------------------------------------------ 15.17 a dropped PostgreSQL connection
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_dropped_postgres_connection_prints_no_driver_lines(pg_url, tmp_path):
+    import uuid
+
+    import sqlalchemy as sa
+
+    pages = generate_pages(tmp_path / "pages", 400, seed=61)
+    name = f"ticker-drop-{uuid.uuid4().hex[:8]}"  # only this ingest's connections are dropped
+    url = f"{pg_url}&application_name={name}"
+    ingest = subprocess.Popen([*TICKER, "ingest", "--quiet", "--batch-size", "5", "--db", url, str(tmp_path / "pages")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    admin = sa.create_engine(pg_url)
+    dropped = 0
+    try:
+        deadline = time.monotonic() + SUBPROCESS_TIMEOUT
+        while _count(pg_url, "SELECT count(*) FROM snapshots") < 20 and ingest.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        while ingest.poll() is None and dropped < 3 and time.monotonic() < deadline:
+            time.sleep(0.2)
+            with admin.begin() as conn:
+                dropped += len(conn.execute(sa.text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
+                    {"name": name}).all())
+        out, err = ingest.communicate(timeout=SUBPROCESS_TIMEOUT)
+    finally:
+        ingest.kill()
+        admin.dispose()
+    assert dropped, "the ingest ended before a connection could be dropped: the test tested nothing"
+    assert ingest.returncode == 0, err
+    assert err == "", err  # no psycopg or SQLAlchemy lines: the data is exact, so nothing to say
+    assert "400 pages stored (6000 quotes)" in out
+    assert _count(pg_url, "SELECT count(DISTINCT content_hash) FROM snapshots") == len(pages)
+    assert _count(pg_url, "SELECT count(*) FROM quotes") == sum(len(p.entries) for p in pages)

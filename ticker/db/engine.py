@@ -39,10 +39,25 @@ def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = 
         return _sqlite_engine(url, parsed.database, verify, create)
     if parsed.get_backend_name() != "postgresql":
         raise StoreError(f"ticker stores live in SQLite or PostgreSQL, not {parsed.get_backend_name()}")
+    _no_driver_lines()
     try:
         return create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=1000)
     except (ImportError, SQLAlchemyError) as err:
         raise StoreError(f"cannot use {safe_url(url)}: {err.__class__.__name__}: {err}".splitlines()[0]) from None
+
+
+def _no_driver_lines() -> None:
+    """A dropped server connection makes psycopg and SQLAlchemy's pool log what they did about it
+    (a failed reset, a discarded connection); with no logging set up, Python prints those
+    records raw on stderr, after ticker's own one-line message or in the middle of an ingest
+    that recovered. A handler of their own (the library convention) keeps them off stderr;
+    records still reach the handlers of an application that sets up logging."""
+    import logging
+
+    for name in ("sqlalchemy", "psycopg"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(h, logging.NullHandler) for h in logger.handlers):
+            logger.addHandler(logging.NullHandler())
 
 
 def _sqlite_engine(url: str, database: str | None, verify: bool = True, create: bool = True) -> Engine:
