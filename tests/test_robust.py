@@ -561,3 +561,13 @@ def test_a_dropped_postgres_connection_prints_no_driver_lines(pg_url, tmp_path):
     assert "400 pages stored (6000 quotes)" in out
     assert _count(pg_url, "SELECT count(DISTINCT content_hash) FROM snapshots") == len(pages)
     assert _count(pg_url, "SELECT count(*) FROM quotes") == sum(len(p.entries) for p in pages)
+
+
+def test_a_dsn_string_given_as_db_shows_no_password(tmp_path):
+    dsn = f"host=127.0.0.1 port=1 dbname=quotes user=me password={SECRET}"
+    for args in (["report"], ["indexes"], ["doctor"], ["export"]):
+        done = run_ticker(*args, "--db", dsn, cwd=tmp_path)
+        out = done.stdout + done.stderr
+        assert done.returncode == 1 and not _leaks(out), (args, out)
+        assert "password=***" in out and "internal" not in out, (args, out)
+    assert list(tmp_path.iterdir()) == []
