@@ -571,3 +571,23 @@ def test_a_dsn_string_given_as_db_shows_no_password(tmp_path):
         assert done.returncode == 1 and not _leaks(out), (args, out)
         assert "password=***" in out and "internal" not in out, (args, out)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_sound_store_is_checked_once_not_by_every_command(tmp_path, good_page):
+    from ticker.db import health
+
+    class NoCheck:  # a connection that fails the test if quick_check runs
+        def execute(self, sql):
+            raise AssertionError(f"checked again: {sql}")
+
+    db = tmp_path / "ticker.db"
+    for args in (["ingest", good_page], ["report", "-i", "Nikkei"], ["report", "-i", "Nikkei", "-r", "1D"],
+                 ["indexes"], ["export"]):
+        done = run_ticker(*args, "--db", db)
+        assert done.returncode == 0, (args, done.stderr)
+        health.verify(NoCheck(), db)  # as ticker left it: noted sound, the next command checks nothing
+    with open(db, "r+b") as fh:  # another program writes the file: the next command checks
+        fh.seek(0, 2)
+        fh.write(b"\0" * 10)
+    with pytest.raises(AssertionError, match="checked again"):
+        health.verify(NoCheck(), db)

@@ -100,6 +100,10 @@ def one_line(err: BaseException, label: str | None = None) -> str:
     'RuntimeError'
     >>> one_line(OSError("file is not a database"), "x.db")
     'x.db: the file is not a SQLite database'
+    >>> one_line(OSError("database disk image is malformed"), "x.db")
+    'x.db: store is damaged (run ticker doctor)'
+    >>> one_line(OSError("disk I/O error"), "x.db")
+    "x.db: disk I/O error (is the store's disk full, failing or gone?)"
     """
     inner = getattr(err, "orig", None) or err
     detail = (str(inner).strip().splitlines() or [inner.__class__.__name__])[0]

@@ -37,7 +37,8 @@ def cache_dir() -> Path:
 
 def _state(path: Path) -> list | None:
     """What changes when anybody writes the file: its identity, size and modification time, and
-    its WAL's (SQLite's write-ahead log holds the newest commits)."""
+    its WAL's (SQLite's write-ahead log holds the newest commits; an empty one, which every
+    connection makes when it opens the store, holds nothing)."""
     out: list = []
     for p in (path, Path(f"{path}-wal")):
         try:
@@ -47,7 +48,7 @@ def _state(path: Path) -> list | None:
             continue
         except OSError:
             return None
-        out.append([st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns])
+        out.append([st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns] if st.st_size or p == path else None)
     return out
 
 
