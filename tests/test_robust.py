@@ -121,8 +121,8 @@ def test_alias_add_while_an_ingest_runs_moves_the_whole_series(db_url, tmp_path)
 DAMAGED = "store is damaged (run ticker doctor)"
 
 
-def _leaf_pages(db: Path, index: str) -> list[tuple[int, str]]:
-    """(page number, first Nikkei-or-not flag) of an index's leaf pages, from SQLite's dbstat."""
+def _leaf_pages(db: Path, index: str) -> list[int]:
+    """The page numbers of a table's or an index's leaf pages, from SQLite's dbstat."""
     with sqlite3.connect(db) as conn:
         try:
             return [r[0] for r in conn.execute("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' "
