@@ -42,6 +42,13 @@ def nikkei_page(value: str, change: str, pct: str) -> str:
     return strip_page([("Nikkei", value, change, pct), ("Dow", "39,157.93", "-11.59", "-0.03")])
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_dir(tmp_path_factory):
+    """ticker notes the stores it found sound in its cache folder (ticker.db.health): the tests'
+    notes go to a folder of their own, never the user's."""
+    os.environ["TICKER_CACHE_DIR"] = str(tmp_path_factory.mktemp("ticker-cache"))
+
+
 def _pg_schema_url(schema: str) -> str:
     sep = "&" if "?" in PG_URL else "?"
     return f"{PG_URL}{sep}options=-csearch_path%3D{schema}"

@@ -482,7 +482,7 @@ def test_doctor_on_a_newer_schema_and_on_no_store(db_url, tmp_path):
             in result.output)
     missing = tmp_path / "nowhere" / "ticker.db"
     result = doctor(missing)
-    assert result.exit_code == 1 and result.output.strip() == f"error: no store at {missing}"
+    assert result.exit_code == 1 and result.output.strip() == f"error: no store at {missing} (run ticker ingest first)"
     assert not missing.parent.exists()  # a check never creates a store
 
 

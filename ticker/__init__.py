@@ -13,12 +13,39 @@ The heavy parts (pandas, SQLAlchemy) load on first use, so ``import ticker`` sta
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import sys as _sys
+
+
+def _quiet_ctrl_c_while_the_command_starts() -> None:
+    """The ``ticker`` command (not a notebook): Ctrl-C while its modules load ends it quietly
+    (exit 130) instead of printing a traceback of the import in progress. ``ticker.cli.main``
+    puts Python's own handler back before any command runs."""
+    import os
+    import signal
+
+    def stop(_signum, _frame):
+        # At once: an exception raised here can land anywhere in the import machinery (a
+        # callback whose errors Python prints as "Exception ignored"). Nothing is open yet.
+        os._exit(130)
+
+    stop.ticker_startup = True  # type: ignore[attr-defined]  # how main() knows it
+    try:
+        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
+            signal.signal(signal.SIGINT, stop)
+    except ValueError:  # not the main thread
+        pass
+
+
+# the console script, or `python -m ticker` (whose argv[0] is "-m" while the package loads)
+if _sys.argv and (_sys.argv[0] == "-m" or _sys.argv[0].rsplit("/", 1)[-1] in ("ticker", "ticker.exe")):
+    _quiet_ctrl_c_while_the_command_starts()
+
+from typing import TYPE_CHECKING  # noqa: E402
 
 # Imported here, not lazily: importing the submodule ticker.parse (the store does) would
 # otherwise rebind ``ticker.parse`` to the module. The parser is stdlib-only and cheap to import.
-from .errors import TickerError
-from .parse import ParsedPage, ParseError, Quote, parse
+from .errors import TickerError  # noqa: E402 - after the Ctrl-C guard above
+from .parse import ParsedPage, ParseError, Quote, parse  # noqa: E402
 
 if TYPE_CHECKING:
     from .store import Store

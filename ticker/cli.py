@@ -99,15 +99,40 @@ AtOption = Annotated[
 ]
 
 
+_CONTROL = None
+
+
+def shown(text: str) -> str:
+    r"""Text from outside (a file name, a page's words) as it may reach a terminal: control
+    characters escaped, so that ESC sequences cannot drive the terminal and a newline in a
+    name cannot break the one-line-per-page output.
+
+    >>> print(shown("a\x1b[2Jb\nc"))
+    a\x1b[2Jb\nc
+    """
+    global _CONTROL
+    if _CONTROL is None:
+        import re
+
+        _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+    named = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+    return _CONTROL.sub(lambda m: named.get(m.group(), f"\\x{ord(m.group()):02x}"
+                        if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}"), text)
+
+
 def _fail(message: str, code: int = 1) -> typer.Exit:
-    typer.echo(f"error: {message}", err=True)
+    from .errors import redact
+
+    typer.echo(f"error: {shown(redact(message))}", err=True)
     return typer.Exit(code)
 
 
-def _open_store(db: str | None) -> Store:
+def _open_store(db: str | None, *, create: bool = False) -> Store:
+    """The store ``--db`` names. Only ``ingest`` and ``db upgrade`` make one: every other
+    command on a store that is not there says ``no store at … (run ticker ingest first)``."""
     from .store import Store
 
-    return Store(db)
+    return Store(db, create=create)
 
 
 # ------------------------------------------------------------------------------------------ ingest
@@ -133,6 +158,7 @@ def ingest(
     from . import ingest as ingest_
     from .records import IngestSummary
 
+    at = _in_range(at)
     with _fewer_collections():
         writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
         inputs: Iterable[pages.PageInput | pages.BadInput] = pages.expand(paths, recursive=recursive)
@@ -140,19 +166,68 @@ def ingest(
             inputs = list(inputs)
         summary = IngestSummary()
         results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size)
+        output_closed = False
         with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
             for result in results:
                 summary.add(result)
-                _print_result(result, quiet)
+                try:
+                    _print_result(result, quiet or output_closed)
+                except BrokenPipeError:  # `ticker ingest DIR | head -1`: the printing ends, not the ingest
+                    output_closed = True
+                    _drop_stdout()
                 advance()
-        typer.echo(
+        writer.close()
+        line = (
             f"{summary.stored} pages stored ({summary.quotes} quotes), {summary.duplicates} already stored, "
             f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
             + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
         )
-        writer.close()
+        if output_closed:
+            _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
+        else:
+            try:
+                typer.echo(line)
+            except BrokenPipeError:
+                _drop_stdout()
+                _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
         if summary.errors:
             raise typer.Exit(1)
+
+
+def _drop_stdout() -> None:
+    """stdout was closed by its reader: send what is still to be written (Python's buffer too,
+    flushed at exit) to the null device, so that nothing fails on it again."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
+def _echo_stderr(line: str) -> None:
+    try:
+        typer.echo(line, err=True)
+    except OSError:
+        pass  # stderr is gone too: nobody is listening
+
+
+def _in_range(at: datetime | None) -> datetime | None:
+    """``--at`` as an aware time (UTC unless it has an offset) that UTC can hold: a usage error
+    otherwise (``9999-12-31T23:59:59-1400`` is past the year 9999 in UTC)."""
+    if at is None:
+        return None
+    from datetime import UTC
+
+    aware = at if at.tzinfo is not None else at.replace(tzinfo=UTC)
+    try:
+        aware.astimezone(UTC)
+    except OverflowError:
+        raise typer.BadParameter(f"{at.isoformat()} is out of range in UTC (years 1 to 9999)",
+                                 param_hint="'--at'") from None
+    return aware
 
 
 @contextlib.contextmanager
@@ -170,7 +245,9 @@ def _fewer_collections():
 
 def _print_result(result, quiet: bool) -> None:
     if result.status == "error":
-        typer.echo(f"{result.source}: error: {result.reason}", err=True)
+        from .errors import redact
+
+        typer.echo(f"{shown(result.source)}: error: {shown(redact(result.reason or ''))}", err=True)
         return
     if not quiet:
         line = {
@@ -178,9 +255,9 @@ def _print_result(result, quiet: bool) -> None:
             "duplicate": "already stored",
             "no_strip": "no ticker strip found",
         }[result.status]
-        typer.echo(f"{result.source}: {line}")
+        typer.echo(f"{shown(result.source)}: {line}")
     for warning in result.warnings:
-        typer.echo(f"{result.source}: warning: {warning}", err=True)
+        typer.echo(f"{shown(result.source)}: warning: {shown(warning)}", err=True)
 
 
 class _progress:
@@ -232,7 +309,7 @@ def parse_command(
     for report in reports:
         if "error" in report:
             failed = True
-            typer.echo(f"{report['path']}: error: {report['error']}", err=True)
+            typer.echo(f"{shown(report['path'])}: error: {shown(report['error'])}", err=True)
     if output_format is ParseFormat.json:
         typer.echo(_json_with_decimals(reports))
     else:
@@ -259,13 +336,14 @@ def _json_with_decimals(obj) -> str:
 
 def _print_parse_tables(reports: list[dict]) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
     console = Console()
     for report in reports:
         if "error" in report:
             continue
-        title = f"{report['path']} — {report['market_status'] or 'no market status'}"
+        title = escape(f"{shown(report['path'])} — {shown(report['market_status'] or 'no market status')}")
         table = Table(title=title, title_justify="left")
         for col, justify in (("name", "left"), ("instrument", "left"), ("value", "right"), ("change", "right"),
                              ("change_pct", "right"), ("check", "center")):
@@ -277,7 +355,7 @@ def _print_parse_tables(reports: list[dict]) -> None:
             table.add_row("(no ticker strip)", "", "", "", "", "")
         console.print(table)
         for warning in report["warnings"]:
-            console.print(f"  warning: {warning}", style="yellow")
+            console.print(escape(f"  warning: {shown(warning)}"), style="yellow")
 
 
 # ------------------------------------------------------------------------------------------ report
@@ -451,7 +529,7 @@ def doctor(
 
     from .store import Store
 
-    store = Store(db, migrate_on_open=False, create=False)
+    store = Store(db, migrate_on_open=False, create=False, verify=False)
     found = store.doctor(full=full)
     store.close()
     if output_format is ParseFormat.json:
@@ -476,7 +554,7 @@ def _print_doctor(found) -> None:
         rows.append(("quotes failing the check", f"{found.inconsistent_quotes:,}"))
         bare = f"{found.snapshots_without_quotes:,}"
         if found.examples_without_quotes:
-            bare += " (e.g. " + ", ".join(f"#{i} {src}" for i, src in found.examples_without_quotes[:3]) + ")"
+            bare += " (e.g. " + ", ".join(f"#{i} {shown(src)}" for i, src in found.examples_without_quotes[:3]) + ")"
         rows.append(("snapshots without quotes", bare))
         rows.append(("quotes without a snapshot", f"{found.orphan_quotes:,}"))
     width = max(len(k) for k, _ in rows)
@@ -608,7 +686,7 @@ def reparse(
         counts[result.status] += 1
         if result.status != "changed":
             continue
-        typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+        typer.echo(f"snapshot {result.snapshot_id} ({shown(result.source)}):")
         if result.old_status != result.new_status:
             typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
         for name, value, change, pct in result.removed:
@@ -630,7 +708,7 @@ def db_upgrade(db: DbOption = None) -> None:
     """
     from .db import migrate
 
-    store = _open_store(db)  # opening upgrades
+    store = _open_store(db, create=True)  # opening upgrades
     with store.engine.connect() as conn:
         typer.echo(f"{store!r} is at revision {migrate.current_revision(conn)} (head)")
 
@@ -644,7 +722,7 @@ def db_current(db: DbOption = None) -> None:
     from .db import migrate
     from .store import Store
 
-    store = Store(db, migrate_on_open=False)
+    store = Store(db, migrate_on_open=False, create=False)
     revision = store.revision()
     state = "head" if revision == migrate.HEAD_REVISION else f"head is {migrate.HEAD_REVISION}"
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")
@@ -667,11 +745,22 @@ def alias_add(
 
 def main() -> None:
     import os
+    import signal
 
+    if getattr(signal.getsignal(signal.SIGINT), "ticker_startup", False):  # see ticker/__init__.py
+        signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         app(standalone_mode=True)
+    except KeyboardInterrupt:  # Ctrl-C while typer builds the commands, before click's own handling
+        raise SystemExit(130) from None
+    except BrokenPipeError:  # `ticker report -f csv | head -1`: the reader has what it wanted
+        _drop_stdout()
+        raise SystemExit(0) from None
     except Exception as err:  # a bug, not bad input: still one line, the traceback on request
         if os.environ.get("TICKER_DEBUG"):
             raise
-        typer.echo(f"error: internal: {err.__class__.__name__}: {err} (TICKER_DEBUG=1 shows the traceback)", err=True)
+        from .errors import redact
+
+        typer.echo(redact(f"error: internal: {err.__class__.__name__}: {err} (TICKER_DEBUG=1 shows the traceback)"),
+                   err=True)
         raise SystemExit(1) from None

@@ -8,6 +8,7 @@ writer; the engine, its settings and its errors are :mod:`ticker.db.engine`'s.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime
 from typing import TYPE_CHECKING
@@ -18,7 +19,7 @@ from .db import engine as db_engine
 from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
 from .db.writer import Writer
-from .errors import StoreError, UnknownInstrument
+from .errors import BadArgument, StoreError, UnknownInstrument
 from .instruments import display_name, name_key, resolve
 from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 
@@ -31,8 +32,16 @@ __all__ = ["DEFAULT_DB", "Store", "StoreError", "UnknownInstrument", "PageResult
 Time = str | date | datetime | None
 
 
+def _need_name(name, what: str = "name") -> None:
+    if not isinstance(name, str):
+        raise BadArgument(f"{what}: an instrument name (text), not {name!r}")
+
+
 class Store:
     """A ticker store: a SQLite file (default ``data/ticker.db``) or any SQLAlchemy URL.
+
+    ``create=False`` (every read command) refuses to make a store that is not there yet: no
+    file, no folder, no schema in an empty database (:class:`StoreError`, "no store at …").
 
     >>> store = Store(":memory:")
     >>> store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
@@ -42,14 +51,19 @@ class Store:
     """
 
     def __init__(
-        self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True, create: bool = True
+        self, url_or_path: str | os.PathLike | None = None, *, migrate_on_open: bool = True, create: bool = True,
+        verify: bool = True,
     ):
         self.url = database_url(url_or_path)
         if not create:
             db_engine.require_existing(self.url)
-        self.engine = make_engine(self.url)
+        # verify: refuse a damaged SQLite file (ticker.db.health); doctor opens it to say why
+        self.engine = make_engine(self.url, verify=verify, create=create)
         self._writer: Writer | None = None
+        self._writer_lock = threading.Lock()  # threads sharing the store share one writer (made once)
         if migrate_on_open:
+            if not create:  # an empty database (PostgreSQL's, an empty file) gets no schema from a read
+                self._guard(migrate.require_store, self.engine, safe_url(self.url))
             self._guard(migrate.ensure_current, self.engine)
 
     def __repr__(self) -> str:
@@ -84,8 +98,9 @@ class Store:
 
     def writer(self, *, on_close=None) -> Writer:
         """The store's :class:`ticker.ingest.Writer`, on a connection of its engine (made once)."""
-        if self._writer is None:
-            self._writer = db_engine.writer_on(self.engine, self.url)
+        with self._writer_lock:
+            if self._writer is None:
+                self._writer = db_engine.writer_on(self.engine, self.url)
         if on_close is not None:  # the caller owns the store through its writer
             writer, self._writer = self._writer, None
             writer._on_close = on_close
@@ -107,6 +122,8 @@ class Store:
         """
         if isinstance(paths, (str, os.PathLike)):
             paths = [os.fspath(paths)]
+        elif paths is None or isinstance(paths, bytes):
+            raise BadArgument(f"paths: a file, a folder, '-' or a list of them, not {paths!r}")
         summary = IngestSummary()
         for result in self.iter_ingest(pages.expand(paths, recursive=recursive), **options):
             summary.add(result)
@@ -147,6 +164,7 @@ class Store:
 
         Raises :class:`UnknownInstrument` listing the closest known names.
         """
+        _need_name(name)
         found = self._read(queries.find_instrument, name)
         if found is None:
             raise UnknownInstrument(name, self._read(queries.suggestions, name))
@@ -157,6 +175,8 @@ class Store:
 
         Quotes already stored under the printed name move to the instrument too.
         """
+        _need_name(printed, "printed")
+        _need_name(canonical, "canonical")
         try:
             target_id = self.find_instrument(canonical)["id"]
         except UnknownInstrument:
@@ -211,6 +231,9 @@ class Store:
         return frames.frame(self._read(queries.snapshots), queries.SNAPSHOTS)
 
     def _each(self, names: Sequence[str] | str, **window) -> dict[str, pd.DataFrame]:
+        if not isinstance(names, str):
+            if names is None or not all(isinstance(n, str) for n in names):
+                raise BadArgument(f"names: an instrument name or a list of names, not {names!r}")
         fetched: dict[str, pd.DataFrame] = {}
         for name in [names] if isinstance(names, str) else list(names):
             series = self.series(name, **window)

@@ -56,20 +56,72 @@ def database_url(url_or_path: str | os.PathLike | None = None) -> str:
     if named in (":memory:", "sqlite://", "sqlite:///:memory:"):
         return "sqlite://"
     if "://" in named:
+        named = _encode_password(named)
+        _register_secrets(named)
         return named
     return f"sqlite:///{Path(named).expanduser().resolve()}"
 
 
+_SECRET_QUERY_KEYS = ("password", "sslpassword")
+
+
+def _encode_password(url: str) -> str:
+    """A URL whose password holds ``@`` as typed (``me:p@ss@db``), with the password
+    percent-encoded: else everything after its first ``@`` is taken for the host (and sent
+    to DNS, and printed).
+
+    >>> _encode_password("postgresql://me:p@ss@db:5432/x"), _encode_password("postgresql://me:ok@db/x")
+    ('postgresql://me:p%40ss@db:5432/x', 'postgresql://me:ok@db/x')
+    """
+    from urllib.parse import quote
+
+    scheme, sep, rest = url.partition("://")
+    end = min((i for i in (rest.find("/"), rest.find("?")) if i >= 0), default=len(rest))
+    # a "/" or "?" inside the password hides the real end of the host part: take the last "@"
+    # before the path that leaves a plausible host (no ":" beyond a port)
+    authority, tail = rest[:end], rest[end:]
+    if authority.count("@") < 2:
+        return url
+    userinfo, _, host = authority.rpartition("@")
+    user, colon, password = userinfo.partition(":")
+    return f"{scheme}{sep}{user}{colon}{quote(password, safe='')}@{host}{tail}"
+
+
+def _register_secrets(url: str) -> None:
+    """Every password the URL carries (user:password@, ?password=) and ``PGPASSWORD``: never shown."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from ..errors import register_secret
+
+    register_secret(os.environ.get("PGPASSWORD"))
+    try:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # a malformed port: make_engine says so
+        return
+    register_secret(parsed.password if isinstance(parsed.password, str) else None)
+    for key, value in parsed.query.items():
+        if key.lower() in _SECRET_QUERY_KEYS:
+            for v in (value,) if isinstance(value, str) else value:
+                register_secret(v)
+
+
 def safe_url(url: str) -> str:
-    """The URL for messages: never a password.
+    """The URL for messages: never a password (``user:password@``, ``?password=``).
 
     >>> safe_url("postgresql+psycopg://me:s3cret@db/quotes")
     'postgresql+psycopg://me:***@db/quotes'
+    >>> safe_url("postgresql+psycopg://me@db/quotes?password=s3cret&sslmode=require")
+    'postgresql+psycopg://me@db/quotes?password=***&sslmode=require'
     """
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
+    from ..errors import redact
+
     try:
-        return make_url(url).render_as_string(hide_password=True)
-    except ArgumentError:
+        parsed = make_url(url)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
         return "<unparseable database URL>"
+    hidden = {k: ("***" if k.lower() in _SECRET_QUERY_KEYS else v) for k, v in parsed.query.items()}
+    return redact(parsed.set(query=hidden).render_as_string(hide_password=True))

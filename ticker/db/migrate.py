@@ -12,7 +12,7 @@ from importlib import resources
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError
 
-from ..errors import SchemaError
+from ..errors import SchemaError, StoreError
 
 __all__ = ["HEAD_REVISION", "SchemaError", "current_revision", "ensure_current", "upgrade", "alembic_config",
            "sqlite_schema"]
@@ -69,6 +69,14 @@ def _ensure_current(engine: Engine) -> None:
         if _check(revision):
             return
     upgrade(engine)
+
+
+def require_store(engine: Engine, label: str) -> None:
+    """Raise :class:`~ticker.errors.StoreError` when the database holds nothing at all (a read
+    must not make a store): ``no store at LABEL (run ticker ingest first)``."""
+    with engine.connect() as conn:
+        if current_revision(conn) is None and not inspect(conn).get_table_names():
+            raise StoreError(f"no store at {label} (run ticker ingest first)")
 
 
 def _refuse_foreign(conn: Connection) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 
-from . import location, postgres, sqlite
+from ..errors import StoreError
+from . import health, location, postgres, sqlite
 from .writer import Writer
 
 __all__ = ["open_writer"]
@@ -21,11 +22,16 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
     import sqlite3
 
     path = location.file_target(db)
+    if path is not None and path.is_file() and (why := sqlite.read_only_place(path)):
+        raise StoreError(f"cannot write the store {path}: {why}")
     if path is not None:
         conn = sqlite.open_current(path)
         if conn is not None:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
-            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+            writer = Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
+            # The file as this ingest leaves it is as sound as it found it (ticker.db.health).
+            writer._on_close = lambda: None if writer.met_damage else health.note_sound(path)
+            return writer
     else:
         url = location.database_url(db)
         opened = postgres.open_current(url)

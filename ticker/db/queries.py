@@ -15,6 +15,7 @@ import sqlite3
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 
+from ..errors import DAMAGED, StoreError, is_damage
 from ..instruments import name_key, pick
 from . import location
 from .sqlite import open_reader, stored_time
@@ -216,7 +217,9 @@ def read_series(db, name: str, *, since: datetime | None = None, until: datetime
         if inst is None:
             return None
         found = series(conn, inst[0], since=since, until=until, last=last, columns=tuple(SERIES_BRIEF))
-    except sqlite3.Error:
+    except sqlite3.Error as err:
+        if is_damage(err):
+            raise StoreError(f"{path}: {DAMAGED}") from None
         return None
     finally:
         conn.close()

@@ -16,6 +16,8 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+from ..errors import StoreError
+from . import health
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "at_head", "configure", "open_current", "schema_statements", "stored_time"]
@@ -26,12 +28,15 @@ SCHEMA_FILE = Path(__file__).parent.parent / "data" / "schema.sqlite.sql"
 _SEPARATOR = "\n;\n"  # between statements in SCHEMA_FILE (a trigger body may hold ";")
 
 
-def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
+def configure(conn: sqlite3.Connection, *, memory: bool = False, verify: bool = True, read_only: bool = False) -> None:
     """ticker's settings for every connection: WAL (readers never wait for the writer), foreign
     keys on, and a long busy timeout (writers queue instead of failing). Transactions are begun
-    explicitly (``BEGIN IMMEDIATE`` for writers), so the driver must not open its own."""
+    explicitly (``BEGIN IMMEDIATE`` for writers), so the driver must not open its own. With
+    ``verify``, a damaged file is refused (:func:`ticker.db.health.verify`; ``ticker doctor``
+    opens without it, to say what is wrong)."""
     conn.isolation_level = None
-    if not memory and (empty := _ours_or_empty(conn)):  # another application's file is left as it is
+    empty = None
+    if not memory and not read_only and (empty := _ours_or_empty(conn)):  # another application's file is left as it is
         if empty == "empty":
             # Set while the file is new only. 8 KiB pages: ~8% less insert work than 4 KiB for
             # ticker's rows and indexes (fewer page splits), shallower trees to read; 16 KiB
@@ -41,6 +46,13 @@ def configure(conn: sqlite3.Connection, *, memory: bool = False) -> None:
         conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute("PRAGMA foreign_keys=ON")
     conn.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    if verify and not memory and empty != "empty":
+        health.verify(conn, main_file(conn))
+
+
+def main_file(conn: sqlite3.Connection) -> Path:
+    """The file of a connection's main database."""
+    return Path(next(row[2] for row in conn.execute("PRAGMA database_list") if row[1] == "main"))
 
 
 def _ours_or_empty(conn: sqlite3.Connection) -> str | None:
@@ -54,6 +66,45 @@ def _ours_or_empty(conn: sqlite3.Connection) -> str | None:
         return None
     versions = [v for (v,) in conn.execute("SELECT version_num FROM alembic_version")]
     return "ours" if len(versions) == 1 and versions[0] in KNOWN_REVISIONS else None
+
+
+def read_only_place(path: Path) -> str | None:
+    """Why the store at ``path`` (an existing file) cannot be written, or None: a read-only
+    filesystem, a read-only file, or a folder where SQLite cannot make its ``-wal`` and
+    ``-shm`` files. Such a store is still read (:func:`reader_uri`)."""
+    import os
+
+    try:
+        if os.statvfs(path).f_flag & os.ST_RDONLY:
+            return "it is on a read-only filesystem"
+    except OSError:
+        pass
+    if not os.access(path, os.W_OK):
+        return "the file is read-only"
+    if not os.access(path.parent, os.W_OK):
+        return f"its folder {path.parent} is not writable (SQLite keeps its -wal and -shm files beside the store)"
+    return None
+
+
+def reader_uri(path: Path) -> str | None:
+    """A read-only SQLite URI for a store that cannot be written (see :func:`read_only_place`),
+    else None. ``immutable``: SQLite then needs no ``-shm`` file (which it could not make) -
+    unless a ``-wal`` file holds commits not yet in the file, which only ``mode=ro`` reads."""
+    from urllib.parse import quote
+
+    if read_only_place(path) is None:
+        return None
+    wal = Path(f"{path}-wal")
+    immutable = not (wal.exists() and wal.stat().st_size > 0)
+    return f"file:{quote(str(path.resolve()))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def make_folder(path: Path) -> None:
+    """The folder of a new store's file; :class:`StoreError` saying why when it cannot be made."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        raise StoreError(f"cannot make the folder {path.parent} for the store: {err.strerror or err}") from None
 
 
 def schema_statements() -> list[str]:
@@ -72,7 +123,7 @@ def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | Non
         conn = None
         try:
             if create:
-                path.parent.mkdir(parents=True, exist_ok=True)
+                make_folder(path)
             conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False)
             configure(conn)
             if at_head(conn) or (create and _create(conn)):
@@ -98,8 +149,10 @@ def open_reader(path: Path) -> sqlite3.Connection | None:
     """A read-only connection to the store at ``path`` if it is at head, else None."""
     conn = None
     try:
-        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000)
+        uri = reader_uri(path)  # a store on a read-only disk or folder is still read
+        conn = sqlite3.connect(uri or path, timeout=BUSY_TIMEOUT_MS / 1000, uri=uri is not None)
         conn.execute("PRAGMA query_only=ON")
+        health.verify(conn, path)
         if at_head(conn):
             return conn
     except sqlite3.Error:

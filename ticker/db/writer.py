@@ -19,11 +19,12 @@ from __future__ import annotations
 import functools
 import itertools
 import random
+import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
-from ..errors import StoreError, StoreUnavailable, one_line
+from ..errors import StoreError, StoreUnavailable, is_damage, one_line
 from ..instruments import display_name as _display_name
 from ..instruments import name_key as _name_key
 from ..instruments import resolve
@@ -71,6 +72,11 @@ class Writer:
         self.label = label
         self.driver_error = driver_error
         self._on_close = on_close
+        self.met_damage = False  # SQLite said "malformed" (see ticker.db.health)
+        # One transaction at a time on the one connection: a Store shared by threads (a notebook's
+        # concurrent.futures) hands them all this writer, and interleaved batches on one sqlite3
+        # connection commit each other's halves (issue 15.1). The threads queue here instead.
+        self._lock = threading.RLock()
         # printed name or alias key -> instruments.id, and a strip's names tuple -> their ids;
         # committed rows only
         self._instrument_ids: dict = {}
@@ -95,6 +101,10 @@ class Writer:
                 f", ({', '.join('?' * len(QUOTE_ROW))})" * (self._quotes_per_insert - 1))
 
     def close(self) -> None:
+        with self._lock:
+            self._close()
+
+    def _close(self) -> None:
         if self.conn is not None:
             try:
                 self.conn.close()
@@ -113,7 +123,8 @@ class Writer:
 
     def forget(self) -> None:
         """Drop the remembered instrument ids (an alias was moved to another instrument)."""
-        self._instrument_ids.clear()
+        with self._lock:
+            self._instrument_ids.clear()
 
     # ---- transactions
     def _transaction(self, work: Callable, *args, own_checks: bool = False):
@@ -154,6 +165,9 @@ class Writer:
                 if self._lost():
                     if attempt < 4 and self._new_connection():
                         continue  # nothing was stored: the dropped transaction rolled back
+                    raise StoreUnavailable(one_line(err, self.label)) from None
+                if is_damage(err):
+                    self.met_damage = True
                     raise StoreUnavailable(one_line(err, self.label)) from None
                 if "database is locked" in str(err):
                     raise StoreUnavailable(one_line(err, self.label)) from None
@@ -222,7 +236,12 @@ class Writer:
 
     # ---- pages
     def write(self, batch: list[Pending]) -> list[PageResult]:
-        """Store the batch's pages in one transaction (one each if that fails); results in order."""
+        """Store the batch's pages in one transaction (one each if that fails); results in order.
+        Safe to call from several threads: one batch is written at a time."""
+        with self._lock:
+            return self._write(batch)
+
+    def _write(self, batch: list[Pending]) -> list[PageResult]:
         writes = [p for p in batch if p.row is not None]
         if writes:
             ids: list[int | StoreError | None]
@@ -260,6 +279,7 @@ class Writer:
         """Snapshots and all of their quotes: the snapshot ids (None for a duplicate), and the
         instrument ids this transaction made or looked up."""
         new_ids: dict[str, int] = {}
+        self._recheck_aliases(cur)
         first: dict[str, Pending] = {}
         for p in writes:  # the same bytes twice in one batch: the first is stored
             first.setdefault(p.row[1], p)  # type: ignore[index]  # rows of written pages are set
@@ -286,6 +306,26 @@ class Writer:
         if params:
             self._insert_quotes(cur, params)
         return ids, new_ids
+
+    def _recheck_aliases(self, cur) -> None:
+        """Forget the remembered instrument ids if an alias they came from now names another
+        instrument (``ticker alias add`` in another process, between two of our transactions):
+        else this run would go on storing the name's quotes under the old instrument after the
+        alias moved the earlier ones (issue 15.3). One query per transaction, a few dozen keys.
+        On SQLite the transaction holds the write lock, so no alias can change until it commits;
+        on PostgreSQL the rows are read ``FOR SHARE``, so an alias change waits for our commit
+        (and then moves the quotes we stored), or we wait for its and see the new instrument."""
+        cached = [(k, v) for k, v in self._instrument_ids.items() if isinstance(k, str)]
+        if not cached:
+            return
+        keys = sorted({name_key(k) for k, _ in cached})
+        if self.dialect == "sqlite":
+            found = dict(_select_in(cur, "SELECT alias_key, instrument_id FROM aliases WHERE alias_key", keys))
+        else:
+            cur.execute("SELECT alias_key, instrument_id FROM aliases WHERE alias_key = ANY(%s) FOR SHARE", (keys,))
+            found = dict(cur.fetchall())
+        if any(found.get(name_key(k)) != v for k, v in cached):
+            self._instrument_ids.clear()
 
     def _quote_params(self, cur, stored: list[tuple[Pending, int]], new_ids: dict) -> tuple[list, set[int]]:
         """SQLite: the parameters of all the quote rows of the stored pages, one flat list in
@@ -428,7 +468,8 @@ class Writer:
             new_ids[printed] = known
             return known
         m = self._mark
-        cur.execute(f"SELECT instrument_id FROM aliases WHERE alias_key = {m}", (key,))
+        lock = "" if self.dialect == "sqlite" else " FOR SHARE"  # see _recheck_aliases
+        cur.execute(f"SELECT instrument_id FROM aliases WHERE alias_key = {m}{lock}", (key,))
         hit = cur.fetchone()
         if hit is not None:
             found = hit[0]
@@ -446,9 +487,14 @@ class Writer:
     # ---- reparse
     def replace_quotes(self, snapshot_id: int, market_status: str | None, values: tuple[tuple, ...]) -> None:
         """A snapshot's quotes and status, replaced in one transaction (``ticker reparse --apply``)."""
+        with self._lock:
+            self._replace_quotes(snapshot_id, market_status, values)
+
+    def _replace_quotes(self, snapshot_id: int, market_status: str | None, values: tuple[tuple, ...]) -> None:
         def work(cur):
             m = self._mark
             new_ids: dict[str, int] = {}
+            self._recheck_aliases(cur)
             cur.execute(f"DELETE FROM quotes WHERE snapshot_id = {m}", (snapshot_id,))
             cur.execute(f"UPDATE snapshots SET market_status = {m} WHERE id = {m}", (market_status, snapshot_id))
             if values[0]:
