@@ -163,8 +163,10 @@ def test_resample_gives_ohlc_buckets_without_empty_ones(filled):
     first = buckets[0]
     assert (first["open"], first["high"], first["low"], first["close"], first["points"]) == (
         40074.69, 40100.0, 40074.69, 40100.0, 3)
-    assert (first["change"], first["change_pct"]) == (25.31, 0.06)  # the bucket's last
-    hourly = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "-r", "6h").stdout)
+    # the close against the close before the bucket (the first quote's value - change: 39,631.06)
+    assert (first["change"], first["change_pct"]) == (468.94, 1.183264)
+    assert [(b["change"], b["change_pct"]) for b in buckets[1:]] == [(-1100.0, -2.743142), (500.5, 1.283333)]
+    hourly = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "--resample", "6h").stdout)
     assert [b["points"] for b in hourly["series"]] == [2, 1, 1, 1]
 
 
@@ -184,7 +186,7 @@ def test_tz_shows_local_times_and_buckets_local_days(filled):
     assert csv.splitlines()[1].startswith("2024-05-17T17:00:00+0900,")
     # 18 May 01:00 UTC is 10:00 in Tokyo; the 17 May 15:00 UTC point is already 18 May there
     daily = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "--tz", "Asia/Tokyo",
-                           "-r", "1D").stdout)
+                           "--resample", "1D").stdout)
     assert [(b["bucket"], b["points"]) for b in daily["series"]] == [
         ("2024-05-17T00:00:00+09:00", 2), ("2024-05-18T00:00:00+09:00", 2), ("2024-05-21T00:00:00+09:00", 1)]
     # a naive --since is read in --tz

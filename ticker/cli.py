@@ -322,9 +322,15 @@ def report(
     last: LastOption = None,
     resample: Annotated[
         Optional[str],
-        typer.Option("--resample", "-r", help="Buckets of this pandas offset (15min, 1h, 1D, 1W): OHLC of the value, "
-                     "the last change and % change; empty buckets left out.", show_default=False),
+        typer.Option("--resample", help="Buckets of this pandas offset (15min, 1h, 1D, 1W, ME), each labelled by "
+                     "its start (a week by its Monday): OHLC of the value, and the change and % change of the "
+                     "close against the previous bucket's close; empty buckets left out; --last counts buckets.",
+                     show_default=False),
     ] = None,
+    rebased: Annotated[
+        bool, typer.Option("--rebase", help="Each instrument as 100 at its first point (a rebased column, or the "
+                           "side-by-side values), in tables, csv/json and the chart: instruments of any scale compared.")
+    ] = False,
     distinct: Annotated[
         bool, typer.Option("--distinct", help="Drop consecutive repeats of the same value (a closed market on many pages).")
     ] = False,
@@ -349,11 +355,12 @@ def report(
 
     if plot is not None and plot.suffix.lower() != ".png":
         raise _fail(f"--plot writes a PNG: give a file name ending in .png, not {plot.name!r}")
-    if not index and (since or until or last or resample or distinct or plot):
-        raise _fail("--since, --until, --last, --resample, --distinct and --plot need an --index "
+    if not index and (since or until or last or resample or distinct or plot or rebased):
+        raise _fail("--since, --until, --last, --resample, --distinct, --rebase and --plot need an --index "
                     "(with none, the report is the board of latest quotes)")
     built = None
-    quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
+    quick = (index and len(index) == 1 and resample is None and plot is None and not rebased
+             and output_format is not Format.html)
     if quick and index:  # the common case, answered without pandas or SQLAlchemy when the store allows
         built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
     if built is None:
@@ -363,14 +370,14 @@ def report(
                 _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
                 return
             built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
-                              drop_repeats=distinct, tz=tz)
+                              drop_repeats=distinct, tz=tz, rebased=rebased)
         finally:
             store.close()
     chart = None
     if plot is not None or output_format is Format.html:
         from .report.plot import chart_png
 
-        chart = chart_png(built.chart or {}, tz=built.tz)
+        chart = chart_png(built.chart or {}, tz=built.tz, rebased=built.rebased)
         if plot is not None:
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
