@@ -146,3 +146,24 @@ def test_fine_resample_over_a_wide_span_is_refused_in_one_line(store):
     assert [b["points"] for b in days["series"]] == [1, 24]
     both = run("report", "-i", "Nikkei", "-i", "Dow", "--db", db, "--resample", "1s")
     assert both.exit_code == 1 and "makes" in both.stderr
+
+
+@pytest.mark.parametrize("columns", [80, 100, 60])
+def test_the_board_never_cuts_a_number(store, columns):
+    from conftest import SEED_STRIP
+
+    deep = "/home/someone/archive/saved pages/2024/05/17/finance.example.com/markets/today.html"
+    store.ingest_text(strip_page(SEED_STRIP), source=deep, at=when(17))
+    result = runner.invoke(app, ["report", "--db", store.url], env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(len(line) for line in lines) <= columns
+    for name, value, change, pct in SEED_STRIP:
+        value, change = (f"{float(v.replace(',', '')):{s},.{max(2, len(v.split('.')[1].rstrip('0')))}f}"
+                         for v, s in ((value, ""), (change, "+")))  # 4.4390 shows as 4.439
+        row = next(line for line in lines if f" {value} " in line)  # whole, on one line
+        assert f" {change} " in row and f" {pct}% " in row, (name, row)
+    if columns < 100:
+        assert "left out to fit" in result.stdout and "--format csv" in result.stdout
+    if columns == 100:
+        assert "today.html" in result.stdout and "/home/someone" not in result.stdout  # the file's name

@@ -536,7 +536,7 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    from .report import SUMMARY_DISPLAY, Table, display, summary_display, summary_rows
+    from .report import SUMMARY_DISPLAY, Table, display, fit_columns, summary_display, summary_rows
 
     console = Console(file=file, width=160) if file is not None else Console()
     table = Table.of(frame)
@@ -550,9 +550,20 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
         )
     else:
         shown = display(table)
+    numeric = table.numeric()
+    columns, shown, dropped = fit_columns(table.columns, shown, numeric, console.width)
+    if dropped:
+        caption = (f"{caption}\n" if caption else "") + (
+            f"left out to fit {console.width} columns: {', '.join(dropped)} (a wider terminal or --format csv shows them)"
+        )
     out = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
-    for name, numeric in zip(table.columns, table.numeric()):
-        out.add_column(name, justify="right" if numeric else "left")
+    for name in columns:
+        i = table.columns.index(name)
+        texts = [name] + [row[columns.index(name)] for row in shown]
+        whole = numeric[i] or name.endswith("_at") or name in ("bucket", "first_seen", "last_seen")
+        # Numbers and times are never cut or wrapped: the names around them wrap instead.
+        out.add_column(name, justify="right" if numeric[i] else "left", no_wrap=whole,
+                       min_width=max(len(t) for t in texts) if whole else None)
     for row in shown:
         out.add_row(*row)
     console.print(out)

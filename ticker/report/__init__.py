@@ -27,9 +27,9 @@ from ..summary import summarize
 from .build import SERIES_TABLE, Report, build, build_quick
 from .formats import records, to_csv, to_html, to_json, to_jsonl, to_markdown, write_parquet
 from .table import Table
-from .text import SUMMARY_DISPLAY, cell, display, summary_display, summary_rows
+from .text import SUMMARY_DISPLAY, cell, display, fit_columns, summary_display, summary_rows
 
 __all__ = ["ReportError", "Report", "Table", "frame", "summarize", "summary", "summary_table", "distinct",
            "resample", "wide", "to_timezone", "time_bound", "zone", "check_rule", "build", "build_quick", "to_csv",
            "to_json", "to_jsonl", "records", "to_markdown", "to_html", "write_parquet", "SERIES_TABLE",
-           "SUMMARY_COLUMNS", "SUMMARY_DISPLAY", "TIME_UNIT", "cell", "display", "summary_display", "summary_rows"]
+           "SUMMARY_COLUMNS", "SUMMARY_DISPLAY", "TIME_UNIT", "cell", "display", "fit_columns", "summary_display", "summary_rows"]
