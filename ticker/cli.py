@@ -669,17 +669,73 @@ def db_current(db: DbOption = None) -> None:
 
 @alias_app.command("add")
 def alias_add(
-    printed: Annotated[str, typer.Argument(help="The name as pages print it, e.g. 'Nikkei Stock Average'.")],
-    canonical: Annotated[str, typer.Argument(help="The instrument it means: a known name, alias or symbol, or a new name.")],
+    printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The name as pages print it, e.g. 'Nikkei Stock Average'.")],
+    canonical: Annotated[str, typer.Argument(metavar="CANONICAL", help="The instrument it means: a known name, alias or symbol (or, with --create, a new name).")],
     db: DbOption = None,
+    create: Annotated[bool, typer.Option("--create", help="Make CANONICAL a new instrument if no instrument goes by that name "
+                                         "(without it, an unknown name is refused: a typo would make one).")] = False,
 ) -> None:
-    """Teach the store that a printed name means an instrument.
+    """Teach the store that a printed name means an instrument; quotes stored under the name move
+    to it, and the command says what changed.
 
     Example: `ticker alias add "Nikkei Stock Average" "^N225"`.
     """
     store = _open_store(db)
-    target = store.add_alias(printed, canonical)
-    typer.echo(f"{printed!r} -> {target['name']} ({target['symbol'] or 'no symbol'})")
+    try:
+        target = store.add_alias(printed, canonical, create=create)
+    finally:
+        store.close()
+    name = f"{target['name']} ({target['symbol'] or 'no symbol'})"
+    if target["previous"] is None:
+        typer.echo(f"added {printed!r} -> {name}")
+    elif target["previous"] == target["name"]:
+        typer.echo(f"{printed!r} already meant {name}: nothing moved")
+    else:
+        typer.echo(f"{printed!r} -> {name}, was {target['previous']}; moved {_count(target['moved'], 'quote')} "
+                   f"from {target['previous']} to {target['name']}")
+
+
+@alias_app.command("list")
+def alias_list(db: DbOption = None, output_format: FormatOption = Format.table, output: OutputOption = None) -> None:
+    """Every printed name the store knows, the instrument it means, whether a page (seen) or you
+    (user) set it, and how many quotes were stored under it.
+
+    Example: `ticker alias list --format csv`.
+    """
+    store = _open_store(db)
+    try:
+        frame = store.aliases()
+    finally:
+        store.close()
+    _emit(frame, output_format, title="Aliases", output=output)
+
+
+@alias_app.command("remove")
+def alias_remove(
+    printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The printed name to forget.")],
+    db: DbOption = None,
+) -> None:
+    """Forget a printed name. Its stored quotes stay with their instrument; a page printing the
+    name again is named by ticker's own table (or as printed).
+
+    Example: `ticker alias remove "Nikkei Stock Avg"`.
+    """
+    store = _open_store(db)
+    try:
+        removed = store.remove_alias(printed)
+    finally:
+        store.close()
+    typer.echo(f"removed {removed['printed']!r} -> {removed['instrument']} ({removed['origin']}); "
+               f"its stored quotes stay with {removed['instrument']}")
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 quote', '41 quotes', '1,000 quotes'.
+
+    >>> _count(1, "error"), _count(0, "error"), _count(2, "page", "pages")
+    ('1 error', '0 errors', '2 pages')
+    """
+    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def main() -> None:

@@ -19,7 +19,7 @@ from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
 from .db.writer import Writer
 from .errors import StoreError, UnknownInstrument
-from .instruments import display_name, name_key, resolve
+from .instruments import builtin_aliases, display_name, lookup, name_key, resolve
 from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 
 if TYPE_CHECKING:
@@ -152,14 +152,25 @@ class Store:
             raise UnknownInstrument(name, self._read(queries.suggestions, name))
         return dict(zip(("id", "name", "symbol", "kind"), found))
 
-    def add_alias(self, printed: str, canonical: str) -> dict:
-        """Map a printed name to an instrument (``ticker alias add``); creates the instrument if new.
+    def add_alias(self, printed: str, canonical: str, *, create: bool = False) -> dict:
+        """Map a printed name to an instrument (``ticker alias add``): a stored one, or one of the
+        shipped table; an unknown ``canonical`` name is refused (:class:`UnknownInstrument`, a typo
+        would make a new instrument) unless ``create``.
 
-        Quotes already stored under the printed name move to the instrument too.
+        Quotes already stored under the printed name move to the instrument too. Gives the
+        target (id, name, symbol, kind), ``previous`` (the instrument the alias meant, or None)
+        and ``moved`` (how many quotes moved).
         """
         try:
             target_id = self.find_instrument(canonical)["id"]
-        except UnknownInstrument:
+        except UnknownInstrument as unknown:
+            if lookup(canonical) is None and not create:
+                import difflib
+
+                shipped = {name_key(i.name): i.name for i in builtin_aliases().values()}
+                close = [shipped[k] for k in difflib.get_close_matches(name_key(canonical), list(shipped), n=3, cutoff=0.6)]
+                suggestions = list(dict.fromkeys(unknown.suggestions + close))[:5]
+                raise UnknownInstrument(canonical, suggestions, "--create makes it a new instrument") from None
             target_id = None
         inst = resolve(canonical)
 
@@ -168,10 +179,31 @@ class Store:
                 return queries.set_alias(conn, name_key(printed), display_name(printed),
                                          (inst.name, inst.symbol, inst.kind), target_id)
 
-        target = dict(zip(("id", "name", "symbol", "kind"), self._guard(run)))
+        target, previous, moved = self._guard(run)
         if self._writer is not None:
             self._writer.forget()
-        return target
+        return {**dict(zip(("id", "name", "symbol", "kind"), target)), "previous": previous, "moved": moved}
+
+    def aliases(self) -> pd.DataFrame:
+        """Every alias: printed name, instrument, symbol, origin (``seen`` on a page, or ``user``)
+        and the number of quotes stored under that printed name."""
+        return frames.frame(self._read(queries.aliases), queries.ALIASES)
+
+    def remove_alias(self, printed: str) -> dict:
+        """Forget a printed name (``ticker alias remove``); its stored quotes stay with their
+        instrument, and a page printing it again is named by the shipped table. Gives (printed,
+        instrument, origin) of what was removed; :class:`UnknownInstrument` if there is no such alias."""
+
+        def run():
+            with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+                return queries.remove_alias(conn, name_key(printed))
+
+        removed = self._guard(run)
+        if removed is None:
+            raise UnknownInstrument(printed, self._read(queries.suggestions, printed), "`ticker alias list` shows them")
+        if self._writer is not None:
+            self._writer.forget()
+        return dict(zip(("printed", "instrument", "origin"), removed))
 
     # ---------------------------------------------------------------- queries (DataFrames)
 

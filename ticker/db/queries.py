@@ -21,7 +21,8 @@ from .sqlite import open_reader, stored_time
 
 __all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG", "rows", "window",
            "find_instrument", "suggestions", "series", "latest", "instruments", "snapshots", "long", "counts",
-           "snapshot_ids", "stored_page", "stored_quotes", "doctor_rows"]
+           "snapshot_ids", "stored_page", "stored_quotes", "doctor_rows", "set_alias", "ALIASES", "aliases",
+           "remove_alias"]
 
 TABLES = ("instruments", "aliases", "snapshots", "quotes")
 
@@ -68,14 +69,13 @@ def rows(conn, sql: str, params: dict | None = None) -> list[tuple]:
     return [tuple(r) for r in conn.execute(text(sql), params or {})]
 
 
-def execute(conn, sql: str, params: dict | None = None) -> None:
-    """Run one statement that returns no rows."""
+def execute(conn, sql: str, params: dict | None = None) -> int:
+    """Run one statement that returns no rows; gives the number of rows it changed."""
     if isinstance(conn, sqlite3.Connection):
-        conn.execute(sql, params or {})
-        return
+        return conn.execute(sql, params or {}).rowcount
     from sqlalchemy import text
 
-    conn.execute(text(sql), params or {})
+    return conn.execute(text(sql), params or {}).rowcount
 
 
 def _dialect(conn) -> str:
@@ -261,10 +261,11 @@ def doctor_rows(conn) -> dict:
 
 
 def set_alias(conn, key: str, printed: str, instrument: tuple[str, str | None, str | None] | None,
-              target_id: int | None) -> tuple:
+              target_id: int | None) -> tuple[tuple, str | None, int]:
     """Map the alias ``key`` (printed as ``printed``) to instrument ``target_id``, or to
     ``instrument`` (name, symbol, kind), made if new; quotes stored under the printed name move
-    with it. In the caller's write transaction; gives (id, name, symbol, kind) of the target."""
+    with it. In the caller's write transaction; gives ((id, name, symbol, kind) of the target,
+    the name of the instrument the alias meant before (None if it is new), quotes moved)."""
     if target_id is None:
         name, symbol, kind = instrument  # type: ignore[misc]
         execute(conn, "INSERT INTO instruments (name, symbol, kind) VALUES (:name, :symbol, :kind) "
@@ -272,13 +273,39 @@ def set_alias(conn, key: str, printed: str, instrument: tuple[str, str | None, s
         [target] = rows(conn, "SELECT id, name, symbol, kind FROM instruments WHERE name = :name", {"name": name})
     else:
         [target] = rows(conn, "SELECT id, name, symbol, kind FROM instruments WHERE id = :id", {"id": target_id})
-    old = rows(conn, "SELECT instrument_id FROM aliases WHERE alias_key = :key", {"key": key})
+    old = rows(conn, "SELECT a.instrument_id, i.name FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
+                     "WHERE a.alias_key = :key", {"key": key})
     params = {"key": key, "printed": printed, "id": target[0]}
+    moved = 0
     if not old:
         execute(conn, "INSERT INTO aliases (alias_key, printed, instrument_id, origin) "
                    "VALUES (:key, :printed, :id, 'user')", params)
     else:
         execute(conn, "UPDATE aliases SET instrument_id = :id, origin = 'user' WHERE alias_key = :key", params)
-        execute(conn, "UPDATE quotes SET instrument_id = :id WHERE instrument_id = :old AND lower(name_printed) = :key",
-                {**params, "old": old[0][0]})
-    return tuple(target)
+        if old[0][0] != target[0]:
+            moved = execute(conn, "UPDATE quotes SET instrument_id = :id WHERE instrument_id = :old "
+                                  "AND lower(name_printed) = :key", {**params, "old": old[0][0]})
+    return tuple(target), (old[0][1] if old else None), moved
+
+
+ALIASES = {"printed": "string", "instrument": "string", "symbol": "string", "origin": "string", "quotes": "int64"}
+
+
+def aliases(conn) -> list[tuple]:
+    """Every alias (columns of :data:`ALIASES`): the printed name, its instrument, ``seen`` on a
+    page or set by a ``user``, and the quotes stored under that printed name; by instrument."""
+    return rows(conn, """SELECT a.printed, i.name, i.symbol, a.origin,
+        (SELECT count(q.id) FROM quotes q WHERE q.instrument_id = a.instrument_id
+                                            AND lower(q.name_printed) = a.alias_key)
+        FROM aliases a JOIN instruments i ON i.id = a.instrument_id ORDER BY i.name, a.printed""")
+
+
+def remove_alias(conn, key: str) -> tuple[str, str, str] | None:
+    """Delete the alias ``key``, in the caller's write transaction; gives (printed, instrument,
+    origin) of what was removed, or None when there was no such alias. Quotes stay where they are."""
+    found = rows(conn, "SELECT a.printed, i.name, a.origin FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
+                       "WHERE a.alias_key = :key", {"key": key})
+    if not found:
+        return None
+    execute(conn, "DELETE FROM aliases WHERE alias_key = :key", {"key": key})
+    return tuple(found[0])  # type: ignore[return-value]
