@@ -130,7 +130,7 @@ def test_csv_round_trips(filled):
     assert times.tolist() == series.index.tolist()
     assert back["value"].tolist() == series["value"].tolist()
     assert back["change_pct"].tolist() == series["change_pct"].tolist()
-    assert out.stdout.splitlines()[1].startswith("2024-05-17T08:00:00+0000,40074.69,443.63,1.12,p0")
+    assert out.stdout.splitlines()[1].startswith("2024-05-17T08:00:00+00:00,40074.69,443.63,1.12,p0")
 
 
 def test_json_round_trips_with_summary(filled):
@@ -183,7 +183,7 @@ def test_tz_shows_local_times_and_buckets_local_days(filled):
     assert doc["series"][0]["captured_at"] == "2024-05-17T17:00:00+09:00"
     assert doc["summary"]["first_at"] == "2024-05-17T17:00:00+09:00" and doc["tz"] == "Asia/Tokyo"
     csv = run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "csv", "--tz", "Asia/Tokyo").stdout
-    assert csv.splitlines()[1].startswith("2024-05-17T17:00:00+0900,")
+    assert csv.splitlines()[1].startswith("2024-05-17T17:00:00+09:00,")
     # 18 May 01:00 UTC is 10:00 in Tokyo; the 17 May 15:00 UTC point is already 18 May there
     daily = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "--tz", "Asia/Tokyo",
                            "--resample", "1D").stdout)
@@ -397,18 +397,39 @@ def test_small_values_keep_their_decimals(store):
     assert "4.439 " in out.output and "-0.04 " in out.output and "-0.89%" in out.output
 
 
-def test_window_is_right_whichever_form_sqlite_stored_the_time_in(filled):
+def test_times_of_every_older_form_are_rewritten_with_their_offset_and_back(filled):
+    """Revision 0003: SQLite's times become ISO 8601 UTC with the offset, whichever form the
+    older revisions left (``… 09:00:00.000000``, or ``… 09:00:00`` from raw inserts), and the
+    windows answer right on them; downgrading gives the old form back."""
     if not filled.url.startswith("sqlite"):
-        pytest.skip("SQLite keeps times as text")
+        pytest.skip("SQLite keeps times as text; PostgreSQL's timestamptz is unchanged by 0003")
+    import sqlite3
+
     import sqlalchemy as sa
 
+    from ticker.db import migrate
+
+    path = filled.url.removeprefix("sqlite:///")
+    migrate.downgrade(filled.engine, "0002")
     with filled.engine.begin() as conn:  # one row in each of the two text forms of a time
-        conn.execute(sa.text("UPDATE snapshots SET captured_at = substr(captured_at, 1, 19)"))
-        conn.execute(sa.text("UPDATE snapshots SET captured_at = captured_at || '.000000' WHERE id % 2 = 0"))
+        assert conn.execute(sa.text("SELECT captured_at FROM snapshots ORDER BY id")).scalar() == "2024-05-17 08:00:00.000000"
+        conn.execute(sa.text("UPDATE snapshots SET captured_at = substr(captured_at, 1, 19) WHERE id % 2 = 1"))
+    migrate.upgrade(filled.engine, "head")
+    with sqlite3.connect(path) as con:
+        stored = [t for (t,) in con.execute("SELECT captured_at FROM snapshots ORDER BY id")]
+        view = con.execute("SELECT captured_at FROM quote_series ORDER BY captured_at LIMIT 1").fetchone()[0]
+    assert stored == [t.isoformat("T", "microseconds") for t, *_ in POINTS]
+    assert view == "2024-05-17T08:00:00.000000+00:00"
+    assert str(pd.to_datetime(view).tz) == "UTC"  # what pandas (and Datasette, sqlite3 users) see: aware
     window = {"since": "2024-05-17T09:00", "until": "2024-05-18T01:00"}
     assert filled.series("Nikkei", **window)["value"].tolist() == [40074.69, 40100.0, 39000.0]
     quick = rep.build_quick(filled.url, "Nikkei", **window)
     assert [r[1] for r in quick.table.rows] == [40074.69, 40100.0, 39000.0]
+    assert [str(r[0]) for r in quick.table.rows][0] == "2024-05-17 09:00:00+00:00"
+    migrate.downgrade(filled.engine, "0002")
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT min(captured_at) FROM snapshots").fetchone()[0] == "2024-05-17 08:00:00.000000"
+    migrate.upgrade(filled.engine, "head")
 
 
 def test_fast_path_finds_the_store_and_names_as_the_store_does(filled, monkeypatch, tmp_path):
