@@ -106,11 +106,11 @@ def test_summary_of_an_empty_window_has_the_same_columns(filled):
 def test_long_table_columns_dtypes_and_last_per_instrument(filled):
     df = filled.long()
     assert df.columns.tolist() == ["captured_at", "instrument", "symbol", "name_printed", "value", "change",
-                                   "change_pct", "source", "market_status"]
+                                   "change_pct", "source", "market_status", "url"]
     assert len(df) == 10
     assert str(df["captured_at"].dtype) == "datetime64[us, UTC]"
     assert df[["value", "change", "change_pct"]].dtypes.unique().tolist() == ["float64"]
-    assert all(isinstance(df[c].dtype, pd.StringDtype) for c in ("instrument", "symbol", "source", "market_status"))
+    assert all(isinstance(df[c].dtype, pd.StringDtype) for c in ("instrument", "symbol", "source", "market_status", "url"))
     newest = filled.long(last=1)
     assert sorted(newest["instrument"]) == ["Dow Jones Industrial Average", "Nikkei 225"]
     assert newest["captured_at"].tolist() == [pd.Timestamp(at(20, 23, 30))] * 2
@@ -326,7 +326,7 @@ def test_export_csv_and_jsonl_round_trip(filled, tmp_path):
     assert out.exit_code == 0, out.output
     back = pd.read_csv(io.StringIO(out.stdout))
     assert back.columns.tolist() == ["captured_at", "instrument", "symbol", "name_printed", "value", "change",
-                                     "change_pct", "source", "market_status"]
+                                     "change_pct", "source", "market_status", "url"]
     assert len(back) == 10
     assert pd.to_datetime(back["captured_at"], format="ISO8601").tolist() == filled.long()["captured_at"].tolist()
     path = tmp_path / "quotes.jsonl"
@@ -348,7 +348,7 @@ def test_export_parquet_has_proper_types(filled, tmp_path):
     assert schema.field("captured_at").type == pa.timestamp("us", tz="Asia/Tokyo")
     for name in ("value", "change", "change_pct"):
         assert schema.field(name).type == pa.float64()
-    for name in ("instrument", "symbol", "name_printed", "source", "market_status"):
+    for name in ("instrument", "symbol", "name_printed", "source", "market_status", "url"):
         assert pa.types.is_string(schema.field(name).type) or pa.types.is_large_string(schema.field(name).type)
     df = pd.read_parquet(path)
     # --since 2024-05-18 in Tokyo starts at 17 May 15:00 UTC: three pages of two quotes

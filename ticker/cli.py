@@ -306,6 +306,11 @@ TzOption = Annotated[
     Optional[str],
     typer.Option("--tz", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
 ]
+SiteOption = Annotated[
+    Optional[str],
+    typer.Option("--site", metavar="HOST", help="Only pages whose URL is on this site or under it "
+                 "(example.com takes www.example.com); pages without a known URL are left out.", show_default=False),
+]
 OutputOption = Annotated[
     Optional[Path], typer.Option("--output", "-o", dir_okay=False, help="Write to this file instead of stdout.", show_default=False)
 ]
@@ -335,6 +340,7 @@ def report(
         bool, typer.Option("--distinct", help="Drop consecutive repeats of the same value (a closed market on many pages).")
     ] = False,
     tz: TzOption = None,
+    site: SiteOption = None,
     output: OutputOption = None,
     plot: Annotated[
         Optional[Path],
@@ -355,14 +361,15 @@ def report(
 
     if plot is not None and plot.suffix.lower() != ".png":
         raise _fail(f"--plot writes a PNG: give a file name ending in .png, not {plot.name!r}")
-    if not index and (since or until or last or resample or distinct or plot or rebased):
-        raise _fail("--since, --until, --last, --resample, --distinct, --rebase and --plot need an --index "
+    if not index and (since or until or last or resample or distinct or plot or rebased or site):
+        raise _fail("--since, --until, --last, --resample, --distinct, --rebase, --site and --plot need an --index "
                     "(with none, the report is the board of latest quotes)")
     built = None
     quick = (index and len(index) == 1 and resample is None and plot is None and not rebased
              and output_format is not Format.html)
     if quick and index:  # the common case, answered without pandas or SQLAlchemy when the store allows
-        built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
+        built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz,
+                                site=site)
     if built is None:
         store = _open_store(db)
         try:
@@ -370,7 +377,7 @@ def report(
                 _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
                 return
             built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
-                              drop_repeats=distinct, tz=tz, rebased=rebased)
+                              drop_repeats=distinct, tz=tz, rebased=rebased, site=site)
         finally:
             store.close()
     chart = None
@@ -401,10 +408,12 @@ def export(
     until: UntilOption = None,
     last: LastOption = None,
     tz: TzOption = None,
+    site: SiteOption = None,
     output: OutputOption = None,
 ) -> None:
     """Every stored quote as one long table: captured_at, instrument, symbol, name as printed,
-    value, change, change_pct, source and market status. With no --index, all instruments.
+    value, change, change_pct, source, market status and the page's URL (when known). With no
+    --index, all instruments; --site example.com keeps the pages of one site.
 
     Example: `ticker export --format parquet -o quotes.parquet`, or
     `ticker export --index Nikkei --since 2024-05-01 > nikkei.csv`.
@@ -416,7 +425,7 @@ def export(
     store = _open_store(db)
     try:
         bounds = rep.time_bound(since, tz), rep.time_bound(until, tz, end=True)
-        frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last), tz)
+        frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last, site=site), tz)
     finally:
         store.close()
     if export_format is ExportFormat.parquet:

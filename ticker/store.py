@@ -113,12 +113,13 @@ class Store:
         return summary
 
     def ingest_text(
-        self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False
+        self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False,
+        url: str | None = None,
     ) -> PageResult:
-        """Ingest a page already in hand as text (a notebook's, a scraper's)."""
+        """Ingest a page already in hand as text (a notebook's, a scraper's); ``url`` is where it came from."""
         writer = self.writer()
         [result] = writer.write([ingest.prepare_text(text, source=source, at=at, strict=strict,
-                                                     stored_time=writer.stored_time)])
+                                                     stored_time=writer.stored_time, url=url)])
         return result
 
     # ---------------------------------------------------------------- reparse
@@ -207,13 +208,15 @@ class Store:
 
     # ---------------------------------------------------------------- queries (DataFrames)
 
-    def series(self, name: str, *, since: Time = None, until: Time = None, last: int | None = None) -> pd.DataFrame:
+    def series(self, name: str, *, since: Time = None, until: Time = None, last: int | None = None,
+               site: str | None = None) -> pd.DataFrame:
         """One instrument's quotes over time, indexed by ``captured_at`` (tz-aware UTC), oldest first.
 
         Columns: value, change, change_pct (float64), name_printed, source, market_status,
         consistent (bool), snapshot_id (int64). ``since``/``until`` bound the time (inclusive;
         a date, an ISO time or a datetime, UTC unless it says otherwise; a date as ``until`` means
-        the end of that day) and ``last`` keeps the newest ``last`` points.
+        the end of that day), ``last`` keeps the newest ``last`` points, ``site`` (``example.com``)
+        only the pages whose URL is on that site or under it.
 
         >>> store = Store(":memory:")
         >>> from datetime import UTC
@@ -223,7 +226,7 @@ class Store:
         """
         inst = self.find_instrument(name)
         lo, hi = analysis.time_bound(since), analysis.time_bound(until, end=True)
-        rows = self._read(queries.series, inst["id"], since=lo, until=hi, last=last)
+        rows = self._read(queries.series, inst["id"], since=lo, until=hi, last=last, site=site)
         df = frames.frame(rows, queries.SERIES)
         df.attrs["instrument"] = inst["name"]
         df.attrs["symbol"] = inst["symbol"]
@@ -281,11 +284,11 @@ class Store:
         return frames.summary_table(self._each(names, since=since, until=until, last=last))
 
     def long(self, names: Sequence[str] | str | None = None, *, since: Time = None, until: Time = None,
-             last: int | None = None) -> pd.DataFrame:
+             last: int | None = None, site: str | None = None) -> pd.DataFrame:
         """Every stored quote as one long table (what ``ticker export`` writes), oldest first.
 
         Columns: captured_at (datetime64[us, UTC]), instrument, symbol, name_printed (strings),
-        value, change, change_pct (float64), source, market_status (strings). ``names`` limits it
+        value, change, change_pct (float64), source, market_status, url (strings). ``names`` limits it
         to some instruments (default all); the filters are those of :meth:`series` (``last`` is
         per instrument).
 
@@ -298,7 +301,7 @@ class Store:
             names = [names]
         ids = None if names is None else sorted({self.find_instrument(n)["id"] for n in names})
         lo, hi = analysis.time_bound(since), analysis.time_bound(until, end=True)
-        return frames.frame(self._read(queries.long, ids, since=lo, until=hi, last=last), queries.LONG)
+        return frames.frame(self._read(queries.long, ids, since=lo, until=hi, last=last, site=site), queries.LONG)
 
     def counts(self) -> dict[str, int]:
         return self._read(queries.counts)

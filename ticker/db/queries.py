@@ -19,7 +19,7 @@ from ..instruments import name_key, pick
 from . import location
 from .sqlite import open_reader, stored_time
 
-__all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG", "rows", "window",
+__all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG", "rows", "window", "site_filter",
            "find_instrument", "suggestions", "series", "latest", "instruments", "snapshots", "long", "counts",
            "snapshot_ids", "stored_page", "stored_quotes", "doctor_rows", "set_alias", "ALIASES", "aliases",
            "remove_alias"]
@@ -32,7 +32,7 @@ DTYPES = {
     "captured_at": "datetime", "ingested_at": "datetime", "first_seen": "datetime", "last_seen": "datetime",
     "value": "float64", "change": "float64", "change_pct": "float64", "consistent": "bool",
     "instrument": "string", "symbol": "string", "kind": "string", "name_printed": "string", "source": "string",
-    "market_status": "string", "captured_at_source": "string",
+    "market_status": "string", "captured_at_source": "string", "url": "string",
 }
 
 
@@ -49,13 +49,14 @@ LATEST = _columns("instrument", "symbol", "captured_at", "value", "change", "cha
 INSTRUMENTS = _columns("instrument", "symbol", "kind", "quotes", "first_seen", "last_seen")
 SNAPSHOTS = _columns("id", "source", "captured_at", "captured_at_source", "market_status", "ingested_at", "quotes")
 LONG = _columns("captured_at", "instrument", "symbol", "name_printed", "value", "change", "change_pct", "source",
-                "market_status")
+                "market_status", "url")
 
 # Where each column of the reads above comes from.
 _SOURCE = {
     "captured_at": "s.captured_at", "value": "q.value", "change": "q.change", "change_pct": "q.change_pct",
     "name_printed": "q.name_printed", "source": "s.source", "market_status": "s.market_status",
     "consistent": "q.consistent", "snapshot_id": "s.id", "instrument": "i.name", "symbol": "i.symbol",
+    "url": "s.url",
 }
 _JOIN = "FROM quotes q JOIN snapshots s ON s.id = q.snapshot_id"
 
@@ -107,6 +108,22 @@ def window(conn, since: datetime | None, until: datetime | None) -> tuple[str, d
     return sql, params
 
 
+def site_filter(site: str | None) -> tuple[str, dict]:
+    """SQL (`` AND …``) and parameters keeping snapshots whose URL is on ``site``: that host or
+    any host under it (``example.com`` takes ``www.example.com``), any scheme and port.
+
+    >>> site_filter("Example.com/")[1]["site_host"]
+    '%://example.com'
+    """
+    if site is None:
+        return "", {}
+    host = site.strip().lower()
+    host = host.split("://", 1)[-1].split("/", 1)[0]
+    params = {"site_host": f"%://{host}", "site_sub": f"%://%.{host}"}
+    tests = " OR ".join(f"lower(s.url) LIKE :{name}{end}" for name in params for end in ("", " || '/%'", " || ':%'"))
+    return f" AND s.url IS NOT NULL AND ({tests})", params
+
+
 # ---------------------------------------------------------------- instruments
 
 
@@ -132,10 +149,12 @@ def suggestions(conn, name: str, n: int = 5) -> list[str]:
 
 
 def series(conn, instrument_id: int, *, since: datetime | None = None, until: datetime | None = None,
-           last: int | None = None, columns: Sequence[str] = tuple(SERIES)) -> list[tuple]:
+           last: int | None = None, columns: Sequence[str] = tuple(SERIES), site: str | None = None) -> list[tuple]:
     """One instrument's quotes, oldest first (by capture time, snapshot, position on the page):
-    ``columns`` of :data:`SERIES`; ``last`` keeps the newest ``last``."""
+    ``columns`` of :data:`SERIES`; ``last`` keeps the newest ``last``; ``site`` only pages of that site."""
     where, params = window(conn, since, until)
+    on_site, site_params = site_filter(site)
+    where, params = where + on_site, {**params, **site_params}
     params["instrument_id"] = instrument_id
     sql = (f"SELECT {', '.join(_SOURCE[c] for c in columns)} {_JOIN} "
            f"WHERE q.instrument_id = :instrument_id{where}")
@@ -172,10 +191,12 @@ def snapshots(conn) -> list[tuple]:
 
 
 def long(conn, instrument_ids: Sequence[int] | None = None, *, since: datetime | None = None,
-         until: datetime | None = None, last: int | None = None) -> list[tuple]:
+         until: datetime | None = None, last: int | None = None, site: str | None = None) -> list[tuple]:
     """Every stored quote as one long table (columns of :data:`LONG`), oldest first; only some
-    instruments with ``instrument_ids``; ``last`` is per instrument."""
+    instruments with ``instrument_ids``; ``last`` is per instrument; ``site`` only pages of that site."""
     where, params = window(conn, since, until)
+    on_site, site_params = site_filter(site)
+    where, params = where + on_site, {**params, **site_params}
     if instrument_ids is not None:
         marks = [f":id{n}" for n in range(len(instrument_ids))]
         params.update(zip((m[1:] for m in marks), instrument_ids))
@@ -199,7 +220,7 @@ def counts(conn) -> dict[str, int]:
 
 
 def read_series(db, name: str, *, since: datetime | None = None, until: datetime | None = None,
-                last: int | None = None) -> tuple[tuple[str, str | None], list[tuple]] | None:
+                last: int | None = None, site: str | None = None) -> tuple[tuple[str, str | None], list[tuple]] | None:
     """The plain report's read, with sqlite3 alone: ((instrument, symbol), rows) with rows of
     :data:`SERIES_BRIEF` (times as aware UTC datetimes), filtered like :func:`series`; None
     unless ``db`` is an existing SQLite store at head that knows the name (then
@@ -212,7 +233,7 @@ def read_series(db, name: str, *, since: datetime | None = None, until: datetime
         inst = find_instrument(conn, name)
         if inst is None:
             return None
-        found = series(conn, inst[0], since=since, until=until, last=last, columns=tuple(SERIES_BRIEF))
+        found = series(conn, inst[0], since=since, until=until, last=last, columns=tuple(SERIES_BRIEF), site=site)
     except sqlite3.Error:
         return None
     finally:

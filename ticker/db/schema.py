@@ -106,6 +106,7 @@ snapshots = Table(
     # written before), so `ticker reparse` can bring parser fixes to old snapshots without the
     # original files.
     Column("page_text", LargeBinary),
+    Column("url", Text),  # where the page came from, when it says (revision 0004)
 )
 
 quotes = Table(
@@ -129,4 +130,4 @@ quotes = Table(
 # The migrations also create a view, quote_series (revision 0001 holds its SQL), for notebooks,
 # sqlite3 and Datasette users; a test checks its columns.
 QUOTE_SERIES_COLUMNS = ("captured_at", "instrument", "symbol", "name_printed", "value", "change", "change_pct",
-                        "consistent", "source", "market_status", "snapshot_id", "position")
+                        "consistent", "source", "market_status", "snapshot_id", "position", "url")

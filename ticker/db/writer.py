@@ -37,7 +37,7 @@ _RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 
 # Column order of the inserts (the hot path); a test checks them against ticker.db.schema.
 SNAPSHOT_ROW = ("source", "content_hash", "captured_at", "captured_at_source", "market_status", "page_time",
-                "ingested_at", "page_text")
+                "ingested_at", "page_text", "url")
 QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value", "change", "change_pct",
              "consistent", "line")
 

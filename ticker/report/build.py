@@ -61,6 +61,8 @@ class Report:
         if self.options.get("last"):
             unit = "buckets" if self.options.get("resample") else "points"
             bits.append(f"last {self.options['last']} {unit}")
+        if self.options.get("site"):
+            bits.append(f"pages of {self.options['site']}")
         if self.options.get("rebase"):
             bits.append("rebased: 100 at each instrument's first point")
         return "; ".join(bits)
@@ -104,6 +106,7 @@ def build(
     drop_repeats: bool = False,
     tz: str | None = None,
     rebased: bool = False,
+    site: str | None = None,
 ) -> Report:
     """The report of one or several instruments (what ``ticker report --index …`` prints), via pandas.
 
@@ -119,7 +122,7 @@ def build(
     lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
     fetched: dict[str, pd.DataFrame] = {}
     for name in names:
-        series = store.series(name, since=lo, until=hi, last=None if rule else last)
+        series = store.series(name, since=lo, until=hi, last=None if rule else last, site=site)
         fetched.setdefault(series.attrs["instrument"], series)  # "Nikkei" twice is one instrument
     shown = {n: to_timezone(s, tz) for n, s in fetched.items()}
     if drop_repeats:
@@ -156,7 +159,7 @@ def build(
     return Report(
         names=list(shown), symbols=[s.attrs.get("symbol") for s in fetched.values()], table=Table.of(table),
         summary=stats, chart=chart, tz=tz or "UTC",
-        options=_options(lo, hi, tz, last, rule, drop_repeats, rebased), rebased=rebased,
+        options={**_options(lo, hi, tz, last, rule, drop_repeats, rebased), "site": site}, rebased=rebased,
     )
 
 
@@ -169,6 +172,7 @@ def build_quick(
     last: int | None = None,
     drop_repeats: bool = False,
     tz: str | None = None,
+    site: str | None = None,
 ) -> Report | None:
     """:func:`build` for one instrument of a SQLite store, without pandas or SQLAlchemy (the
     command line's fast path); None when it cannot answer (not a SQLite store at the current
@@ -178,7 +182,7 @@ def build_quick(
 
     zone_info = zone(tz) if tz is not None else None
     lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
-    found = read_series(db, name, since=lo, until=hi, last=last)
+    found = read_series(db, name, since=lo, until=hi, last=last, site=site)
     if found is None:
         return None
     (instrument, symbol), rows = found
@@ -188,4 +192,4 @@ def build_quick(
     if drop_repeats:
         rows = [r for i, r in enumerate(rows) if i == 0 or r[1] != rows[i - 1][1]]
     return Report(names=[instrument], symbols=[symbol], table=Table(list(SERIES_TABLE), rows), summary=[stats],
-                  tz=tz or "UTC", options=_options(lo, hi, tz, last, None, drop_repeats))
+                  tz=tz or "UTC", options={**_options(lo, hi, tz, last, None, drop_repeats), "site": site})
