@@ -433,8 +433,9 @@ def export(
             sys.stdout.flush()
             rep.write_parquet(frame, sys.stdout.buffer)
         else:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            rep.write_parquet(frame, output)
+            from .report.files import write_atomic
+
+            write_atomic(output, lambda fh: rep.write_parquet(frame, fh))
         return
     _write(rep.to_jsonl(frame) if export_format is ExportFormat.jsonl else rep.to_csv(frame), output)
 
@@ -536,9 +537,11 @@ def _emit(
     elif output is None:
         _print_tables(frame, title, subtitle, summary, max_rows, file=None)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as fh:
-            _print_tables(frame, title, subtitle, summary, max_rows, file=fh)
+        import io
+
+        text = io.StringIO()
+        _print_tables(frame, title, subtitle, summary, max_rows, file=text)
+        _write(text.getvalue(), output)
 
 
 def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
@@ -603,7 +606,8 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
 
 
 def _write(content: str | bytes, output: Path | None) -> None:
-    """Text or bytes to ``output`` (creating its folder), or to stdout."""
+    """Text or bytes to stdout, or to ``output`` whole or not at all (a temporary file beside it,
+    renamed into place; a failure is one line: ``cannot write FILE: reason``)."""
     if output is None:
         if isinstance(content, bytes):
             sys.stdout.flush()
@@ -611,11 +615,9 @@ def _write(content: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(content)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        output.write_bytes(content)
-    else:
-        output.write_text(content, encoding="utf-8")
+    from .report.files import write_atomic
+
+    write_atomic(output, content)
 
 
 @app.command()

@@ -121,7 +121,6 @@ def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: s
 
 def save_chart(path: str | Path, lines: Mapping[str, pd.Series], **options) -> Path:
     """Write :func:`chart_png` to ``path`` (parent folders are created) and return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(chart_png(lines, **options))
-    return path
+    from .files import write_atomic
+
+    return write_atomic(path, chart_png(lines, **options))
