@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import pages
 from .errors import TickerError
@@ -39,8 +39,36 @@ class _Commands(TyperGroup):
             raise _fail(str(err)) from None
 
 
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments as words (``PATH…``, ``PRINTED``), not as
+    typer writes them (``{paths}...``)."""
+
+    def collect_usage_pieces(self, ctx):
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+_HELP = {"help_option_names": ["-h", "--help"]}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"ticker {version('ticker')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("ticker (not installed)")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     cls=_Commands,
+    context_settings=_HELP,
     name="ticker",
     help="Pull market-quote strips out of saved web pages into a time series, and report on them.",
     no_args_is_help=True,
@@ -49,8 +77,18 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,  # main() turns unexpected errors into one line
 )
-db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True)
-alias_app = typer.Typer(help="Printed names -> instruments.", no_args_is_help=True)
+db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True,
+                     context_settings=_HELP)
+alias_app = typer.Typer(help="Printed names -> instruments.", no_args_is_help=True, context_settings=_HELP)
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print ticker's version and exit.")] = None,
+) -> None:
+    """Pull market-quote strips out of saved web pages into a time series, and report on them."""
+
 app.add_typer(db_app, name="db")
 app.add_typer(alias_app, name="alias")
 
@@ -64,6 +102,13 @@ class Format(str, Enum):
 
 
 class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class SummaryFormat(str, Enum):
+    """How ingest and reparse print their run: lines for people, or one JSON object for scripts."""
+
     table = "table"
     json = "json"
 
@@ -83,7 +128,7 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv or json for pipes."),
 ]
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="Page files, folders of pages (*.txt, *.html, *.htm), or - for stdin.")
+    list[str], typer.Argument(metavar="PATH…", help="Page files, folders of pages (*.txt, *.html, *.htm), or - for stdin.")
 ]
 RecursiveOption = Annotated[bool, typer.Option("--recursive", "-r", help="Look for pages in subfolders too.")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Drop quotes that fail the arithmetic check.")]
@@ -113,7 +158,7 @@ def _open_store(db: str | None) -> Store:
 # ------------------------------------------------------------------------------------------ ingest
 
 
-@app.command()
+@app.command(cls=_Command)
 def ingest(
     paths: PathsArgument,
     db: DbOption = None,
@@ -124,6 +169,9 @@ def ingest(
     batch_size: Annotated[int, typer.Option(
         "--batch-size", min=1, help="Pages per write transaction: smaller shows new pages to readers sooner, "
         "larger is faster. A page is stored whole or not at all either way.")] = 500,  # ingest.BATCH_PAGES
+    output_format: Annotated[SummaryFormat, typer.Option(
+        "--format", "-f", help="table: a line per page and a summary; json: only the summary, one JSON object "
+        "(problems still go to stderr).")] = SummaryFormat.table,
 ) -> None:
     """Parse pages and store each as a snapshot (the same bytes twice are stored once).
 
@@ -142,16 +190,52 @@ def ingest(
         with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
             for result in results:
                 summary.add(result)
-                _print_result(result, quiet)
+                _print_result(result, quiet or output_format is SummaryFormat.json)
                 advance()
-        typer.echo(
-            f"{summary.stored} pages stored ({summary.quotes} quotes), {summary.duplicates} already stored, "
-            f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
-            + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
-        )
+        _print_ingest_summary(summary, output_format)
         writer.close()
         if summary.errors:
             raise typer.Exit(1)
+
+
+def _ingest_summary_line(summary) -> str:
+    """'3 pages stored (45 quotes), 1 already stored, 0 without a ticker strip, 1 error'.
+
+    >>> from ticker.records import IngestSummary
+    >>> _ingest_summary_line(IngestSummary(stored=1, quotes=1, errors=1))
+    '1 page stored (1 quote), 0 already stored, 0 without a ticker strip, 1 error'
+    """
+    line = (f"{_count(summary.stored, 'page')} stored ({_count(summary.quotes, 'quote')}), "
+            f"{summary.duplicates} already stored, {summary.no_strip} without a ticker strip, "
+            f"{_count(summary.errors, 'error')}")
+    if summary.warned:
+        line += f" ({_count(summary.warned, 'page')} with warnings)"
+    return line
+
+
+def _mtime_note(summary) -> str | None:
+    """What to say when pages took their capture time from their file's modification time."""
+    if not summary.from_mtime:
+        return None
+    which = "it" if summary.from_mtime == 1 else "them"
+    return (f"note: {_count(summary.from_mtime, 'page')} took {'its' if summary.from_mtime == 1 else 'their'} "
+            f"capture time from the file's modification time (no time in the page or its name); a copy or "
+            f"a git clone resets it: give --at, or name {which} with a timestamp (2024-05-17T0800_page.html)")
+
+
+def _print_ingest_summary(summary, output_format) -> None:
+    if output_format is SummaryFormat.json:
+        typer.echo(json.dumps({
+            "stored": summary.stored, "quotes": summary.quotes, "duplicates": summary.duplicates,
+            "no_strip": summary.no_strip, "errors": summary.errors, "warned": summary.warned,
+            "from_mtime": summary.from_mtime,
+            "failed": [{"source": r.source, "reason": r.reason} for r in summary.failed],
+        }, indent=1, ensure_ascii=False))
+        return
+    typer.echo(_ingest_summary_line(summary))
+    note = _mtime_note(summary)
+    if note:
+        typer.echo(note, err=True)
 
 
 @contextlib.contextmanager
@@ -212,7 +296,7 @@ class _progress:
 # ------------------------------------------------------------------------------------------- parse
 
 
-@app.command("parse")
+@app.command("parse", cls=_Command)
 def parse_command(
     paths: PathsArgument,
     output_format: Annotated[
@@ -317,7 +401,7 @@ OutputOption = Annotated[
 TABLE_ROWS = 40  # a terminal table longer than this shows its first and last rows
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     index: IndexesOption = None,
     db: DbOption = None,
@@ -397,7 +481,7 @@ class ExportFormat(str, Enum):
     jsonl = "jsonl"
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
     index: IndexesOption = None,
     db: DbOption = None,
@@ -440,7 +524,7 @@ def export(
     _write(rep.to_jsonl(frame) if export_format is ExportFormat.jsonl else rep.to_csv(frame), output)
 
 
-@app.command()
+@app.command(cls=_Command)
 def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> None:
     """Every instrument in the store, with its number of quotes and when it was first and last seen.
 
@@ -451,7 +535,7 @@ def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> 
     _emit(frame, output_format, title="Instruments")
 
 
-@app.command()
+@app.command(cls=_Command)
 def doctor(
     db: DbOption = None,
     full: Annotated[bool, typer.Option("--full", help="Run SQLite's full integrity_check instead of quick_check.")] = False,
@@ -620,7 +704,7 @@ def _write(content: str | bytes, output: Path | None) -> None:
     write_atomic(output, content)
 
 
-@app.command()
+@app.command(cls=_Command)
 def reparse(
     db: DbOption = None,
     apply: Annotated[bool, typer.Option("--apply", help="Store the new parse (default: only report what would change).")] = False,
@@ -650,7 +734,7 @@ def reparse(
 # ------------------------------------------------------------------------------------- db / alias
 
 
-@db_app.command("upgrade")
+@db_app.command("upgrade", cls=_Command)
 def db_upgrade(db: DbOption = None) -> None:
     """Upgrade the store's schema to the newest revision (creating the store if needed).
 
@@ -663,7 +747,7 @@ def db_upgrade(db: DbOption = None) -> None:
         typer.echo(f"{store!r} is at revision {migrate.current_revision(conn)} (head)")
 
 
-@db_app.command("current")
+@db_app.command("current", cls=_Command)
 def db_current(db: DbOption = None) -> None:
     """Print the store's schema revision, without changing anything.
 
@@ -678,7 +762,7 @@ def db_current(db: DbOption = None) -> None:
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")
 
 
-@alias_app.command("add")
+@alias_app.command("add", cls=_Command)
 def alias_add(
     printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The name as pages print it, e.g. 'Nikkei Stock Average'.")],
     canonical: Annotated[str, typer.Argument(metavar="CANONICAL", help="The instrument it means: a known name, alias or symbol (or, with --create, a new name).")],
@@ -706,7 +790,7 @@ def alias_add(
                    f"from {target['previous']} to {target['name']}")
 
 
-@alias_app.command("list")
+@alias_app.command("list", cls=_Command)
 def alias_list(db: DbOption = None, output_format: FormatOption = Format.table, output: OutputOption = None) -> None:
     """Every printed name the store knows, the instrument it means, whether a page (seen) or you
     (user) set it, and how many quotes were stored under it.
@@ -721,7 +805,7 @@ def alias_list(db: DbOption = None, output_format: FormatOption = Format.table, 
     _emit(frame, output_format, title="Aliases", output=output)
 
 
-@alias_app.command("remove")
+@alias_app.command("remove", cls=_Command)
 def alias_remove(
     printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The printed name to forget.")],
     db: DbOption = None,
@@ -741,12 +825,12 @@ def alias_remove(
 
 
 def _count(n: int, noun: str, plural: str | None = None) -> str:
-    """'1 quote', '41 quotes', '1,000 quotes'.
+    """'1 quote', '41 quotes' (no thousands separator: scripts read these lines).
 
     >>> _count(1, "error"), _count(0, "error"), _count(2, "page", "pages")
     ('1 error', '0 errors', '2 pages')
     """
-    return f"{n:,} {noun if n == 1 else (plural or noun + 's')}"
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def main() -> None:

@@ -76,7 +76,8 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
         url = getattr(page, "url", None)  # where the loader found one (a WARC header, og:url)
     row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, page_time, now,
            compress_text(page.text, page.utf8), url)
-    return Pending(PageResult(page.source, "stored", count, warnings=warnings), row, _for_writer(columns))
+    return Pending(PageResult(page.source, "stored", count, warnings=warnings, time_from=origin), row,
+                   _for_writer(columns))
 
 def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
     """A parsed page's quotes as the writer takes them: :func:`ticker.parse.quote_columns` - plain
@@ -216,7 +217,7 @@ def _prepare_chunk(prepare_one, items) -> list[tuple]:
     for item in items:
         p = prepare_one(item)
         r = p.result
-        packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, p.row, p.parsed))
+        packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, r.snapshot_id, r.time_from, p.row, p.parsed))
     return packed
 
 def prepare_text(text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False,

@@ -36,7 +36,7 @@ class Store:
 
     >>> store = Store(":memory:")
     >>> store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
-    PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1)
+    PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1, time_from='now')
     >>> store.series("nikkei")[["value", "change", "change_pct"]].to_dict("records")
     [{'value': 40074.69, 'change': 443.63, 'change_pct': 1.12}]
     """

@@ -243,7 +243,8 @@ class Writer:
                 elif snapshot_id is None:
                     p.result = PageResult(r.source, "duplicate", warnings=r.warnings)
                 else:
-                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id)
+                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id,
+                                          time_from=r.time_from)
         return [p.result for p in batch]
 
     def _store(self, writes: list[Pending]) -> list[int | None]:
