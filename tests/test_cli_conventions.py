@@ -78,3 +78,27 @@ def test_one_meaning_per_short_option_and_placeholders_are_words():
         usage = run(*path, "--help").stdout.splitlines()[0]
         assert "{" not in usage and usage.split("[OPTIONS]")[1].strip().replace("…", "").replace(" ", "").isupper(), usage
     assert run("ingest", "--help").stdout.startswith("Usage: ticker ingest [OPTIONS] PATH…")
+
+
+def test_an_empty_result_names_the_store_it_read(tmp_path):
+    from ticker.store import Store
+
+    path = tmp_path / "empty.db"
+    Store(path).close()
+    for args in (["report"], ["indexes"], ["report", "-f", "json"]):
+        result = run(*args, "--db", path)
+        assert result.exit_code == 0
+        assert f"no quotes in sqlite:///{path}" in result.stderr, args
+    assert run("report", "-f", "json", "--db", path).stdout.strip() == "[]"  # stdout stays clean for pipes
+
+
+def test_format_names_are_the_same_everywhere(tmp_path, write_page):
+    db = tmp_path / "t.db"
+    run("ingest", write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12")), "--db", db)
+    for args in (["report"], ["report", "-i", "Nikkei"], ["indexes"], ["alias", "list"], ["export"]):
+        for fmt in ("csv", "json", "jsonl"):
+            result = run(*args, "--db", db, "--format", fmt)
+            assert result.exit_code == 0, (args, fmt, result.output)
+        lines = run(*args, "--db", db, "-f", "jsonl").stdout.splitlines()
+        assert lines and all(isinstance(json.loads(line), dict) for line in lines), args
+    assert [r["value"] for r in json.loads(run("export", "--db", db, "-f", "json").stdout)] == [40074.69, 39157.93]

@@ -94,9 +94,12 @@ app.add_typer(alias_app, name="alias")
 
 
 class Format(str, Enum):
+    """The output formats, named alike in every command that prints data."""
+
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
 
@@ -125,7 +128,8 @@ DbOption = Annotated[
 ]
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv or json for pipes."),
+    typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv, json or jsonl "
+                 "(one object a line) for pipes."),
 ]
 PathsArgument = Annotated[
     list[str], typer.Argument(metavar="PATH…", help="Page files, folders of pages (*.txt, *.html, *.htm), or - for stdin.")
@@ -458,7 +462,9 @@ def report(
         store = _open_store(db)
         try:
             if not index:
-                _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
+                board = store.latest()
+                _emit(rep.to_timezone(board, tz), output_format, title="Latest quotes", output=output)
+                _say_if_empty(board, store)
                 return
             built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
                               drop_repeats=distinct, tz=tz, rebased=rebased, site=site)
@@ -477,8 +483,9 @@ def report(
 
 class ExportFormat(str, Enum):
     csv = "csv"
-    parquet = "parquet"
+    json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
 @app.command(cls=_Command)
@@ -486,7 +493,7 @@ def export(
     index: IndexesOption = None,
     db: DbOption = None,
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv, parquet (typed: tz-aware times, float64, strings) or jsonl.")
+        ExportFormat, typer.Option("--format", "-f", help="csv, json (one array), jsonl (one object a line) or parquet (typed: tz-aware times, float64, strings).")
     ] = ExportFormat.csv,
     since: SinceOption = None,
     until: UntilOption = None,
@@ -521,18 +528,32 @@ def export(
 
             write_atomic(output, lambda fh: rep.write_parquet(frame, fh))
         return
-    _write(rep.to_jsonl(frame) if export_format is ExportFormat.jsonl else rep.to_csv(frame), output)
+    writers = {ExportFormat.jsonl: rep.to_jsonl, ExportFormat.json: lambda f: rep.to_json(f) + "\n",
+               ExportFormat.csv: rep.to_csv}
+    _write(writers[export_format](frame), output)
 
 
 @app.command(cls=_Command)
-def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> None:
+def indexes(db: DbOption = None, output_format: FormatOption = Format.table, output: OutputOption = None) -> None:
     """Every instrument in the store, with its number of quotes and when it was first and last seen.
 
     Example: `ticker indexes --format csv`.
     """
     store = _open_store(db)
-    frame = store.instruments()
-    _emit(frame, output_format, title="Instruments")
+    try:
+        frame = store.instruments()
+    finally:
+        store.close()
+    _emit(frame, output_format, title="Instruments", output=output)
+    _say_if_empty(frame, store)
+
+
+def _say_if_empty(frame, store) -> None:
+    """An empty answer names the store it read (a typo in --db reads another, empty store)."""
+    if len(frame) == 0:
+        from .db.location import safe_url
+
+        typer.echo(f"no quotes in {safe_url(store.url)} (ticker ingest PATH… stores some)", err=True)
 
 
 @app.command(cls=_Command)
@@ -614,6 +635,8 @@ def _emit(
         _write(rep.to_csv(frame), output)
     elif output_format is Format.json:
         _write(rep.to_json(document if document is not None else frame) + "\n", output)
+    elif output_format is Format.jsonl:
+        _write(rep.to_jsonl(frame), output)
     elif output_format is Format.markdown:
         _write(rep.to_markdown(frame, title, subtitle, summary), output)
     elif output_format is Format.html:
