@@ -102,3 +102,12 @@ def test_format_names_are_the_same_everywhere(tmp_path, write_page):
         lines = run(*args, "--db", db, "-f", "jsonl").stdout.splitlines()
         assert lines and all(isinstance(json.loads(line), dict) for line in lines), args
     assert [r["value"] for r in json.loads(run("export", "--db", db, "-f", "json").stdout)] == [40074.69, 39157.93]
+
+
+def test_reparse_and_doctor_summaries_as_json(tmp_path, write_page):
+    db = tmp_path / "t.db"
+    run("ingest", write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12")), "--db", db)
+    doc = json.loads(run("reparse", "--db", db, "--format", "json").stdout)
+    assert (doc["same"], doc["changed"], doc["no_text"], doc["applied"], doc["snapshots"]) == (1, 0, 0, False, [])
+    assert "0 snapshots would change (--apply to store), 1 unchanged" in run("reparse", "--db", db).stdout
+    assert json.loads(run("doctor", "--db", db, "--format", "json").stdout)["ok"] is True

@@ -732,6 +732,9 @@ def reparse(
     db: DbOption = None,
     apply: Annotated[bool, typer.Option("--apply", help="Store the new parse (default: only report what would change).")] = False,
     strict: StrictOption = False,
+    output_format: Annotated[SummaryFormat, typer.Option(
+        "--format", "-f", help="table: what changed, snapshot by snapshot, and a summary; json: one object "
+        "(the counts and each changed snapshot).")] = SummaryFormat.table,
 ) -> None:
     """Re-run the current parser over every stored page and report what changed (so parser fixes reach old snapshots).
 
@@ -739,19 +742,32 @@ def reparse(
     """
     store = _open_store(db)
     counts = {"same": 0, "changed": 0, "no_text": 0}
-    for result in store.reparse(apply=apply, strict=strict):
-        counts[result.status] += 1
-        if result.status != "changed":
-            continue
-        typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
-        if result.old_status != result.new_status:
-            typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
-        for name, value, change, pct in result.removed:
-            typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
-        for name, value, change, pct in result.added:
-            typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    changed = []
+    try:
+        for result in store.reparse(apply=apply, strict=strict):
+            counts[result.status] += 1
+            if result.status != "changed":
+                continue
+            if output_format is SummaryFormat.json:
+                changed.append({"snapshot_id": result.snapshot_id, "source": result.source,
+                                "old_status": result.old_status, "new_status": result.new_status,
+                                "removed": [list(q) for q in result.removed], "added": [list(q) for q in result.added]})
+                continue
+            typer.echo(f"snapshot {result.snapshot_id} ({result.source}):")
+            if result.old_status != result.new_status:
+                typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
+            for name, value, change, pct in result.removed:
+                typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
+            for name, value, change, pct in result.added:
+                typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    finally:
+        store.close()
+    if output_format is SummaryFormat.json:
+        typer.echo(json.dumps({**counts, "applied": apply, "snapshots": changed}, indent=1, ensure_ascii=False))
+        return
     verb = "changed and stored" if apply else "would change (--apply to store)"
-    typer.echo(f"{counts['changed']} snapshots {verb}, {counts['same']} unchanged, {counts['no_text']} without stored text")
+    typer.echo(f"{_count(counts['changed'], 'snapshot')} {verb}, {counts['same']} unchanged, "
+               f"{counts['no_text']} without stored text")
 
 
 # ------------------------------------------------------------------------------------- db / alias
