@@ -92,6 +92,15 @@ def test_an_empty_result_names_the_store_it_read(tmp_path):
     assert run("report", "-f", "json", "--db", path).stdout.strip() == "[]"  # stdout stays clean for pipes
 
 
+def test_an_empty_window_names_the_store_it_read(tmp_path, write_page):
+    db = tmp_path / "t.db"
+    run("ingest", write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12")), "--db", db)
+    for extra in ([], ["--resample", "1D"], ["--site", "example.com"]):
+        result = run("report", "-i", "Nikkei", "--db", db, "--since", "2030-01-01", *extra)
+        assert result.exit_code == 0
+        assert f"no quotes in sqlite:///{db} match" in result.stderr, extra
+
+
 def test_format_names_are_the_same_everywhere(tmp_path, write_page):
     db = tmp_path / "t.db"
     run("ingest", write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12")), "--db", db)

@@ -464,7 +464,7 @@ def report(
             if not index:
                 board = store.latest()
                 _emit(rep.to_timezone(board, tz), output_format, title="Latest quotes", output=output)
-                _say_if_empty(board, store)
+                _say_if_empty(board, store.url)
                 return
             built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
                               drop_repeats=distinct, tz=tz, rebased=rebased, site=site)
@@ -479,6 +479,10 @@ def report(
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
           document=built.document() if output_format is Format.json else None, chart=chart, output=output, max_rows=TABLE_ROWS)
+    if not built.table.rows:
+        from .db.location import database_url
+
+        _say_if_empty(built.table, database_url(db), window=True)
 
 
 class ExportFormat(str, Enum):
@@ -545,15 +549,18 @@ def indexes(db: DbOption = None, output_format: FormatOption = Format.table, out
     finally:
         store.close()
     _emit(frame, output_format, title="Instruments", output=output)
-    _say_if_empty(frame, store)
+    _say_if_empty(frame, store.url)
 
 
-def _say_if_empty(frame, store) -> None:
+def _say_if_empty(frame, url: str, window: bool = False) -> None:
     """An empty answer names the store it read (a typo in --db reads another, empty store)."""
-    if len(frame) == 0:
+    if not (frame.rows if hasattr(frame, "rows") else len(frame)):
         from .db.location import safe_url
 
-        typer.echo(f"no quotes in {safe_url(store.url)} (ticker ingest PATH… stores some)", err=True)
+        if window:
+            typer.echo(f"no quotes in {safe_url(url)} match (widen --since/--until, or drop --site)", err=True)
+        else:
+            typer.echo(f"no quotes in {safe_url(url)} (ticker ingest PATH… stores some)", err=True)
 
 
 @app.command(cls=_Command)
