@@ -95,8 +95,10 @@ def test_rebase_shows_each_series_as_100_at_its_first_point(store):
 
 
 def _line_heights(png: bytes, colours) -> list[int]:
-    """The vertical extent in pixels of each colour, in the right half of the image (panel titles,
-    in the lines' colours, are on the left)."""
+    """How far each colour's line moves up and down, in pixels: its height in each pixel column of
+    the right half of the image (panel titles, in the lines' colours, are on the left), from the
+    10th to the 90th percentile over the columns (a legend's sample line, a few columns wide,
+    does not count)."""
     from PIL import Image
 
     image = Image.open(io.BytesIO(png)).convert("RGB")
@@ -104,9 +106,16 @@ def _line_heights(png: bytes, colours) -> list[int]:
     pixels = image.load()
     heights = []
     for colour in colours:
-        rows = [y for y in range(height) for x in range(width // 2, width, 2)
-                if sum(abs(a - b) for a, b in zip(pixels[x, y], colour)) < 60]
-        heights.append(max(rows) - min(rows) if rows else 0)
+        centres = []
+        for x in range(width // 2, width):
+            ys = [y for y in range(height) if sum(abs(a - b) for a, b in zip(pixels[x, y], colour)) < 60]
+            if ys:
+                centres.append(sum(ys) / len(ys))
+        centres.sort()
+        if not centres:
+            heights.append(0)
+            continue
+        heights.append(round(centres[len(centres) * 9 // 10] - centres[len(centres) // 10]))
     return heights
 
 
