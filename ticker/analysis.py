@@ -201,7 +201,7 @@ def rebase(values: pd.Series | pd.DataFrame) -> pd.Series | pd.DataFrame:
     present = values.dropna()
     if present.empty or present.iloc[0] == 0:
         return values * float("nan")
-    return (values / float(present.iloc[0]) * 100).astype("float64")
+    return (values / float(present.iloc[0]) * 100).round(6).astype("float64")  # no float noise in csv/json
 
 
 def wide(series_by_name: Mapping[str, pd.DataFrame], rule: str | None = None) -> pd.DataFrame:
