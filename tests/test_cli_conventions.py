@@ -120,3 +120,18 @@ def test_reparse_and_doctor_summaries_as_json(tmp_path, write_page):
     assert (doc["same"], doc["changed"], doc["no_text"], doc["applied"], doc["snapshots"]) == (1, 0, 0, False, [])
     assert "0 snapshots would change (--apply to store), 1 unchanged" in run("reparse", "--db", db).stdout
     assert json.loads(run("doctor", "--db", db, "--format", "json").stdout)["ok"] is True
+
+
+def test_o_writes_to_a_file_wherever_a_command_prints(tmp_path, write_page):
+    db = tmp_path / "t.db"
+    page = write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+    run("ingest", page, "--db", db)
+    for args in (["parse", page, "-f", "json"], ["doctor", "--db", db, "-f", "json"], ["reparse", "--db", db, "-f", "json"],
+                 ["indexes", "--db", db, "-f", "json"], ["alias", "list", "--db", db, "-f", "json"],
+                 ["report", "--db", db, "-f", "json"], ["export", "--db", db, "-f", "json"]):
+        target = tmp_path / "out" / f"{args[0]}.json"
+        result = run(*args, "-o", target)
+        assert result.exit_code == 0 and result.stdout == "", (args, result.output)
+        assert json.loads(target.read_text()), args
+    table = tmp_path / "out" / "parse.txt"
+    assert run("parse", page, "-o", table).exit_code == 0 and "Nikkei" in table.read_text()

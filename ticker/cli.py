@@ -307,11 +307,17 @@ def parse_command(
         ParseFormat, typer.Option("--format", "-f", help="table for people; json (one array, an object per page) for programs.")
     ] = ParseFormat.table,
     strict: StrictOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Parse pages and print their quotes, without storing anything.
 
     Example: `ticker parse --format json page.txt`.
     """
+    with _into(output):
+        _parse(paths, output_format, strict)
+
+
+def _parse(paths, output_format, strict) -> None:
     from .preview import describe
 
     reports = [describe(item, strict=strict) for item in pages.expand(paths)]
@@ -570,6 +576,7 @@ def doctor(
     output_format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="table for people; json for programs.")
     ] = ParseFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Check a store without changing it: schema version, integrity, counts, snapshots without quotes.
 
@@ -582,10 +589,11 @@ def doctor(
     store = Store(db, migrate_on_open=False, create=False)
     found = store.doctor(full=full)
     store.close()
-    if output_format is ParseFormat.json:
-        typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
-    else:
-        _print_doctor(found)
+    with _into(output):
+        if output_format is ParseFormat.json:
+            typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
+        else:
+            _print_doctor(found)
     if not found.ok:
         raise typer.Exit(1)
 
@@ -719,6 +727,25 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
     console.print(stats)
 
 
+@contextlib.contextmanager
+def _into(output: Path | None):
+    """What a command prints goes to ``output`` (written whole, as :func:`_write` does) when given;
+    also when the command ends with an exit code (doctor finding a problem)."""
+    if output is None:
+        yield
+        return
+    import io
+
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            yield
+    except typer.Exit:
+        _write(buffer.getvalue(), output)
+        raise
+    _write(buffer.getvalue(), output)
+
+
 def _write(content: str | bytes, output: Path | None) -> None:
     """Text or bytes to stdout, or to ``output`` whole or not at all (a temporary file beside it,
     renamed into place; a failure is one line: ``cannot write FILE: reason``)."""
@@ -742,11 +769,17 @@ def reparse(
     output_format: Annotated[SummaryFormat, typer.Option(
         "--format", "-f", help="table: what changed, snapshot by snapshot, and a summary; json: one object "
         "(the counts and each changed snapshot).")] = SummaryFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Re-run the current parser over every stored page and report what changed (so parser fixes reach old snapshots).
 
     Example: `ticker reparse`, then `ticker reparse --apply`.
     """
+    with _into(output):
+        _reparse(db, apply, strict, output_format)
+
+
+def _reparse(db, apply, strict, output_format) -> None:
     store = _open_store(db)
     counts = {"same": 0, "changed": 0, "no_text": 0}
     changed = []
