@@ -78,6 +78,8 @@ def test_one_meaning_per_short_option_and_placeholders_are_words():
         usage = run(*path, "--help").stdout.splitlines()[0]
         assert "{" not in usage and usage.split("[OPTIONS]")[1].strip().replace("…", "").replace(" ", "").isupper(), usage
     assert run("ingest", "--help").stdout.startswith("Usage: ticker ingest [OPTIONS] PATH…")
+    for path in (["report"], ["export"], ["ingest"]):  # option placeholders are words too, not <str>
+        assert "<str>" not in run(*path, "--help").stdout and "<int" not in run(*path, "--help").stdout, path
 
 
 def test_an_empty_result_names_the_store_it_read(tmp_path):

@@ -122,6 +122,7 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="TICKER_DB",
+        metavar="PATH|URL",
         help="Store: a SQLite file path or a SQLAlchemy URL (postgresql+psycopg://…). Default data/ticker.db.",
         show_default=False,
     ),
@@ -140,6 +141,7 @@ AtOption = Annotated[
     Optional[datetime],
     typer.Option(
         "--at",
+        metavar="TIME",
         formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S",
                  "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M", "%Y-%m-%d"],
         help="Capture time (ISO 8601; UTC unless it has an offset). Default: the page's own time, "
@@ -171,7 +173,7 @@ def ingest(
     strict: StrictOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
     batch_size: Annotated[int, typer.Option(
-        "--batch-size", min=1, help="Pages per write transaction: smaller shows new pages to readers sooner, "
+        "--batch-size", min=1, metavar="N", help="Pages per write transaction: smaller shows new pages to readers sooner, "
         "larger is faster. A page is stored whole or not at all either way.")] = 500,  # ingest.BATCH_PAGES
     output_format: Annotated[SummaryFormat, typer.Option(
         "--format", "-f", help="table: a line per page and a summary; json: only the summary, one JSON object "
@@ -379,6 +381,7 @@ IndexesOption = Annotated[
     Optional[list[str]],
     typer.Option(
         "--index", "-i",
+        metavar="NAME",
         help='Instrument: any printed name, alias or symbol ("Nikkei", "NIKKEI 225", "^N225"). '
         "Repeat for several (report puts them side by side).",
         show_default=False,
@@ -386,19 +389,20 @@ IndexesOption = Annotated[
 ]
 SinceOption = Annotated[
     Optional[str],
-    typer.Option("--since", help="Only points at or after this date or ISO time (2024-05-18, 2024-05-18T09:00+08:00; "
+    typer.Option("--since", metavar="TIME", help="Only points at or after this date or ISO time (2024-05-18, 2024-05-18T09:00+08:00; "
                  "without an offset, in --tz, else UTC).", show_default=False),
 ]
 UntilOption = Annotated[
     Optional[str],
-    typer.Option("--until", help="Only points at or before this ISO time, or until the end of this date.", show_default=False),
+    typer.Option("--until", metavar="TIME", help="Only points at or before this ISO time, or until the end of this date.", show_default=False),
 ]
 LastOption = Annotated[
-    Optional[int], typer.Option("--last", "-n", min=1, help="Only the newest N points (of each instrument).", show_default=False)
+    Optional[int], typer.Option("--last", "-n", min=1, metavar="N", help="Only the newest N points (of each instrument; "
+                                 "with --resample, buckets).", show_default=False)
 ]
 TzOption = Annotated[
     Optional[str],
-    typer.Option("--tz", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
+    typer.Option("--tz", metavar="ZONE", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
 ]
 SiteOption = Annotated[
     Optional[str],
@@ -406,7 +410,7 @@ SiteOption = Annotated[
                  "(example.com takes www.example.com); pages without a known URL are left out.", show_default=False),
 ]
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", dir_okay=False, help="Write to this file instead of stdout.", show_default=False)
+    Optional[Path], typer.Option("--output", "-o", dir_okay=False, metavar="FILE", help="Write to this file instead of stdout.", show_default=False)
 ]
 TABLE_ROWS = 40  # a terminal table longer than this shows its first and last rows
 
@@ -421,7 +425,7 @@ def report(
     last: LastOption = None,
     resample: Annotated[
         Optional[str],
-        typer.Option("--resample", help="Buckets of this pandas offset (15min, 1h, 1D, 1W, ME), each labelled by "
+        typer.Option("--resample", metavar="RULE", help="Buckets of this pandas offset (15min, 1h, 1D, 1W, ME), each labelled by "
                      "its start (a week by its Monday): OHLC of the value, and the change and % change of the "
                      "close against the previous bucket's close; empty buckets left out; --last counts buckets.",
                      show_default=False),
@@ -438,7 +442,7 @@ def report(
     output: OutputOption = None,
     plot: Annotated[
         Optional[Path],
-        typer.Option("--plot", dir_okay=False, help="Also draw a line chart of the values to this PNG file.", show_default=False),
+        typer.Option("--plot", dir_okay=False, metavar="FILE.png", help="Also draw a line chart of the values to this PNG file.", show_default=False),
     ] = None,
 ) -> None:
     """Instruments' time series and summaries; with no --index, the board of latest quotes.
