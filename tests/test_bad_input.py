@@ -94,7 +94,7 @@ def test_missing_path(db_url, good, tmp_path):
     assert result.exit_code == 1
     assert_one_error(result, missing, "no such file or folder")
     assert_good_stored(result, db_url, good)
-    assert "1 pages stored (2 quotes), 0 already stored, 0 without a ticker strip, 1 errors" in result.output
+    assert "1 page stored (2 quotes), 0 already stored, 0 without a ticker strip, 1 error" in result.output
 
 
 @pytest.mark.parametrize("recursive", [False, True])

@@ -95,7 +95,7 @@ def test_report_series_summary_board_and_indexes(db_url, pages_dir):
     assert data["summary"]["change"] == pytest.approx(25.31)
     csv = run("report", "--index", "nikkei", "--db", db_url, "-f", "csv").output.splitlines()
     assert csv[0] == "captured_at,value,change,change_pct,source"
-    assert csv[1].startswith("2024-05-17T08:00:00+0000,40074.69,443.63,1.12,")
+    assert csv[1].startswith("2024-05-17T08:00:00+00:00,40074.69,443.63,1.12,")
     board = json.loads(run("report", "--db", db_url, "-f", "json").output)
     assert {row["instrument"] for row in board} == {"Nikkei 225", "Dow Jones Industrial Average"}
     idx = json.loads(run("indexes", "--db", db_url, "-f", "json").output)

@@ -31,7 +31,7 @@ from conftest import nikkei_page, strip_page
 from pagegen import SUBPROCESS_TIMEOUT, TICKER, generate_pages, run_ticker
 
 SUMMARY = re.compile(
-    r"^(\d+) pages stored \((\d+) quotes\), (\d+) already stored, (\d+) without a ticker strip, (\d+) errors$", re.M
+    r"^(\d+) pages? stored \((\d+) quotes?\), (\d+) already stored, (\d+) without a ticker strip, (\d+) errors?$", re.M
 )
 
 

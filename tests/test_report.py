@@ -106,11 +106,11 @@ def test_summary_of_an_empty_window_has_the_same_columns(filled):
 def test_long_table_columns_dtypes_and_last_per_instrument(filled):
     df = filled.long()
     assert df.columns.tolist() == ["captured_at", "instrument", "symbol", "name_printed", "value", "change",
-                                   "change_pct", "source", "market_status"]
+                                   "change_pct", "source", "market_status", "url"]
     assert len(df) == 10
     assert str(df["captured_at"].dtype) == "datetime64[us, UTC]"
     assert df[["value", "change", "change_pct"]].dtypes.unique().tolist() == ["float64"]
-    assert all(isinstance(df[c].dtype, pd.StringDtype) for c in ("instrument", "symbol", "source", "market_status"))
+    assert all(isinstance(df[c].dtype, pd.StringDtype) for c in ("instrument", "symbol", "source", "market_status", "url"))
     newest = filled.long(last=1)
     assert sorted(newest["instrument"]) == ["Dow Jones Industrial Average", "Nikkei 225"]
     assert newest["captured_at"].tolist() == [pd.Timestamp(at(20, 23, 30))] * 2
@@ -130,7 +130,7 @@ def test_csv_round_trips(filled):
     assert times.tolist() == series.index.tolist()
     assert back["value"].tolist() == series["value"].tolist()
     assert back["change_pct"].tolist() == series["change_pct"].tolist()
-    assert out.stdout.splitlines()[1].startswith("2024-05-17T08:00:00+0000,40074.69,443.63,1.12,p0")
+    assert out.stdout.splitlines()[1].startswith("2024-05-17T08:00:00+00:00,40074.69,443.63,1.12,p0")
 
 
 def test_json_round_trips_with_summary(filled):
@@ -163,8 +163,10 @@ def test_resample_gives_ohlc_buckets_without_empty_ones(filled):
     first = buckets[0]
     assert (first["open"], first["high"], first["low"], first["close"], first["points"]) == (
         40074.69, 40100.0, 40074.69, 40100.0, 3)
-    assert (first["change"], first["change_pct"]) == (25.31, 0.06)  # the bucket's last
-    hourly = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "-r", "6h").stdout)
+    # the close against the close before the bucket (the first quote's value - change: 39,631.06)
+    assert (first["change"], first["change_pct"]) == (468.94, 1.183264)
+    assert [(b["change"], b["change_pct"]) for b in buckets[1:]] == [(-1100.0, -2.743142), (500.5, 1.283333)]
+    hourly = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "--resample", "6h").stdout)
     assert [b["points"] for b in hourly["series"]] == [2, 1, 1, 1]
 
 
@@ -181,10 +183,10 @@ def test_tz_shows_local_times_and_buckets_local_days(filled):
     assert doc["series"][0]["captured_at"] == "2024-05-17T17:00:00+09:00"
     assert doc["summary"]["first_at"] == "2024-05-17T17:00:00+09:00" and doc["tz"] == "Asia/Tokyo"
     csv = run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "csv", "--tz", "Asia/Tokyo").stdout
-    assert csv.splitlines()[1].startswith("2024-05-17T17:00:00+0900,")
+    assert csv.splitlines()[1].startswith("2024-05-17T17:00:00+09:00,")
     # 18 May 01:00 UTC is 10:00 in Tokyo; the 17 May 15:00 UTC point is already 18 May there
     daily = json.loads(run("report", "-i", "Nikkei", "--db", db_of(filled), "-f", "json", "--tz", "Asia/Tokyo",
-                           "-r", "1D").stdout)
+                           "--resample", "1D").stdout)
     assert [(b["bucket"], b["points"]) for b in daily["series"]] == [
         ("2024-05-17T00:00:00+09:00", 2), ("2024-05-18T00:00:00+09:00", 2), ("2024-05-21T00:00:00+09:00", 1)]
     # a naive --since is read in --tz
@@ -324,7 +326,7 @@ def test_export_csv_and_jsonl_round_trip(filled, tmp_path):
     assert out.exit_code == 0, out.output
     back = pd.read_csv(io.StringIO(out.stdout))
     assert back.columns.tolist() == ["captured_at", "instrument", "symbol", "name_printed", "value", "change",
-                                     "change_pct", "source", "market_status"]
+                                     "change_pct", "source", "market_status", "url"]
     assert len(back) == 10
     assert pd.to_datetime(back["captured_at"], format="ISO8601").tolist() == filled.long()["captured_at"].tolist()
     path = tmp_path / "quotes.jsonl"
@@ -346,7 +348,7 @@ def test_export_parquet_has_proper_types(filled, tmp_path):
     assert schema.field("captured_at").type == pa.timestamp("us", tz="Asia/Tokyo")
     for name in ("value", "change", "change_pct"):
         assert schema.field(name).type == pa.float64()
-    for name in ("instrument", "symbol", "name_printed", "source", "market_status"):
+    for name in ("instrument", "symbol", "name_printed", "source", "market_status", "url"):
         assert pa.types.is_string(schema.field(name).type) or pa.types.is_large_string(schema.field(name).type)
     df = pd.read_parquet(path)
     # --since 2024-05-18 in Tokyo starts at 17 May 15:00 UTC: three pages of two quotes
@@ -395,18 +397,39 @@ def test_small_values_keep_their_decimals(store):
     assert "4.439 " in out.output and "-0.04 " in out.output and "-0.89%" in out.output
 
 
-def test_window_is_right_whichever_form_sqlite_stored_the_time_in(filled):
+def test_times_of_every_older_form_are_rewritten_with_their_offset_and_back(filled):
+    """Revision 0003: SQLite's times become ISO 8601 UTC with the offset, whichever form the
+    older revisions left (``… 09:00:00.000000``, or ``… 09:00:00`` from raw inserts), and the
+    windows answer right on them; downgrading gives the old form back."""
     if not filled.url.startswith("sqlite"):
-        pytest.skip("SQLite keeps times as text")
+        pytest.skip("SQLite keeps times as text; PostgreSQL's timestamptz is unchanged by 0003")
+    import sqlite3
+
     import sqlalchemy as sa
 
+    from ticker.db import migrate
+
+    path = filled.url.removeprefix("sqlite:///")
+    migrate.downgrade(filled.engine, "0002")
     with filled.engine.begin() as conn:  # one row in each of the two text forms of a time
-        conn.execute(sa.text("UPDATE snapshots SET captured_at = substr(captured_at, 1, 19)"))
-        conn.execute(sa.text("UPDATE snapshots SET captured_at = captured_at || '.000000' WHERE id % 2 = 0"))
+        assert conn.execute(sa.text("SELECT captured_at FROM snapshots ORDER BY id")).scalar() == "2024-05-17 08:00:00.000000"
+        conn.execute(sa.text("UPDATE snapshots SET captured_at = substr(captured_at, 1, 19) WHERE id % 2 = 1"))
+    migrate.upgrade(filled.engine, "head")
+    with sqlite3.connect(path) as con:
+        stored = [t for (t,) in con.execute("SELECT captured_at FROM snapshots ORDER BY id")]
+        view = con.execute("SELECT captured_at FROM quote_series ORDER BY captured_at LIMIT 1").fetchone()[0]
+    assert stored == [t.isoformat("T", "microseconds") for t, *_ in POINTS]
+    assert view == "2024-05-17T08:00:00.000000+00:00"
+    assert str(pd.to_datetime(view).tz) == "UTC"  # what pandas (and Datasette, sqlite3 users) see: aware
     window = {"since": "2024-05-17T09:00", "until": "2024-05-18T01:00"}
     assert filled.series("Nikkei", **window)["value"].tolist() == [40074.69, 40100.0, 39000.0]
     quick = rep.build_quick(filled.url, "Nikkei", **window)
     assert [r[1] for r in quick.table.rows] == [40074.69, 40100.0, 39000.0]
+    assert [str(r[0]) for r in quick.table.rows][0] == "2024-05-17 09:00:00+00:00"
+    migrate.downgrade(filled.engine, "0002")
+    with sqlite3.connect(path) as con:
+        assert con.execute("SELECT min(captured_at) FROM snapshots").fetchone()[0] == "2024-05-17 08:00:00.000000"
+    migrate.upgrade(filled.engine, "head")
 
 
 def test_fast_path_finds_the_store_and_names_as_the_store_does(filled, monkeypatch, tmp_path):

@@ -227,13 +227,22 @@ def test_worker_processes_give_the_same_store(tmp_path, write_page):
 
 
 def test_batched_and_single_inserts_store_times_in_one_text_form(tmp_path, write_page):
-    # SQLite compares times as text: every row must use the form SQLAlchemy writes.
+    # SQLite compares times as text: every row must use one form, ISO 8601 UTC with its offset
+    # (revision 0003), whether the writer or SQLAlchemy's column type (ticker.db.schema) wrote it.
+    from ticker.db import schema
+
     with Store(tmp_path / "t.db") as store:
         page = write_page("2024-05-17T0900_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
         store.ingest([str(page)])
-        with store.engine.connect() as conn:
-            stored = conn.execute(sa.text("SELECT captured_at FROM snapshots")).scalar_one()
-    assert stored == "2024-05-17 09:00:00.000000"
+        when = datetime(2024, 5, 17, 9, tzinfo=UTC)
+        with store.engine.begin() as conn:
+            conn.execute(schema.snapshots.insert().values(source="typed", content_hash="x", captured_at=when,
+                                                          captured_at_source="at", ingested_at=when))
+            stored = conn.execute(sa.text("SELECT captured_at FROM snapshots ORDER BY id")).scalars().all()
+            typed = conn.execute(sa.select(schema.snapshots.c.captured_at).where(
+                schema.snapshots.c.source == "typed")).scalar_one()
+    assert stored == ["2024-05-17T09:00:00.000000+00:00"] * 2
+    assert typed == when and typed.tzinfo is not None
 
 
 def test_chunks_keep_stdin_in_its_place():
@@ -280,7 +289,7 @@ def test_times_are_stored_in_one_text_form_by_every_path(tmp_path, write_page):
         list(ingest.ingest(writer, pages.expand([str(page)])))
     with Store(tmp_path / "store.db") as store:
         store.ingest_text(nikkei_page("40,100.00", "+25.31", "+0.06"), at=datetime(2024, 5, 17, 10, tzinfo=UTC))
-    for db, expected in (("direct.db", "2024-05-17 09:00:00.000000"), ("store.db", "2024-05-17 10:00:00.000000")):
+    for db, expected in (("direct.db", "2024-05-17T09:00:00.000000+00:00"), ("store.db", "2024-05-17T10:00:00.000000+00:00")):
         with sqlite3.connect(tmp_path / db) as conn:
             assert conn.execute("SELECT captured_at FROM snapshots").fetchone() == (expected,)
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from . import pages
 from .errors import TickerError
@@ -39,8 +39,36 @@ class _Commands(TyperGroup):
             raise _fail(str(err)) from None
 
 
+class _Command(TyperCommand):
+    """A command whose usage line names its arguments as words (``PATH…``, ``PRINTED``), not as
+    typer writes them (``{paths}...``)."""
+
+    def collect_usage_pieces(self, ctx):
+        pieces = [self.options_metavar] if self.options_metavar else []
+        for param in self.get_params(ctx):
+            if param.param_type_name == "argument":
+                name = param.metavar or (param.name or "").upper()
+                pieces.append(name if param.required else f"[{name}]")
+        return pieces
+
+
+_HELP = {"help_option_names": ["-h", "--help"]}
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"ticker {version('ticker')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("ticker (not installed)")
+        raise typer.Exit()
+
+
 app = typer.Typer(
     cls=_Commands,
+    context_settings=_HELP,
     name="ticker",
     help="Pull market-quote strips out of saved web pages into a time series, and report on them.",
     no_args_is_help=True,
@@ -49,21 +77,41 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_enable=False,  # main() turns unexpected errors into one line
 )
-db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True)
-alias_app = typer.Typer(help="Printed names -> instruments.", no_args_is_help=True)
+db_app = typer.Typer(help="Schema operations on a store (it is upgraded on open anyway).", no_args_is_help=True,
+                     context_settings=_HELP)
+alias_app = typer.Typer(help="Printed names -> instruments.", no_args_is_help=True, context_settings=_HELP)
+
+
+@app.callback()
+def _main(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print ticker's version and exit.")] = None,
+) -> None:
+    """Pull market-quote strips out of saved web pages into a time series, and report on them."""
+
 app.add_typer(db_app, name="db")
 app.add_typer(alias_app, name="alias")
 
 
 class Format(str, Enum):
+    """The output formats, named alike in every command that prints data."""
+
     table = "table"
     csv = "csv"
     json = "json"
+    jsonl = "jsonl"
     markdown = "markdown"
     html = "html"
 
 
 class ParseFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class SummaryFormat(str, Enum):
+    """How ingest and reparse print their run: lines for people, or one JSON object for scripts."""
+
     table = "table"
     json = "json"
 
@@ -74,16 +122,18 @@ DbOption = Annotated[
     typer.Option(
         "--db",
         envvar="TICKER_DB",
+        metavar="PATH|URL",
         help="Store: a SQLite file path or a SQLAlchemy URL (postgresql+psycopg://…). Default data/ticker.db.",
         show_default=False,
     ),
 ]
 FormatOption = Annotated[
     Format,
-    typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv or json for pipes."),
+    typer.Option("--format", "-f", help="Output: a table; markdown; html (one self-contained page); csv, json or jsonl "
+                 "(one object a line) for pipes."),
 ]
 PathsArgument = Annotated[
-    list[str], typer.Argument(help="Page files (text, HTML, MHTML, also .gz/.bz2/.xz/.zst), .zip or WARC/ARC archives of pages, folders of them, or - for stdin.")
+    list[str], typer.Argument(metavar="PATH…", help="Page files (text, HTML, MHTML, also .gz/.bz2/.xz/.zst), .zip or WARC/ARC archives of pages, folders of them, or - for stdin.")
 ]
 RecursiveOption = Annotated[bool, typer.Option("--recursive", "-r", help="Look for pages in subfolders too.")]
 StrictOption = Annotated[bool, typer.Option("--strict", help="Drop quotes that fail the arithmetic check.")]
@@ -91,6 +141,7 @@ AtOption = Annotated[
     Optional[datetime],
     typer.Option(
         "--at",
+        metavar="TIME",
         formats=["%Y-%m-%dT%H:%M:%S%z", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M:%S",
                  "%Y-%m-%dT%H:%M%z", "%Y-%m-%dT%H:%M", "%Y-%m-%d"],
         help="Capture time (ISO 8601; UTC unless it has an offset). Default: the page's own time, "
@@ -138,7 +189,7 @@ def _open_store(db: str | None, *, create: bool = False) -> Store:
 # ------------------------------------------------------------------------------------------ ingest
 
 
-@app.command()
+@app.command(cls=_Command)
 def ingest(
     paths: PathsArgument,
     db: DbOption = None,
@@ -147,8 +198,11 @@ def ingest(
     strict: StrictOption = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems and the summary.")] = False,
     batch_size: Annotated[int, typer.Option(
-        "--batch-size", min=1, help="Pages per write transaction: smaller shows new pages to readers sooner, "
+        "--batch-size", min=1, metavar="N", help="Pages per write transaction: smaller shows new pages to readers sooner, "
         "larger is faster. A page is stored whole or not at all either way.")] = 500,  # ingest.BATCH_PAGES
+    output_format: Annotated[SummaryFormat, typer.Option(
+        "--format", "-f", help="table: a line per page and a summary; json: only the summary, one JSON object "
+        "(problems still go to stderr).")] = SummaryFormat.table,
 ) -> None:
     """Parse pages and store each as a snapshot (the same bytes twice are stored once).
 
@@ -171,25 +225,20 @@ def ingest(
             for result in results:
                 summary.add(result)
                 try:
-                    _print_result(result, quiet or output_closed)
+                    _print_result(result, quiet or output_closed or output_format is SummaryFormat.json)
                 except BrokenPipeError:  # `ticker ingest DIR | head -1`: the printing ends, not the ingest
                     output_closed = True
                     _drop_stdout()
                 advance()
         writer.close()
-        line = (
-            f"{summary.stored} pages stored ({summary.quotes} quotes), {summary.duplicates} already stored, "
-            f"{summary.no_strip} without a ticker strip, {summary.errors} errors"
-            + (f" ({summary.warned} pages with warnings)" if summary.warned else "")
-        )
         if output_closed:
-            _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
+            _echo_stderr(f"ticker: the output was closed; the ingest went on: {_ingest_summary_line(summary)}")
         else:
             try:
-                typer.echo(line)
+                _print_ingest_summary(summary, output_format)
             except BrokenPipeError:
                 _drop_stdout()
-                _echo_stderr(f"ticker: the output was closed; the ingest went on: {line}")
+                _echo_stderr(f"ticker: the output was closed; the ingest went on: {_ingest_summary_line(summary)}")
         if summary.errors:
             raise typer.Exit(1)
 
@@ -228,6 +277,46 @@ def _in_range(at: datetime | None) -> datetime | None:
         raise typer.BadParameter(f"{at.isoformat()} is out of range in UTC (years 1 to 9999)",
                                  param_hint="'--at'") from None
     return aware
+
+
+def _ingest_summary_line(summary) -> str:
+    """'3 pages stored (45 quotes), 1 already stored, 0 without a ticker strip, 1 error'.
+
+    >>> from ticker.records import IngestSummary
+    >>> _ingest_summary_line(IngestSummary(stored=1, quotes=1, errors=1))
+    '1 page stored (1 quote), 0 already stored, 0 without a ticker strip, 1 error'
+    """
+    line = (f"{_count(summary.stored, 'page')} stored ({_count(summary.quotes, 'quote')}), "
+            f"{summary.duplicates} already stored, {summary.no_strip} without a ticker strip, "
+            f"{_count(summary.errors, 'error')}")
+    if summary.warned:
+        line += f" ({_count(summary.warned, 'page')} with warnings)"
+    return line
+
+
+def _mtime_note(summary) -> str | None:
+    """What to say when pages took their capture time from their file's modification time."""
+    if not summary.from_mtime:
+        return None
+    which = "it" if summary.from_mtime == 1 else "them"
+    return (f"note: {_count(summary.from_mtime, 'page')} took {'its' if summary.from_mtime == 1 else 'their'} "
+            f"capture time from the file's modification time (no time in the page or its name); a copy or "
+            f"a git clone resets it: give --at, or name {which} with a timestamp (2024-05-17T0800_page.html)")
+
+
+def _print_ingest_summary(summary, output_format) -> None:
+    if output_format is SummaryFormat.json:
+        typer.echo(json.dumps({
+            "stored": summary.stored, "quotes": summary.quotes, "duplicates": summary.duplicates,
+            "no_strip": summary.no_strip, "errors": summary.errors, "warned": summary.warned,
+            "from_mtime": summary.from_mtime,
+            "failed": [{"source": r.source, "reason": r.reason} for r in summary.failed],
+        }, indent=1, ensure_ascii=False))
+        return
+    typer.echo(_ingest_summary_line(summary))
+    note = _mtime_note(summary)
+    if note:
+        typer.echo(note, err=True)
 
 
 @contextlib.contextmanager
@@ -290,18 +379,24 @@ class _progress:
 # ------------------------------------------------------------------------------------------- parse
 
 
-@app.command("parse")
+@app.command("parse", cls=_Command)
 def parse_command(
     paths: PathsArgument,
     output_format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="table for people; json (one array, an object per page) for programs.")
     ] = ParseFormat.table,
     strict: StrictOption = False,
+    output: OutputOption = None,
 ) -> None:
     """Parse pages and print their quotes, without storing anything.
 
     Example: `ticker parse --format json page.txt`.
     """
+    with _into(output):
+        _parse(paths, output_format, strict)
+
+
+def _parse(paths, output_format, strict) -> None:
     from .preview import describe
 
     reports = [describe(item, strict=strict) for item in pages.expand(paths)]
@@ -364,6 +459,7 @@ IndexesOption = Annotated[
     Optional[list[str]],
     typer.Option(
         "--index", "-i",
+        metavar="NAME",
         help='Instrument: any printed name, alias or symbol ("Nikkei", "NIKKEI 225", "^N225"). '
         "Repeat for several (report puts them side by side).",
         show_default=False,
@@ -371,27 +467,33 @@ IndexesOption = Annotated[
 ]
 SinceOption = Annotated[
     Optional[str],
-    typer.Option("--since", help="Only points at or after this date or ISO time (2024-05-18, 2024-05-18T09:00+08:00; "
+    typer.Option("--since", metavar="TIME", help="Only points at or after this date or ISO time (2024-05-18, 2024-05-18T09:00+08:00; "
                  "without an offset, in --tz, else UTC).", show_default=False),
 ]
 UntilOption = Annotated[
     Optional[str],
-    typer.Option("--until", help="Only points at or before this ISO time, or until the end of this date.", show_default=False),
+    typer.Option("--until", metavar="TIME", help="Only points at or before this ISO time, or until the end of this date.", show_default=False),
 ]
 LastOption = Annotated[
-    Optional[int], typer.Option("--last", "-n", min=1, help="Only the newest N points (of each instrument).", show_default=False)
+    Optional[int], typer.Option("--last", "-n", min=1, metavar="N", help="Only the newest N points (of each instrument; "
+                                 "with --resample, buckets).", show_default=False)
 ]
 TzOption = Annotated[
     Optional[str],
-    typer.Option("--tz", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
+    typer.Option("--tz", metavar="ZONE", help="Show times in this IANA zone (Asia/Tokyo, Europe/London); stored times stay UTC.", show_default=False),
+]
+SiteOption = Annotated[
+    Optional[str],
+    typer.Option("--site", metavar="HOST", help="Only pages whose URL is on this site or under it "
+                 "(example.com takes www.example.com); pages without a known URL are left out.", show_default=False),
 ]
 OutputOption = Annotated[
-    Optional[Path], typer.Option("--output", "-o", dir_okay=False, help="Write to this file instead of stdout.", show_default=False)
+    Optional[Path], typer.Option("--output", "-o", dir_okay=False, metavar="FILE", help="Write to this file instead of stdout.", show_default=False)
 ]
 TABLE_ROWS = 40  # a terminal table longer than this shows its first and last rows
 
 
-@app.command()
+@app.command(cls=_Command)
 def report(
     index: IndexesOption = None,
     db: DbOption = None,
@@ -401,17 +503,24 @@ def report(
     last: LastOption = None,
     resample: Annotated[
         Optional[str],
-        typer.Option("--resample", "-r", help="Buckets of this pandas offset (15min, 1h, 1D, 1W): OHLC of the value, "
-                     "the last change and % change; empty buckets left out.", show_default=False),
+        typer.Option("--resample", metavar="RULE", help="Buckets of this pandas offset (15min, 1h, 1D, 1W, ME), each labelled by "
+                     "its start (a week by its Monday): OHLC of the value, and the change and % change of the "
+                     "close against the previous bucket's close; empty buckets left out; --last counts buckets.",
+                     show_default=False),
     ] = None,
+    rebased: Annotated[
+        bool, typer.Option("--rebase", help="Each instrument as 100 at its first point (a rebased column, or the "
+                           "side-by-side values), in tables, csv/json and the chart: instruments of any scale compared.")
+    ] = False,
     distinct: Annotated[
         bool, typer.Option("--distinct", help="Drop consecutive repeats of the same value (a closed market on many pages).")
     ] = False,
     tz: TzOption = None,
+    site: SiteOption = None,
     output: OutputOption = None,
     plot: Annotated[
         Optional[Path],
-        typer.Option("--plot", dir_okay=False, help="Also draw a line chart of the values to this PNG file.", show_default=False),
+        typer.Option("--plot", dir_okay=False, metavar="FILE.png", help="Also draw a line chart of the values to this PNG file.", show_default=False),
     ] = None,
 ) -> None:
     """Instruments' time series and summaries; with no --index, the board of latest quotes.
@@ -428,55 +537,66 @@ def report(
 
     if plot is not None and plot.suffix.lower() != ".png":
         raise _fail(f"--plot writes a PNG: give a file name ending in .png, not {plot.name!r}")
-    if not index and (since or until or last or resample or distinct or plot):
-        raise _fail("--since, --until, --last, --resample, --distinct and --plot need an --index "
+    if not index and (since or until or last or resample or distinct or plot or rebased or site):
+        raise _fail("--since, --until, --last, --resample, --distinct, --rebase, --site and --plot need an --index "
                     "(with none, the report is the board of latest quotes)")
     built = None
-    quick = index and len(index) == 1 and resample is None and plot is None and output_format is not Format.html
+    quick = (index and len(index) == 1 and resample is None and plot is None and not rebased
+             and output_format is not Format.html)
     if quick and index:  # the common case, answered without pandas or SQLAlchemy when the store allows
-        built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz)
+        built = rep.build_quick(db, index[0], since=since, until=until, last=last, drop_repeats=distinct, tz=tz,
+                                site=site)
     if built is None:
         store = _open_store(db)
         try:
             if not index:
-                _emit(rep.to_timezone(store.latest(), tz), output_format, title="Latest quotes", output=output)
+                board = store.latest()
+                _emit(rep.to_timezone(board, tz), output_format, title="Latest quotes", output=output)
+                _say_if_empty(board, store.url)
                 return
             built = rep.build(store, index, since=since, until=until, last=last, rule=resample,
-                              drop_repeats=distinct, tz=tz)
+                              drop_repeats=distinct, tz=tz, rebased=rebased, site=site)
         finally:
             store.close()
     chart = None
     if plot is not None or output_format is Format.html:
         from .report.plot import chart_png
 
-        chart = chart_png(built.chart or {}, tz=built.tz)
+        chart = chart_png(built.chart or {}, tz=built.tz, rebased=built.rebased)
         if plot is not None:
             _write(chart, plot)
     _emit(built.table, output_format, built.title, subtitle=built.subtitle, summary=built.summary,
           document=built.document() if output_format is Format.json else None, chart=chart, output=output, max_rows=TABLE_ROWS)
+    if not built.table.rows:
+        from .db.location import database_url
+
+        _say_if_empty(built.table, database_url(db), window=True)
 
 
 class ExportFormat(str, Enum):
     csv = "csv"
-    parquet = "parquet"
+    json = "json"
     jsonl = "jsonl"
+    parquet = "parquet"
 
 
-@app.command()
+@app.command(cls=_Command)
 def export(
     index: IndexesOption = None,
     db: DbOption = None,
     export_format: Annotated[
-        ExportFormat, typer.Option("--format", "-f", help="csv, parquet (typed: tz-aware times, float64, strings) or jsonl.")
+        ExportFormat, typer.Option("--format", "-f", help="csv, json (one array), jsonl (one object a line) or parquet (typed: tz-aware times, float64, strings).")
     ] = ExportFormat.csv,
     since: SinceOption = None,
     until: UntilOption = None,
     last: LastOption = None,
     tz: TzOption = None,
+    site: SiteOption = None,
     output: OutputOption = None,
 ) -> None:
     """Every stored quote as one long table: captured_at, instrument, symbol, name as printed,
-    value, change, change_pct, source and market status. With no --index, all instruments.
+    value, change, change_pct, source, market status and the page's URL (when known). With no
+    --index, all instruments; --site example.com keeps the pages of one site.
 
     Example: `ticker export --format parquet -o quotes.parquet`, or
     `ticker export --index Nikkei --since 2024-05-01 > nikkei.csv`.
@@ -488,7 +608,7 @@ def export(
     store = _open_store(db)
     try:
         bounds = rep.time_bound(since, tz), rep.time_bound(until, tz, end=True)
-        frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last), tz)
+        frame = rep.to_timezone(store.long(index or None, since=bounds[0], until=bounds[1], last=last, site=site), tz)
     finally:
         store.close()
     if export_format is ExportFormat.parquet:
@@ -496,30 +616,49 @@ def export(
             sys.stdout.flush()
             rep.write_parquet(frame, sys.stdout.buffer)
         else:
-            output.parent.mkdir(parents=True, exist_ok=True)
-            rep.write_parquet(frame, output)
+            from .report.files import write_atomic
+
+            write_atomic(output, lambda fh: rep.write_parquet(frame, fh))
         return
-    _write(rep.to_jsonl(frame) if export_format is ExportFormat.jsonl else rep.to_csv(frame), output)
+    writers = {ExportFormat.jsonl: rep.to_jsonl, ExportFormat.json: lambda f: rep.to_json(f) + "\n",
+               ExportFormat.csv: rep.to_csv}
+    _write(writers[export_format](frame), output)
 
 
-@app.command()
-def indexes(db: DbOption = None, output_format: FormatOption = Format.table) -> None:
+@app.command(cls=_Command)
+def indexes(db: DbOption = None, output_format: FormatOption = Format.table, output: OutputOption = None) -> None:
     """Every instrument in the store, with its number of quotes and when it was first and last seen.
 
     Example: `ticker indexes --format csv`.
     """
     store = _open_store(db)
-    frame = store.instruments()
-    _emit(frame, output_format, title="Instruments")
+    try:
+        frame = store.instruments()
+    finally:
+        store.close()
+    _emit(frame, output_format, title="Instruments", output=output)
+    _say_if_empty(frame, store.url)
 
 
-@app.command()
+def _say_if_empty(frame, url: str, window: bool = False) -> None:
+    """An empty answer names the store it read (a typo in --db reads another, empty store)."""
+    if not (frame.rows if hasattr(frame, "rows") else len(frame)):
+        from .db.location import safe_url
+
+        if window:
+            typer.echo(f"no quotes in {safe_url(url)} match (widen --since/--until, or drop --site)", err=True)
+        else:
+            typer.echo(f"no quotes in {safe_url(url)} (ticker ingest PATH… stores some)", err=True)
+
+
+@app.command(cls=_Command)
 def doctor(
     db: DbOption = None,
     full: Annotated[bool, typer.Option("--full", help="Run SQLite's full integrity_check instead of quick_check.")] = False,
     output_format: Annotated[
         ParseFormat, typer.Option("--format", "-f", help="table for people; json for programs.")
     ] = ParseFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Check a store without changing it: schema version, integrity, counts, snapshots without quotes.
 
@@ -532,10 +671,11 @@ def doctor(
     store = Store(db, migrate_on_open=False, create=False, verify=False)
     found = store.doctor(full=full)
     store.close()
-    if output_format is ParseFormat.json:
-        typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
-    else:
-        _print_doctor(found)
+    with _into(output):
+        if output_format is ParseFormat.json:
+            typer.echo(json.dumps({**asdict(found), "ok": found.ok}, indent=1, ensure_ascii=False))
+        else:
+            _print_doctor(found)
     if not found.ok:
         raise typer.Exit(1)
 
@@ -592,6 +732,8 @@ def _emit(
         _write(rep.to_csv(frame), output)
     elif output_format is Format.json:
         _write(rep.to_json(document if document is not None else frame) + "\n", output)
+    elif output_format is Format.jsonl:
+        _write(rep.to_jsonl(frame), output)
     elif output_format is Format.markdown:
         _write(rep.to_markdown(frame, title, subtitle, summary), output)
     elif output_format is Format.html:
@@ -599,16 +741,18 @@ def _emit(
     elif output is None:
         _print_tables(frame, title, subtitle, summary, max_rows, file=None)
     else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        with output.open("w", encoding="utf-8") as fh:
-            _print_tables(frame, title, subtitle, summary, max_rows, file=fh)
+        import io
+
+        text = io.StringIO()
+        _print_tables(frame, title, subtitle, summary, max_rows, file=text)
+        _write(text.getvalue(), output)
 
 
 def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
     from rich.console import Console
     from rich.table import Table as RichTable
 
-    from .report import SUMMARY_DISPLAY, Table, display, summary_display, summary_rows
+    from .report import SUMMARY_DISPLAY, Table, display, fit_columns, summary_display, summary_rows
 
     console = Console(file=file, width=160) if file is not None else Console()
     table = Table.of(frame)
@@ -622,9 +766,20 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
         )
     else:
         shown = display(table)
+    numeric = table.numeric()
+    columns, shown, dropped = fit_columns(table.columns, shown, numeric, console.width)
+    if dropped:
+        caption = (f"{caption}\n" if caption else "") + (
+            f"left out to fit {console.width} columns: {', '.join(dropped)} (a wider terminal or --format csv shows them)"
+        )
     out = RichTable(title=title, title_justify="left", caption=caption, caption_justify="left")
-    for name, numeric in zip(table.columns, table.numeric()):
-        out.add_column(name, justify="right" if numeric else "left")
+    for name in columns:
+        i = table.columns.index(name)
+        texts = [name] + [row[columns.index(name)] for row in shown]
+        whole = numeric[i] or name.endswith("_at") or name in ("bucket", "first_seen", "last_seen")
+        # Numbers and times are never cut or wrapped: the names around them wrap instead.
+        out.add_column(name, justify="right" if numeric[i] else "left", no_wrap=whole,
+                       min_width=max(len(t) for t in texts) if whole else None)
     for row in shown:
         out.add_row(*row)
     console.print(out)
@@ -654,8 +809,28 @@ def _print_tables(frame, title, subtitle, summary, max_rows, file) -> None:
     console.print(stats)
 
 
+@contextlib.contextmanager
+def _into(output: Path | None):
+    """What a command prints goes to ``output`` (written whole, as :func:`_write` does) when given;
+    also when the command ends with an exit code (doctor finding a problem)."""
+    if output is None:
+        yield
+        return
+    import io
+
+    buffer = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buffer):
+            yield
+    except typer.Exit:
+        _write(buffer.getvalue(), output)
+        raise
+    _write(buffer.getvalue(), output)
+
+
 def _write(content: str | bytes, output: Path | None) -> None:
-    """Text or bytes to ``output`` (creating its folder), or to stdout."""
+    """Text or bytes to stdout, or to ``output`` whole or not at all (a temporary file beside it,
+    renamed into place; a failure is one line: ``cannot write FILE: reason``)."""
     if output is None:
         if isinstance(content, bytes):
             sys.stdout.flush()
@@ -663,44 +838,64 @@ def _write(content: str | bytes, output: Path | None) -> None:
         else:
             sys.stdout.write(content)
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        output.write_bytes(content)
-    else:
-        output.write_text(content, encoding="utf-8")
+    from .report.files import write_atomic
+
+    write_atomic(output, content)
 
 
-@app.command()
+@app.command(cls=_Command)
 def reparse(
     db: DbOption = None,
     apply: Annotated[bool, typer.Option("--apply", help="Store the new parse (default: only report what would change).")] = False,
     strict: StrictOption = False,
+    output_format: Annotated[SummaryFormat, typer.Option(
+        "--format", "-f", help="table: what changed, snapshot by snapshot, and a summary; json: one object "
+        "(the counts and each changed snapshot).")] = SummaryFormat.table,
+    output: OutputOption = None,
 ) -> None:
     """Re-run the current parser over every stored page and report what changed (so parser fixes reach old snapshots).
 
     Example: `ticker reparse`, then `ticker reparse --apply`.
     """
+    with _into(output):
+        _reparse(db, apply, strict, output_format)
+
+
+def _reparse(db, apply, strict, output_format) -> None:
     store = _open_store(db)
     counts = {"same": 0, "changed": 0, "no_text": 0}
-    for result in store.reparse(apply=apply, strict=strict):
-        counts[result.status] += 1
-        if result.status != "changed":
-            continue
-        typer.echo(f"snapshot {result.snapshot_id} ({shown(result.source)}):")
-        if result.old_status != result.new_status:
-            typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
-        for name, value, change, pct in result.removed:
-            typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
-        for name, value, change, pct in result.added:
-            typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    changed = []
+    try:
+        for result in store.reparse(apply=apply, strict=strict):
+            counts[result.status] += 1
+            if result.status != "changed":
+                continue
+            if output_format is SummaryFormat.json:
+                changed.append({"snapshot_id": result.snapshot_id, "source": result.source,
+                                "old_status": result.old_status, "new_status": result.new_status,
+                                "removed": [list(q) for q in result.removed], "added": [list(q) for q in result.added]})
+                continue
+            typer.echo(f"snapshot {result.snapshot_id} ({shown(result.source)}):")
+            if result.old_status != result.new_status:
+                typer.echo(f"  status: {result.old_status!r} -> {result.new_status!r}")
+            for name, value, change, pct in result.removed:
+                typer.echo(f"  - {name} {value:g} {change:+g} ({pct:+g}%)")
+            for name, value, change, pct in result.added:
+                typer.echo(f"  + {name} {value:g} {change:+g} ({pct:+g}%)")
+    finally:
+        store.close()
+    if output_format is SummaryFormat.json:
+        typer.echo(json.dumps({**counts, "applied": apply, "snapshots": changed}, indent=1, ensure_ascii=False))
+        return
     verb = "changed and stored" if apply else "would change (--apply to store)"
-    typer.echo(f"{counts['changed']} snapshots {verb}, {counts['same']} unchanged, {counts['no_text']} without stored text")
+    typer.echo(f"{_count(counts['changed'], 'snapshot')} {verb}, {counts['same']} unchanged, "
+               f"{counts['no_text']} without stored text")
 
 
 # ------------------------------------------------------------------------------------- db / alias
 
 
-@db_app.command("upgrade")
+@db_app.command("upgrade", cls=_Command)
 def db_upgrade(db: DbOption = None) -> None:
     """Upgrade the store's schema to the newest revision (creating the store if needed).
 
@@ -713,7 +908,7 @@ def db_upgrade(db: DbOption = None) -> None:
         typer.echo(f"{store!r} is at revision {migrate.current_revision(conn)} (head)")
 
 
-@db_app.command("current")
+@db_app.command("current", cls=_Command)
 def db_current(db: DbOption = None) -> None:
     """Print the store's schema revision, without changing anything.
 
@@ -728,19 +923,75 @@ def db_current(db: DbOption = None) -> None:
     typer.echo(f"{revision or 'empty (no schema yet)'} ({state})")
 
 
-@alias_app.command("add")
+@alias_app.command("add", cls=_Command)
 def alias_add(
-    printed: Annotated[str, typer.Argument(help="The name as pages print it, e.g. 'Nikkei Stock Average'.")],
-    canonical: Annotated[str, typer.Argument(help="The instrument it means: a known name, alias or symbol, or a new name.")],
+    printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The name as pages print it, e.g. 'Nikkei Stock Average'.")],
+    canonical: Annotated[str, typer.Argument(metavar="CANONICAL", help="The instrument it means: a known name, alias or symbol (or, with --create, a new name).")],
     db: DbOption = None,
+    create: Annotated[bool, typer.Option("--create", help="Make CANONICAL a new instrument if no instrument goes by that name "
+                                         "(without it, an unknown name is refused: a typo would make one).")] = False,
 ) -> None:
-    """Teach the store that a printed name means an instrument.
+    """Teach the store that a printed name means an instrument; quotes stored under the name move
+    to it, and the command says what changed.
 
     Example: `ticker alias add "Nikkei Stock Average" "^N225"`.
     """
     store = _open_store(db)
-    target = store.add_alias(printed, canonical)
-    typer.echo(f"{printed!r} -> {target['name']} ({target['symbol'] or 'no symbol'})")
+    try:
+        target = store.add_alias(printed, canonical, create=create)
+    finally:
+        store.close()
+    name = f"{target['name']} ({target['symbol'] or 'no symbol'})"
+    if target["previous"] is None:
+        typer.echo(f"added {printed!r} -> {name}")
+    elif target["previous"] == target["name"]:
+        typer.echo(f"{printed!r} already meant {name}: nothing moved")
+    else:
+        typer.echo(f"{printed!r} -> {name}, was {target['previous']}; moved {_count(target['moved'], 'quote')} "
+                   f"from {target['previous']} to {target['name']}")
+
+
+@alias_app.command("list", cls=_Command)
+def alias_list(db: DbOption = None, output_format: FormatOption = Format.table, output: OutputOption = None) -> None:
+    """Every printed name the store knows, the instrument it means, whether a page (seen) or you
+    (user) set it, and how many quotes were stored under it.
+
+    Example: `ticker alias list --format csv`.
+    """
+    store = _open_store(db)
+    try:
+        frame = store.aliases()
+    finally:
+        store.close()
+    _emit(frame, output_format, title="Aliases", output=output)
+
+
+@alias_app.command("remove", cls=_Command)
+def alias_remove(
+    printed: Annotated[str, typer.Argument(metavar="PRINTED", help="The printed name to forget.")],
+    db: DbOption = None,
+) -> None:
+    """Forget a printed name. Its stored quotes stay with their instrument; a page printing the
+    name again is named by ticker's own table (or as printed).
+
+    Example: `ticker alias remove "Nikkei Stock Avg"`.
+    """
+    store = _open_store(db)
+    try:
+        removed = store.remove_alias(printed)
+    finally:
+        store.close()
+    typer.echo(f"removed {removed['printed']!r} -> {removed['instrument']} ({removed['origin']}); "
+               f"its stored quotes stay with {removed['instrument']}")
+
+
+def _count(n: int, noun: str, plural: str | None = None) -> str:
+    """'1 quote', '41 quotes' (no thousands separator: scripts read these lines).
+
+    >>> _count(1, "error"), _count(0, "error"), _count(2, "page", "pages")
+    ('1 error', '0 errors', '2 pages')
+    """
+    return f"{n} {noun if n == 1 else (plural or noun + 's')}"
 
 
 def main() -> None:

@@ -47,10 +47,10 @@ class SchemaError(StoreError):
 class UnknownInstrument(TickerError, LookupError):
     """No stored instrument goes by this name; ``suggestions`` are the closest known names."""
 
-    def __init__(self, name: str, suggestions: list[str]):
+    def __init__(self, name: str, suggestions: list[str], remedy: str | None = None):
         self.name, self.suggestions = name, suggestions
         hint = f"; closest known: {', '.join(suggestions)}" if suggestions else ""
-        super().__init__(f"no instrument called {name!r}{hint}")
+        super().__init__(f"no instrument called {name!r}{hint}" + (f" ({remedy})" if remedy else ""))
 
 
 class BadArgument(TickerError, TypeError):

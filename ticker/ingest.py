@@ -64,7 +64,7 @@ def prepare(item, *, at: datetime | None = None, strict: bool = False,
 
 
 def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
-                   stored_time: Callable | None = None) -> Pending:
+                   stored_time: Callable | None = None, url: str | None = None) -> Pending:
     parsed, columns = parse_for_store(page.text, strict=strict)
     warnings = (*page.notes, *parsed.warnings)
     count = len(columns[0])
@@ -77,9 +77,12 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
     page_time = parsed.page_time
     if stored_time is not None:
         captured_at, page_time, now = stored_time(captured_at), stored_time(page_time), stored_time(now)
+    if url is None:
+        url = getattr(page, "url", None)  # where the loader found one (a WARC header, og:url)
     row = (page.source, page.content_hash, captured_at, origin, parsed.market_status, page_time, now,
-           compress_text(page.text, page.utf8))
-    return Pending(PageResult(page.source, "stored", count, warnings=warnings), row, _for_writer(columns))
+           compress_text(page.text, page.utf8), url)
+    return Pending(PageResult(page.source, "stored", count, warnings=warnings, time_from=origin), row,
+                   _for_writer(columns))
 
 def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
     """A parsed page's quotes as the writer takes them: :func:`ticker.parse.quote_columns` - plain
@@ -240,16 +243,16 @@ def _prepare_chunk(prepare_one, items) -> list[tuple]:
     for item in items:
         p = prepare_one(item)
         r = p.result
-        packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, p.row, p.parsed))
+        packed.append((r.source, r.status, r.quotes, r.reason, r.warnings, r.snapshot_id, r.time_from, p.row, p.parsed))
     return packed
 
 def prepare_text(text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False,
-                 stored_time: Callable | None = None) -> Pending:
+                 stored_time: Callable | None = None, url: str | None = None) -> Pending:
     """:func:`prepare` for a page already in hand as text (a notebook's, a scraper's)."""
     import hashlib
 
     page = pages.LoadedPage(source, text, hashlib.sha256(text.encode()).hexdigest(), None, "utf-8")
-    return prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC), stored_time=stored_time)
+    return prepare_loaded(page, at=at, strict=strict, now=datetime.now(UTC), stored_time=stored_time, url=url)
 
 
 def reparse(snapshot_id: int, page: tuple[str, str | None, bytes | None], old: list[tuple], *,
@@ -296,7 +299,7 @@ def ingest(
     for pending in prepared(inputs, prepare_one, workers):
         batch.append(pending)
         if pending.row is not None:
-            batch_bytes += len(pending.row[-1])
+            batch_bytes += len(pending.row[7])  # the compressed page text (SNAPSHOT_ROW)
         if len(batch) >= batch_pages or batch_bytes >= BATCH_BYTES:
             yield from writer.write(batch)
             batch, batch_bytes = [], 0

@@ -20,6 +20,7 @@ class PageResult:
     reason: str | None = None
     warnings: tuple[str, ...] = ()
     snapshot_id: int | None = None
+    time_from: str | None = None  # where the capture time came from: at, page, name, mtime, now
 
 
 @dataclass(slots=True)
@@ -30,6 +31,7 @@ class IngestSummary:
     errors: int = 0
     quotes: int = 0
     warned: int = 0  # pages read, with warnings (a cut entry, a failed check, another encoding)
+    from_mtime: int = 0  # pages stored with the file's modification time as their capture time
     failed: list[PageResult] = field(default_factory=list)
 
     def add(self, result: PageResult) -> None:
@@ -38,6 +40,8 @@ class IngestSummary:
         if result.status == "stored":
             self.stored += 1
             self.quotes += result.quotes
+            if result.time_from == "mtime":
+                self.from_mtime += 1
         elif result.status == "duplicate":
             self.duplicates += 1
         elif result.status == "no_strip":

@@ -20,7 +20,7 @@ from .db.engine import make_engine
 from .db.location import DEFAULT_DB, database_url, safe_url
 from .db.writer import Writer
 from .errors import BadArgument, StoreError, UnknownInstrument
-from .instruments import display_name, name_key, resolve
+from .instruments import builtin_aliases, display_name, lookup, name_key, resolve
 from .records import DoctorReport, IngestSummary, PageResult, ReparseResult
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ class Store:
 
     >>> store = Store(":memory:")
     >>> store.ingest_text("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n", source="note")
-    PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1)
+    PageResult(source='note', status='stored', quotes=1, reason=None, warnings=(), snapshot_id=1, time_from='now')
     >>> store.series("nikkei")[["value", "change", "change_pct"]].to_dict("records")
     [{'value': 40074.69, 'change': 443.63, 'change_pct': 1.12}]
     """
@@ -130,12 +130,13 @@ class Store:
         return summary
 
     def ingest_text(
-        self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False
+        self, text: str, *, source: str = "<text>", at: datetime | None = None, strict: bool = False,
+        url: str | None = None,
     ) -> PageResult:
-        """Ingest a page already in hand as text (a notebook's, a scraper's)."""
+        """Ingest a page already in hand as text (a notebook's, a scraper's); ``url`` is where it came from."""
         writer = self.writer()
         [result] = writer.write([ingest.prepare_text(text, source=source, at=at, strict=strict,
-                                                     stored_time=writer.stored_time)])
+                                                     stored_time=writer.stored_time, url=url)])
         return result
 
     # ---------------------------------------------------------------- reparse
@@ -170,16 +171,27 @@ class Store:
             raise UnknownInstrument(name, self._read(queries.suggestions, name))
         return dict(zip(("id", "name", "symbol", "kind"), found))
 
-    def add_alias(self, printed: str, canonical: str) -> dict:
-        """Map a printed name to an instrument (``ticker alias add``); creates the instrument if new.
+    def add_alias(self, printed: str, canonical: str, *, create: bool = False) -> dict:
+        """Map a printed name to an instrument (``ticker alias add``): a stored one, or one of the
+        shipped table; an unknown ``canonical`` name is refused (:class:`UnknownInstrument`, a typo
+        would make a new instrument) unless ``create``.
 
-        Quotes already stored under the printed name move to the instrument too.
+        Quotes already stored under the printed name move to the instrument too. Gives the
+        target (id, name, symbol, kind), ``previous`` (the instrument the alias meant, or None)
+        and ``moved`` (how many quotes moved).
         """
         _need_name(printed, "printed")
         _need_name(canonical, "canonical")
         try:
             target_id = self.find_instrument(canonical)["id"]
-        except UnknownInstrument:
+        except UnknownInstrument as unknown:
+            if lookup(canonical) is None and not create:
+                import difflib
+
+                shipped = {name_key(i.name): i.name for i in builtin_aliases().values()}
+                close = [shipped[k] for k in difflib.get_close_matches(name_key(canonical), list(shipped), n=3, cutoff=0.6)]
+                suggestions = list(dict.fromkeys(unknown.suggestions + close))[:5]
+                raise UnknownInstrument(canonical, suggestions, "--create makes it a new instrument") from None
             target_id = None
         inst = resolve(canonical)
 
@@ -188,20 +200,43 @@ class Store:
                 return queries.set_alias(conn, name_key(printed), display_name(printed),
                                          (inst.name, inst.symbol, inst.kind), target_id)
 
-        target = dict(zip(("id", "name", "symbol", "kind"), self._guard(run)))
+        target, previous, moved = self._guard(run)
         if self._writer is not None:
             self._writer.forget()
-        return target
+        return {**dict(zip(("id", "name", "symbol", "kind"), target)), "previous": previous, "moved": moved}
+
+    def aliases(self) -> pd.DataFrame:
+        """Every alias: printed name, instrument, symbol, origin (``seen`` on a page, or ``user``)
+        and the number of quotes stored under that printed name."""
+        return frames.frame(self._read(queries.aliases), queries.ALIASES)
+
+    def remove_alias(self, printed: str) -> dict:
+        """Forget a printed name (``ticker alias remove``); its stored quotes stay with their
+        instrument, and a page printing it again is named by the shipped table. Gives (printed,
+        instrument, origin) of what was removed; :class:`UnknownInstrument` if there is no such alias."""
+
+        def run():
+            with self.engine.connect().execution_options(ticker_write=True) as conn, conn.begin():
+                return queries.remove_alias(conn, name_key(printed))
+
+        removed = self._guard(run)
+        if removed is None:
+            raise UnknownInstrument(printed, self._read(queries.suggestions, printed), "`ticker alias list` shows them")
+        if self._writer is not None:
+            self._writer.forget()
+        return dict(zip(("printed", "instrument", "origin"), removed))
 
     # ---------------------------------------------------------------- queries (DataFrames)
 
-    def series(self, name: str, *, since: Time = None, until: Time = None, last: int | None = None) -> pd.DataFrame:
+    def series(self, name: str, *, since: Time = None, until: Time = None, last: int | None = None,
+               site: str | None = None) -> pd.DataFrame:
         """One instrument's quotes over time, indexed by ``captured_at`` (tz-aware UTC), oldest first.
 
         Columns: value, change, change_pct (float64), name_printed, source, market_status,
         consistent (bool), snapshot_id (int64). ``since``/``until`` bound the time (inclusive;
         a date, an ISO time or a datetime, UTC unless it says otherwise; a date as ``until`` means
-        the end of that day) and ``last`` keeps the newest ``last`` points.
+        the end of that day), ``last`` keeps the newest ``last`` points, ``site`` (``example.com``)
+        only the pages whose URL is on that site or under it.
 
         >>> store = Store(":memory:")
         >>> from datetime import UTC
@@ -211,7 +246,7 @@ class Store:
         """
         inst = self.find_instrument(name)
         lo, hi = analysis.time_bound(since), analysis.time_bound(until, end=True)
-        rows = self._read(queries.series, inst["id"], since=lo, until=hi, last=last)
+        rows = self._read(queries.series, inst["id"], since=lo, until=hi, last=last, site=site)
         df = frames.frame(rows, queries.SERIES)
         df.attrs["instrument"] = inst["name"]
         df.attrs["symbol"] = inst["symbol"]
@@ -272,11 +307,11 @@ class Store:
         return frames.summary_table(self._each(names, since=since, until=until, last=last))
 
     def long(self, names: Sequence[str] | str | None = None, *, since: Time = None, until: Time = None,
-             last: int | None = None) -> pd.DataFrame:
+             last: int | None = None, site: str | None = None) -> pd.DataFrame:
         """Every stored quote as one long table (what ``ticker export`` writes), oldest first.
 
         Columns: captured_at (datetime64[us, UTC]), instrument, symbol, name_printed (strings),
-        value, change, change_pct (float64), source, market_status (strings). ``names`` limits it
+        value, change, change_pct (float64), source, market_status, url (strings). ``names`` limits it
         to some instruments (default all); the filters are those of :meth:`series` (``last`` is
         per instrument).
 
@@ -289,7 +324,7 @@ class Store:
             names = [names]
         ids = None if names is None else sorted({self.find_instrument(n)["id"] for n in names})
         lo, hi = analysis.time_bound(since), analysis.time_bound(until, end=True)
-        return frames.frame(self._read(queries.long, ids, since=lo, until=hi, last=last), queries.LONG)
+        return frames.frame(self._read(queries.long, ids, since=lo, until=hi, last=last, site=site), queries.LONG)
 
     def counts(self) -> dict[str, int]:
         return self._read(queries.counts)

@@ -4,8 +4,8 @@ Each function takes an open connection: a :class:`sqlite3.Connection` (the comma
 pandas- and SQLAlchemy-free paths) or a SQLAlchemy ``Connection`` (:class:`ticker.Store`, any
 backend), and returns plain rows. Parameters are named (``:name``), which both sqlite3 and
 SQLAlchemy's ``text()`` accept. Times come back as the driver gives them: datetimes from
-PostgreSQL, UTC text from SQLite (:func:`ticker.db.sqlite.stored_time`'s form, or the short
-form without a zero fraction); :func:`window` turns bounds into what the backend compares.
+PostgreSQL, ISO 8601 UTC text with its offset from SQLite (:func:`ticker.db.sqlite.stored_time`'s
+form); :func:`window` turns bounds into what the backend compares.
 """
 
 from __future__ import annotations
@@ -20,9 +20,10 @@ from ..instruments import name_key, pick
 from . import location
 from .sqlite import open_reader, stored_time
 
-__all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG", "rows", "window",
+__all__ = ["SERIES", "SERIES_BRIEF", "LATEST", "INSTRUMENTS", "SNAPSHOTS", "LONG", "rows", "window", "site_filter",
            "find_instrument", "suggestions", "series", "latest", "instruments", "snapshots", "long", "counts",
-           "snapshot_ids", "stored_page", "stored_quotes", "doctor_rows"]
+           "snapshot_ids", "stored_page", "stored_quotes", "doctor_rows", "set_alias", "ALIASES", "aliases",
+           "remove_alias"]
 
 TABLES = ("instruments", "aliases", "snapshots", "quotes")
 
@@ -32,7 +33,7 @@ DTYPES = {
     "captured_at": "datetime", "ingested_at": "datetime", "first_seen": "datetime", "last_seen": "datetime",
     "value": "float64", "change": "float64", "change_pct": "float64", "consistent": "bool",
     "instrument": "string", "symbol": "string", "kind": "string", "name_printed": "string", "source": "string",
-    "market_status": "string", "captured_at_source": "string",
+    "market_status": "string", "captured_at_source": "string", "url": "string",
 }
 
 
@@ -49,13 +50,14 @@ LATEST = _columns("instrument", "symbol", "captured_at", "value", "change", "cha
 INSTRUMENTS = _columns("instrument", "symbol", "kind", "quotes", "first_seen", "last_seen")
 SNAPSHOTS = _columns("id", "source", "captured_at", "captured_at_source", "market_status", "ingested_at", "quotes")
 LONG = _columns("captured_at", "instrument", "symbol", "name_printed", "value", "change", "change_pct", "source",
-                "market_status")
+                "market_status", "url")
 
 # Where each column of the reads above comes from.
 _SOURCE = {
     "captured_at": "s.captured_at", "value": "q.value", "change": "q.change", "change_pct": "q.change_pct",
     "name_printed": "q.name_printed", "source": "s.source", "market_status": "s.market_status",
     "consistent": "q.consistent", "snapshot_id": "s.id", "instrument": "i.name", "symbol": "i.symbol",
+    "url": "s.url",
 }
 _JOIN = "FROM quotes q JOIN snapshots s ON s.id = q.snapshot_id"
 
@@ -69,14 +71,13 @@ def rows(conn, sql: str, params: dict | None = None) -> list[tuple]:
     return [tuple(r) for r in conn.execute(text(sql), params or {})]
 
 
-def execute(conn, sql: str, params: dict | None = None) -> None:
-    """Run one statement that returns no rows."""
+def execute(conn, sql: str, params: dict | None = None) -> int:
+    """Run one statement that returns no rows; gives the number of rows it changed."""
     if isinstance(conn, sqlite3.Connection):
-        conn.execute(sql, params or {})
-        return
+        return conn.execute(sql, params or {}).rowcount
     from sqlalchemy import text
 
-    conn.execute(text(sql), params or {})
+    return conn.execute(text(sql), params or {}).rowcount
 
 
 def _dialect(conn) -> str:
@@ -87,28 +88,41 @@ def window(conn, since: datetime | None, until: datetime | None) -> tuple[str, d
     """SQL (`` AND …``) and parameters keeping snapshots captured from ``since`` to ``until``
     (tz-aware, both inclusive).
 
-    On SQLite times are UTC text, ``2024-05-17 09:00:00.000000`` or (raw inserts of older
-    versions) ``2024-05-17 09:00:00``. Both forms of an instant sort at or after the short form
-    and before the next microsecond, so a short lower bound and an exclusive upper bound one
-    microsecond on compare right whichever form a row has.
+    On SQLite times are text of one fixed-width form (:func:`ticker.db.sqlite.stored_time`,
+    ``2024-05-17T09:00:00.000000+00:00``: revision 0003 rewrote every older form), so bounds in
+    the same form compare right as text; the upper bound is exclusive, one microsecond on.
 
     >>> con = sqlite3.connect(":memory:")
     >>> from datetime import UTC
     >>> window(con, datetime(2024, 5, 17, tzinfo=UTC), datetime(2024, 5, 18, tzinfo=UTC))[1]
-    {'lo': '2024-05-17 00:00:00', 'hi': '2024-05-18 00:00:00.000001'}
+    {'lo': '2024-05-17T00:00:00.000000+00:00', 'hi': '2024-05-18T00:00:00.000001+00:00'}
     """
     sql, params = "", {}
-    hi = until + timedelta(microseconds=1) if until is not None else None
+    lo: datetime | str | None = since
+    hi: datetime | str | None = until + timedelta(microseconds=1) if until is not None else None
     if _dialect(conn) == "sqlite":
-        lo_text = stored_time(since) if since is not None else None
-        if lo_text is not None and lo_text.endswith(".000000"):
-            lo_text = lo_text[:-7]
-        since, hi = lo_text, stored_time(hi) if hi is not None else None  # type: ignore[assignment]
-    if since is not None:
-        sql, params["lo"] = sql + " AND s.captured_at >= :lo", since
+        lo, hi = stored_time(since), stored_time(hi)  # type: ignore[arg-type]
+    if lo is not None:
+        sql, params["lo"] = sql + " AND s.captured_at >= :lo", lo
     if hi is not None:
         sql, params["hi"] = sql + " AND s.captured_at < :hi", hi
     return sql, params
+
+
+def site_filter(site: str | None) -> tuple[str, dict]:
+    """SQL (`` AND …``) and parameters keeping snapshots whose URL is on ``site``: that host or
+    any host under it (``example.com`` takes ``www.example.com``), any scheme and port.
+
+    >>> site_filter("Example.com/")[1]["site_host"]
+    '%://example.com'
+    """
+    if site is None:
+        return "", {}
+    host = site.strip().lower()
+    host = host.split("://", 1)[-1].split("/", 1)[0]
+    params = {"site_host": f"%://{host}", "site_sub": f"%://%.{host}"}
+    tests = " OR ".join(f"lower(s.url) LIKE :{name}{end}" for name in params for end in ("", " || '/%'", " || ':%'"))
+    return f" AND s.url IS NOT NULL AND ({tests})", params
 
 
 # ---------------------------------------------------------------- instruments
@@ -136,10 +150,12 @@ def suggestions(conn, name: str, n: int = 5) -> list[str]:
 
 
 def series(conn, instrument_id: int, *, since: datetime | None = None, until: datetime | None = None,
-           last: int | None = None, columns: Sequence[str] = tuple(SERIES)) -> list[tuple]:
+           last: int | None = None, columns: Sequence[str] = tuple(SERIES), site: str | None = None) -> list[tuple]:
     """One instrument's quotes, oldest first (by capture time, snapshot, position on the page):
-    ``columns`` of :data:`SERIES`; ``last`` keeps the newest ``last``."""
+    ``columns`` of :data:`SERIES`; ``last`` keeps the newest ``last``; ``site`` only pages of that site."""
     where, params = window(conn, since, until)
+    on_site, site_params = site_filter(site)
+    where, params = where + on_site, {**params, **site_params}
     params["instrument_id"] = instrument_id
     sql = (f"SELECT {', '.join(_SOURCE[c] for c in columns)} {_JOIN} "
            f"WHERE q.instrument_id = :instrument_id{where}")
@@ -176,10 +192,12 @@ def snapshots(conn) -> list[tuple]:
 
 
 def long(conn, instrument_ids: Sequence[int] | None = None, *, since: datetime | None = None,
-         until: datetime | None = None, last: int | None = None) -> list[tuple]:
+         until: datetime | None = None, last: int | None = None, site: str | None = None) -> list[tuple]:
     """Every stored quote as one long table (columns of :data:`LONG`), oldest first; only some
-    instruments with ``instrument_ids``; ``last`` is per instrument."""
+    instruments with ``instrument_ids``; ``last`` is per instrument; ``site`` only pages of that site."""
     where, params = window(conn, since, until)
+    on_site, site_params = site_filter(site)
+    where, params = where + on_site, {**params, **site_params}
     if instrument_ids is not None:
         marks = [f":id{n}" for n in range(len(instrument_ids))]
         params.update(zip((m[1:] for m in marks), instrument_ids))
@@ -203,7 +221,7 @@ def counts(conn) -> dict[str, int]:
 
 
 def read_series(db, name: str, *, since: datetime | None = None, until: datetime | None = None,
-                last: int | None = None) -> tuple[tuple[str, str | None], list[tuple]] | None:
+                last: int | None = None, site: str | None = None) -> tuple[tuple[str, str | None], list[tuple]] | None:
     """The plain report's read, with sqlite3 alone: ((instrument, symbol), rows) with rows of
     :data:`SERIES_BRIEF` (times as aware UTC datetimes), filtered like :func:`series`; None
     unless ``db`` is an existing SQLite store at head that knows the name (then
@@ -216,15 +234,15 @@ def read_series(db, name: str, *, since: datetime | None = None, until: datetime
         inst = find_instrument(conn, name)
         if inst is None:
             return None
-        found = series(conn, inst[0], since=since, until=until, last=last, columns=tuple(SERIES_BRIEF))
+        found = series(conn, inst[0], since=since, until=until, last=last, columns=tuple(SERIES_BRIEF), site=site)
     except sqlite3.Error as err:
         if is_damage(err):
             raise StoreError(f"{path}: {DAMAGED}") from None
         return None
     finally:
         conn.close()
-    parse = datetime.fromisoformat  # with "+00:00" appended: one C call per time, 5x faster than .replace
-    return (inst[1], inst[2]), [(parse(t + "+00:00"), v, c, p, s) for t, v, c, p, s in found]
+    parse = datetime.fromisoformat  # the stored text has its offset: one C call per time
+    return (inst[1], inst[2]), [(parse(t), v, c, p, s) for t, v, c, p, s in found]
 
 
 # ---------------------------------------------------------------- reparse and doctor
@@ -264,10 +282,11 @@ def doctor_rows(conn) -> dict:
 
 
 def set_alias(conn, key: str, printed: str, instrument: tuple[str, str | None, str | None] | None,
-              target_id: int | None) -> tuple:
+              target_id: int | None) -> tuple[tuple, str | None, int]:
     """Map the alias ``key`` (printed as ``printed``) to instrument ``target_id``, or to
     ``instrument`` (name, symbol, kind), made if new; quotes stored under the printed name move
-    with it. In the caller's write transaction; gives (id, name, symbol, kind) of the target."""
+    with it. In the caller's write transaction; gives ((id, name, symbol, kind) of the target,
+    the name of the instrument the alias meant before (None if it is new), quotes moved)."""
     if target_id is None:
         name, symbol, kind = instrument  # type: ignore[misc]
         execute(conn, "INSERT INTO instruments (name, symbol, kind) VALUES (:name, :symbol, :kind) "
@@ -275,13 +294,39 @@ def set_alias(conn, key: str, printed: str, instrument: tuple[str, str | None, s
         [target] = rows(conn, "SELECT id, name, symbol, kind FROM instruments WHERE name = :name", {"name": name})
     else:
         [target] = rows(conn, "SELECT id, name, symbol, kind FROM instruments WHERE id = :id", {"id": target_id})
-    old = rows(conn, "SELECT instrument_id FROM aliases WHERE alias_key = :key", {"key": key})
+    old = rows(conn, "SELECT a.instrument_id, i.name FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
+                     "WHERE a.alias_key = :key", {"key": key})
     params = {"key": key, "printed": printed, "id": target[0]}
+    moved = 0
     if not old:
         execute(conn, "INSERT INTO aliases (alias_key, printed, instrument_id, origin) "
                    "VALUES (:key, :printed, :id, 'user')", params)
     else:
         execute(conn, "UPDATE aliases SET instrument_id = :id, origin = 'user' WHERE alias_key = :key", params)
-        execute(conn, "UPDATE quotes SET instrument_id = :id WHERE instrument_id = :old AND lower(name_printed) = :key",
-                {**params, "old": old[0][0]})
-    return tuple(target)
+        if old[0][0] != target[0]:
+            moved = execute(conn, "UPDATE quotes SET instrument_id = :id WHERE instrument_id = :old "
+                                  "AND lower(name_printed) = :key", {**params, "old": old[0][0]})
+    return tuple(target), (old[0][1] if old else None), moved
+
+
+ALIASES = {"printed": "string", "instrument": "string", "symbol": "string", "origin": "string", "quotes": "int64"}
+
+
+def aliases(conn) -> list[tuple]:
+    """Every alias (columns of :data:`ALIASES`): the printed name, its instrument, ``seen`` on a
+    page or set by a ``user``, and the quotes stored under that printed name; by instrument."""
+    return rows(conn, """SELECT a.printed, i.name, i.symbol, a.origin,
+        (SELECT count(q.id) FROM quotes q WHERE q.instrument_id = a.instrument_id
+                                            AND lower(q.name_printed) = a.alias_key)
+        FROM aliases a JOIN instruments i ON i.id = a.instrument_id ORDER BY i.name, a.printed""")
+
+
+def remove_alias(conn, key: str) -> tuple[str, str, str] | None:
+    """Delete the alias ``key``, in the caller's write transaction; gives (printed, instrument,
+    origin) of what was removed, or None when there was no such alias. Quotes stay where they are."""
+    found = rows(conn, "SELECT a.printed, i.name, a.origin FROM aliases a JOIN instruments i ON i.id = a.instrument_id "
+                       "WHERE a.alias_key = :key", {"key": key})
+    if not found:
+        return None
+    execute(conn, "DELETE FROM aliases WHERE alias_key = :key", {"key": key})
+    return tuple(found[0])  # type: ignore[return-value]

@@ -23,6 +23,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy.dialects import sqlite as sqlite_types
 from sqlalchemy.types import TypeDecorator
 
 # Named constraints, so that migrations can refer to them on every backend.
@@ -36,15 +37,26 @@ metadata = MetaData(
 )
 
 
+# SQLite's form of a time (revision 0003): ISO 8601, UTC, with its offset (ticker.db.sqlite.stored_time).
+_SQLITE_TIME = sqlite_types.DATETIME(
+    storage_format="%(year)04d-%(month)02d-%(day)02dT%(hour)02d:%(minute)02d:%(second)02d.%(microsecond)06d+00:00",
+    regexp=r"(\d+)-(\d+)-(\d+)[T ](\d+):(\d+):(\d+)(?:\.(\d{6}))?",
+)
+
+
 class UTCDateTime(TypeDecorator):
     """A tz-aware UTC datetime on every backend.
 
-    PostgreSQL keeps ``timestamptz``; SQLite has no time zones, so the UTC wall time is stored and
-    UTC is put back on the way out.
+    PostgreSQL keeps ``timestamptz``; SQLite has no time zones, so the UTC time is stored as ISO
+    8601 text with its offset (``2024-05-17T08:00:00.000000+00:00``) and UTC is put back on the
+    way out.
     """
 
     impl = DateTime(timezone=True)
     cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        return dialect.type_descriptor(_SQLITE_TIME if dialect.name == "sqlite" else DateTime(timezone=True))
 
     def process_bind_param(self, value: datetime | None, dialect):
         if value is None:
@@ -94,6 +106,7 @@ snapshots = Table(
     # written before), so `ticker reparse` can bring parser fixes to old snapshots without the
     # original files.
     Column("page_text", LargeBinary),
+    Column("url", Text),  # where the page came from, when it says (revision 0004)
 )
 
 quotes = Table(
@@ -117,4 +130,4 @@ quotes = Table(
 # The migrations also create a view, quote_series (revision 0001 holds its SQL), for notebooks,
 # sqlite3 and Datasette users; a test checks its columns.
 QUOTE_SERIES_COLUMNS = ("captured_at", "instrument", "symbol", "name_printed", "value", "change", "change_pct",
-                        "consistent", "source", "market_status", "snapshot_id", "position")
+                        "consistent", "source", "market_status", "snapshot_id", "position", "url")

@@ -191,19 +191,20 @@ def _create(conn: sqlite3.Connection) -> bool:
 
 
 def stored_time(value: datetime | None) -> str | None:
-    """A tz-aware time as ticker's SQLite stores it: UTC, ``2024-05-17 09:00:00.000000`` (the
-    text SQLAlchemy's DateTime writes; SQLite compares times as text, so there is one form).
+    """A tz-aware time as ticker's SQLite stores it (revision 0003 on): ISO 8601, UTC, with its
+    offset, always to the microsecond, ``2024-05-17T09:00:00.000000+00:00``: sqlite3, Datasette
+    and pandas read it as an aware time, and one fixed-width form sorts and compares as text.
 
     >>> from datetime import timedelta, timezone
     >>> stored_time(datetime(2024, 5, 17, 11, tzinfo=timezone.utc)), stored_time(datetime(1, 1, 1, tzinfo=UTC))
-    ('2024-05-17 11:00:00.000000', '0001-01-01 00:00:00.000000')
+    ('2024-05-17T11:00:00.000000+00:00', '0001-01-01T00:00:00.000000+00:00')
     >>> stored_time(datetime(2024, 5, 17, 11, 0, 0, 5, tzinfo=timezone(timedelta(hours=9))))
-    '2024-05-17 02:00:00.000005'
+    '2024-05-17T02:00:00.000005+00:00'
     """
     if value is None:
         return None
-    if value.tzinfo is UTC:  # nearly always (file times, now): "…ffffff+00:00" without its offset
-        return value.isoformat(" ", "microseconds")[:26]
+    if value.tzinfo is UTC:  # nearly always (file times, now): one C call
+        return value.isoformat("T", "microseconds")
     if value.tzinfo is None:
         raise ValueError(f"naive datetime {value!r}: ticker stores tz-aware UTC times only")
-    return value.astimezone(UTC).replace(tzinfo=None).isoformat(" ", "microseconds")
+    return value.astimezone(UTC).isoformat("T", "microseconds")

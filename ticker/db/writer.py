@@ -40,7 +40,7 @@ _RETRY_SQLSTATES = frozenset({"40P01", "40001"})
 
 # Column order of the inserts (the hot path); a test checks them against ticker.db.schema.
 SNAPSHOT_ROW = ("source", "content_hash", "captured_at", "captured_at_source", "market_status", "page_time",
-                "ingested_at", "page_text")
+                "ingested_at", "page_text", "url")
 QUOTE_ROW = ("snapshot_id", "position", "instrument_id", "name_printed", "value", "change", "change_pct",
              "consistent", "line")
 
@@ -266,7 +266,8 @@ class Writer:
                 elif snapshot_id is None:
                     p.result = PageResult(r.source, "duplicate", warnings=r.warnings)
                 else:
-                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id)
+                    p.result = PageResult(r.source, "stored", r.quotes, warnings=r.warnings, snapshot_id=snapshot_id,
+                                          time_from=r.time_from)
         return [p.result for p in batch]
 
     def _store(self, writes: list[Pending]) -> list[int | None]:

@@ -20,16 +20,16 @@ need it: the summary arithmetic and the writers are plain Python over a :class:`
 
 from __future__ import annotations
 
-from ..analysis import check_rule, distinct, resample, time_bound, to_timezone, wide, zone
+from ..analysis import check_rule, distinct, rebase, resample, time_bound, to_timezone, wide, zone
 from ..errors import ReportError
 from ..frames import SUMMARY_COLUMNS, TIME_UNIT, frame, summary, summary_table
 from ..summary import summarize
 from .build import SERIES_TABLE, Report, build, build_quick
 from .formats import records, to_csv, to_html, to_json, to_jsonl, to_markdown, write_parquet
 from .table import Table
-from .text import SUMMARY_DISPLAY, cell, display, summary_display, summary_rows
+from .text import SUMMARY_DISPLAY, cell, display, fit_columns, summary_display, summary_rows
 
 __all__ = ["ReportError", "Report", "Table", "frame", "summarize", "summary", "summary_table", "distinct",
-           "resample", "wide", "to_timezone", "time_bound", "zone", "check_rule", "build", "build_quick", "to_csv",
+           "resample", "rebase", "wide", "to_timezone", "time_bound", "zone", "check_rule", "build", "build_quick", "to_csv",
            "to_json", "to_jsonl", "records", "to_markdown", "to_html", "write_parquet", "SERIES_TABLE",
-           "SUMMARY_COLUMNS", "SUMMARY_DISPLAY", "TIME_UNIT", "cell", "display", "summary_display", "summary_rows"]
+           "SUMMARY_COLUMNS", "SUMMARY_DISPLAY", "TIME_UNIT", "cell", "display", "fit_columns", "summary_display", "summary_rows"]

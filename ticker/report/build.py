@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
-from ..analysis import check_rule, distinct, resample, time_bound, to_timezone, wide, zone
+from ..analysis import check_rule, distinct, rebase, resample, time_bound, to_timezone, wide, zone
 from ..summary import summarize
 from .formats import records
 from .table import Table
@@ -34,6 +34,7 @@ class Report:
     chart: dict[str, Any] | None = None  # instrument -> value (or close) Series, for the plot
     tz: str = "UTC"
     options: dict = field(default_factory=dict)
+    rebased: bool = False  # the chart's lines are rebased to 100
 
     @property
     def title(self) -> str:
@@ -58,7 +59,12 @@ class Report:
         if self.options.get("distinct"):
             bits.append("repeats dropped")
         if self.options.get("last"):
-            bits.append(f"last {self.options['last']} points")
+            unit = "buckets" if self.options.get("resample") else "points"
+            bits.append(f"last {self.options['last']} {unit}")
+        if self.options.get("site"):
+            bits.append(f"pages of {self.options['site']}")
+        if self.options.get("rebase"):
+            bits.append("rebased: 100 at each instrument's first point")
         return "; ".join(bits)
 
     def document(self) -> dict:
@@ -79,13 +85,14 @@ class Report:
         return doc
 
 
-def _options(lo, hi, tz, last, rule, drop_repeats) -> dict:
+def _options(lo, hi, tz, last, rule, drop_repeats, rebased=False) -> dict:
     def iso(value):
         if value is None:
             return None
         return value.astimezone(zone(tz)).isoformat() if tz else value.isoformat()
 
-    return {"since": iso(lo), "until": iso(hi), "last": last, "resample": rule, "distinct": drop_repeats}
+    return {"since": iso(lo), "until": iso(hi), "last": last, "resample": rule, "distinct": drop_repeats,
+            "rebase": rebased}
 
 
 def build(
@@ -98,12 +105,16 @@ def build(
     rule: str | None = None,
     drop_repeats: bool = False,
     tz: str | None = None,
+    rebased: bool = False,
+    site: str | None = None,
 ) -> Report:
     """The report of one or several instruments (what ``ticker report --index …`` prints), via pandas.
 
     The summary is of the stored points in the window (before ``drop_repeats`` and ``rule``), so
     it can say how many were stale. One instrument gives its series (or OHLC buckets); several a
-    wide table of values (or closes) aligned on time.
+    wide table of values (or closes) aligned on time. With ``rule``, ``last`` counts buckets (and
+    the summary is of the points in them); without, points. ``rebased`` adds (one instrument) or
+    shows (several) each series as 100 at its first point, in the table and the chart.
     """
     check_rule(rule)
     if tz is not None:
@@ -111,27 +122,44 @@ def build(
     lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
     fetched: dict[str, pd.DataFrame] = {}
     for name in names:
-        series = store.series(name, since=lo, until=hi, last=last)
+        series = store.series(name, since=lo, until=hi, last=None if rule else last, site=site)
         fetched.setdefault(series.attrs["instrument"], series)  # "Nikkei" twice is one instrument
     shown = {n: to_timezone(s, tz) for n, s in fetched.items()}
-    stats = [{"instrument": n, "symbol": s.attrs.get("symbol"),
-              **summarize(list(s.index), s["value"].tolist())} for n, s in shown.items()]
     if drop_repeats:
         shown = {n: distinct(s) for n, s in shown.items()}
+    summarized = {n: to_timezone(s, tz) for n, s in fetched.items()}
     if len(shown) == 1:
         [(name, series)] = shown.items()
         if rule is not None:
-            buckets = resample(series, rule)
-            table, chart = buckets.reset_index(), {name: buckets["close"]}
+            buckets = resample(series, rule, last=last)
+            if last is not None and len(buckets):
+                start = buckets.index[0]
+                summarized = {n: s[s.index >= start] for n, s in summarized.items()}
+            if rebased:
+                buckets.insert(4, "rebased", rebase(buckets["close"]))
+            table, chart = buckets.reset_index(), {name: buckets["rebased" if rebased else "close"]}
         else:
-            table, chart = series.reset_index()[SERIES_TABLE], {name: series["value"]}
+            frame = series.reset_index()[SERIES_TABLE]
+            if rebased:
+                frame.insert(2, "rebased", rebase(frame["value"]).to_numpy())
+            table, chart = frame, {name: rebase(series["value"]) if rebased else series["value"]}
     else:
         table_wide = wide(shown, rule)
+        if rule is not None and last is not None:
+            table_wide = table_wide.iloc[-last:]
+            if len(table_wide):
+                start = table_wide.index[0]
+                summarized = {n: s[s.index >= start] for n, s in summarized.items()}
+        if rebased:
+            table_wide = rebase(table_wide)
         table = table_wide.reset_index()
         chart = {n: table_wide[n].dropna() for n in table_wide.columns}
+    stats = [{"instrument": n, "symbol": fetched[n].attrs.get("symbol"),
+              **summarize(list(s.index), s["value"].tolist())} for n, s in summarized.items()]
     return Report(
         names=list(shown), symbols=[s.attrs.get("symbol") for s in fetched.values()], table=Table.of(table),
-        summary=stats, chart=chart, tz=tz or "UTC", options=_options(lo, hi, tz, last, rule, drop_repeats),
+        summary=stats, chart=chart, tz=tz or "UTC",
+        options={**_options(lo, hi, tz, last, rule, drop_repeats, rebased), "site": site}, rebased=rebased,
     )
 
 
@@ -144,6 +172,7 @@ def build_quick(
     last: int | None = None,
     drop_repeats: bool = False,
     tz: str | None = None,
+    site: str | None = None,
 ) -> Report | None:
     """:func:`build` for one instrument of a SQLite store, without pandas or SQLAlchemy (the
     command line's fast path); None when it cannot answer (not a SQLite store at the current
@@ -153,7 +182,7 @@ def build_quick(
 
     zone_info = zone(tz) if tz is not None else None
     lo, hi = time_bound(since, tz), time_bound(until, tz, end=True)
-    found = read_series(db, name, since=lo, until=hi, last=last)
+    found = read_series(db, name, since=lo, until=hi, last=last, site=site)
     if found is None:
         return None
     (instrument, symbol), rows = found
@@ -163,4 +192,4 @@ def build_quick(
     if drop_repeats:
         rows = [r for i, r in enumerate(rows) if i == 0 or r[1] != rows[i - 1][1]]
     return Report(names=[instrument], symbols=[symbol], table=Table(list(SERIES_TABLE), rows), summary=[stats],
-                  tz=tz or "UTC", options=_options(lo, hi, tz, last, None, drop_repeats))
+                  tz=tz or "UTC", options={**_options(lo, hi, tz, last, None, drop_repeats), "site": site})

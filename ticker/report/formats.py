@@ -29,15 +29,15 @@ def write_parquet(df: pd.DataFrame, target) -> None:
 # ------------------------------------------------------------------------- machine formats
 
 
-def _iso_time(value: datetime, basic_offset: bool = False) -> str:
-    """ISO 8601 with offset (+00:00, or +0000 with ``basic_offset``); microseconds only when set."""
-    text = value.strftime("%Y-%m-%dT%H:%M:%S.%f%z" if value.microsecond else "%Y-%m-%dT%H:%M:%S%z")
-    return text if basic_offset else f"{text[:-2]}:{text[-2:]}"
+def _iso_time(value: datetime) -> str:
+    """ISO 8601 with its offset (``2024-05-17T08:00:00+00:00``), microseconds only when set: the
+    one form of a time in every machine format (csv, json, jsonl), as the store keeps it."""
+    return value.isoformat("T", "microseconds" if value.microsecond else "seconds")
 
 
-def _plain(value, basic_offset: bool = False):
+def _plain(value):
     if isinstance(value, datetime):
-        return _iso_time(value, basic_offset)
+        return _iso_time(value)
     if isinstance(value, float) and not math.isfinite(value):
         return None
     return value
@@ -55,7 +55,7 @@ def to_csv(data: Table | pd.DataFrame) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(table.columns)
-    writer.writerows([_plain(v, basic_offset=True) for v in row] for row in table.rows)
+    writer.writerows([_plain(v) for v in row] for row in table.rows)
     return out.getvalue()
 
 

@@ -1,8 +1,9 @@
 """Charts with matplotlib's Agg backend (no display needed): a PNG of values over time.
 
-One line per instrument. Instruments on similar scales share one axis; when their scales differ
-a lot (the Nikkei near 40,000 and a bond yield near 4), each gets a panel of its own on a shared
-time axis, so no line is flattened.
+One line per instrument. Instruments share one axis only when each line still fills a good part
+of it; otherwise (the Hang Seng near 17,000 beside the Nikkei near 40,000, or a bond yield near 4)
+each gets a panel of its own on a shared time axis, or, beyond a few instruments, all are drawn
+rebased (100 at each one's first point) on one axis: no line is ever drawn flat beside another.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import pandas as pd
 
 __all__ = ["chart_png", "save_chart"]
 
-# Beyond this ratio between the largest and smallest typical value, instruments get panels.
-_SHARED_AXIS_RATIO = 4.0
+# On a shared axis every line's own range must be at least this share of the axis's range.
+_SHARED_AXIS_FILL = 0.25
+_MOST_PANELS = 4  # more instruments than this on different scales are drawn rebased on one axis
 _MARKERS_BELOW = 60  # points per line; sparse series show their points
 
 
@@ -34,14 +36,32 @@ def _title(names: list[str], lines: Mapping[str, pd.Series], tz: str) -> str:
 
 
 def _shared_axis(lines: Mapping[str, pd.Series]) -> bool:
-    typical = [abs(float(s.median())) for s in lines.values() if len(s)]
-    typical = [t for t in typical if t > 0]
-    return len(typical) <= 1 or max(typical) / min(typical) <= _SHARED_AXIS_RATIO
+    """Whether every line keeps at least :data:`_SHARED_AXIS_FILL` of a shared axis's height
+    (a flat line, which moves nowhere, asks nothing)."""
+    drawn = [s.dropna() for s in lines.values()]
+    drawn = [s for s in drawn if len(s)]
+    if len(drawn) <= 1:
+        return True
+    low, high = min(float(s.min()) for s in drawn), max(float(s.max()) for s in drawn)
+    if high <= low:
+        return True
+    spans = [float(s.max() - s.min()) for s in drawn]
+    return all(span == 0 or span >= _SHARED_AXIS_FILL * (high - low) for span in spans)
+
+
+def _rebase(series: pd.Series) -> pd.Series:
+    present = series.dropna()
+    if present.empty or present.iloc[0] == 0:
+        return series
+    return series / float(present.iloc[0]) * 100
 
 
 def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: str = "value",
-              width: float = 10.0, height: float | None = None, dpi: int = 110) -> bytes:
+              width: float = 10.0, height: float | None = None, dpi: int = 110, rebased: bool = False) -> bytes:
     """A PNG line chart: ``lines`` maps an instrument name to a Series of values indexed by time.
+
+    ``rebased`` says the values are already rebased to 100 (one axis); lines of different scales
+    get panels, or, more than :data:`_MOST_PANELS` of them, are rebased here.
 
     >>> s = pd.Series([1.0, 2.0], index=pd.to_datetime(["2024-05-17", "2024-05-18"], utc=True))
     >>> chart_png({"Nikkei 225": s})[:8]
@@ -56,7 +76,12 @@ def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: s
     from matplotlib.ticker import FuncFormatter
 
     names = list(lines)
-    shared = _shared_axis(lines)
+    shared = rebased or _shared_axis(lines)
+    if not shared and len(names) > _MOST_PANELS:
+        lines = {name: _rebase(series) for name, series in lines.items()}
+        shared = rebased = True
+    if rebased:
+        value_label = "rebased (100 at the first point)"
     panels = 1 if shared else len(names)
     height = height or (4.8 if panels == 1 else min(2.3 * panels + 1.2, 16))
     fig = Figure(figsize=(width, height), dpi=dpi, layout="constrained")
@@ -81,7 +106,7 @@ def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: s
         ax.grid(True, color="#e3e8ee", linewidth=0.8)
         ax.spines[["top", "right"]].set_visible(False)
     if shared:
-        axes[0].set_ylabel(names[0] if len(names) == 1 else value_label)
+        axes[0].set_ylabel(names[0] if len(names) == 1 and not rebased else value_label)
         if len(names) > 1:
             axes[0].legend(loc="best", frameon=False)
     locator = mdates.AutoDateLocator(minticks=4, maxticks=9)
@@ -96,7 +121,6 @@ def chart_png(lines: Mapping[str, pd.Series], *, tz: str = "UTC", value_label: s
 
 def save_chart(path: str | Path, lines: Mapping[str, pd.Series], **options) -> Path:
     """Write :func:`chart_png` to ``path`` (parent folders are created) and return the path."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(chart_png(lines, **options))
-    return path
+    from .files import write_atomic
+
+    return write_atomic(path, chart_png(lines, **options))

@@ -11,7 +11,7 @@ from .table import Table
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["cell", "display", "summary_rows", "SUMMARY_DISPLAY", "summary_display"]
+__all__ = ["cell", "display", "summary_rows", "SUMMARY_DISPLAY", "summary_display", "SPARE_COLUMNS", "fit_columns"]
 
 
 def _decimals(values: Iterable[float], most: int = 4) -> int:
@@ -138,3 +138,60 @@ def summary_display(summaries: Sequence[Mapping]) -> list[list[str]]:
             f"{_number(s['change'], sign=True)}{pct}", _number(s["min_value"]), _number(s["max_value"]), move,
         ])
     return rows
+
+
+# Columns a narrow terminal can spare, the least useful first: what is left out is said below the
+# table, and csv/json keep everything. Numbers and times are never cut.
+SPARE_COLUMNS = ("name_printed", "market_status", "source", "symbol", "kind")
+_WRAPPED_WIDTH = 14  # a name column may wrap down to this width
+
+
+def _basename(text: str) -> str:
+    """A source's file name: the end of a path says which page, its start only where it was."""
+    if "://" in text:
+        return text
+    return text.replace("\\", "/").rstrip("/").rsplit("/", 1)[-1] or text
+
+
+def fit_columns(columns: Sequence[str], rows: Sequence[Sequence[str]], numeric: Sequence[bool],
+                width: int) -> tuple[list[str], list[list[str]], list[str]]:
+    """Columns and text rows that fit in ``width`` characters of a boxed terminal table without
+    cutting a number: sources first shown by their file name, then the spare columns
+    (:data:`SPARE_COLUMNS`) left out, least useful first. Gives (columns, rows, left out).
+
+    >>> cols = ["instrument", "symbol", "value", "source"]
+    >>> rows = [["Dow Jones Industrial Average", "^DJI", "38,132.93", "/home/me/pages/2024-05-22.html"]]
+    >>> fit_columns(cols, rows, [False, False, True, False], 80)[1]
+    [['Dow Jones Industrial Average', '^DJI', '38,132.93', '/home/me/pages/2024-05-22.html']]
+    >>> fit_columns(cols, rows, [False, False, True, False], 60)[1]
+    [['Dow Jones Industrial Average', '^DJI', '38,132.93', '2024-05-22.html']]
+    >>> fit_columns(cols, rows, [False, False, True, False], 40)
+    (['instrument', 'symbol', 'value'], [['Dow Jones Industrial Average', '^DJI', '38,132.93']], ['source'])
+    """
+    columns = list(columns)
+    texts = [list(r) for r in rows]
+    keep_whole = [n or name == "source" for n, name in zip(numeric, columns)]  # a path wrapped reads badly
+
+    def needed() -> int:
+        total = 1
+        for i, name in enumerate(columns):
+            longest = max([len(name)] + [len(r[i]) for r in texts])
+            whole = keep_whole[i] or any(len(r[i]) >= 16 and r[i][:4].isdigit() and "-" in r[i] for r in texts)
+            total += (longest if whole else min(longest, _WRAPPED_WIDTH)) + 3
+        return total
+
+    dropped: list[str] = []
+    if needed() > width and "source" in columns:
+        i = columns.index("source")
+        for r in texts:
+            r[i] = _basename(r[i])
+    for name in SPARE_COLUMNS:
+        if needed() <= width:
+            break
+        if name in columns:
+            i = columns.index(name)
+            del columns[i], keep_whole[i]
+            for r in texts:
+                del r[i]
+            dropped.append(name)
+    return columns, texts, dropped
