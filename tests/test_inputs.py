@@ -362,7 +362,7 @@ def test_every_input_form_end_to_end(tmp_path):
         assert [(n, v, c, p) for n, v, c, p in got[source]] == quotes, source
     times = origins(db)
     assert times[f"{warc}#{offsets[0]} https://finance.example/sg"][1] == "warc"
-    assert times[f"{warc}#{offsets[0]} https://finance.example/sg"][0].startswith("2025-02-13 20:28:00")
+    assert times[f"{warc}#{offsets[0]} https://finance.example/sg"][0].startswith("2025-02-13T20:28:00")
     assert times[str(mht)][1] == "mhtml"
     assert times[f"{archive}#2024-05-20T0800_a.html"][1] == "name"
     # Ingested again: every page already stored (by content), the cut record named again.
@@ -541,7 +541,7 @@ def test_arc_records_are_pages_end_to_end(tmp_path, gz):
     sg, jp = f"{path}#{offsets[1]} https://finance.example/sg", f"{path}#{offsets[3]} https://finance.example/jp"
     assert set(got) == {sg, jp}, out
     assert [q for q in got[sg]] == EXPECTED and [q for q in got[jp]] == EXPECTED[:3]
-    assert origins(db)[sg][1] == "arc" and origins(db)[sg][0].startswith("2025-02-13 20:28:00")
+    assert origins(db)[sg][1] == "arc" and origins(db)[sg][0].startswith("2025-02-13T20:28:00")
     assert "2 archive records skipped (1 warcinfo, 1 image/png)" in out
 
 
