@@ -163,7 +163,7 @@ def test_ingest_into_postgres_at_head_imports_neither_sqlalchemy_nor_alembic(pg_
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120)
     assert out.stdout.strip().splitlines()[-1] == "[]", out.stdout + out.stderr
-    assert "1 pages stored (15 quotes)" in out.stdout and "0 pages stored (0 quotes), 1 already stored" in out.stdout
+    assert "1 page stored (15 quotes)" in out.stdout and "0 pages stored (0 quotes), 1 already stored" in out.stdout
 
 
 def test_the_psycopg_writer_stores_what_the_engine_writer_stores(pg_url, tmp_path, write_page):

@@ -162,7 +162,7 @@ def test_a_store_damaged_on_disk_is_refused_by_every_command_not_read_in_part(so
     middle = len(leaves) // 2
     _overwrite(db, leaves[middle: middle + 4], seed=5)
     for args in (["report", "--index", "Nikkei"], ["report", "--index", "Nikkei", "-f", "csv"],
-                 ["report", "-i", "Dow", "-r", "1h"], ["report"], ["export"], ["indexes"],
+                 ["report", "-i", "Dow", "--resample", "1h"], ["report"], ["export"], ["indexes"],
                  ["ingest", sound_store.parent / "pages"]):
         done = run_ticker(*args, "--db", db)
         assert done.returncode == 1, (args, done.stdout[-500:])
@@ -265,7 +265,7 @@ def test_no_command_prints_a_password_on_success(form, pg_url, good_page, monkey
 
 # ------------------------------------------------------------------ 15.15 / 14.4 reads never create a store
 
-READ_COMMANDS = [["report"], ["report", "--index", "Nikkei"], ["report", "-i", "Nikkei", "-r", "1D"], ["indexes"],
+READ_COMMANDS = [["report"], ["report", "--index", "Nikkei"], ["report", "-i", "Nikkei", "--resample", "1D"], ["indexes"],
                  ["export"], ["doctor"], ["db", "current"], ["reparse"], ["alias", "add", "Nikkei", "Dow"]]
 
 
@@ -482,7 +482,7 @@ def test_file_names_reach_the_terminal_escaped(tmp_path):
             name = "clear\\x1b[2J\\nscreen.txt: "
             assert any(line.endswith((name + "stored 15 quotes", name + "already stored")) for line in lines), lines
             assert any("title\\x1b]0;owned\\x07.txt: error:" in line for line in lines), lines
-            assert all(line.startswith((str(folder), "2 pages", "0 pages")) for line in lines), lines
+            assert all(line.startswith((str(folder), "2 pages", "0 pages", "note: ")) for line in lines), lines
 
 
 # ------------------------------------------------------------------ 15.16 read-only stores, SQLite's messages
@@ -509,7 +509,7 @@ def test_a_store_on_a_read_only_disk_is_read_and_writes_say_why(tmp_path, good_p
         db = disk / "ticker.db"
         assert run_ticker("ingest", good_page, "--db", db).returncode == 0
         freeze()
-        for args in (["report", "--index", "Nikkei", "-f", "csv"], ["report", "-i", "Nikkei", "-r", "1D", "-f", "csv"],
+        for args in (["report", "--index", "Nikkei", "-f", "csv"], ["report", "-i", "Nikkei", "--resample", "1D", "-f", "csv"],
                      ["report", "-f", "csv"], ["export"], ["indexes"], ["doctor"], ["db", "current"]):
             done = run_ticker(*args, "--db", db)
             assert done.returncode == 0, (args, done.stderr)
@@ -581,7 +581,7 @@ def test_a_sound_store_is_checked_once_not_by_every_command(tmp_path, good_page)
             raise AssertionError(f"checked again: {sql}")
 
     db = tmp_path / "ticker.db"
-    for args in (["ingest", good_page], ["report", "-i", "Nikkei"], ["report", "-i", "Nikkei", "-r", "1D"],
+    for args in (["ingest", good_page], ["report", "-i", "Nikkei"], ["report", "-i", "Nikkei", "--resample", "1D"],
                  ["indexes"], ["export"]):
         done = run_ticker(*args, "--db", db)
         assert done.returncode == 0, (args, done.stderr)

@@ -4,7 +4,6 @@ ingest writer from the loaded page, shown by export and quote_series, filtered b
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 import sqlalchemy as sa
@@ -64,20 +63,13 @@ def test_site_filters_report_and_export(store):
     assert run("export", "--db", db, "--site", "nowhere.net").stdout.strip().count("\n") == 0  # the header alone
 
 
-def test_the_writer_takes_the_url_the_page_loader_found(tmp_path, monkeypatch, write_page):
-    @dataclass(frozen=True, slots=True)
-    class PageWithUrl(pages.LoadedPage):  # what the loader gives once it reads WARC/MHTML headers
-        url: str | None = None
-
-    real_load = pages.load
-
-    def load(item):
-        page = real_load(item)
-        fields = {f: getattr(page, f) for f in page.__slots__}
-        return PageWithUrl(**fields, url="https://www.example.com/a")
-
-    monkeypatch.setattr(pages, "load", load)
-    page = write_page("2024-05-17T0800_a.txt", nikkei_page("40,074.69", "+443.63", "+1.12"))
+def test_the_writer_takes_the_url_the_page_loader_found(tmp_path, write_page):
+    # an HTML page naming its own address (<link rel="canonical">), as the page loader reads it
+    lines = "".join(f"<p>{line}</p>" for line in nikkei_page("40,074.69", "+443.63", "+1.12").splitlines() if line)
+    html = ('<html><head><link rel="canonical" href="https://www.example.com/a"></head>'
+            f"<body>{lines}</body></html>")
+    page = write_page("2024-05-17T0800_a.html", html)
+    assert pages.load(next(iter(pages.expand([str(page)])))).url == "https://www.example.com/a"
     assert run("ingest", page, "--db", tmp_path / "direct.db").exit_code == 0  # the sqlite3 writer
     with Store(tmp_path / "store.db") as store:  # Store's writer
         store.ingest([str(page)])

@@ -88,22 +88,30 @@ def _encode_password(url: str) -> str:
 
 
 def _register_secrets(url: str) -> None:
-    """Every password the URL carries (user:password@, ?password=) and ``PGPASSWORD``: never shown."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    """Every password the URL carries (user:password@, ?password=) and ``PGPASSWORD``: never shown.
+
+    Read with :mod:`urllib.parse`, not SQLAlchemy: ``ticker ingest`` into a PostgreSQL store at
+    head imports no SQLAlchemy (start-up).
+
+    >>> from ticker.errors import redact
+    >>> _register_secrets("postgresql://me:s%40cret@db/x?sslpassword=k3y")
+    >>> redact("s@cret and k3y")
+    '*** and ***'
+    """
+    from urllib.parse import parse_qsl, unquote, urlsplit
 
     from ..errors import register_secret
 
     register_secret(os.environ.get("PGPASSWORD"))
     try:
-        parsed = make_url(url)
-    except (ArgumentError, ValueError):  # a malformed port: make_engine says so
+        parts = urlsplit(url)
+        password = parts.password
+    except ValueError:  # a malformed URL: make_engine says so
         return
-    register_secret(parsed.password if isinstance(parsed.password, str) else None)
-    for key, value in parsed.query.items():
+    register_secret(unquote(password) if password else None)
+    for key, value in parse_qsl(parts.query, keep_blank_values=False):
         if key.lower() in _SECRET_QUERY_KEYS:
-            for v in (value,) if isinstance(value, str) else value:
-                register_secret(v)
+            register_secret(value)
 
 
 def safe_url(url: str) -> str:
