@@ -7,7 +7,6 @@ import contextlib
 import re
 import sqlite3
 import subprocess
-import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -73,47 +72,50 @@ def _count(db_url: str, sql: str) -> int:
         engine.dispose()
 
 
-ALIAS_ADD = """
-import sys
-from ticker.cli import app
-from typer.testing import CliRunner
-print("ready", flush=True)
-sys.stdin.readline()
-result = CliRunner().invoke(app, ["alias", "add", "Nikkei", "Dow", "--db", sys.argv[1]])
-print("moved" if result.exit_code == 0 else result.output, flush=True)
-"""
 
 
 @pytest.mark.slow
 def test_alias_add_while_an_ingest_runs_moves_the_whole_series(db_url, tmp_path):
-    pages = generate_pages(tmp_path / "pages", 2000, seed=31)
-    # `ticker alias add`'s own code in a process of its own, started (imports done) before the
-    # ingest, so that it acts while the ingest runs, not after a second of start-up.
-    alias = subprocess.Popen([sys.executable, "-c", ALIAS_ADD, db_url], stdin=subprocess.PIPE,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert alias.stdout.readline() == "ready\n"
+    """The ingest reads 100 pages, then a named pipe (read in its main process, in its place),
+    then 90 more: while it waits on the pipe, 100 pages are stored and the alias is added; then
+    the pipe gets its page and the rest is stored. No timing decides what the test tests."""
+    import os
+
+    before = generate_pages(tmp_path / "before", 100, seed=31)
+    after = generate_pages(tmp_path / "after", 91, seed=32, prefix="a")
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    # held open for writing before the ingest starts: ticker reads a pipe with a writer to its end
+    # (one with none reads as empty)
+    pipe = os.open(fifo, os.O_RDWR)
     ingest = subprocess.Popen([*TICKER, "ingest", "--quiet", "--batch-size", "10", "--db", db_url,
-                               str(tmp_path / "pages")], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               str(tmp_path / "before"), str(fifo), str(tmp_path / "after")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline = time.monotonic() + SUBPROCESS_TIMEOUT
-        while _count(db_url, "SELECT count(*) FROM snapshots") < 30 and ingest.poll() is None:
+        while _count(db_url, "SELECT count(*) FROM snapshots") < len(before):
+            assert ingest.poll() is None, ingest.communicate()
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        moved, moved_err = alias.communicate("go\n", timeout=SUBPROCESS_TIMEOUT)
-        assert alias.returncode == 0 and moved == "moved\n", moved_err
-        during = _count(db_url, "SELECT count(*) FROM snapshots")
+        moved = run_ticker("alias", "add", "Nikkei", "Dow", "--db", db_url)
+        assert moved.returncode == 0, moved.stderr
+        assert _count(db_url, "SELECT count(*) FROM snapshots") == len(before)  # the ingest waits on the pipe
+        os.write(pipe, after[0].path.read_bytes())
+        os.close(pipe)  # the end of the page: the ingest goes on
+        pipe = -1
         out, err = ingest.communicate(timeout=SUBPROCESS_TIMEOUT)
     finally:
         ingest.kill()
-        alias.kill()
+        if pipe >= 0:
+            os.close(pipe)
     assert ingest.returncode == 0, err
-    assert during < len(pages), "the ingest ended before the alias was added: the test tested nothing"
-    assert _count(db_url, "SELECT count(*) FROM snapshots") == len(pages)
+    total = len(before) + len(after)
+    assert _count(db_url, "SELECT count(*) FROM snapshots") == total
     dow = "(SELECT instrument_id FROM aliases WHERE alias_key = 'dow')"
     # every Nikkei quote, stored before the alias or after it, is Dow's now; none left behind
     assert _count(db_url, f"SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei' AND instrument_id = {dow}") \
-        == len(pages)
-    assert _count(db_url, "SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei'") == len(pages)
+        == total
+    assert _count(db_url, "SELECT count(*) FROM quotes WHERE name_printed = 'Nikkei'") == total
 
 
 # ------------------------------------------------------------------ 15.4 a damaged store

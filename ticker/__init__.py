@@ -11,8 +11,8 @@ From a notebook::
 The heavy parts (pandas, SQLAlchemy) load on first use, so ``import ticker`` stays cheap.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: it imports a module, and the Ctrl-C guard below
+# is to run before anything that takes time (sys and os are loaded with the interpreter).
 import sys as _sys
 
 
@@ -20,8 +20,8 @@ def _quiet_ctrl_c_while_the_command_starts() -> None:
     """The ``ticker`` command (not a notebook): Ctrl-C while its modules load ends it quietly
     (exit 130) instead of printing a traceback of the import in progress. ``ticker.cli.main``
     puts Python's own handler back before any command runs."""
+    import _signal  # the C module: `signal` itself builds enums on import, time Ctrl-C could land in
     import os
-    import signal
 
     def stop(_signum, _frame):
         # At once: an exception raised here can land anywhere in the import machinery (a
@@ -30,8 +30,8 @@ def _quiet_ctrl_c_while_the_command_starts() -> None:
 
     stop.ticker_startup = True  # type: ignore[attr-defined]  # how main() knows it
     try:
-        if signal.getsignal(signal.SIGINT) is signal.default_int_handler:
-            signal.signal(signal.SIGINT, stop)
+        if _signal.getsignal(_signal.SIGINT) is _signal.default_int_handler:
+            _signal.signal(_signal.SIGINT, stop)
     except ValueError:  # not the main thread
         pass
 
@@ -54,7 +54,7 @@ __all__ = ["connect", "parse", "ParsedPage", "ParseError", "Quote", "Store", "Ti
 __version__ = "0.1.0"
 
 
-def connect(url_or_path: str | None = None) -> Store:
+def connect(url_or_path: "str | None" = None) -> "Store":
     """Open (creating and migrating if needed) a store: a SQLite path, a SQLAlchemy URL, or the default."""
     from .store import Store
 
