@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from . import location, postgres, sqlite
+from . import location, sqlite
 from .writer import Writer
 
 __all__ = ["open_writer"]
@@ -27,6 +27,8 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
             return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
     else:
+        from . import postgres  # not on SQLite's path
+
         url = location.database_url(db)
         opened = postgres.open_current(url)
         if opened is not None:
