@@ -118,12 +118,16 @@ def test_concurrent_writers_of_overlapping_pages_store_each_page_once(pg_url, tm
     results: dict[int, list] = {}
     failures: list[BaseException] = []
 
+    # Pages are read and parsed here, before the threads: what runs concurrently is the writers.
+    # (One process's threads share one zstd compressor, which is not thread-safe.)
+    prepared = [[ingest_mod.prepare(item) for item in pages.expand([str(p) for p in s])] for s in sets]
+
     def write(k: int) -> None:
         try:
             with ingest_mod.open_writer(pg_url) as writer:
                 barrier.wait(timeout=60)
-                inputs = pages.expand([str(p) for p in sets[k]])
-                results[k] = list(ingest_mod.ingest(writer, inputs, workers=1, batch_pages=7))
+                batches = [prepared[k][i : i + 7] for i in range(0, len(prepared[k]), 7)]
+                results[k] = [r for batch in batches for r in writer.write(batch)]
         except BaseException as err:  # noqa: BLE001 - reported by the assertion below
             failures.append(err)
 

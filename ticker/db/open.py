@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 from ..errors import StoreError
-from . import health, location, postgres, sqlite
+from . import health, location, sqlite
 from .writer import Writer
 
 __all__ = ["open_writer"]
@@ -33,6 +33,8 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
             writer._on_close = lambda: None if writer.met_damage else health.note_sound(path)
             return writer
     else:
+        from . import postgres  # not on SQLite's path
+
         url = location.database_url(db)
         opened = postgres.open_current(url)
         if opened is not None:

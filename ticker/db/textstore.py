@@ -3,7 +3,7 @@ versions of ticker stored with zlib is still read."""
 
 from __future__ import annotations
 
-import functools
+import threading
 import zlib
 
 __all__ = ["compress_text", "decompress_text"]
@@ -11,11 +11,18 @@ __all__ = ["compress_text", "decompress_text"]
 _ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 
 
-@functools.cache
-def _zstd():
-    import zstandard
+_per_thread = threading.local()
 
-    return zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor()
+
+def _zstd():
+    """This thread's (compressor, decompressor): a zstandard context is not safe to share between
+    threads (two threads compressing at once broke frames and crashed the process)."""
+    pair = getattr(_per_thread, "pair", None)
+    if pair is None:
+        import zstandard
+
+        pair = _per_thread.pair = (zstandard.ZstdCompressor(level=1), zstandard.ZstdDecompressor())
+    return pair
 
 
 def compress_text(text: str, utf8: bytes | None = None) -> bytes:
