@@ -5,6 +5,8 @@ pages timed by their file's mtime with the remedy, summaries as JSON for scripts
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 
 import typer
 from typer.testing import CliRunner
@@ -137,3 +139,16 @@ def test_o_writes_to_a_file_wherever_a_command_prints(tmp_path, write_page):
         assert json.loads(target.read_text()), args
     table = tmp_path / "out" / "parse.txt"
     assert run("parse", page, "-o", table).exit_code == 0 and "Nikkei" in table.read_text()
+
+
+def test_a_missing_postgresql_driver_names_the_extra_to_install(tmp_path):
+    # psycopg as if not installed: the import fails the way it does on a machine without it
+    code = ("import sys; sys.modules['psycopg'] = None\n"
+            "from ticker.cli import main\n"
+            "sys.argv = ['ticker', 'indexes', '--db', 'postgresql+psycopg://me:s3cret@127.0.0.1:1/quotes']\n"
+            "main()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.strip().splitlines() == [
+        "error: cannot use postgresql+psycopg://me:***@127.0.0.1:1/quotes: its driver psycopg is not installed "
+        "(pip install 'ticker[postgres]')"]

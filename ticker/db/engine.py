@@ -42,6 +42,9 @@ def make_engine(url_or_path: str | os.PathLike | None = None, *, verify: bool = 
     _no_driver_lines()
     try:
         return create_engine(url, pool_pre_ping=True, insertmanyvalues_page_size=1000)
+    except ModuleNotFoundError as err:  # SQLAlchemy imports the driver here
+        raise StoreError(f"cannot use {safe_url(url)}: its driver {err.name} is not installed "
+                         "(pip install 'ticker[postgres]')") from None
     except (ImportError, SQLAlchemyError) as err:
         raise StoreError(f"cannot use {safe_url(url)}: {err.__class__.__name__}: {err}".splitlines()[0]) from None
 
