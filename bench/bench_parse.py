@@ -15,7 +15,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import generate_pages  # noqa: E402
 
-from ticker.parse import parse  # noqa: E402
+from ticker.parser import parse  # noqa: E402
 
 
 def main() -> None:

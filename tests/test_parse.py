@@ -13,7 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-from ticker.parse import ParsedPage, ParseError, Quote, _Parser, check_arithmetic, parse, parse_for_store, quote_columns
+from ticker.parser import ParsedPage, ParseError, Quote, check_arithmetic, parse, parse_for_store, quote_columns
+from ticker.parser.compose import PageParser as _Parser
 
 FILLER = (
     "\nLunch-hour crowds thinned out as the session wore on and dealers talked about the weather.\n"
@@ -664,14 +665,14 @@ def test_parse_for_store_gives_what_parse_gives(text, strict):
 
 
 def test_parse_for_store_reads_the_seed_strip_without_making_quotes(monkeypatch):
-    monkeypatch.setattr(sys.modules["ticker.parse"], "_fast_quote", None)  # would raise if called
+    monkeypatch.setattr(sys.modules["ticker.parser.resolve"], "_fast_quote", None)  # would raise if called
     page, columns = parse_for_store(SEED)
     assert len(columns[0]) == 15 and columns[0][9] == "10-Yr Bond" and columns[2][9] == 4.439
     assert page.market_status == "Singapore markets closed" and page.quotes == ()
 
 
 def test_fast_path_name_pattern_spells_out_whitespace_as_re_does():
-    from ticker.parse import _WHITESPACE
+    from ticker.parser.yahoo import _WHITESPACE
 
     # re's \s on str: the characters str.isspace() accepts
     assert _WHITESPACE == "".join(ch for ch in map(chr, range(0x110000)) if re.fullmatch(r"\s", ch))

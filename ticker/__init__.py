@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 # Imported here, not lazily: importing the submodule ticker.parse (the store does) would
 # otherwise rebind ``ticker.parse`` to the module. The parser is stdlib-only and cheap to import.
-from .parse import ParsedPage, ParseError, Quote, parse
+from .parser import ParsedPage, ParseError, Quote, parse
 
 if TYPE_CHECKING:
     from .store import Store

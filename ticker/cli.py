@@ -216,7 +216,7 @@ def parse_command(
     Example: `ticker parse --format json page.txt`.
     """
     from .instruments import resolve
-    from .parse import parse as parse_text
+    from .parser import parse as parse_text
 
     reports, failed = [], False
     for item in pages.expand(paths):

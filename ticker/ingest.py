@@ -34,7 +34,7 @@ from . import pages, sqlite
 from .instruments import display_name as _display_name
 from .instruments import name_key as _name_key
 from .instruments import resolve
-from .parse import ParsedPage, parse, parse_for_store, quote_columns
+from .parser import ParsedPage, parse, parse_for_store, quote_columns
 
 __all__ = ["PageResult", "IngestSummary", "StoreError", "Writer", "open_writer", "ingest", "prepare"]
 

@@ -1,7 +1,7 @@
 """Reading inputs: paths, folders and stdin -> page text, its content hash and its capture time.
 
 Everything here is about getting *text* out of what a user points us at; what the text means is
-:mod:`ticker.parse`'s business.
+:mod:`ticker.parser`'s business.
 
 >>> decode("Gold 2,332.90".encode("utf-16"))
 ('Gold 2,332.90', 'utf-16')

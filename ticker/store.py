@@ -23,7 +23,7 @@ from sqlalchemy.pool import StaticPool
 from . import ingest, migrate, pages, sqlite
 from .ingest import IngestSummary, PageResult, StoreError, display_name, name_key
 from .instruments import resolve
-from .parse import parse
+from .parser import parse
 from .schema import aliases, instruments, quotes, snapshots
 
 if TYPE_CHECKING:

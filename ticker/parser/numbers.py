@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ticker._regex import lazy
+
 
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
@@ -42,7 +42,7 @@ _DROP_GROUPS = str.maketrans("", "", _GROUP_CHARS)
 
 # One match reads the whole printed number: parentheses, sign (before or after a currency
 # prefix), the digits in one of the grouping shapes, percent sign, currency suffix.
-_NUMBER = lazy(
+_NUMBER = re.compile(
     r"\s*\(?\s*"
     rf"(?P<s1>[+{_MINUS_RX}])?\s?"
     rf"(?:(?:US\$|[A-Z]{{1,2}}\$|R\$|Rs\.?\s?|[{_CURRENCY_SIGNS}])\s?)?"

@@ -1,0 +1,309 @@
+"""Stage 2: candidates per layout family - vertical groups, lines, tables."""
+from __future__ import annotations
+
+
+from .lexicon import _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
+from .model import Quote
+from .names import _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
+from .numbers import decimal_candidates, parse_number
+
+
+class _Cand:
+    """A candidate entry: three fields in value/change/percent roles, a name, a provenance."""
+
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
+    quote = None  # (a _Done has its quote already)
+
+    def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
+        self.v, self.c, self.p = v, c, p
+        self.name, self.symbol, self.line = name, symbol, line
+        self.strong, self.order, self.span, self.alt = strong, order, span, alt
+
+
+class _Done:
+    """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set (made only on
+    pages where fast and general entries mix)."""
+
+    __slots__ = ("quote", "span")
+    alt = None
+
+    def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
+        self.quote, self.span = quote, span
+
+
+def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
+    """Possible (value, change, percent) readings of exactly three fields.
+
+    Several readings come back only when the order is ambiguous; the arithmetic picks.
+    """
+    pcts = [i for i, f in enumerate(fs) if f.pct]
+    if len(fs) != 3 or len(pcts) != 1:
+        return []
+    a, b, c = fs
+    k = pcts[0]
+    if k == 2:
+        return [(a, b, c, "vcp")]
+    if k == 1:  # 17.999,59 +0,41% +72,62   or   +72,62 (+0,41%) 17.999,59
+        if a.signed and not c.signed:
+            return [(c, a, b, "cpv"), (a, c, b, "vpc")]
+        return [(a, c, b, "vpc"), (c, a, b, "cpv")]
+    return [(c, b, a, "pcv"), (b, c, a, "pvc")]
+
+
+
+
+class Candidates:
+    """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
+
+    def group(self, i: int) -> tuple[int, int]:
+        return self._reach(i, -1), self._reach(i, 1)
+
+    def _reach(self, i: int, step: int) -> int:
+        """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
+        into consumed lines, across at most one blank line at a time."""
+        L = self.L
+        edge, k, gap = i, i + step, 0
+        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 8:
+            kd = L.kind(k)
+            if kd == _NUM:
+                edge, gap = k, 0
+            elif kd == _BLANK and gap == 0:
+                gap = 1
+            else:
+                break
+            k += step
+        return edge
+
+    def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
+        """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet)."""
+        L = self.L
+        k, seen = start - 1, 0
+        symbol: tuple[str, int] | None = None
+        while k > self.consumed and seen < 4 and start - k < 9:
+            kd = L.kind(k)
+            if kd == _BLANK:
+                k -= 1
+                continue
+            if kd != _TEXT:
+                break
+            s = L.text(k)
+            m = _BULLET.match(s)
+            if m:
+                name = _clean_name(s[m.end():])
+                if symbol is None and _heading_ok(name) and "|" not in name:
+                    return name, None, k, True
+                break
+            if _noise(s) or _STATUS.fullmatch(s):
+                seen += 1
+                k -= 1
+                continue
+            if symbol is None and _SYMBOL.fullmatch(s) and _LETTER.search(s):
+                symbol = (s, k)
+                seen += 1
+                k -= 1
+                continue
+            m = _SYMBOL_EXCHANGE.fullmatch(s)  # ".DJI:Dow Jones Global Indexes"
+            if symbol is None and m:
+                symbol = (m.group(1), k)
+                seen += 1
+                k -= 1
+                continue
+            if "|" in s and not _DIGIT.search(s):  # "RT Quote | Exchange": a tab row, not a name
+                seen += 1
+                k -= 1
+                continue
+            if _LABELS.match(s) or _UNIT_LINE.fullmatch(s):  # "Last Price", "Punkte"
+                seen += 1
+                k -= 1
+                continue
+            if _heading_ok(s):
+                name, sym = _split_symbol(_clean_name(s))
+                if symbol is None:
+                    return name, sym, k, False
+                if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
+                    return name, sym, k, False
+                first = next((ch for ch in name if ch.isalnum()), "").upper()
+                if first and first in symbol[0].upper():
+                    return name, symbol[0], k, False
+            break
+        if symbol is not None:
+            code = symbol[0]
+            return code, (code if any(ch in code for ch in "^:=.$") else None), symbol[1], False
+        return None
+
+    def vertical(self, i: int) -> None:
+        L = self.L
+        lo, hi = self.group(i)
+        fs: list[_Field] = []
+        for k in range(lo, hi + 1):
+            if L.kind(k) == _NUM:
+                fs.extend(L.fields(k))
+        if len(fs) == 2 and fs[1].pct and not fs[0].pct:
+            self.borrow(lo, hi, fs)
+            return
+        roles = _roles(fs)
+        if not roles:
+            return
+        named = self.name_above(lo)
+        if named is None:
+            return
+        name, symbol, nline, bullet = named
+        # Yahoo shape: value alone on a line, then "change (percent)" on the next
+        yahoo = (
+            roles[0][3] == "vcp"
+            and fs[2].paren
+            and len(L.fields(lo)) == 1
+            and not fs[0].pct
+        )
+        strong = bullet or yahoo
+        self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi)))
+        self.consumed = hi
+        if bullet:
+            self.bullets.append((nline, hi))
+            self.open_entries.append((nline, hi))
+
+    def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
+        """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""
+        L = self.L
+        k = lo - 1
+        if k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _TEXT:
+            return
+        s = L.text(k)
+        above = L.fields(k)
+        if not above or above[-1].pct or not _soft(s[above[-1].end:]):
+            return
+        name = _inline_name(s[: above[-1].start])
+        if name is None:
+            return
+        roles = [(above[-1], fs[0], fs[1], "vcp")]
+        self.cands.append(_Cand(*roles[0][:3], name, None, k, False, roles, (k, hi)))
+        self.consumed = hi
+
+    # ---- entries inside a line of text
+
+    def inline(self, i: int) -> None:
+        L = self.L
+        s = L.text(i)
+        fs = L.fields(i)
+        if len(fs) < 3:
+            return
+        runs: list[list[_Field]] = [[fs[0]]]
+        for a, b in zip(fs, fs[1:]):
+            if _soft(s[a.end : b.start], True):
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        seg_start = 0
+        for run in runs:
+            pcts = [j for j, f in enumerate(run) if f.pct]
+            if not pcts:  # numbers without a percent stay part of the text before the next run
+                continue
+            for j in pcts:
+                if len(run) == 3 and len(pcts) == 1:
+                    window, roles = run, _roles(run)
+                else:
+                    if j < 2 or run[j - 1].pct or run[j - 2].pct:
+                        continue
+                    k = j - 2
+                    first = next(n for n, f in enumerate(run) if f.start >= seg_start)
+                    if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
+                        # more numbers before the change than a value: which one is the value?
+                        k = self.table_value(i, run, first, j)
+                        if k is None:
+                            seg_start = run[j].end
+                            continue
+                    window = [run[k], run[j - 1], run[j]]
+                    roles = [(window[0], window[1], window[2], "vcp")]
+                if not roles:
+                    continue
+                name = _inline_name(s[seg_start : window[0].start])
+                alt = None
+                v = roles[0][0]
+                if roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009"):
+                    alt = v  # "CMC Crypto 200 885,54": maybe the name ends in "200"
+                if name is None and alt is None:
+                    seg_start = window[-1].end
+                    continue
+                self.cands.append(_Cand(*roles[0][:3], name, None, i, False, roles, (i, i), alt))
+                seg_start = window[-1].end
+            seg_start = max(seg_start, run[-1].end)
+        if self.cands and self.cands[-1].span[1] == i:
+            self.consumed = i
+
+    def table_value(self, i: int, run: list[_Field], first: int, j: int) -> int | None:
+        """Index in ``run`` of the value of a table row with more numbers than a quote
+        (``Last High Low Chg. Chg.%``, ``Kurs Vortag +/- %``), or None when unsure.
+
+        The table's header says which column is the value; without one, a number that
+        the change turns into another number of the row (value − change = previous close)
+        is the value. Otherwise the row is left alone: a High or Low taken for the value
+        would pass the arithmetic as easily as the value itself.
+        """
+        L = self.L
+        ch = run[j - 1]
+        head = self.table_header(i)
+        if head is not None:
+            text, cols = head
+            s = L.text(i)
+            if "|" in text and "|" in s:  # pipe table: cells line up
+                try:
+                    vcell = next(n for n, kind in cols if kind == "v")
+                    ccell = next(n for n, kind in cols if kind == "c" and n > vcell)
+                except StopIteration:
+                    return None
+                want = s.count("|", 0, ch.start) - (ccell - vcell)
+                for k in range(first, j - 1):
+                    if not run[k].pct and s.count("|", 0, run[k].start) == want:
+                        return k
+                return None
+            kinds = [kind for _, kind in cols]
+            if "v" in kinds:
+                v = kinds.index("v")
+                if "c" in kinds[v + 1 :]:
+                    k = j - 1 - (kinds.index("c", v + 1) - v)
+                    return k if k >= first and not run[k].pct else None
+            return None
+        pre = [k for k in range(first, j - 1) if not run[k].pct]
+        seps = decimal_candidates(ch.raw)
+        for sep in (".", ","):
+            if sep not in seps:
+                continue
+            c = parse_number(ch.raw, decimal_sep=sep)
+            nums = {k: parse_number(run[k].raw, decimal_sep=sep) for k in pre}
+            for k in pre:
+                if nums[k] is not None and c is not None and any(
+                        m != k and nums[m] == nums[k] - c for m in pre):
+                    return k
+        return None
+
+    def table_header(self, i: int) -> tuple[str, list[tuple[int, str]]] | None:
+        """The nearest line above row ``i`` that names table columns, with its columns
+        as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"
+                continue
+            if _DIGIT.search(t):
+                if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
+                    continue  # another row of the table
+                return None
+            if "|" in t:
+                cols = []
+                for n, cell in enumerate(t.split("|")):
+                    kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
+                    for kind in "cpnv":
+                        if kind in kinds:
+                            cols.append((n, kind))
+                            break
+            else:
+                cols = [(n, m.lastgroup) for n, m in enumerate(_COLUMN.finditer(t))]
+            kinds = [kind for _, kind in cols]
+            return (t, cols) if "v" in kinds and "c" in kinds else None
+        return None
+
+    # ---- the whole page

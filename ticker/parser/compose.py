@@ -1,0 +1,148 @@
+"""The composer: runs the stages over one page."""
+from __future__ import annotations
+
+
+from .candidates import Candidates
+from .candidates import _Cand, _Done
+from .lines import _NUM, _TEXT, _Lines
+from .model import ParseError, ParsedPage, _PageSlots, quote_columns
+from .resolve import Resolver
+from .status import StatusTime
+from .yahoo import FastPath, _GAP
+
+
+class PageParser(FastPath, Candidates, Resolver, StatusTime):
+    """One page's parse: the state the stages share."""
+
+    def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
+        self.fast = fast  # False: every entry through the general path (tests compare both)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n").replace("\r", "\n")
+        self.source = text
+        self._L: _Lines | None = None
+        self.strict = strict
+        self.cands: list[_Cand | _Done] = []
+        self.warnings: list[str] = []
+        self.consumed = -1  # highest line index used by an accepted candidate
+        self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
+        # bullet entries in page order, (name line, last line); a fast strip's as a slice of
+        # fast_entries (bullet_spans works out their lines when something needs them)
+        self.bullets: list[tuple[int, int] | slice] = []
+        # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
+        # strip's next entry follows directly
+        self.open_entries: list[tuple[int, int]] = []
+        # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist):
+        # (name, value, change, percent, line, value, change, percent) - the numbers' digits
+        # without group commas (the percent a Decimal already), the line 1-based, then the floats
+        # of the check. They become Quotes only when a ParsedPage needs them (_fast_quote).
+        self.fast_entries: list[tuple] = []
+        self.columns: tuple[tuple, ...] | None = None  # run(columns=True): the quotes as columns
+        self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
+        self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
+        self.strip_stop = -1  # where the last fast strip ended
+        self._line = 0  # line_of() state
+        self._pos = 0
+
+    @property
+    def L(self) -> _Lines:
+        """The page split into lines, made only when something needs them."""
+        if self._L is None:
+            self._L = _Lines(self.source)
+        return self._L
+
+
+    def run(self, columns: bool = False) -> ParsedPage:
+        """The page. ``columns``: a store's form instead - the quotes left out of the page and
+        put in :attr:`columns` (see :func:`parse_for_store`)."""
+        src = self.source
+        fast = self.fast
+        q = src.find("%")
+        while q >= 0:
+            end = self.fast_entry(q) if fast else -1
+            if end >= 0:  # the strip's next entries follow right after this one
+                while True:
+                    g = _GAP.match(src, end)
+                    if g is None:
+                        break
+                    # where fast_strip stopped, it would stop again at once: straight to the
+                    # general reading of that entry
+                    nxt = self.fast_strip(g.end()) if end != self.strip_stop else -1
+                    if nxt < 0:
+                        nxt = self.fast_entry_at(g.end(), -1)
+                        if nxt < 0:
+                            break
+                    end = nxt
+            else:
+                line = self.line_of(src.rfind("\n", 0, q) + 1)
+                if line > self.consumed:
+                    kd = self.L.kind(line)
+                    if kd == _NUM:
+                        self.vertical(line)
+                    elif kd == _TEXT:
+                        self.inline(line)
+                end = src.find("\n", q)
+                if end < 0:
+                    break
+            q = src.find("%", end)
+        if columns and not self.cands:  # every quote from fast_strip: nothing else to decide
+            e = self.fast_entries
+            n = len(e)
+            names, _, _, _, lines, values, changes, pcts = zip(*e) if e else ((),) * 8
+            self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
+            quotes = ()
+        else:
+            quotes = self.resolve()
+            if columns:
+                self.columns = quote_columns(quotes)
+                quotes = ()
+        self.cut_off_warnings()
+        status = self.market_status()
+        page = _PageSlots()  # ParsedPage(quotes=..., ...), see _QuoteSlots
+        page.quotes = tuple(quotes)
+        page.market_status = status
+        page.page_time = self.page_time(status)
+        page.warnings = tuple(self.warnings)
+        page.__class__ = ParsedPage
+        return page
+
+
+def parse(text: str, *, strict: bool = False) -> ParsedPage:
+    """Parse the text of one page.
+
+    ``strict=True`` drops quotes that fail the arithmetic check (the warning stays).
+    Never raises for a ``str``; anything else raises :class:`ParseError`.
+
+    >>> parse("Hang Seng Index (HSI:IND)\\n27,653.12 -86.59 (-0.31%)").quotes[0].symbol
+    'HSI:IND'
+    >>> parse("Deutsche Märkte geschlossen").market_status
+    'Deutsche Märkte geschlossen'
+    >>> parse(b"bytes")
+    Traceback (most recent call last):
+    ...
+    ticker.parser.model.ParseError: parse() needs str, got bytes
+    """
+    return _parse(text, strict, columns=False)[0]
+
+
+def parse_for_store(text: str, *, strict: bool = False) -> tuple[ParsedPage, tuple[tuple, ...]]:
+    """:func:`parse` in the form a store keeps: the page without its quotes (``quotes=()``),
+    and the quotes as columns, :func:`quote_columns`. The same answer as ``parse``, cheaper: a
+    strip read by the fast path never becomes Quotes and Decimals, its floats are those the
+    arithmetic check computed (``float(Decimal(s)) == float(s)``: both round the exact value).
+
+    >>> page, columns = parse_for_store("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n")
+    >>> page.quotes, columns
+    ((), (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,)))
+    """
+    return _parse(text, strict, columns=True)
+
+
+def _parse(text: str, strict: bool, columns: bool) -> tuple[ParsedPage, tuple[tuple, ...] | None]:
+    """The page, and (``columns``) its quotes as columns; never raises for a ``str``."""
+    if not isinstance(text, str):
+        raise ParseError(f"parse() needs str, got {type(text).__name__}")
+    try:
+        parser = PageParser(text, strict)
+        return parser.run(columns=columns), parser.columns
+    except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
+        return ParsedPage(warnings=(f"internal parser error: {exc!r}",)), quote_columns(()) if columns else None

@@ -1,0 +1,163 @@
+"""Stage 1: the page's lines and the number fields printed in them."""
+from __future__ import annotations
+
+import re
+from .numbers import MINUS_SIGNS
+
+# --------------------------------------------------------------------------- tokens
+
+_SPC = " \t\u00a0\u202f\u2009\u2007"
+_SP = f"[{_SPC}]"
+_SIGN = "[+" + re.escape(MINUS_SIGNS) + "]"
+# Space grouping (fr: 37 783,04) needs a decimal comma; otherwise the space is far more often a
+# gap between two numbers ("CMC Crypto 200 776.87", "750 100 (15.38%)"). A space-grouped
+# integer alone on its line ("38 471") is read by _Lines._classify.
+_BODY = (
+    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+,\d+"
+    r"|\d{1,3}(?:['’ʼ]\d{3})+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?"
+    r"|[.,]\d+)"
+)
+_ARROWS_UP = "▲△↑⬆"
+_ARROWS_DOWN = "▼▽↓⬇"
+_CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
+_FIELD = re.compile(
+    rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
+    rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
+    rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
+    rf"(?P<num>{_SIGN}?[{_CURSYM}]?{_SIGN}?{_BODY})"
+    r"(?!\d)(?![.,:/'’ʼ]\d)"
+    rf"(?P<pct>{_SP}?%)?"
+    rf"(?P<close>{_SP}*\))?"
+    r"(?![^\W\d_])"
+)
+_UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
+_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
+_SOFT_CHARS = frozenset(_SPC)
+_UNIT_ONLY = re.compile(_UNIT, re.I)
+_BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
+_PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
+_STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def _strip(s: str) -> str:
+    return s.strip(_STRIP)
+
+
+class _Field:
+    """One printed number in a line: raw text and how it was dressed."""
+
+    __slots__ = ("raw", "pct", "paren", "down", "up", "start", "end")
+
+    @classmethod
+    def make(cls, raw: str, pct: bool, paren: bool, start: int, end: int) -> "_Field":
+        f = cls.__new__(cls)
+        f.raw, f.pct, f.paren, f.down, f.up, f.start, f.end = raw, pct, paren, False, False, start, end
+        return f
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.raw = m.group("num")
+        self.pct = m.group("pct") is not None
+        self.paren = m.group("open") is not None or m.group("close") is not None
+        arrow = m.group("arrow")
+        self.down = bool(arrow) and arrow[0] in _ARROWS_DOWN
+        self.up = bool(arrow) and arrow[0] in _ARROWS_UP
+        self.start = m.start()
+        self.end = m.end()
+
+    @property
+    def signed(self) -> bool:
+        return self.raw[0] in "+" + MINUS_SIGNS
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.raw}{'%' if self.pct else ''}>"
+
+
+_BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
+_DIGIT = re.compile(r"\d")
+_SPACED_INT = re.compile(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
+_SPACED_CP = re.compile(  # "+1 107 (+5,63 %)": a space-grouped integer change
+    rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
+_SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+_SIMPLE_LINE = re.compile(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+_EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
+_W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
+_B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
+_X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
+
+
+def _soft(gap: str, inner: bool = False) -> bool:
+    """True when ``gap`` (text between two numbers, ``inner``, or before the first or after
+    the last) keeps them in one entry."""
+    if not gap:
+        return True
+    for ch in gap:
+        if ch not in _SOFT_CHARS:
+            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) == "/")
+    return True
+
+
+class _Lines:
+    """The page's lines with lazily computed, cached classification."""
+
+    __slots__ = ("raw", "n", "_kind", "_text", "_fields")
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")  # the caller has turned CRLF and CR into LF
+        self.n = len(self.raw)
+        self._kind: dict[int, int] = {}
+        self._text: dict[int, str] = {}
+        self._fields: dict[int, list[_Field]] = {}
+
+    def text(self, i: int) -> str:
+        s = self._text.get(i)
+        if s is None:
+            s = self._text[i] = _strip(self.raw[i])
+        return s
+
+    def fields(self, i: int) -> list[_Field]:
+        f = self._fields.get(i)
+        if f is None:
+            f = self._fields[i] = [_Field(m) for m in _FIELD.finditer(self.text(i))]
+        return f
+
+    def kind(self, i: int) -> int:
+        k = self._kind.get(i)
+        if k is None:
+            k = self._kind[i] = self._classify(i)
+        return k
+
+    def _classify(self, i: int) -> int:
+        s = self.text(i)
+        if not s or not s.strip("|" + _STRIP):
+            return _BLANK
+        if _BULLET.match(s) or not _DIGIT.search(s):
+            if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
+                return _BLANK
+            return _HOLD if _PLACEHOLDER.fullmatch(s) else _TEXT
+        if _SPACED_INT.fullmatch(s):
+            self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
+            return _NUM
+        m = _SIMPLE_LINE.fullmatch(s) or _SPACED_CP.fullmatch(s)
+        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+            v, pc = m.group(1), m.group(2)
+            if pc is None:
+                self._fields[i] = [_Field.make(v, False, False, 0, len(s))]
+            else:
+                self._fields[i] = [_Field.make(v, False, False, 0, m.end(1)),
+                                   _Field.make(pc, True, True, m.start(2) - 1, len(s))]
+            return _NUM
+        fs = self.fields(i)
+        if not fs:
+            return _TEXT
+        pos = 0
+        for f in fs:
+            if not _soft(s[pos : f.start], pos > 0):
+                return _TEXT
+            pos = f.end
+        return _NUM if _soft(s[pos:]) else _TEXT
+
+
+# --------------------------------------------------------------------------- arithmetic

@@ -1,0 +1,87 @@
+"""Stage 4: names - the text before, above or around a quote's numbers that names it."""
+from __future__ import annotations
+
+import re
+from .lexicon import _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
+from .lines import _BULLET, _Field, _STRIP
+
+
+def _noise(s: str) -> bool:
+    """Lines between a name and its numbers that are not the name ("Delayed price...")."""
+    if _NOISE_START.match(s):
+        return True
+    low = s.lower()
+    for part in _NOISE_PARTS:
+        if part in low:
+            return True
+    return ":" in s and _CLOCK.search(s) is not None
+
+
+def _name_number(s: str, start: int, f: _Field) -> bool:
+    """Is ``f`` (first number of a run) the end of a name, like "225" in "Nikkei 225 38,471.20"?"""
+    return f.raw.isdigit() and not f.pct and not f.paren and _LETTER.search(s[start : f.start]) is not None
+
+
+def _clean_name(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _split_symbol(name: str) -> tuple[str, str | None]:
+    """``^FTMC - FTSE 250`` -> (``FTSE 250``, ``^FTMC``); ``S&P 500 (^GSPC)`` likewise.
+
+    >>> _split_symbol("^FTMC - FTSE 250")
+    ('FTSE 250', '^FTMC')
+    >>> _split_symbol("Hong Kong Hang Seng Index (HSI:IND)")
+    ('Hong Kong Hang Seng Index', 'HSI:IND')
+    >>> _split_symbol("Öl (Brent)")
+    ('Öl (Brent)', None)
+    """
+    m = _SYM_DASH_NAME.fullmatch(name)
+    if m and _LETTER.search(m.group(1)) and _LETTER.search(m.group(2)):
+        return m.group(2), m.group(1)
+    m = _NAME_PAREN_SYM.fullmatch(name)
+    if m and _LETTER.search(m.group(2)) and _LETTER.search(m.group(1)):
+        return m.group(1), m.group(2)
+    return name, None
+
+
+def _heading_ok(s: str) -> bool:
+    """Could this line be the name above a quote (not prose, not a label)?"""
+    if len(s) > 70 or not _LETTER.search(s) or "%" in s or "http" in s:
+        return False
+    words = s.split()
+    if len(words) > 9:
+        return False
+    if s[-1] in ".!?:;," and (len(words) > 4 or s[-1] != "."):
+        return False
+    return True
+
+
+def _inline_name(s: str) -> str | None:
+    """The name of a row/tape entry from the text before its numbers, or None."""
+    s = _TABLE_HEAD.sub("", s, count=1) if "%" in s else s
+    s = s.strip(_STRIP + ",;|•·*-–—:=")
+    m = _BULLET.match(s)
+    if m:
+        s = s[m.end():]
+    if "|" in s:
+        s = next((c for c in (x.strip(_STRIP) for x in s.split("|")) if c), "")
+    if ": " in s:
+        s = s.rsplit(": ", 1)[1]
+    s = _clean_name(s)
+    if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
+        return None
+    words = s.split()
+    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s):
+        return None
+    if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
+        return None
+    return s
+
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.casefold()))
+
+
+# --------------------------------------------------------------------------- page time

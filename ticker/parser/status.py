@@ -1,0 +1,157 @@
+"""Stage 6: market status and the quote time the page prints."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+from .lexicon import _AT_CLOSE, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from .lines import _strip
+from .names import _clean_name
+
+
+class StatusTime:
+    """Status and time: a part of :class:`ticker.parser.compose.PageParser`."""
+
+    def market_status(self) -> str | None:
+        looked: set[int] = set()
+        src = self.source
+        for b in self.bullets[:1]:
+            nline = self.fast_entries[b.start][4] - 1 if type(b) is slice else b[0]
+            at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
+            for k in range(nline - 1, max(-1, nline - 4), -1):
+                looked.add(k)
+                if at is None:
+                    s = self.L.text(k)
+                else:
+                    b, at = at - 1, src.rfind("\n", 0, at - 1) + 1
+                    s = _strip(src[at:b])
+                status = _status_line(s)
+                if status is not None:
+                    return status
+        L = self.L
+        head = self.source[:3000]
+        hits = set()
+        for key in _STATUS_KEYS:
+            i = head.find(key)
+            while i >= 0:
+                line = head.count("\n", 0, i)
+                if line >= 25:
+                    break
+                hits.add(line)
+                i = head.find(key, i + 1)
+        for k in sorted(hits - looked):
+            status = _status_line(L.text(k))
+            if status is not None:
+                return status
+        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_entries):
+            for k in range(last + 1, min(L.n, last + 4)):
+                s = L.text(k)
+                if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
+                    return _clean_name(s)
+        return None
+
+    def page_time(self, status: str | None) -> datetime | None:
+        """A full date and time printed with the data (status line, "Updated at ...")."""
+        if status and ":" in status:  # every pattern of _parse_datetime has a clock time
+            t = _parse_datetime(status)
+            if t is not None:
+                return t
+        src = self.source
+        i = src.find(":")
+        tries = 0
+        while 0 <= i and tries < 40:
+            tries += 1
+            if 0 < i < len(src) - 2 and src[i - 1].isdigit() and src[i + 1 : i + 3].isdigit():
+                a = src.rfind("\n", 0, i) + 1
+                b = src.find("\n", i)
+                b = len(src) if b < 0 else b
+                line = src[a:b]
+                if len(line) <= 200:
+                    low = line.lower()
+                    if any(k in low for k in _TIME_WORDS):
+                        t = _parse_datetime(line)
+                        if t is not None:
+                            return t
+                i = b
+            i = src.find(":", i + 1)
+        return None
+
+
+_STATUS_LINES: dict[str, str | None] = {}
+
+
+def _status_line(s: str) -> str | None:
+    """The market status line ``s`` (stripped) is, cleaned, or None. Remembered: a site prints
+    the same few status lines page after page, and the pattern is a long one."""
+    if not s or len(s) > 90:
+        return None
+    try:
+        return _STATUS_LINES[s]
+    except KeyError:
+        pass
+    if len(_STATUS_LINES) >= 2000:
+        _STATUS_LINES.clear()
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    return status
+
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTHS.update({"mär": 3, "mai": 5, "okt": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12})
+_TZ = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "PST": -480, "PDT": -420,
+    "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
+}
+_MON = r"(?P<mon>[A-Za-zäéû]{3,9})\.?"
+_TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+_TZP = r"(?:\s*(?P<tz>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
+_DATETIMES = [
+    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
+    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
+    re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
+    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+]
+
+
+def _parse_datetime(s: str) -> datetime | None:
+    """A full date and time printed in ``s``, tz-aware (UTC when no zone is printed).
+
+    >>> _parse_datetime("Quotes 10 Minutes Delayed. Updated at 15 Feb 2018 12:04")
+    datetime.datetime(2018, 2, 15, 12, 4, tzinfo=datetime.timezone.utc)
+    >>> _parse_datetime("At close: May 17, 2024 at 4:00PM EDT").isoformat()
+    '2024-05-17T16:00:00-04:00'
+    >>> _parse_datetime("At close: 4:35PM BST") is None
+    True
+    """
+    for rx in _DATETIMES:
+        m = rx.search(s)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            if g.get("mon"):
+                mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
+                if mon is None:
+                    continue
+            else:
+                mon = int(g["m"])
+            h = int(g["h"])
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and h < 12:
+                h += 12
+            elif ampm == "am" and h == 12:
+                h = 0
+            tzs = g.get("tz")
+            if tzs and tzs[0] in "+-":
+                sign = -1 if tzs[0] == "-" else 1
+                digits = tzs[1:].replace(":", "")
+                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            elif tzs and tzs in _TZ:
+                tz = timezone(timedelta(minutes=_TZ[tzs]))
+            else:
+                tz = timezone.utc
+            return datetime(int(g["y"]), mon, int(g["d"]), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
+        except (ValueError, OverflowError):
+            continue
+    return None
+
