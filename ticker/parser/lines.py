@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from .numbers import MINUS_SIGNS
+from .words import merged
 
 # --------------------------------------------------------------------------- tokens
 
@@ -33,7 +34,7 @@ _FIELD = re.compile(
     rf"(?P<close>{_SP}*\))?"
     r"(?![^\W\d_])"
 )
-_UNIT = r"(?:pkt|pkte|punkte|pts|points?|pt|usd|eur|gbp|jpy|chf|cad|aud|nzd|hkd|sgd|inr|cny|rmb|krw|btc|eth)\.?(?![^\W_])"
+_UNIT = "(?:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?(?![^\W_])"
 _SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
 _UNIT_ONLY = re.compile(_UNIT, re.I)

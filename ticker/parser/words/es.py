@@ -1,0 +1,18 @@
+"""Spanish words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "markets": ["mercados?", "bolsas?"],
+    "states": ["cerrad[oa]s?", "abiert[oa]s?"],
+    "countdown": ["en"],
+    "at_close": ["al cierre"],
+    "noise_line": ["publicidad", "anuncio", "cerrado"],
+    "noise_parts": ["diferido", "divisa en", "tiempo real"],
+    "links": ["ver todo", "volver"],
+    "unit_lines": ["precio"],
+    "time_words": ["cierre"],
+    "col_value": ["[úu]ltimo", "precio"],
+    "col_change": ["variación"],
+    "col_other": ["m[áa]x(?:imo)?\\.?", "m[íi]n(?:imo)?\\.?"],
+    "field_value": ["último", "precio"],
+    "field_change": ["variación"],
+}

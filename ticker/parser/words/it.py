@@ -1,0 +1,20 @@
+"""Italian words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "markets": ["mercati", "mercato", "borsa"],
+    "states": ["chius[oia]", "apert[oia]"],
+    "countdown": ["tra", "fra"],
+    "at_close": ["alla chiusura"],
+    "noise_line": ["pubblicità", "chiuso"],
+    "noise_parts": ["ritardat", "valuta in", "tempo reale"],
+    "links": ["vedi tutti", "torna"],
+    "labels": ["ultimo prezzo", "prezzo apertura", "massimo", "minimo", "tipologia", "prezzo rif\\. precedente",
+               "variazione punti", "variazione"],
+    "unit_lines": ["prezzo"],
+    "time_words": ["chiusura"],
+    "col_change": ["variazione"],
+    "col_value": ["prezzo"],
+    "field_value": ["ultimo prezzo", "prezzo"],
+    "field_change": ["variazione punti"],
+    "field_pct": ["variazione %"],
+}

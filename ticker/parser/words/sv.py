@@ -1,0 +1,5 @@
+"""Swedish words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "states": ["stängd", "öppen"],
+}
