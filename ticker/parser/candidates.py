@@ -5,7 +5,7 @@ from __future__ import annotations
 from .lexicon import _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
-from .names import _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
+from .names import _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
 from .numbers import decimal_candidates, parse_number
 
 
@@ -79,7 +79,7 @@ class Candidates:
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
         """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet)."""
         L = self.L
-        k, seen = start - 1, 0
+        k, seen, prose = start - 1, 0, 0
         symbol: tuple[str, int] | None = None
         while k > self.consumed and seen < 4 and start - k < 9:
             kd = L.kind(k)
@@ -95,7 +95,8 @@ class Candidates:
                 if symbol is None and _heading_ok(name) and "|" not in name:
                     return name, None, k, True
                 break
-            if _noise(s) or _STATUS.fullmatch(s):
+            if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*":
+                # a time, a status, a link, a label with a footnote mark ("MI Indication*")
                 seen += 1
                 k -= 1
                 continue
@@ -116,6 +117,10 @@ class Candidates:
                 continue
             if _LABELS.match(s) or _UNIT_LINE.fullmatch(s):  # "Last Price", "Punkte"
                 seen += 1
+                k -= 1
+                continue
+            if prose < 2 and symbol is None and _sentence(s) and not _heading_ok(s):
+                prose += 1  # a description between the heading and its numbers
                 k -= 1
                 continue
             if _heading_ok(s):
@@ -148,6 +153,18 @@ class Candidates:
             return
         named = self.name_above(lo)
         if named is None:
+            # a quote header with no name above it ("7,439.74 -8.32 -0.11%" first on the page):
+            # named by the page's subject when it has one (the arithmetic must pass)
+            if self.unnamed_tried or lo > 40:
+                return
+            self.unnamed_tried = True
+            subject = page_subject(L.text(k) for k in range(min(L.n, hi + 120)))
+            if subject is None:
+                return
+            named = (subject, None, lo, False)
+            roles = [r for r in roles if r[3] == roles[0][3]]
+            self.cands.append(_Cand(*roles[0][:3], subject, None, lo, False, roles, (lo, hi)))
+            self.consumed = hi
             return
         name, symbol, nline, bullet = named
         # Yahoo shape: value alone on a line, then "change (percent)" on the next

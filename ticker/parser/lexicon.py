@@ -80,3 +80,9 @@ def field_role(label: str) -> str | None:
         if rx.fullmatch(label):
             return role
     return None
+
+
+# a heading naming the page's subject: "News for Dow Jones", "Dow Jones Chart"
+_SUBJECT = re.compile(
+    rf"(?i)(?:(?:{_alt('subject_before')})\s+(?P<a>\S.{{0,50}}?)|(?P<b>\S.{{0,50}}?)\s+(?:{_alt('subject_after')}))"
+)

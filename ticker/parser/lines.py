@@ -154,11 +154,23 @@ class _Lines:
         if not fs:
             return _TEXT
         pos = 0
-        for f in fs:
+        for n, f in enumerate(fs):
             if not _soft(s[pos : f.start], pos > 0):
-                return _TEXT
+                return self._with_tail(i, s, fs, n)
             pos = f.end
-        return _NUM if _soft(s[pos:]) else _TEXT
+        return _NUM if _soft(s[pos:]) else self._with_tail(i, s, fs, len(fs))
+
+    def _with_tail(self, i: int, s: str, fs: list[_Field], n: int) -> int:
+        """A line of numbers with words after them ("-138.64 (-0.17%) Last updated on ...",
+        "25,887.38 -26.72 (-0.10%) Official Close 3/19/2019"): numbers up to a percent, then
+        a letter. The words are the page's time or a label, never a quote's part."""
+        if n < 2 or not fs[n - 1].pct:
+            return _TEXT
+        tail = s[fs[n - 1].end :].lstrip(_SPC)
+        if not tail or not tail[0].isalpha():
+            return _TEXT
+        self._fields[i] = fs[:n]
+        return _NUM
 
 
 # --------------------------------------------------------------------------- arithmetic

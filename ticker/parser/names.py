@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from .lexicon import _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
+from .lexicon import _SUBJECT, _LINKS, _RETURN_PERIOD, _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
 from .lines import _BULLET, _Field, _STRIP
 
 
@@ -72,7 +72,7 @@ def _inline_name(s: str) -> str | None:
     if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
         return None
     words = s.split()
-    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s):
+    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s) or _RETURN_PERIOD.fullmatch(s) or _link(s):
         return None
     if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
         return None
@@ -85,3 +85,42 @@ def _words(name: str) -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- page time
+
+
+def _link(s: str) -> bool:
+    """Navigation or link text ("View all Indices", "Back to Indices"), never a name."""
+    return _LINKS.match(s) is not None
+
+
+def _sentence(s: str) -> bool:
+    """A line of prose (a description between a heading and its numbers)."""
+    words = s.split()
+    return len(words) > 9 or (len(words) > 4 and s[-1] in ".!?")
+
+
+def page_subject(texts) -> str | None:
+    """The instrument a page is about, from headings that name it: "News for Dow Jones",
+    "Dow Jones Chart", "Stocks FTSE 100" (the one named most often; None when none is).
+
+    >>> page_subject(["Dow Jones Chart", "", "News for Dow Jones", "Bayer shares sink"])
+    'Dow Jones'
+    >>> page_subject(["The market rose today."]) is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for s in texts:
+        if not s or len(s) > 60 or not _LETTER.search(s) or _DIGIT_RE.search(s):
+            continue
+        m = _SUBJECT.fullmatch(s)
+        if m is None:
+            continue
+        name = _clean_name(m.group("a") or m.group("b"))
+        if not _heading_ok(name) or _LABELS.match(name) or any(w.lower() in _STOPWORDS for w in name.split()):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+_DIGIT_RE = re.compile(r"\d[.,]\d")

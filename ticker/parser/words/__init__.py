@@ -41,6 +41,8 @@ CATEGORIES = {
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",
     "field_pct": "the label of a percent there (% Change)",
+    "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
+    "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",
 }
 
 _CACHE: dict[str, object] = {}

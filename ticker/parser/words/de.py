@@ -20,4 +20,6 @@ WORDS = {
     "field_value": ["kurs", "letzter kurs", "aktueller kurs"],
     "field_change": ["veränderung", "änderung in punkten", "diff\\. vortag"],
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
+    "subject_before": ["chart von", "news zu", "nachrichten zu"],
+    "subject_after": ["kurs", "prognose", "tops", "flops"],
 }

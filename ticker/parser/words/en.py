@@ -38,4 +38,7 @@ WORDS = {
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
     "field_change": ["change", "change today", "net change", "1-day change", "day change", "chg"],
     "field_pct": ["% change", "change %", "chg %", "% chg", "percent change", "change in %"],
+    "subject_before": ["news for", "stocks", "about", "latest on"],
+    "subject_after": ["chart", "news", "overview", "latest price", "market movers", "index data",
+                      "share price index", "historical data", "price today", "live"],
 }

@@ -17,4 +17,5 @@ WORDS = {
     "field_value": ["ultimo prezzo", "prezzo"],
     "field_change": ["variazione punti"],
     "field_pct": ["variazione %"],
+    "subject_before": ["quotazioni", "notizie su"],
 }
