@@ -10,15 +10,21 @@ from .numbers import decimal_candidates, parse_number
 
 
 class _Cand:
-    """A candidate entry: three fields in value/change/percent roles, a name, a provenance."""
+    """A candidate entry: three fields in value/change/percent roles, a name, a provenance.
 
-    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt")
+    ``layout`` names the layout family that found it (``bullet``, ``header``, ``subject``,
+    ``borrow``, ``row``, ``tape``); ``strong`` says its layout alone makes it a quote (a bullet
+    entry, a strip's shape, a tape's repeated entry): it is kept, flagged, when the arithmetic
+    fails, where a weak one is dropped."""
+
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt", "layout")
     quote = None  # (a _Done has its quote already)
 
-    def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None):
+    def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None, layout="row"):
         self.v, self.c, self.p = v, c, p
         self.name, self.symbol, self.line = name, symbol, line
         self.strong, self.order, self.span, self.alt = strong, order, span, alt
+        self.layout = layout
 
 
 class _Done:
@@ -28,6 +34,7 @@ class _Done:
 
     __slots__ = ("quote", "span")
     alt = None
+    layout = "bullet"
 
     def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
         self.quote, self.span = quote, span
@@ -163,7 +170,7 @@ class Candidates:
                 return
             named = (subject, None, lo, False)
             roles = [r for r in roles if r[3] == roles[0][3]]
-            self.cands.append(_Cand(*roles[0][:3], subject, None, lo, False, roles, (lo, hi)))
+            self.cands.append(_Cand(*roles[0][:3], subject, None, lo, False, roles, (lo, hi), layout="subject"))
             self.consumed = hi
             return
         name, symbol, nline, bullet = named
@@ -175,7 +182,8 @@ class Candidates:
             and not fs[0].pct
         )
         strong = bullet or yahoo
-        self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi)))
+        self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi),
+                                layout="bullet" if bullet else "header"))
         self.consumed = hi
         if bullet:
             self.bullets.append((nline, hi))
@@ -197,7 +205,7 @@ class Candidates:
         if name is None:
             return
         roles = [(above[-1], fs[0], fs[1], "vcp")]
-        self.cands.append(_Cand(*roles[0][:3], name, None, k, False, roles, (k, hi)))
+        self.cands.append(_Cand(*roles[0][:3], name, None, k, False, roles, (k, hi), layout="borrow"))
         self.consumed = hi
 
     # ---- entries inside a line of text
@@ -214,7 +222,7 @@ class Candidates:
                 runs[-1].append(b)
             else:
                 runs.append([b])
-        seg_start = 0
+        seg_start = found = 0
         for run in runs:
             pcts = [j for j, f in enumerate(run) if f.pct]
             if not pcts:  # numbers without a percent stay part of the text before the next run
@@ -245,9 +253,18 @@ class Candidates:
                 if name is None and alt is None:
                     seg_start = window[-1].end
                     continue
-                self.cands.append(_Cand(*roles[0][:3], name, None, i, False, roles, (i, i), alt))
+                self.cands.append(_Cand(*roles[0][:3], name, None, i, False, roles, (i, i), alt,
+                                        layout="bullet" if found == 0 and _BULLET.match(s) else "row"))
+                found += 1
                 seg_start = window[-1].end
             seg_start = max(seg_start, run[-1].end)
+        if found >= 3 and len(runs) >= found:
+            # a tape: three or more entries on one line, each its own run of numbers between
+            # names ("Sensex : 84,393.07 -5.20(0.25%) , Nifty : ..."). The repeated shape is
+            # evidence of its own: an entry failing the arithmetic is kept, flagged
+            for c in self.cands[-found:]:
+                if c.name is not None:
+                    c.strong, c.layout = True, "tape"
         if self.cands and self.cands[-1].span[1] == i:
             self.consumed = i
 

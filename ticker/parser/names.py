@@ -66,6 +66,8 @@ def _inline_name(s: str) -> str | None:
         s = s[m.end():]
     if "|" in s:
         s = next((c for c in (x.strip(_STRIP) for x in s.split("|")) if c), "")
+    if " , " in s:  # a tape's separator: "Friday, January 09, 2026 , BSE Sensex"
+        s = s.rsplit(" , ", 1)[1]
     if ": " in s:
         s = s.rsplit(": ", 1)[1]
     s = _clean_name(s)

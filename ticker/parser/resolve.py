@@ -77,7 +77,7 @@ class Resolver:
                         prior = n
                         break
                 same.append(len(out))
-            bullet = c.span[0] in bullets
+            bullet = c.span[0] in bullets or c.layout in ("tape", "bullet")
             if prior is not None and not (bullet and in_strip[prior]):
                 wa, wb = _words(out[prior].name), _words(q.name)
                 if wa != wb and (wa <= wb or wb <= wa):

@@ -195,7 +195,7 @@ class FastPath:
         fs = (_Field.make(m.group("v"), False, False, 0, 0), _Field.make(m.group("c"), False, False, 0, 0),
               _Field.make(m.group("p"), True, True, 0, 0))
         self.cands.append(_Cand(fs[0], fs[1], fs[2], name, None, line, True,
-                                ((fs[0], fs[1], fs[2], "vcp"),), (line, last)))
+                                ((fs[0], fs[1], fs[2], "vcp"),), (line, last), layout="bullet"))
         self.bullets.append((line, last))
         self.open_entries.append((line, last))
         self.consumed = last
