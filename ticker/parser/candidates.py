@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from .lexicon import _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -88,10 +88,18 @@ class Candidates:
         L = self.L
         k, seen, prose = start - 1, 0, 0
         symbol: tuple[str, int] | None = None
-        while k > self.consumed and seen < 4 and start - k < 9:
+        while k > self.consumed and seen < 6 and start - k < 12:
             kd = L.kind(k)
             if kd == _BLANK:
                 k -= 1
+                continue
+            up = k - 1
+            while up > self.consumed and L.kind(up) == _BLANK:
+                up -= 1
+            if up > self.consumed and _ID_LABEL.fullmatch(L.text(up)):
+                # "ISIN" above "DE0008469008", "Börse" above "Xetra": an identifier, not a name
+                seen += 1
+                k = up - 1
                 continue
             if kd != _TEXT:
                 break

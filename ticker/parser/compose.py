@@ -40,6 +40,7 @@ class PageParser(FastPath, Candidates, Resolver, StatusTime):
         self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
         self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
+        self.refused: list[tuple[int, str | None, str]] = []  # near-misses: (line, name, why)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
         self._line = 0  # line_of() state
         self._pos = 0

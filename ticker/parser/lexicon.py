@@ -86,3 +86,4 @@ def field_role(label: str) -> str | None:
 _SUBJECT = re.compile(
     rf"(?i)(?:(?:{_alt('subject_before')})\s+(?P<a>\S.{{0,50}}?)|(?P<b>\S.{{0,50}}?)\s+(?:{_alt('subject_after')}))"
 )
+_ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")

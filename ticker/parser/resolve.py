@@ -59,6 +59,7 @@ class Resolver:
         drop: set[int] = set()
         bullets = {a for a, _ in self.bullet_spans()}
         in_strip: list[bool] = []
+        layouts: list[str] = []
         for c, al in zip(cands, allowed):
             q = c.quote or self.resolve_one(c, hint, al)
             if q is None:
@@ -84,6 +85,17 @@ class Resolver:
                     drop.add(prior if len(wa) < len(wb) else len(out))
             out.append(q)
             in_strip.append(bullet)
+            layouts.append(c.layout)
+        # a quote page: one instrument's quote header first, then lists and tables of other
+        # securities (most clicked, tops and flops, constituents) - those rows are the page's
+        # content, not its quote
+        header = next((n for n in range(len(out)) if n not in drop), None)
+        if header is not None and layouts[header] in ("header", "subject"):
+            rows = [n for n in range(header + 1, len(out)) if layouts[n] in ("row", "borrow") and n not in drop]
+            for n in rows:  # a row with another row next to it: a list (a lone line stays)
+                if any(m != n and abs(out[m].line - out[n].line) <= 2 for m in rows):
+                    drop.add(n)
+                    self.refused.append((out[n].line, out[n].name, "a row of a list below the page's quote header"))
         quotes = []
         for n, q in enumerate(out):
             if n in drop:

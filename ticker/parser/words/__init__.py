@@ -41,6 +41,7 @@ CATEGORIES = {
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",
     "field_pct": "the label of a percent there (% Change)",
+    "id_labels": "the label of an identifier printed on the line below it (ISIN, WKN, Exchange)",
     "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
     "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",
 }

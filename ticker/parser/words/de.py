@@ -22,4 +22,5 @@ WORDS = {
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],
+    "id_labels": ["wkn", "börse", "kürzel", "valor"],
 }

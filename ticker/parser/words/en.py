@@ -41,4 +41,5 @@ WORDS = {
     "subject_before": ["news for", "stocks", "about", "latest on"],
     "subject_after": ["chart", "news", "overview", "latest price", "market movers", "index data",
                       "share price index", "historical data", "price today", "live"],
+    "id_labels": ["isin", "symbol", "ticker", "exchange", "cusip", "sedol", "code", "market"],
 }
