@@ -1,8 +1,10 @@
 """Stage 2: candidates per layout family - vertical groups, lines, tables."""
 from __future__ import annotations
 
+import re
 
-from .lexicon import _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+
+from .lexicon import field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -349,3 +351,145 @@ class Candidates:
         return None
 
     # ---- the whole page
+
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
+_LABELLED = re.compile(r"(?P<label>[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
+
+
+def header_columns(text: str) -> list[str]:
+    """The kinds of the columns a table's header row names, in order: ``v`` value, ``c``
+    change, ``p`` percent, ``n`` another number. Glued headers ("IndexSymbolLastChg% Chg",
+    as text from a minified page) are split where a lower-case letter meets a capital.
+
+    >>> header_columns("IndexSymbolLastChg% Chg")
+    ['v', 'p', 'c']
+    >>> header_columns("Name Last High Low Chg. Chg. %")
+    ['v', 'n', 'n', 'c', 'p']
+    """
+    return [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))]
+
+
+class Tables:
+    """Layout families without a ``%`` on the quote's line: table rows under a header naming
+    their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
+
+    def table(self, i: int) -> None:
+        """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
+        three numbers in the header's value/change/percent order, the percent with or without
+        its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
+        row must pass the arithmetic."""
+        L = self.L
+        cols = header_columns(L.text(i))
+        order = "".join(k for k in cols if k in "vcp")
+        if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
+            return
+        if order == "vpc":  # "Last Chg% Chg" glued: a header lists the change before its percent
+            order = "vcp"
+        k, misses, last = i + 1, 0, i
+        while k < L.n and misses < 3 and k - i < 2000:
+            kd = L.kind(k)
+            if kd == _BLANK:
+                k += 1
+                continue
+            row = self._row(k, order)
+            if row is None:
+                misses += 1
+            else:
+                misses = 0
+                last = k
+            k += 1
+        if last > i:
+            self.consumed = max(self.consumed, last)
+
+    def _row(self, k: int, order: str) -> bool | None:
+        L = self.L
+        s = L.text(k)
+        fs = L.fields(k)
+        if len(fs) < 3:
+            return None
+        run = [fs[-1]]
+        for a, b in zip(reversed(fs[:-1]), reversed(fs)):
+            if not _soft(s[a.end : b.start], True):
+                break
+            run.insert(0, a)
+        tail = s[run[-1].end :].strip()
+        if tail and not tail[0].isalpha():
+            return None
+        # the run of numbers ending the row; a name before it ("S&P/TSX 60 Index (CAD)" keeps
+        # its "60": the numbers are the last three)
+        run = run[-3:]
+        if len(run) != 3:
+            return None
+        head = s[: run[0].start].rstrip()
+        symbol = None
+        m = _ROW_SYMBOL.search(head)
+        if m:
+            symbol, head = m.group(1), head[: m.start()]
+        name = _inline_name(head, max_words=12)  # a table cell holds a long name whole
+        if name is None:
+            return None
+        f = dict(zip(order, run))
+        roles = [(f["v"], f["c"], f["p"], "vcp")]
+        self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
+        return True
+
+    def labelled(self, i: int) -> bool:
+        """A block of labelled fields around line ``i`` ("Value 9,675.43" / "Change -22.94
+        (-0.24%)", "Price 22,579.43" / "Change Today -3.38" / "% Change -0.02 %"): each role
+        named by its label (:func:`ticker.parser.lexicon.field_role`), within three lines of
+        each other. Named by the heading above the block, else the page's subject or title.
+        Weak evidence: the arithmetic must pass."""
+        L = self.L
+        found: dict[str, tuple[int, list[_Field]]] = {}
+        lo = max(self.consumed + 1, i - 3)
+        for k in range(lo, min(L.n, i + 4)):
+            s = L.text(k)
+            m = _LABELLED.match(s)
+            if m is None:
+                continue
+            role = field_role(m.group("label"))
+            if role is None:
+                continue
+            fs = [f for f in L.fields(k) if f.start >= m.end("label")]
+            if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
+                continue
+            if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
+                if not fs[1].pct or "p" in found:
+                    continue
+                found["p"] = (k, [fs[1]])
+                fs = fs[:1]
+            if role in found:
+                return False  # two of a kind: a table of statistics, not one quote
+            found[role] = (k, fs)
+        if set(found) != {"v", "c", "p"}:
+            return False
+        v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
+        if v.pct or c.pct or (not p.pct and not p.paren):
+            return False
+        top = min(k for k, _ in found.values())
+        bottom = max(k for k, _ in found.values())
+        named = self.name_above(top)
+        name = symbol = None
+        if named is not None and not named[3]:
+            name, symbol = named[0], named[1]
+        if name is None:
+            name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
+        if name is None:
+            return False
+        self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
+        self.consumed = max(self.consumed, bottom)
+        return True
+
+    def page_title(self) -> str | None:
+        """The page's first line when it is a heading (a quote page opens with its instrument)."""
+        L = self.L
+        for k in range(min(L.n, 3)):
+            s = L.text(k)
+            if not s:
+                continue
+            if _heading_ok(s) and not _noise(s) and not _link(s) and not _LABELS.match(s) and not _DIGIT.search(s[:1]):
+                return _split_symbol(_clean_name(s))[0]
+            return None
+        return None

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 
-from .candidates import Candidates
+from .candidates import Candidates, Tables
 from .candidates import _Cand, _Done
 from .lines import _NUM, _TEXT, _Lines
 from .model import ParseError, ParsedPage, _PageSlots, quote_columns
@@ -11,7 +11,7 @@ from .status import StatusTime
 from .yahoo import FastPath, _GAP
 
 
-class PageParser(FastPath, Candidates, Resolver, StatusTime):
+class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
     """One page's parse: the state the stages share."""
 
     def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
@@ -81,7 +81,12 @@ class PageParser(FastPath, Candidates, Resolver, StatusTime):
                     if kd == _NUM:
                         self.vertical(line)
                     elif kd == _TEXT:
-                        self.inline(line)
+                        s = self.L.text(line)
+                        if not self.L.fields(line):
+                            if len(s) <= 80:  # a table's header row ("Last Chg % Chg")
+                                self.table(line)
+                        elif not self.labelled(line):
+                            self.inline(line)
                 end = src.find("\n", q)
                 if end < 0:
                     break

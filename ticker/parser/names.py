@@ -57,7 +57,7 @@ def _heading_ok(s: str) -> bool:
     return True
 
 
-def _inline_name(s: str) -> str | None:
+def _inline_name(s: str, max_words: int = 8) -> str | None:
     """The name of a row/tape entry from the text before its numbers, or None."""
     s = _TABLE_HEAD.sub("", s, count=1) if "%" in s else s
     s = s.strip(_STRIP + ",;|•·*-–—:=")
@@ -74,7 +74,7 @@ def _inline_name(s: str) -> str | None:
     if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
         return None
     words = s.split()
-    if len(words) > 8 or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s) or _RETURN_PERIOD.fullmatch(s) or _link(s):
+    if len(words) > max_words or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s) or _RETURN_PERIOD.fullmatch(s) or _link(s):
         return None
     if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
         return None
