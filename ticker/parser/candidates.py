@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -112,7 +112,7 @@ class Candidates:
                 if symbol is None and _heading_ok(name) and "|" not in name:
                     return name, None, k, True
                 break
-            if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*":
+            if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*" or _ID_LINE.match(s):
                 # a time, a status, a link, a label with a footnote mark ("MI Indication*")
                 seen += 1
                 k -= 1
@@ -355,7 +355,7 @@ class Candidates:
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
-_LABELLED = re.compile(r"(?P<label>[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
+_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
 
 
 def header_columns(text: str) -> list[str]:
@@ -472,7 +472,7 @@ class Tables:
         bottom = max(k for k, _ in found.values())
         named = self.name_above(top)
         name = symbol = None
-        if named is not None and not named[3]:
+        if named is not None and not named[3] and top - named[2] <= 4:
             name, symbol = named[0], named[1]
         if name is None:
             name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
@@ -493,3 +493,44 @@ class Tables:
                 return _split_symbol(_clean_name(s))[0]
             return None
         return None
+
+    def bare_header(self, limit: int = 400) -> None:
+        """A quote header printed without any ``%`` ("21281.93" / "Punkte" / "Zeithorizont:" /
+        "164.05 Punkte" / "0.78"): three numbers one per line near the top of a page, with at
+        most two unit or label lines between them, under a name. Looked for only on a page
+        where nothing else was found, and taken only when the arithmetic proves the third
+        number is the percent (weak evidence)."""
+        L = self.L
+        k = self.consumed + 1
+        end = min(L.n, limit)
+        while k < end:
+            if L.kind(k) != _NUM:
+                k += 1
+                continue
+            fs, j, between, last = list(L.fields(k)), k + 1, 0, k
+            while j < end and len(fs) < 4 and j - k < 10:
+                kd = L.kind(j)
+                if kd == _NUM:
+                    fs += L.fields(j)
+                    last, between = j, 0
+                elif kd == _BLANK:
+                    pass
+                elif between < 2 and _bare_gap(L.text(j)):
+                    between += 1
+                else:
+                    break
+                j += 1
+            if len(fs) == 3 and not fs[0].signed and not any(f.pct for f in fs[:2]):
+                named = self.name_above(k)
+                if named is not None and not named[3]:
+                    roles = [(fs[0], fs[1], fs[2], "vcp")]
+                    self.cands.append(_Cand(fs[0], fs[1], fs[2], named[0], named[1], named[2], False, roles,
+                                            (named[2], last), layout="header"))
+                    self.consumed = last
+                    return
+            k = last + 1
+
+
+def _bare_gap(s: str) -> bool:
+    """A unit line ("Punkte") or a short label ending in a colon ("Zeithorizont:")."""
+    return _UNIT_LINE.fullmatch(s) is not None or (len(s) <= 30 and s.endswith(":") and not _DIGIT.search(s))

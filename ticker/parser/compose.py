@@ -91,6 +91,8 @@ class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
                 if end < 0:
                     break
             q = src.find("%", end)
+        if not self.cands and not self.fast_entries:
+            self.bare_header()
         if columns and not self.cands:  # every quote from fast_strip: nothing else to decide
             e = self.fast_entries
             n = len(e)

@@ -89,6 +89,10 @@ _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
 _X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
 
 
+# between two numbers of one quote: "1,234.5 / +2.5", "0.00·+0.15%", "+1.2 • 0.5%"
+_INNER_SEPARATORS = frozenset("/·•∙")
+
+
 def _soft(gap: str, inner: bool = False) -> bool:
     """True when ``gap`` (text between two numbers, ``inner``, or before the first or after
     the last) keeps them in one entry."""
@@ -96,7 +100,7 @@ def _soft(gap: str, inner: bool = False) -> bool:
         return True
     for ch in gap:
         if ch not in _SOFT_CHARS:
-            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) == "/")
+            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) in _INNER_SEPARATORS)
     return True
 
 

@@ -117,7 +117,8 @@ def page_subject(texts) -> str | None:
         if m is None:
             continue
         name = _clean_name(m.group("a") or m.group("b"))
-        if not _heading_ok(name) or _LABELS.match(name) or any(w.lower() in _STOPWORDS for w in name.split()):
+        if (not _heading_ok(name) or _LABELS.match(name) or _RETURN_PERIOD.fullmatch(name) or _link(name)
+                or any(w.lower() in _STOPWORDS for w in name.split())):
             continue
         counts[name] = counts.get(name, 0) + 1
     if not counts:
