@@ -258,8 +258,11 @@ class Candidates:
                 name = _inline_name(s[seg_start : window[0].start])
                 alt = None
                 v = roles[0][0]
-                if roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009"):
-                    alt = v  # "CMC Crypto 200 885,54": maybe the name ends in "200"
+                if (roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009")
+                        and v.start >= 2 and s[v.start - 1] in " \u00a0" and not s[v.start - 2].isspace()):
+                    # "CMC Crypto 200 885,54": maybe the name ends in "200". Not across a wider
+                    # gap ("Russell 2000  5 992,39"): there the printed group starts at "5"
+                    alt = v
                 if name is None and alt is None:
                     seg_start = window[-1].end
                     continue
@@ -520,7 +523,10 @@ class Tables:
                 else:
                     break
                 j += 1
-            if len(fs) == 3 and not fs[0].signed and not any(f.pct for f in fs[:2]):
+            # no parentheses or percent signs (those lines are read elsewhere), and a line
+            # after the last number: a page cut inside "0.78" must not give "0.7"
+            if (len(fs) == 3 and not fs[0].signed and not any(f.pct or f.paren for f in fs)
+                    and last < L.n - 1):
                 named = self.name_above(k)
                 if named is not None and not named[3]:
                     roles = [(fs[0], fs[1], fs[2], "vcp")]

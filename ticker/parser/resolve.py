@@ -1,6 +1,7 @@
 """Stage 5: resolving candidates into quotes - number format, readings, overlaps."""
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal
 from .candidates import _Cand, _Done
@@ -19,6 +20,9 @@ def _allowed(c: "_Cand") -> frozenset[str]:
 
 def _cand_line(c: "_Cand") -> int:
     return c.span[0]
+
+
+_FINITE = math.isfinite
 
 
 class Resolver:
@@ -123,6 +127,10 @@ class Resolver:
                 nv, nc, np_ = _num(v.raw, sep), _num(ch.raw, sep), _num(p.raw, sep)
                 if nv is None or nc is None or np_ is None:
                     continue
+                if not (_FINITE(nv[1]) and _FINITE(nc[1]) and _FINITE(np_[1])):
+                    # "1111…" of 400 digits is no float a store can keep (it would be Inf)
+                    self.warnings.append(f"line {c.line + 1}: entry {c.name!r} has a number too large to store; dropped")
+                    return None
                 if (v.down or ch.down or p.down) and not ch.signed and not p.signed:
                     nc = (-nc[0], -nc[1], nc[2])
                     np_ = (-np_[0], -np_[1], np_[2])
@@ -136,6 +144,9 @@ class Resolver:
                         if q is not None:
                             mine = _misfit(nv[1], nc[1], np_[1])
                             other = _misfit(float(q.value), float(q.change), float(q.change_pct))
+                            self.warnings.append(
+                                f"line {c.line + 1}: {c.v.raw!r} is ambiguous: {q.name!r} {q.value} or "
+                                f"{c.name!r} {nv[0]} (both pass the arithmetic)")
                             if other < mine - 1e-9 or (other <= mine + 1e-9 and self.spaced_fields <= 1):
                                 return q
                     return self._quote(c, nv[0], nc[0], np_[0], True)

@@ -52,7 +52,7 @@ class StatusTime:
     def page_time(self, status: str | None) -> datetime | None:
         """A full date and time printed with the data (status line, "Updated at ...")."""
         if status and ":" in status:  # every pattern of _parse_datetime has a clock time
-            t = _parse_datetime(status)
+            t = self._possible(_parse_datetime(status), status)
             if t is not None:
                 return t
         src = self.source
@@ -68,12 +68,25 @@ class StatusTime:
                 if len(line) <= 200:
                     low = line.lower()
                     if any(k in low for k in _TIME_WORDS):
-                        t = _parse_datetime(line)
+                        t = self._possible(_parse_datetime(line), line)
                         if t is not None:
                             return t
                 i = b
             i = src.find(":", i + 1)
         return None
+
+
+    def _possible(self, t: datetime | None, line: str) -> datetime | None:
+        """``t`` when it is a time a store can keep (in range once in UTC); else None, with a
+        warning ("0001-01-01T00:00:00+08:00" is before year 1 in UTC)."""
+        if t is None:
+            return None
+        try:
+            t.astimezone(timezone.utc)
+        except (OverflowError, ValueError):
+            self.warnings.append(f"page time out of range ignored: {_clean_name(line)[:80]!r}")
+            return None
+        return t
 
 
 _STATUS_LINES: dict[str, str | None] = {}
