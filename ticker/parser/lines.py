@@ -14,7 +14,9 @@ _SIGN = "[+" + re.escape(MINUS_SIGNS) + "]"
 # gap between two numbers ("CMC Crypto 200 776.87", "750 100 (15.38%)"). A space-grouped
 # integer alone on its line ("38 471") is read by _Lines._classify.
 _BODY = (
-    r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian lakh grouping: 12,34,567.80
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+\.\d+"  # a no-break space group with a point: 40 074.69
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+,\d+"
     r"|\d{1,3}(?:['’ʼ]\d{3})+(?:[.,]\d+)?"
@@ -178,3 +180,48 @@ class _Lines:
 
 
 # --------------------------------------------------------------------------- arithmetic
+
+
+# --------------------------------------------------------------------------- normalising
+
+# the zero of every block of decimal digits the Unicode database lists (Arabic-Indic, Devanagari,
+# Bengali, Thai, Myanmar, fullwidth, ...): each block runs zero to nine
+_DIGIT_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+                0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+                0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+                0xAA50, 0xABF0, 0xFF10)
+# invisible direction marks (Hebrew and Arabic pages put them around signs and percents)
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NORMAL = {ord(ch): None for ch in _BIDI}
+_NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
+_NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
+                0x066B: ".", 0x066C: ",",  # Arabic decimal and thousands separators
+                0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
+_NEEDS_NORMAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_NORMAL)) + "]")
+# the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
+# percent sign follows the number ("76.67 %23.33 %": two glued percents)
+_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?(\d[\d.,]*\d|\d)(?![\d%]|[ \u00a0]%)")
+
+
+def normalize(text: str) -> str:
+    """The page's text with every number in plain digits and signs, line for line.
+
+    Native digits become ASCII digits, Arabic separators and fullwidth or Arabic percent signs
+    their plain forms, direction marks go, and a percent sign printed before its number moves
+    after it. Nothing else changes (a line stays a line).
+
+    >>> normalize("TASI ١٢٬٣٤٥٫٦٧ (+١٫٠١٪)")
+    'TASI 12,345.67 (+1.01%)'
+    >>> normalize("BIST 100 9.876,54 +108,66 (+%1,11)")
+    'BIST 100 9.876,54 +108,66 (+1,11%)'
+    >>> normalize("(\\u200e-0.54%\\u200e)"), normalize("+1.12％")
+    ('(-0.54%)', '+1.12%')
+    """
+    if not text.isascii() and _NEEDS_NORMAL.search(text) is not None:
+        text = text.translate(_NORMAL)
+    if _PCT_BEFORE.search(text) is not None:
+        text = _PCT_FIRST.sub(r"\1%", text)
+    return text
+
+
+_PCT_BEFORE = re.compile(r"%[ \u00a0]?\d")
