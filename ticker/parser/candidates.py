@@ -320,10 +320,18 @@ class Candidates:
             if sep not in seps:
                 continue
             c = parse_number(ch.raw, decimal_sep=sep)
+            if c is None:
+                continue
             nums = {k: parse_number(run[k].raw, decimal_sep=sep) for k in pre}
+            # one pass with a count of each number (not a pairwise scan: a row of 16,000 numbers
+            # must stay linear)
+            counts: dict = {}
+            for x in nums.values():
+                if x is not None:
+                    counts[x] = counts.get(x, 0) + 1
             for k in pre:
-                if nums[k] is not None and c is not None and any(
-                        m != k and nums[m] == nums[k] - c for m in pre):
+                x = nums[k]
+                if x is not None and counts.get(x - c, 0) > (1 if c == 0 else 0):
                     return k
         return None
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from .candidates import Candidates, Tables
 from .candidates import _Cand, _Done
-from .lines import _NUM, _TEXT, _Lines, normalize
+from .lines import _NUM, _TEXT, _Lines, unify_percent_signs
 from .model import ParseError, ParsedPage, _PageSlots, quote_columns
 from .resolve import Resolver
 from .status import StatusTime
@@ -18,7 +18,7 @@ class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
         self.fast = fast  # False: every entry through the general path (tests compare both)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
-        text = normalize(text)
+        text = unify_percent_signs(text)
         self.source = text
         self._L: _Lines | None = None
         self.strict = strict

@@ -119,9 +119,11 @@ class _Lines:
         self._fields: dict[int, list[_Field]] = {}
 
     def text(self, i: int) -> str:
+        """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
+        never looked at)."""
         s = self._text.get(i)
         if s is None:
-            s = self._text[i] = _strip(self.raw[i])
+            s = self._text[i] = normalize(_strip(self.raw[i]))
         return s
 
     def fields(self, i: int) -> list[_Field]:
@@ -197,7 +199,6 @@ _NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
 _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
                 0x066B: ".", 0x066C: ",",  # Arabic decimal and thousands separators
                 0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
-_NEEDS_NORMAL = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_NORMAL)) + "]")
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
 _PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?(\d[\d.,]*\d|\d)(?![\d%]|[ \u00a0]%)")
@@ -217,11 +218,23 @@ def normalize(text: str) -> str:
     >>> normalize("(\\u200e-0.54%\\u200e)"), normalize("+1.12％")
     ('(-0.54%)', '+1.12%')
     """
-    if not text.isascii() and _NEEDS_NORMAL.search(text) is not None:
+    if not text.isascii():
         text = text.translate(_NORMAL)
-    if _PCT_BEFORE.search(text) is not None:
+    if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
     return text
+
+
+def unify_percent_signs(text: str) -> str:
+    """The page with fullwidth, Arabic and small percent signs as ``%`` (the parser finds its
+    work by ``%``); cheap on a page without them."""
+    for sign in _OTHER_PERCENT:
+        if sign in text:
+            text = text.replace(sign, "%")
+    return text
+
+
+_OTHER_PERCENT = ("\uff05", "\u066a", "\ufe6a")
 
 
 _PCT_BEFORE = re.compile(r"%[ \u00a0]?\d")

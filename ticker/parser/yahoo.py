@@ -9,7 +9,7 @@ from .lines import _NUM, _B, _Field, _STRIP, _W, _X
 from .model import Quote, _QuoteSlots
 from .names import _heading_ok
 
-_FNUM = r"[+\-−–]?\d[\d,.]*"  # loose on purpose (fast); resolve() drops malformed numbers
+_FNUM = r"[+\-−–]?[0-9][0-9,.]*"  # ASCII digits; loose on purpose (fast); resolve() drops malformed numbers
 _ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
 # the same test, the strip's own case first (a blank line, then the next bullet): fewer steps
 _ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)))"
@@ -43,7 +43,8 @@ _EN_ENTRY = (
 )
 # A run of consecutive entries in one findall: each match starts where the last one ended, as
 # the second branch takes whatever follows the last entry (in one step: ".*" to the end)
-_EN_RUN = re.compile(_EN_ENTRY + r"|(?s:.+)")
+# ASCII digits only: a page of native digits goes the general way (its lines are normalised)
+_EN_RUN = re.compile(_EN_ENTRY + r"|(?s:.+)", re.ASCII)
 def _ambiguous(raw: str) -> bool:
     """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
     i = raw.lstrip("+-").split(".")[0]
@@ -105,7 +106,10 @@ class FastPath:
         entries: list[tuple] = []
         names_ok, pcts = _NAMES_OK, _PCTS
         ulp, dec, flt = _ULP, Decimal, float
-        for entry, name, v, vf, c, cf, p in _EN_RUN.findall(self.source, pos):
+        # finditer, not findall: a run stops at its first entry that fails, and the regex with it
+        # (findall would match every entry of a long run of failing ones, again at each)
+        for m in _EN_RUN.finditer(self.source, pos):
+            entry, name, v, vf, c, cf, p = m.groups()
             if not entry:  # the rest of the page
                 break
             if name not in names_ok:
