@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import re
 from datetime import datetime, timedelta, timezone
-from .lexicon import _AT_CLOSE, _STATUS, _STATUS_KEYS, _TIME_WORDS
-from .lines import _strip
+from .lexicon import _CLOCK, _AT_CLOSE, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from .lines import _BULLET, _NUM, _strip
 from .names import _clean_name
 
 
@@ -47,6 +47,38 @@ class StatusTime:
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
                     return _clean_name(s)
+        # a quote page: the quote-time line printed with its header - words after the numbers
+        # on their line ("... (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST"), or a time
+        # line just below or above ("18:05:00", "As on 12 Jun, 2024 10:04 IST")
+        for c in self.cands[:3]:
+            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
+                continue
+            first, last = c.span
+            fs = L.fields(last)
+            if fs and L.kind(last) == _NUM:
+                tail = L.text(last)[fs[-1].end :].strip()
+                if tail and _time_line(tail):
+                    return _clean_name(tail)
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 1, max(-1, first - 4), -1)]:
+                s = L.text(k)
+                if s and _time_line(s):
+                    return _clean_name(s)
+        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
+        src_len = len(src)
+        hits = set()
+        for key in _STATUS_KEYS:
+            i = src.find(key, 3000)
+            while 0 <= i and len(hits) < 200:
+                hits.add(i)
+                i = src.find(key, i + 1)
+        for i in sorted(hits):
+            a = src.rfind("\n", 0, i) + 1
+            b = src.find("\n", i)
+            line = _strip(src[a : b if b >= 0 else src_len])
+            m = _BULLET.match(line)
+            status = _status_line(line[m.end() :] if m else line)
+            if status is not None:
+                return status
         return None
 
     def page_time(self, status: str | None) -> datetime | None:
@@ -87,6 +119,24 @@ class StatusTime:
             self.warnings.append(f"page time out of range ignored: {_clean_name(line)[:80]!r}")
             return None
         return t
+
+
+_CLOCK_LINE = re.compile(r"(?i)(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?")
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _time_line(s: str) -> bool:
+    """A quote-time line: "At close: 4:35PM BST", "Official Close 3/19/2019", "18:05:00",
+    "12 December 03:59 PM".
+
+    >>> _time_line("Official Close 3/19/2019"), _time_line("18:05:00"), _time_line("Prev. Close")
+    (True, True, False)
+    """
+    if len(s) > 100:
+        return False
+    if _AT_CLOSE.fullmatch(s):
+        return _DATE.search(s) is not None or _CLOCK.search(s) is not None or s.lower().startswith(("at close", "as of"))
+    return _CLOCK_LINE.fullmatch(s) is not None
 
 
 _STATUS_LINES: dict[str, str | None] = {}

@@ -4,7 +4,7 @@ WORDS = {
     "markets": ["märkte", "börsen?", "markt(?:en)?"],
     "states": ["geschlossen", "geöffnet", "offen"],
     "countdown": ["über"],
-    "at_close": ["bei börsenschluss", "börsenschluss", "nachbörslich", "vorbörslich"],
+    "at_close": ["bei börsenschluss", "börsenschluss", "nachbörslich", "vorbörslich", "kurszeit", "stand"],
     "noise_line": ["werbung", "anzeige", "geschlossen", "realtime", "echtzeit"],
     "noise_parts": ["verzögert", "währung in", "echtzeit", "kurszeit"],
     "links": ["alle anzeigen", "zurück", "mehr anzeigen"],
