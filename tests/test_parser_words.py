@@ -32,6 +32,8 @@ _USERS = {
     "field_value": lambda w: lexicon.field_role(w) == "v",
     "field_change": lambda w: lexicon.field_role(w) == "c",
     "field_pct": lambda w: lexicon.field_role(w) == "p",
+    "direction_down": lambda w: lexicon._DIRECTION.fullmatch(w).group("down"),
+    "direction_up": lambda w: lexicon._DIRECTION.fullmatch(w).group("up"),
     "id_labels": lambda w: lexicon._ID_LABEL.fullmatch(w),
     "subject_before": lambda w: lexicon._SUBJECT.fullmatch(f"{w} Dow Jones").group("a") == "Dow Jones",
     "subject_after": lambda w: lexicon._SUBJECT.fullmatch(f"Dow Jones {w}").group("b") == "Dow Jones",

@@ -4,10 +4,11 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
-from .names import _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
+from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
+from .check import check_arithmetic
 from .numbers import decimal_candidates, parse_number
 
 
@@ -141,7 +142,7 @@ class Candidates:
                 k -= 1
                 continue
             if _heading_ok(s):
-                name, sym = _split_symbol(_clean_name(s))
+                name, sym = _split_symbol(_unglue(_clean_name(s)))
                 if symbol is None:
                     return name, sym, k, False
                 if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
@@ -228,7 +229,13 @@ class Candidates:
             return
         runs: list[list[_Field]] = [[fs[0]]]
         for a, b in zip(fs, fs[1:]):
-            if _soft(s[a.end : b.start], True):
+            gap = s[a.end : b.start]
+            if _soft(gap, True):
+                runs[-1].append(b)
+                continue
+            m = _DIRECTION.fullmatch(gap)
+            if m is not None and not b.signed and not a.pct:  # "17,918.62 Decreased By 39.32 (0.22%)"
+                b.down, b.up = m.group("down") is not None, m.group("up") is not None
                 runs[-1].append(b)
             else:
                 runs.append([b])
@@ -548,3 +555,59 @@ class Tables:
 def _bare_gap(s: str) -> bool:
     """A unit line ("Punkte") or a short label ending in a colon ("Zeithorizont:")."""
     return _UNIT_LINE.fullmatch(s) is not None or (len(s) <= 30 and s.endswith(":") and not _DIGIT.search(s))
+
+
+# A quote glued to its name and fields, as text extraction of a minified page gives it:
+# "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
+# "%" ends the entry. Where the name's digits end and the value's begin is for the number
+# formats and the arithmetic to decide.
+_GLUED = re.compile(
+    r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d[\d,.]*\d)"
+    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)\s?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
+)
+
+
+class Glued:
+    """The glued layout family, a part of :class:`PageParser`."""
+
+    def glued(self, i: int) -> bool:
+        """Entries glued together on line ``i``; True when any was found."""
+        L = self.L
+        s = L.text(i)
+        found = 0
+        pos = 0
+        for m in _GLUED.finditer(s):
+            head, digits = m.group("head"), m.group("digits")
+            readings = []
+            # every split of the digits into the end of the name and a well-formed value
+            for cut in range(0, min(len(digits) - 1, 6)):
+                if cut and not digits[cut - 1].isdigit():
+                    break
+                raw = digits[cut:]
+                if not raw[0].isdigit() or (raw[0] == "0" and len(raw) > 1 and raw[1].isdigit()):
+                    continue
+                if not decimal_candidates(raw):
+                    continue
+                readings.append((head + digits[:cut], raw))
+            c = _Field.make(m.group("c"), False, False, m.start("c"), m.end("c"))
+            p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
+            for text_name, raw in readings:
+                name = _inline_name(_unglue(s[pos:m.start()] + text_name))
+                if name is None:
+                    continue
+                v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
+                ok = False
+                for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
+                    nv, nc, np_ = (parse_number(x, decimal_sep=sep) for x in (raw, c.raw, p.raw))
+                    if nv is not None and nc is not None and np_ is not None and check_arithmetic(nv, nc, np_):
+                        ok = True
+                        break
+                if ok:  # the longest value that passes (the name keeps no more digits than it must)
+                    self.cands.append(_Cand(v, c, p, name, None, i, False, [(v, c, p, "vcp")], (i, i),
+                                            layout="glued"))
+                    found += 1
+                    break
+            pos = m.end()
+        if found:
+            self.consumed = max(self.consumed, i)
+        return found > 0

@@ -1,8 +1,10 @@
 """The composer: runs the stages over one page."""
 from __future__ import annotations
 
+import re
 
-from .candidates import Candidates, Tables
+
+from .candidates import Candidates, Glued, Tables
 from .candidates import _Cand, _Done
 from .lines import _NUM, _TEXT, _Lines, unify_percent_signs
 from .model import ParseError, ParsedPage, _PageSlots, quote_columns
@@ -11,7 +13,14 @@ from .status import StatusTime
 from .yahoo import FastPath, _GAP
 
 
-class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
+_GLUED_HINT = re.compile(r"[^\W\d_]\d[\d,.]*\d[+\-−]\d")
+
+#: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
+#: bounded, so this bounds the work per page)
+MAX_PERCENT_LINES = 5000
+
+
+class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
     """One page's parse: the state the stages share."""
 
     def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
@@ -60,7 +69,13 @@ class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
         src = self.source
         fast = self.fast
         q = src.find("%")
+        budget = MAX_PERCENT_LINES
         while q >= 0:
+            budget -= 1
+            if budget < 0:  # a bound on the work one page may cost (a hostile or generated page)
+                self.warnings.append(f"line {self.line_of(q) + 1}: more than {MAX_PERCENT_LINES:,} lines with a "
+                                     "percent sign; the rest of the page not read")
+                break
             end = self.fast_entry(q) if fast else -1
             if end >= 0:  # the strip's next entries follow right after this one
                 while True:
@@ -86,6 +101,8 @@ class PageParser(FastPath, Candidates, Tables, Resolver, StatusTime):
                         if not self.L.fields(line):
                             if len(s) <= 80:  # a table's header row ("Last Chg % Chg")
                                 self.table(line)
+                        elif _GLUED_HINT.search(s) is not None and self.glued(line):
+                            pass  # "Index3,367.90+29.33(+0.88%)": no space between the fields
                         elif not self.labelled(line):
                             self.inline(line)
                 end = src.find("\n", q)

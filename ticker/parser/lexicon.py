@@ -89,3 +89,4 @@ _SUBJECT = re.compile(
 _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+_DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")

@@ -127,3 +127,24 @@ def page_subject(texts) -> str | None:
 
 
 _DIGIT_RE = re.compile(r"\d[.,]\d")
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+
+
+def _unglue(name: str) -> str:
+    """A name with a status or label word glued to its end, as minified pages give it, cut
+    there: "Nifty 50LiveMarket Closed" -> "Nifty 50".
+
+    >>> _unglue("Nifty 50LiveMarket Closed"), _unglue("FTSE 100"), _unglue("iShares MSCI")
+    ('Nifty 50', 'FTSE 100', 'iShares MSCI')
+    """
+    parts = _GLUE_POINT.split(name)
+    if len(parts) == 1:
+        return name
+    while len(parts) > 1 and (_noise(parts[-1].strip()) or _STATUS_WORDS.fullmatch(parts[-1].strip())):
+        parts.pop()
+    return "".join(parts).strip()
+
+
+_STATUS_WORDS = re.compile(r"(?i)(?:market\s+)?(?:closed|open|live|delayed)")

@@ -41,6 +41,8 @@ CATEGORIES = {
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",
     "field_pct": "the label of a percent there (% Change)",
+    "direction_down": "words between a value and an unsigned change saying it fell (Decreased By)",
+    "direction_up": "words between a value and an unsigned change saying it rose (Increased By)",
     "id_labels": "the label of an identifier printed on the line below it (ISIN, WKN, Exchange)",
     "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
     "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",

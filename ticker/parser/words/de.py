@@ -23,4 +23,6 @@ WORDS = {
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],
     "id_labels": ["wkn", "börse", "kürzel", "valor"],
+    "direction_down": ["gefallen um", "minus"],
+    "direction_up": ["gestiegen um", "plus"],
 }

@@ -43,4 +43,6 @@ WORDS = {
     "subject_after": ["chart", "news", "overview", "latest price", "market movers", "index data",
                       "share price index", "historical data", "price today", "live"],
     "id_labels": ["isin", "symbol", "ticker", "exchange", "cusip", "sedol", "code", "market"],
+    "direction_down": ["decreased by", "down by", "lower by"],
+    "direction_up": ["increased by", "up by", "higher by"],
 }
