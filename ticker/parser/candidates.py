@@ -64,6 +64,11 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+def _TIME_LINE_BETWEEN(s: str) -> bool:
+    """A time or "delayed" line that may sit between the fields of one quote."""
+    return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
+
+
 class Candidates:
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -75,12 +80,14 @@ class Candidates:
         into consumed lines, across at most one blank line at a time."""
         L = self.L
         edge, k, gap = i, i + step, 0
-        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 8:
+        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
             kd = L.kind(k)
             if kd == _NUM:
                 edge, gap = k, 0
-            elif kd == _BLANK and gap == 0:
-                gap = 1
+            elif kd == _BLANK and gap < 3:
+                # blank lines and unit lines ("Pts") between the fields: up to three in a row
+                # (a strip's spacer and its next name line end the entry)
+                gap += 1
             else:
                 break
             k += step
@@ -164,8 +171,11 @@ class Candidates:
             if L.kind(k) == _NUM:
                 fs.extend(L.fields(k))
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
-            self.borrow(lo, hi, fs)
-            return
+            value = self._value_above_time_line(lo)
+            if value is None:
+                self.borrow(lo, hi, fs)
+                return
+            lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
         roles = _roles(fs)
         if not roles:
             return
@@ -199,6 +209,24 @@ class Candidates:
         if bullet:
             self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
+
+    def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
+        """A value alone on its line, then a time line, then the change and percent at ``lo``."""
+        L = self.L
+        k = lo - 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _TEXT or not _TIME_LINE_BETWEEN(L.text(k)):
+            return None
+        k -= 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _NUM:
+            return None
+        fs = L.fields(k)
+        if len(fs) != 1 or fs[0].pct:
+            return None
+        return k, fs[0]
 
     def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
         """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""

@@ -13,7 +13,7 @@ from .status import StatusTime
 from .yahoo import FastPath, _GAP
 
 
-_GLUED_HINT = re.compile(r"[^\W\d_]\d[\d,.]*\d[+\-−]\d")
+_GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
 #: bounded, so this bounds the work per page)

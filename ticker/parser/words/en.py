@@ -34,7 +34,7 @@ WORDS = {
                 "52[- ]?weeks?(?: high| low)?", "1-year", "all time", "max"],
     "col_value": ["last(?:\\s*price)?", "price", "value", "ltp", "current", "close"],
     "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-"],
-    "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-\\s*%", "%"],
+    "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-%", "%"],
     "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?"],
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
     "field_change": ["change", "change today", "net change", "1-day change", "day change", "chg"],

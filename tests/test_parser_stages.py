@@ -1,0 +1,241 @@
+"""Each stage of ticker.parser on its own, and the layout families and refusals of issue 11.
+
+The snippets are written from how pages print these layouts (numbers invented, arithmetic
+consistent), not copied from any page.
+"""
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+import pytest
+
+from ticker.parser import parse
+from ticker.parser.candidates import header_columns
+from ticker.parser.lexicon import field_role
+from ticker.parser.lines import _BLANK, _NUM, _TEXT, _Lines, normalize
+from ticker.parser.names import _unglue, page_subject
+from ticker.parser.status import _time_line
+
+# --------------------------------------------------------------------------- stage 1: lines
+
+
+@pytest.mark.parametrize("raw,want", [
+    ("TASI ١٢٬٣٤٥٫٦٧ (+١٫٠١٪)", "TASI 12,345.67 (+1.01%)"),          # Arabic digits and separators
+    ("SENSEX १२,३४५.६७", "SENSEX 12,345.67"),                          # Devanagari digits
+    ("(\u200f-0,54\u200f%)", "(-0,54%)"),                               # direction marks
+    ("\u061c+1.2%", "+1.2%"),
+    ("+1.12％", "+1.12%"),                                              # fullwidth percent
+    ("BIST 100 9.876,54 (+%1,11)", "BIST 100 9.876,54 (+1,11%)"),       # percent before the number
+    ("76.67 %23.33 %", "76.67 %23.33 %"),                               # two glued percents: left alone
+    ("Plain 1,234.5 (+0.5%)", "Plain 1,234.5 (+0.5%)"),
+])
+def test_normalize(raw, want):
+    assert normalize(raw) == want
+
+
+@pytest.mark.parametrize("line,kind,fields", [
+    ("3,367.90", _NUM, ["3,367.90"]),
+    ("+29.33 (+0.88%)", _NUM, ["29.33", "0.88%"]),
+    ("0.00·+0.15%", _NUM, ["0.00", "+0.15%"]),
+    ("40\u00a0074.69", _NUM, ["40\u00a0074.69"]),
+    ("12,34,567.80", _NUM, ["12,34,567.80"]),
+    ("-138.64 (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST", _NUM, ["-138.64", "-0.17%"]),
+    ("164.05 Punkte", _NUM, ["164.05"]),
+    ("Punkte", _TEXT, []),
+    ("  |  ", _BLANK, []),
+    ("Previous close 1,234.56 of the day", _TEXT, None),
+])
+def test_line_kinds_and_fields(line, kind, fields):
+    L = _Lines(line)
+    assert L.kind(0) == kind
+    if fields is not None:
+        got = [f.raw.lstrip("+").replace("−", "-") + ("%" if f.pct else "") for f in L.fields(0)] if kind == _NUM else []
+        assert [g.lstrip("+") for g in got] == [f.lstrip("+") for f in fields]
+
+
+# --------------------------------------------------------------------------- words, names, status
+
+
+@pytest.mark.parametrize("label,role", [
+    ("Value", "v"), ("Price", "v"), ("Kurs", "v"), ("Change Today:", "c"), ("Change", "c"),
+    ("% Change", "p"), ("Änderung in %", "p"), ("High", None), ("52 Week High:", None),
+])
+def test_field_role(label, role):
+    assert field_role(label) == role
+
+
+@pytest.mark.parametrize("header,cols", [
+    ("IndexSymbolLastChg% Chg", ["v", "p", "c"]),
+    ("Name Kurs +/- %", ["v", "c", "p"]),
+    ("Name Last High Low Chg. Chg. %", ["v", "n", "n", "c", "p"]),
+])
+def test_header_columns(header, cols):
+    assert header_columns(header) == cols
+
+
+@pytest.mark.parametrize("lines,want", [
+    (["FTSE 100 Chart", "News for FTSE 100", "Prev. Close"], "FTSE 100"),
+    (["Stocks FTSE 250"], "FTSE 250"),
+    (["6 Month Chart", "1 Day Chart"], None),        # return periods are no subject
+    (["View all Chart"], None),
+    (["Markets rose today."], None),
+])
+def test_page_subject(lines, want):
+    assert page_subject(lines) == want
+
+
+@pytest.mark.parametrize("name,want", [
+    ("Nifty 50LiveMarket Closed", "Nifty 50"), ("Hang SengDelayed", "Hang Seng"),
+    ("S&P 500", "S&P 500"), ("iShares Core", "iShares Core"),
+])
+def test_unglue(name, want):
+    assert _unglue(name) == want
+
+
+@pytest.mark.parametrize("line,want", [
+    ("At close: 4:35PM BST", True), ("Official Close 3/19/2019", True), ("18:05:00", True),
+    ("12 December 03:59 PM", True), ("As on 12 Jun, 2024 10:04 IST", True),
+    ("Prev. Close", False), ("Close 33,562.86", False), ("The market closed higher.", False),
+])
+def test_time_line(line, want):
+    assert _time_line(line) is want
+
+
+# --------------------------------------------------------------------------- layout families
+
+
+def Q(*rows):
+    return [(n, v, c, p) for n, v, c, p in rows]
+
+
+FAMILIES = [
+    pytest.param("Swiss Market Index\n\n12,004.18\n\nPts\n\n+84.22\n\nPts\n\n+0.71%\n",
+                 Q(("Swiss Market Index", "12004.18", "84.22", "0.71")), id="one-field-per-line-with-units"),
+    pytest.param("Nikkei 225\n38,471.20\nLast updated 15:00 JST\n+761.60 (+2.02%)\n",
+                 Q(("Nikkei 225", "38471.20", "761.60", "2.02")), id="time-line-between-value-and-change"),
+    pytest.param("IBEX 35\nHere is today's summary of the Spanish benchmark index and its members.\n"
+                 "11.069,50 +93,20 +0,85%\n",
+                 Q(("IBEX 35", "11069.50", "93.20", "0.85")), id="description-between-heading-and-numbers"),
+    pytest.param("Hang Seng Index\nBack to Indices\n17,769.14 +50.53 (+0.29%)\n",
+                 Q(("Hang Seng Index", "17769.14", "50.53", "0.29")), id="link-text-is-not-a-name"),
+    pytest.param("Nasdaq 100\nISIN\nUS6311011026\nExchange\nNASDAQ\n18,001.30 +120.10 +0.67%\n",
+                 Q(("Nasdaq 100", "18001.30", "120.10", "0.67")), id="identifiers-under-their-labels"),
+    pytest.param("Kospi | 2,650.30 | +12.40 | +0.47%\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47")), id="pipes"),
+    pytest.param("S&P 500 · 5,478.50 · +3.41 · +0.06%\n",
+                 Q(("S&P 500", "5478.50", "3.41", "0.06")), id="middle-dots"),
+    pytest.param("Euro Stoxx 50 4,912.40 Decreased By 21.50 (0.44%)\n",
+                 Q(("Euro Stoxx 50", "4912.40", "-21.50", "-0.44")), id="direction-words"),
+    pytest.param("Bovespa 128.150,44 ▼ 1.034,20 (0,80%)\n",
+                 Q(("Bovespa", "128150.44", "-1034.20", "-0.80")), id="arrow-unsigned"),
+    pytest.param("ASX 2007,812.30+40.10(+0.52%)Nikkei 22538,471.20+761.60(+2.02%)\n",
+                 Q(("ASX 200", "7812.30", "40.10", "0.52"), ("Nikkei 225", "38471.20", "761.60", "2.02")),
+                 id="glued-names-and-fields"),
+    pytest.param("Nifty BankLiveMarket Open\n48,125.60\n+310.25 (+0.65%)\n",
+                 Q(("Nifty Bank", "48125.60", "310.25", "0.65")), id="status-word-glued-to-name"),
+    pytest.param("IndexSymbolLastChg% Chg\nShanghai Composite ^SSEC 3,052.10 15.20 0.50 details\n"
+                 "Shenzhen Component ^SZSC 9,410.45 -42.30 -0.45 details\n",
+                 Q(("Shanghai Composite", "3052.10", "15.20", "0.50"), ("Shenzhen Component", "9410.45", "-42.30", "-0.45")),
+                 id="table-glued-header-percent-without-sign"),
+    pytest.param("Sensex : 72,100.50 +150.20(0.21%) , Nifty : 21,900.40 -30.10(-0.14%) , "
+                 "Bank Nifty : 46,800.10 +55.40(0.12%) ,\n",
+                 Q(("Sensex", "72100.50", "150.20", "0.21"), ("Nifty", "21900.40", "-30.10", "-0.14"),
+                   ("Bank Nifty", "46800.10", "55.40", "0.12")), id="tape"),
+    pytest.param("Index Value 7,050.25\nChange -35.10 (-0.50%)\nHigh 7,100.00\n",
+                 [], id="labelled-block-without-a-name-is-refused"),
+    pytest.param("Jakarta Composite\n\nValue 7,050.25\nChange -35.10 (-0.50%)\nHigh 7,100.00\n",
+                 Q(("Jakarta Composite", "7050.25", "-35.10", "-0.50")), id="labelled-block"),
+    pytest.param("Overview\n9,120.40 +45.60 (+0.50%)\nOfficial Close 3/19/2024\n\nOMX Stockholm 30 Chart\n\n"
+                 "News for OMX Stockholm 30\n",
+                 Q(("OMX Stockholm 30", "9120.40", "45.60", "0.50")), id="name-after-the-numbers"),
+    pytest.param("MOEX\n\n3,412.55\n\nPunkte\n\nZeithorizont:\n21.34 Punkte\n0.63\nTageshoch\n",
+                 Q(("MOEX", "3412.55", "21.34", "0.63")), id="percent-without-sign-proven"),
+    pytest.param("Sensex 12,34,567.80 +1,234.50 (+0.10%)\n",
+                 Q(("Sensex", "1234567.80", "1234.50", "0.10")), id="lakh-grouping"),
+    pytest.param("Nikkei 40\u00a0074.69 +443.63 (+1.12%)\n",
+                 Q(("Nikkei", "40074.69", "443.63", "1.12")), id="nbsp-group-with-point"),
+    pytest.param("TA 35\n1,987.65\n(\u200e+12.30\u200e) (\u200e+0.62%\u200e)\n",
+                 Q(("TA 35", "1987.65", "12.30", "0.62")), id="bidi-marks"),
+    pytest.param("XU100 9.876,54 +108,66 (+%1,11)\n",
+                 Q(("XU100", "9876.54", "108.66", "1.11")), id="percent-before-number"),
+]
+
+
+@pytest.mark.parametrize("text,want", FAMILIES)
+def test_layout_family(text, want):
+    got = [(q.name, str(q.value), str(q.change), str(q.change_pct)) for q in parse(text).quotes]
+    assert got == want
+
+
+REFUSALS = [
+    pytest.param("The benchmark gained 45.85 points, or 1.1%, to finish at 4,373.63.\n", id="prose"),
+    pytest.param("DAX 18.693,37 +0,93%\nMDAX 26.033,10 -1,56%\n", id="value-and-percent-without-change"),
+    pytest.param("Period Price Change Percent Change\n1 week 22,940.21 -360.78 -1.57%\n"
+                 "1 month 20,964.75 +1,614.68 +7.70%\nYTD 19,609.69 +2,969.74 +15.14%\n", id="period-returns"),
+    pytest.param("Top Gainers\nAcme Corp 12.30 +4.10%\nBeta Ltd 8.15 +3.90%\n", id="gainers-without-change"),
+    pytest.param("Bid 57,28 EUR\nAsk 57,29 EUR\nDiff. Vortag in % --\n", id="bid-ask-and-placeholder"),
+    pytest.param("[[ item.lastPrice ]] [[ item.priceChange ]] ([[ item.percentChange ]])\n", id="template"),
+    pytest.param("Letzter Wert N/A\nTägliche Änderung N/A\nÄnderung in % N/A\n", id="n-a-widget"),
+    pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
+    pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
+]
+
+
+@pytest.mark.parametrize("text", REFUSALS)
+def test_refusal(text):
+    assert parse(text).quotes == ()
+
+
+def test_list_below_a_quote_header_is_refused_and_remembered():
+    from ticker.parser.compose import PageParser
+
+    text = ("Euro Stoxx 50\n\n-21,50 -0,44%\n4.912,40\n\nMost viewed\n"
+            "ALPHA AG -0,61 -5,01% 11,65€\nBETA SE -1,55 -2,93% 51,36€\n")
+    p = PageParser(text, False)
+    page = p.run()
+    assert [(q.name, str(q.value)) for q in page.quotes] == [("Euro Stoxx 50", "4912.40")]
+    assert {name for _, name, _ in p.refused} == {"ALPHA AG", "BETA SE"}
+
+
+def test_ambiguous_space_group_is_flagged():
+    page = parse("CMC Crypto 200 885,54 0,00 (0,00 %)\n")
+    assert page.quotes[0].value == Decimal("885.54")
+    assert any("ambiguous" in w for w in page.warnings)
+
+
+# --------------------------------------------------------------------------- issue 15.7 / 15.9
+
+
+@pytest.mark.parametrize("line", ["Last updated: 0001-01-01T00:00:00+08:00", "At close: Dec 31, 9999 11:59PM -1400"])
+def test_impossible_page_time_is_ignored_with_a_warning(line):
+    page = parse(f"{line}\n  • Nikkei\n40,074.69\n+443.63 (+1.12%)\n")
+    assert page.page_time is None and len(page.quotes) == 1
+    assert any("out of range" in w for w in page.warnings)
+
+
+@pytest.mark.parametrize("text", [
+    "  • Nikkei\n" + "1" * 400 + ".00\n+443.63 (+1.12%)\n",
+    "Nikkei " + "9" * 400 + " +443.63 (+1.12%)\n",
+])
+def test_number_that_is_no_finite_float_is_dropped_with_a_warning(text):
+    page = parse(text)
+    assert page.quotes == () and any("too large" in w for w in page.warnings)
+
+
+# --------------------------------------------------------------------------- bounded work
+
+
+@pytest.mark.parametrize("text", [
+    "Name " + "1 " * 16000 + ",5 (1%)",
+    "1.5 2.5 3.5%\n" * 16000,
+    "1.5 2.5 3.5% " * 16000,
+    "  • A\n1.5\n2.5 (3.5%)\n" * 3000,
+])
+def test_hostile_pages_finish(text):
+    # not a timed assertion (bench/ holds the figures): a quadratic stage takes minutes here,
+    # and the page-wide bound says where reading stopped
+    start = time.process_time()
+    page = parse(text)
+    assert time.process_time() - start < 30
+    assert isinstance(page.warnings, tuple)
