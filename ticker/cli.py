@@ -210,13 +210,17 @@ def parse_command(
         ParseFormat, typer.Option("--format", "-f", help="table for people; json (one array, an object per page) for programs.")
     ] = ParseFormat.table,
     strict: StrictOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="also print each quote's evidence (layout, numbers as printed and read, "
+                           "arithmetic, where its name came from) and why near-misses were refused.")
+    ] = False,
 ) -> None:
     """Parse pages and print their quotes, without storing anything.
 
-    Example: `ticker parse --format json page.txt`.
+    Example: `ticker parse --format json page.txt`; `ticker parse --explain page.txt` says why.
     """
     from .instruments import resolve
-    from .parser import parse as parse_text
+    from .parser import explain as explain_text, parse as parse_text
 
     reports, failed = [], False
     for item in pages.expand(paths):
@@ -228,7 +232,7 @@ def parse_command(
         except pages.PageError as err:
             reports.append({"path": item.source, "error": str(err), "quotes": []})
             continue
-        parsed = parse_text(page.text, strict=strict)
+        parsed, evidence = explain_text(page.text, strict=strict) if explain else (parse_text(page.text, strict=strict), None)
         captured_at, _origin = pages.capture_time(at=None, page_time=parsed.page_time, name_time=page.name_time, mtime=page.mtime, now=datetime.now().astimezone())
         quotes = []
         for q in parsed.quotes:
@@ -239,7 +243,7 @@ def parse_command(
             )
         reports.append(
             {"path": item.source, "market_status": parsed.market_status, "captured_at": captured_at.isoformat(),
-             "quotes": quotes, "warnings": [*page.notes, *parsed.warnings]}
+             "quotes": quotes, "warnings": [*page.notes, *parsed.warnings], **({"explain": evidence} if explain else {})}
         )
     for report in reports:
         if "error" in report:
@@ -288,6 +292,11 @@ def _print_parse_tables(reports: list[dict]) -> None:
         if not report["quotes"]:
             table.add_row("(no ticker strip)", "", "", "", "", "")
         console.print(table)
+        for e in report.get("explain", ()):  # --explain
+            console.print(f"  line {e['line']}: {e.get('name')!r}: {e['decision']}", markup=False)
+            for key in ("layout", "printed", "reading", "number_format", "arithmetic", "name_from"):
+                if e.get(key) is not None:
+                    console.print(f"      {key.replace('_', ' ')}: {e[key]}", markup=False)
         for warning in report["warnings"]:
             console.print(f"  warning: {warning}", style="yellow")
 

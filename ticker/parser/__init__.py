@@ -33,7 +33,7 @@ Pure: stdlib only, no files, no database, no clock. The stages, one module each:
 from __future__ import annotations
 
 from .check import check_arithmetic
-from .compose import parse, parse_for_store
+from .compose import explain, parse, parse_for_store
 from .model import ParsedPage, ParseError, Quote, quote_columns
 
-__all__ = ["Quote", "ParsedPage", "ParseError", "parse", "parse_for_store", "quote_columns", "check_arithmetic"]
+__all__ = ["Quote", "ParsedPage", "ParseError", "parse", "parse_for_store", "quote_columns", "check_arithmetic", "explain"]

@@ -23,7 +23,8 @@ MAX_PERCENT_LINES = 5000
 class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
     """One page's parse: the state the stages share."""
 
-    def __init__(self, text: str, strict: bool, fast: bool = True) -> None:
+    def __init__(self, text: str, strict: bool, fast: bool = True, explain: bool = False) -> None:
+        self.explain: list[dict] | None = [] if explain else None  # evidence per candidate
         self.fast = fast  # False: every entry through the general path (tests compare both)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -173,3 +174,25 @@ def _parse(text: str, strict: bool, columns: bool) -> tuple[ParsedPage, tuple[tu
         return parser.run(columns=columns), parser.columns
     except Exception as exc:  # pragma: no cover - defensive: one odd page must not stop a run
         return ParsedPage(warnings=(f"internal parser error: {exc!r}",)), quote_columns(()) if columns else None
+
+
+def explain(text: str, *, strict: bool = False) -> tuple[ParsedPage, list[dict]]:
+    """The page, and the evidence of every candidate the general stages weighed: its layout,
+    the numbers as printed and as read, the arithmetic, where its name came from, and the
+    decision (a quote, or why it was refused), in page order.
+
+    >>> page, why = explain("Nikkei 225\\n38,471.20\\n+761.60 (+2.02%)\\nDAX 18.693,37 +0,93%\\n")
+    >>> [(e["name"], e["arithmetic"], e["decision"]) for e in why]
+    [('Nikkei 225', 'passes', 'quote')]
+    >>> explain("The index rose 45.85 points, or 1.1%, to 4,373.63.")[1]
+    []
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"explain() needs str, got {type(text).__name__}")
+    parser = PageParser(text, strict, fast=False, explain=True)
+    page = parser.run()
+    evidence = sorted(parser.explain or [], key=lambda e: e["line"])
+    for line, name, why in parser.refused:
+        if not any(e["line"] == line and e["decision"].startswith("refused") for e in evidence):
+            evidence.append({"line": line, "name": name, "decision": "refused: " + why})
+    return page, evidence

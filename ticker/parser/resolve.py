@@ -24,6 +24,39 @@ def _cand_line(c: "_Cand") -> int:
 
 _FINITE = math.isfinite
 
+_LAYOUTS = {
+    "bullet": "a strip entry: a bullet name, its value, then change and percent",
+    "header": "a quote header: a name, then its numbers (one per line or on one line)",
+    "subject": "a quote header with no name above it, named by the page's subject heading",
+    "borrow": "a value ending the name's line, change and percent on the next",
+    "row": "a name and its numbers on one line",
+    "tape": "an entry of a tape (three or more on one line)",
+    "table": "a row under a header naming its columns",
+    "labelled": "a block of labelled fields",
+    "glued": "text glued without separators, split by the signs and the arithmetic",
+}
+
+
+def _evidence(c, q, hint: str, why: str | None) -> dict:
+    """What made (or refused) one candidate, for ``ticker parse --explain``."""
+    if c.quote is not None:  # read by the fast path (the same answer as the general stages)
+        q = q or c.quote
+        return {"line": q.line, "name": q.name, "layout": _LAYOUTS["bullet"], "printed": None,
+                "arithmetic": "passes", "name_from": f"line {q.line}", "decision": why or "quote"}
+    printed = [f.raw + ("%" if f.pct else "") for f in (c.v, c.c, c.p)]
+    if q is None:
+        arithmetic = "fails"
+    else:
+        arithmetic = "passes" if q.consistent else "fails (kept: the layout is evidence enough; flagged)"
+    return {
+        "line": c.span[0] + 1, "name": q.name if q else c.name, "layout": _LAYOUTS.get(c.layout, c.layout),
+        "printed": printed, "reading": (f"{q.value} {q.change} {q.change_pct}%" if q else None),
+        "number_format": "decimal comma" if (_allowed(c) if len(_allowed(c)) == 1 else {hint}) == {","} else "decimal point",
+        "arithmetic": arithmetic,
+        "name_from": ("the page's subject or title" if c.layout in ("subject",) else f"line {c.line + 1}"),
+        "decision": why or "quote",
+    }
+
 
 class Resolver:
     """The resolving part of :class:`ticker.parser.compose.PageParser`."""
@@ -64,10 +97,16 @@ class Resolver:
         bullets = {a for a, _ in self.bullet_spans()}
         in_strip: list[bool] = []
         layouts: list[str] = []
+        explain = self.explain
+        made: list = []  # the candidate of each quote in out (for explain)
         for c, al in zip(cands, allowed):
             q = c.quote or self.resolve_one(c, hint, al)
             if q is None:
+                if explain is not None and c.quote is None:
+                    explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
+                                             "alone is no evidence" if c.name else "refused: no name"))
                 continue
+            made.append(c)
             # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
             # two entries of a strip are two quotes, whatever their numbers
             key = (float(q.value), float(q.change), float(q.change_pct))
@@ -101,7 +140,12 @@ class Resolver:
                     drop.add(n)
                     self.refused.append((out[n].line, out[n].name, "a row of a list below the page's quote header"))
         quotes = []
+        refused = {line: why for line, _, why in self.refused}
         for n, q in enumerate(out):
+            if explain is not None:
+                why = ("refused: " + refused.get(q.line, "repeats another quote's numbers under a shorter name")
+                       if n in drop else None)
+                explain.append(_evidence(made[n], q, hint, why))
             if n in drop:
                 continue
             if not q.consistent:
