@@ -191,17 +191,20 @@ class _Lines:
 _DIGIT_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
                 0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
                 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
-                0xAA50, 0xABF0, 0xFF10)
+                0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+                0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50,
+                0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
+                0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0)
 # invisible direction marks (Hebrew and Arabic pages put them around signs and percents)
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _NORMAL = {ord(ch): None for ch in _BIDI}
 _NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
 _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
-                0x066B: ".", 0x066C: ",",  # Arabic decimal and thousands separators
+                0x066B: ".", 0x066C: ",", 0x060C: ",",  # Arabic decimal and group separators (N'Ko groups with ،)
                 0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
-_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?(\d[\d.,]*\d|\d)(?![\d%.,]|[ \u00a0]%)")
+_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
 
 
 def normalize(text: str) -> str:
@@ -237,4 +240,4 @@ def unify_percent_signs(text: str) -> str:
 _OTHER_PERCENT = ("\uff05", "\u066a", "\ufe6a")
 
 
-_PCT_BEFORE = re.compile(r"%[ \u00a0]?\d")
+_PCT_BEFORE = re.compile(r"%[ \u00a0]?[+\-−]?\d")
