@@ -650,12 +650,6 @@ FAST_EDGES = [
 
 @pytest.mark.parametrize("text", [p.values[0] for p in CASES] + FAST_EDGES)
 @pytest.mark.parametrize("strict", [False, True])
-def test_fast_path_gives_exactly_what_the_general_path_gives(text, strict):
-    assert _Parser(text, strict).run() == _Parser(text, strict, fast=False).run()
-
-
-@pytest.mark.parametrize("text", [p.values[0] for p in CASES] + FAST_EDGES)
-@pytest.mark.parametrize("strict", [False, True])
 def test_parse_for_store_gives_what_parse_gives(text, strict):
     page, columns = parse_for_store(text, strict=strict)
     full = parse(text, strict=strict)
