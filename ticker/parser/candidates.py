@@ -488,6 +488,9 @@ class Tables:
         each other. Named by the heading above the block, else the page's subject or title.
         Weak evidence: the arithmetic must pass."""
         L = self.L
+        m = _LABELLED.match(L.text(i))
+        if m is None or field_role(m.group("label")) not in ("c", "p"):
+            return False  # the percent's own line names the change or the percent, or no block
         found: dict[str, tuple[int, list[_Field]]] = {}
         lo = max(self.consumed + 1, i - 3)
         for k in range(lo, min(L.n, i + 4)):
