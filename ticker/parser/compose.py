@@ -53,6 +53,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.strip_stop = -1  # where the last fast strip ended
         self.refused: list[tuple[int, str | None, str]] = []  # near-misses: (line, name, why)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
+        self._run: tuple | None = None  # the rest of fast_strip's last findall, and where it starts
         self._line = 0  # line_of() state
         self._pos = 0
 
