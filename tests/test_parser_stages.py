@@ -132,6 +132,9 @@ FAMILIES = [
     pytest.param("ASX 2007,812.30+40.10(+0.52%)Nikkei 22538,471.20+761.60(+2.02%)\n",
                  Q(("ASX 200", "7812.30", "40.10", "0.52"), ("Nikkei 225", "38471.20", "761.60", "2.02")),
                  id="glued-names-and-fields"),
+    pytest.param("UK markets close in 3h 12mFTSE 1008,139.83+60.97 (+0.75%)FTSE 25020,451.20-12.40 (-0.06%)\n",
+                 Q(("FTSE 100", "8139.83", "60.97", "0.75"), ("FTSE 250", "20451.20", "-12.40", "-0.06")),
+                 id="glued-strip-after-its-status"),
     pytest.param("Nifty BankLiveMarket Open\n48,125.60\n+310.25 (+0.65%)\n",
                  Q(("Nifty Bank", "48125.60", "310.25", "0.65")), id="status-word-glued-to-name"),
     pytest.param("IndexSymbolLastChg% Chg\nShanghai Composite ^SSEC 3,052.10 15.20 0.50 details\n"
@@ -196,6 +199,10 @@ def test_list_below_a_quote_header_is_refused_and_remembered():
     page = p.run()
     assert [(q.name, str(q.value)) for q in page.quotes] == [("Euro Stoxx 50", "4912.40")]
     assert {name for _, name, _ in p.refused} == {"ALPHA AG", "BETA SE"}
+
+
+def test_glued_status_is_the_market_status():
+    assert parse("AdvertisementFrankfurt markets closedDAX17.771,76-10,20(-0,06%)\n").market_status == "Frankfurt markets closed"
 
 
 def test_ambiguous_space_group_is_flagged():

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -598,6 +598,9 @@ _GLUED = re.compile(
 )
 
 
+_GLUE_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+
+
 class Glued:
     """The glued layout family, a part of :class:`PageParser`."""
 
@@ -623,7 +626,16 @@ class Glued:
             c = _Field.make(m.group("c"), False, False, m.start("c"), m.end("c"))
             p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
             for text_name, raw in readings:
-                name = _inline_name(_unglue(s[pos:m.start()] + text_name))
+                text_name = s[pos:m.start()] + text_name
+                st = _GLUED_STATUS.search(text_name)
+                if st is not None:  # "U.S. markets closedS&P 500": the status, then the name
+                    if self.glued_status is None:
+                        parts = _GLUE_SPLIT.split(text_name[: st.end()])
+                        while len(parts) > 1 and _noise(parts[0].strip()):
+                            parts.pop(0)  # "AdvertisementSingapore markets closed"
+                        self.glued_status = _clean_name("".join(parts))
+                    text_name = text_name[st.end():]
+                name = _inline_name(_unglue(text_name))
                 if name is None:
                     continue
                 v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))

@@ -13,7 +13,7 @@ from .status import StatusTime
 from .yahoo import FastPath, _GAP
 
 
-_GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\(?[+\-−]?\d[\d,.]*%")
+_GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
 #: bounded, so this bounds the work per page)
@@ -52,6 +52,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
         self.refused: list[tuple[int, str | None, str]] = []  # near-misses: (line, name, why)
+        self.glued_status: str | None = None  # a status line glued to a name (Glued)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
         self._run: tuple | None = None  # the rest of fast_strip's last findall, and where it starts
         self._line = 0  # line_of() state

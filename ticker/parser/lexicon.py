@@ -90,3 +90,9 @@ _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
+# a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
+# 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
+_GLUED_STATUS = re.compile(
+    rf"(?i:{_alt('markets')})\s+(?:(?i:{_alt('states')})|[^\W\d_]+\s+(?i:{_alt('countdown')})"
+    r"(?:\s*\d+\s*[^\W\d_][a-zäöüßéèàç]*\.?)+?)(?=[A-Z0-9^$&])"
+)

@@ -63,6 +63,8 @@ class StatusTime:
                 s = L.text(k)
                 if s and _time_line(s):
                     return _clean_name(s)
+        if self.glued_status is not None:
+            return self.glued_status
         # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
         src_len = len(src)
         hits = set()
