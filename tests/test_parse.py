@@ -597,6 +597,15 @@ CASES += [
     C("nikkei-jp-row", "日経平均株価\n38,646.11\n-457.11 (-1.17%)\n", [("日経平均株価", "38646.11", "-457.11", "-1.17")]),
     # number with percent and no parentheses on the change line, separated by slash
     C("slash-between-change-and-pct", "Hang Seng\n18,608.94\n-259.77 / -1.38%\n", [("Hang Seng", "18608.94", "-259.77", "-1.38")]),
+    # quote pages: the name is the nearest line above that reads as one (codes, ISINs, venues,
+    # kinds and disclaimers skipped); a glued triangle is the sign
+    C("quote-page-name-above-isin-and-venue", "Aktien\nBASF SE\nDE000BASF111\nXetra\n45,12 €\n-0,38 € (-0,84 %)\n"
+      + PROSE, [("BASF SE", "45.12", "-0.38", "-0.84")]),
+    C("quote-page-name-above-code-exchange-kind", "Ford Motor Co\nF.N\nNew York Stock Exchange\nStock\n11.36\nUSD\n"
+      "-0.14\n(-1.22%)\n" + PROSE, [("Ford Motor Co", "11.36", "-0.14", "-1.22")]),
+    C("kr-strip-glued-triangles", "코스피\n2,789.41\n▼12.35\n-0.44%\n코스닥\n845.30\n▲3.20\n+0.38%\n", [
+        ("코스피", "2789.41", "-12.35", "-0.44"), ("코스닥", "845.30", "3.20", "0.38")]),
+    C("refuse-disclaimer-and-kind-as-names", "Disclaimer\n71.36\n-0.84\n(-1.16%)\n" + PROSE, []),
     C("fr-rows-names-ending-in-numbers-percent-fits-the-short-value",
       "S&P 500 100,01 0,01 (0,01%)\nS&P 500 100,11 0,01 (0,01%)\n", [
         ("S&P 500", "100.01", "0.01", "0.01"), ("S&P 500", "100.11", "0.01", "0.01")]),

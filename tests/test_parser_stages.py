@@ -162,6 +162,30 @@ FAMILIES = [
                  Q(("TA 35", "1987.65", "12.30", "0.62")), id="bidi-marks"),
     pytest.param("XU100 9.876,54 +108,66 (+%1,11)\n",
                  Q(("XU100", "9876.54", "108.66", "1.11")), id="percent-before-number"),
+    # names: the nearest line above that reads as a name, past codes, ISINs, exchanges and labels
+    pytest.param("Allianz SE\nWKN: 840400 | ISIN: DE0008404005\nTradegate\n268,40 €\n+2,10 € (+0,79 %)\n",
+                 Q(("Allianz SE", "268.40", "2.10", "0.79")), id="name-above-identifiers-and-venue"),
+    pytest.param("Euro Stoxx 50\nEU0009658145\n4.912,40\n-21,50\n-0,44%\n",
+                 Q(("Euro Stoxx 50", "4912.40", "-21.50", "-0.44")), id="name-above-an-isin"),
+    pytest.param("Roche Holding\nROG | CH0012032048 | SIX Swiss Exchange\nCHF 245.10\n-1.30 (-0.53%)\n",
+                 Q(("Roche Holding", "245.10", "-1.30", "-0.53")), id="name-above-a-line-of-codes"),
+    pytest.param("Kospi\nIndex\n2,650.30\n+12.40\n(+0.47%)\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47")), id="name-above-its-kind"),
+    pytest.param("Microsoft Corp (MSFT)\nNasdaq Global Select Market\nCurrency in USD\nDisclaimer\n450.20\n+3.15(+0.70%)\n",
+                 Q(("Microsoft Corp", "450.20", "3.15", "0.70")), id="name-above-exchange-and-disclaimer"),
+    pytest.param("Infosys Ltd.\nBSE: 500209 | NSE: INFY | ISIN: INE009A01021\nNSE\nBSE\n1,612.35\n+18.40 (+1.15%)\n",
+                 Q(("Infosys Ltd.", "1612.35", "18.40", "1.15")), id="name-above-labelled-codes-and-venues"),
+    pytest.param("Nikkei 225\nNKY (Osaka: Nikkei Indexes)\nReal time index\n38,471.20\n+761.60\n+2.02%\n",
+                 Q(("Nikkei 225", "38471.20", "761.60", "2.02")), id="name-above-code-with-its-exchange"),
+    pytest.param("Nasdaq\n17,732.60\n-126.08\n-0.71%\n",
+                 Q(("Nasdaq", "17732.60", "-126.08", "-0.71")), id="venue-word-alone-is-the-index"),
+    # a down or up triangle glued to the number is its sign
+    pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
+                 Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
+    pytest.param("Bovespa\n128.150,44\n▲1.034,20\n+0,81%\n",
+                 Q(("Bovespa", "128150.44", "1034.20", "0.81")), id="glued-up-triangle"),
+    pytest.param("日経平均\n38,471.20\n▼761.60\n▼1.94%\n",
+                 Q(("日経平均", "38471.20", "-761.60", "-1.94")), id="glued-down-triangles-unsigned"),
 ]
 
 
@@ -182,6 +206,9 @@ REFUSALS = [
     pytest.param("Letzter Wert N/A\nTägliche Änderung N/A\nÄnderung in % N/A\n", id="n-a-widget"),
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
+    pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Disclaimer\n248.23\n+6.43 (+2.66%)\n", id="a-disclaimer-is-no-name"),
+    pytest.param("KOSPI\n2,789.41\n▼12.35\n+0.44%\n", id="down-triangle-against-a-plus-percent"),
 ]
 
 

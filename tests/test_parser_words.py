@@ -35,6 +35,8 @@ _USERS = {
     "direction_down": lambda w: lexicon._DIRECTION.fullmatch(w).group("down"),
     "direction_up": lambda w: lexicon._DIRECTION.fullmatch(w).group("up"),
     "id_labels": lambda w: lexicon._ID_LABEL.fullmatch(w),
+    "exchanges": lambda w: lexicon._EXCHANGE_LINE.fullmatch(w),
+    "name_labels": lambda w: lexicon._NAME_LABEL.fullmatch(w),
     "subject_before": lambda w: lexicon._SUBJECT.fullmatch(f"{w} Dow Jones").group("a") == "Dow Jones",
     "subject_after": lambda w: lexicon._SUBJECT.fullmatch(f"Dow Jones {w}").group("b") == "Dow Jones",
 }

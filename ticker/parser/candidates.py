@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -64,6 +64,22 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+_SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
+_ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
+
+
+def _id_cells(s: str) -> bool:
+    """A line of identifiers between pipes: every cell a code, an ISIN, an exchange or a
+    "label: value" ("NESN | CH0038863350 | SIX", "BSE: 500290 | NSE: MRF")."""
+    if "|" not in s:
+        return False
+    cells = [c.strip() for c in s.split("|")]
+    cells = [c for c in cells if c]
+    return len(cells) >= 2 and all(
+        _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
+        or _ID_CELL.fullmatch(c) for c in cells)
+
+
 def _TIME_LINE_BETWEEN(s: str) -> bool:
     """A time or "delayed" line that may sit between the fields of one quote."""
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
@@ -98,6 +114,7 @@ class Candidates:
         L = self.L
         k, seen, prose = start - 1, 0, 0
         symbol: tuple[str, int] | None = None
+        exchange: tuple[str, int] | None = None
         while k > self.consumed and seen < 6 and start - k < 12:
             kd = L.kind(k)
             if kd == _BLANK:
@@ -122,6 +139,23 @@ class Candidates:
                 break
             if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*" or _ID_LINE.match(s):
                 # a time, a status, a link, a label with a footnote mark ("MI Indication*")
+                seen += 1
+                k -= 1
+                continue
+            if _NAME_LABEL.fullmatch(s) or _ISIN.fullmatch(s) or _id_cells(s):
+                # "Index", "Disclaimer", an ISIN, "NESN | CH0038863350 | SIX": not the name
+                seen += 1
+                k -= 1
+                continue
+            if _EXCHANGE_LINE.fullmatch(s):  # "Xetra", "NYSE": the name is above (else this)
+                if exchange is None:
+                    exchange = (s, k)
+                seen += 1
+                k -= 1
+                continue
+            m = _SYMBOL_PAREN.fullmatch(s)  # "DJIA (U.S.: DJ Global Indexes)": a code and its exchange
+            if symbol is None and m:
+                symbol = (m.group(1), k)
                 seen += 1
                 k -= 1
                 continue
@@ -161,6 +195,8 @@ class Candidates:
         if symbol is not None:
             code = symbol[0]
             return code, (code if any(ch in code for ch in "^:=.$") else None), symbol[1], False
+        if exchange is not None:  # "Nasdaq" alone above its numbers: the index of that name
+            return exchange[0], None, exchange[1], False
         return None
 
     def vertical(self, i: int) -> None:

@@ -86,6 +86,13 @@ def field_role(label: str) -> str | None:
 _SUBJECT = re.compile(
     rf"(?i)(?:(?:{_alt('subject_before')})\s+(?P<a>\S.{{0,50}}?)|(?P<b>\S.{{0,50}}?)\s+(?:{_alt('subject_after')}))"
 )
+# a line naming only the exchange ("Xetra", "Nasdaq Global Select Market"), or the instrument's kind,
+# a section or a disclaimer ("Index", "Disclaimer"): between a name and its numbers, never the name
+_EXCHANGE_LINE = re.compile(rf"(?i)(?:{_alt('exchanges')})")
+_NAME_LABEL = re.compile(rf"(?i)(?:{_alt('name_labels')})[.:]?")
+# an ISIN ("CH0009980894"), and a line of identifiers between pipes ("NESN | CH0038863350 | SIX",
+# "BSE: 500290 | NSE: MRF"): every cell a code or "label: value"
+_ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")

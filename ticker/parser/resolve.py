@@ -175,9 +175,12 @@ class Resolver:
                     # "1111…" of 400 digits is no float a store can keep (it would be Inf)
                     self.warnings.append(f"line {c.line + 1}: entry {c.name!r} has a number too large to store; dropped")
                     return None
-                if (v.down or ch.down or p.down) and not ch.signed and not p.signed:
-                    nc = (-nc[0], -nc[1], nc[2])
-                    np_ = (-np_[0], -np_[1], np_[2])
+                if v.down or ch.down or p.down:
+                    # a down arrow is the minus of the unsigned numbers ("▼2.57" then "-0.30%")
+                    if not ch.signed:
+                        nc = (-nc[0], -nc[1], nc[2])
+                    if not p.signed:
+                        np_ = (-np_[0], -np_[1], np_[2])
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
                     if c.alt is not None:
                         # "S&P 500 100,01 0,01 (0,01%)": both readings pass. The one whose

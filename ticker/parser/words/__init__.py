@@ -44,6 +44,8 @@ CATEGORIES = {
     "direction_down": "words between a value and an unsigned change saying it fell (Decreased By)",
     "direction_up": "words between a value and an unsigned change saying it rose (Increased By)",
     "id_labels": "the label of an identifier printed on the line below it (ISIN, WKN, Exchange)",
+    "exchanges": "a line naming only the exchange or trading venue above a quote's numbers (Xetra, NYSE)",
+    "name_labels": "a whole line naming the kind of instrument, a section or a disclaimer, never a name (Index, Disclaimer)",
     "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
     "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",
 }

@@ -22,6 +22,8 @@ WORDS = {
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],
+    "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz"],
+    "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen"],
     "id_labels": ["wkn", "börse", "kürzel", "valor"],
     "direction_down": ["gefallen um", "minus"],
     "direction_up": ["gestiegen um", "plus"],

@@ -7,6 +7,8 @@ WORDS = {
     "at_close": ["al cierre"],
     "noise_line": ["publicidad", "anuncio", "cerrado"],
     "noise_parts": ["diferido", "divisa en", "tiempo real"],
+    "exchanges": ["bme", "bolsa de madrid"],
+    "name_labels": ["índice", "acciones", "mercados", "bolsa"],
     "links": ["ver todo", "volver"],
     "unit_lines": ["precio"],
     "time_words": ["cierre"],

@@ -7,6 +7,8 @@ WORDS = {
     "at_close": ["à la clôture", "a la clôture"],
     "noise_line": ["publicité", "annonce", "fermé"],
     "noise_parts": ["différé", "devise en", "temps réel"],
+    "exchanges": ["euronext paris"],
+    "name_labels": ["indice", "actions?", "marchés", "bourse"],
     "links": ["voir tout", "retour"],
     "labels": ["ouverture", "plus haut", "plus bas", "clôture veille"],
     "unit_lines": ["cours"],

@@ -7,6 +7,8 @@ WORDS = {
     "at_close": ["alla chiusura"],
     "noise_line": ["pubblicità", "chiuso"],
     "noise_parts": ["ritardat", "valuta in", "tempo reale"],
+    "exchanges": ["borsa italiana"],
+    "name_labels": ["indice", "azioni", "mercati", "borsa"],
     "links": ["vedi tutti", "torna"],
     "labels": ["ultimo prezzo", "prezzo apertura", "massimo", "minimo", "tipologia", "prezzo rif\\. precedente",
                "variazione punti", "variazione"],
