@@ -179,6 +179,13 @@ FAMILIES = [
                  Q(("Nikkei 225", "38471.20", "761.60", "2.02")), id="name-above-code-with-its-exchange"),
     pytest.param("Nasdaq\n17,732.60\n-126.08\n-0.71%\n",
                  Q(("Nasdaq", "17732.60", "-126.08", "-0.71")), id="venue-word-alone-is-the-index"),
+    # a table printed one cell a line: the quote's percent, then its period returns
+    pytest.param("Index\nValue\nNet Change\n% Change\n1 Month\n1 Year\nFTSE 100 INDEX\n8,139.83\n+60.97\n+0.75%\n"
+                 "-1.20%\n+6.35%\n07/12/2024\nHANG SENG INDEX\n17,769.14\n+50.53\n+0.29%\n-3.10%\n+2.44%\n07/12/2024\n",
+                 Q(("FTSE 100 INDEX", "8139.83", "60.97", "0.75"), ("HANG SENG INDEX", "17769.14", "50.53", "0.29")),
+                 id="one-cell-a-line-with-period-returns"),
+    pytest.param("DAX\n18.235,45\n+45,23\n+0,25%\n+1,80%\n+9,12%\n",
+                 Q(("DAX", "18235.45", "45.23", "0.25")), id="period-returns-after-the-percent-decimal-comma"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -207,6 +214,9 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Stoxx 600\n512.30\n+2.10\n+1.50%\n+3.20%\n", id="returns-after-a-quote-failing-the-arithmetic"),
+    pytest.param("Nikkei 225\n39,631.06\n-0.07%\n+1.12%\n+14.23%\n", id="value-then-percents-only"),
+    pytest.param("1 Month\n+1.12%\n1 Year\n+14.23%\n3 Years\n+21.40%\n", id="period-returns-one-a-line"),
     pytest.param("Disclaimer\n248.23\n+6.43 (+2.66%)\n", id="a-disclaimer-is-no-name"),
     pytest.param("KOSPI\n2,789.41\n▼12.35\n+0.44%\n", id="down-triangle-against-a-plus-percent"),
 ]

@@ -212,6 +212,13 @@ class Candidates:
                 self.borrow(lo, hi, fs)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
+        returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
+        if returns and all(len(L.fields(k)) == 1 for k in range(lo, hi + 1) if L.kind(k) == _NUM):
+            # a table printed one cell a line: value, change, percent, then period returns
+            # ("+1.12%" 1 month, "+14.23%" 1 year) - the first percent is the quote's
+            fs = fs[:3]
+        else:
+            returns = False
         roles = _roles(fs)
         if not roles:
             return
@@ -238,7 +245,7 @@ class Candidates:
             and len(L.fields(lo)) == 1
             and not fs[0].pct
         )
-        strong = bullet or yahoo
+        strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
         self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi),
                                 layout="bullet" if bullet else "header"))
         self.consumed = hi
