@@ -186,6 +186,16 @@ FAMILIES = [
                  id="one-cell-a-line-with-period-returns"),
     pytest.param("DAX\n18.235,45\n+45,23\n+0,25%\n+1,80%\n+9,12%\n",
                  Q(("DAX", "18235.45", "45.23", "0.25")), id="period-returns-after-the-percent-decimal-comma"),
+    # label and filler lines inside a block: a field label or an arrow's alt text between value
+    # and change, a currency sign alone above the value, the labels stacked above the values
+    pytest.param("Siemens AG\nKurs\n172,48\nVeränderung zum Vortag\n+1,86 / +1,09%\n",
+                 Q(("Siemens AG", "172.48", "1.86", "1.09")), id="field-label-between-value-and-change"),
+    pytest.param("Netflix Inc\n652.10\nprice arrow down\n-4.35 (-0.66%)\n",
+                 Q(("Netflix Inc", "652.10", "-4.35", "-0.66")), id="arrow-alt-text-between-value-and-change"),
+    pytest.param("Amazon.com Inc.\nAMZN\nClosed\nDelayed quote\n$\n185.44\n2.19\n1.20%\n",
+                 Q(("Amazon.com Inc.", "185.44", "2.19", "1.20")), id="currency-sign-alone-above-the-value"),
+    pytest.param("Straits Times Index (STI)\nLast\nChange\n% Change\n3,367.90\n+29.33\n+0.88%\n",
+                 Q(("Straits Times Index", "3367.90", "29.33", "0.88")), id="labels-stacked-above-the-values"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -214,6 +224,8 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Apple\nPrevious close\n211.76\nChange\n+2.80 (+1.34%)\n", id="a-previous-close-is-no-value"),
+    pytest.param("After-Hours: $214.50 +0.21 (+0.10%)\n", id="an-extended-hours-quote"),
     pytest.param("Stoxx 600\n512.30\n+2.10\n+1.50%\n+3.20%\n", id="returns-after-a-quote-failing-the-arithmetic"),
     pytest.param("Nikkei 225\n39,631.06\n-0.07%\n+1.12%\n+14.23%\n", id="value-then-percents-only"),
     pytest.param("1 Month\n+1.12%\n1 Year\n+14.23%\n3 Years\n+21.40%\n", id="period-returns-one-a-line"),

@@ -64,6 +64,7 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+_CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 _SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
 _ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
 
@@ -78,6 +79,14 @@ def _id_cells(s: str) -> bool:
     return len(cells) >= 2 and all(
         _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
         or _ID_CELL.fullmatch(c) for c in cells)
+
+
+def _filler(s: str) -> bool:
+    """A line without digits that may sit between a value and its change: a field label
+    ("Veränderung zum Vortag", "Change"), an image's alt text or a delay note ("quote price
+    arrow up"); never a name line of its own."""
+    return (len(s) <= 40 and _DIGIT.search(s) is None and not _BULLET.match(s)
+            and (field_role(s) is not None or _noise(s)))
 
 
 def _TIME_LINE_BETWEEN(s: str) -> bool:
@@ -115,7 +124,7 @@ class Candidates:
         k, seen, prose = start - 1, 0, 0
         symbol: tuple[str, int] | None = None
         exchange: tuple[str, int] | None = None
-        while k > self.consumed and seen < 6 and start - k < 12:
+        while k > self.consumed and seen < 8 and start - k < 12:
             kd = L.kind(k)
             if kd == _BLANK:
                 k -= 1
@@ -174,7 +183,8 @@ class Candidates:
                 seen += 1
                 k -= 1
                 continue
-            if _LABELS.match(s) or _UNIT_LINE.fullmatch(s):  # "Last Price", "Punkte"
+            if _LABELS.match(s) or _UNIT_LINE.fullmatch(s) or field_role(s) is not None or s in _CURRENCY_ONLY:
+                # "Last Price", "Punkte", "% Change" (labels stacked above the values), "$"
                 seen += 1
                 k -= 1
                 continue
@@ -259,7 +269,7 @@ class Candidates:
         k = lo - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
-        if k <= self.consumed or L.kind(k) != _TEXT or not _TIME_LINE_BETWEEN(L.text(k)):
+        if k <= self.consumed or L.kind(k) != _TEXT or not (_TIME_LINE_BETWEEN(L.text(k)) or _filler(L.text(k))):
             return None
         k -= 1
         while k > self.consumed and L.kind(k) == _BLANK:
@@ -269,6 +279,14 @@ class Candidates:
         fs = L.fields(k)
         if len(fs) != 1 or fs[0].pct:
             return None
+        up = k - 1
+        while up > self.consumed and L.kind(up) == _BLANK:
+            up -= 1
+        if up > self.consumed and L.kind(up) == _TEXT:
+            label = L.text(up)
+            if (_LABELS.match(label) and _DIGIT.search(label) is None and field_role(label) != "v"
+                    and not _UNIT_LINE.fullmatch(label)):
+                return None  # "Previous close" / "211.49" / "Change" / ...: not the value
         return k, fs[0]
 
     def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:

@@ -24,6 +24,8 @@ _STATUS = re.compile(
 # letters from the second on (so "Markets", "markets" and "MARKETS" are all found), lower and upper
 _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"[?()]|\(\?:[^)]*\)", "", re.split(r"[(?\[]", w)[0])]
                              for k in (base[1:5].lower(), base[1:5].upper()) if len(base) > 3}))
+# a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
+_SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
 _AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s].{{0,80}}", re.I)
 _NOISE_START = re.compile(
     rf"(?:(?:{_alt('noise_start')})\b|(?:{_alt('noise_line')})$|"

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from .lexicon import _SUBJECT, _LINKS, _RETURN_PERIOD, _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
+from .lexicon import _SESSION_NAME, _SUBJECT, _LINKS, _RETURN_PERIOD, _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
 from .lines import _BULLET, _Field, _STRIP
 
 
@@ -74,6 +74,8 @@ def _inline_name(s: str, max_words: int = 8) -> str | None:
     if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
         return None
     words = s.split()
+    if _SESSION_NAME.fullmatch(s):  # "After-Hours: $214.50 +0.21 (+0.10%)": not the session's quote
+        return None
     if len(words) > max_words or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s) or _RETURN_PERIOD.fullmatch(s) or _link(s):
         return None
     if any(w.lower().strip(",.;") in _STOPWORDS for w in words):

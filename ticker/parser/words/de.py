@@ -18,7 +18,7 @@ WORDS = {
     "col_change": ["veränderung", "änderung"],
     "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz"],
     "field_value": ["kurs", "letzter kurs", "aktueller kurs"],
-    "field_change": ["veränderung", "änderung in punkten", "diff\\. vortag"],
+    "field_change": ["veränderung", "veränderung zum vortag", "änderung in punkten", "diff\\. vortag"],
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],

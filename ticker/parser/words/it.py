@@ -16,8 +16,8 @@ WORDS = {
     "time_words": ["chiusura"],
     "col_change": ["variazione"],
     "col_value": ["prezzo"],
-    "field_value": ["ultimo prezzo", "prezzo"],
-    "field_change": ["variazione punti"],
-    "field_pct": ["variazione %"],
+    "field_value": ["ultimo prezzo", "prezzo", "ultimo"],
+    "field_change": ["variazione punti", "var\\. ass\\.", "variazione assoluta"],
+    "field_pct": ["variazione %", "var\\. %"],
     "subject_before": ["quotazioni", "notizie su"],
 }
