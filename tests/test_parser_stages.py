@@ -196,6 +196,18 @@ FAMILIES = [
                  Q(("Amazon.com Inc.", "185.44", "2.19", "1.20")), id="currency-sign-alone-above-the-value"),
     pytest.param("Straits Times Index (STI)\nLast\nChange\n% Change\n3,367.90\n+29.33\n+0.88%\n",
                  Q(("Straits Times Index", "3367.90", "29.33", "0.88")), id="labels-stacked-above-the-values"),
+    # a yield printed with its percent sign, the change in points, then the percent of the yield
+    pytest.param("Bund Yields\nName\tYield\tChg\t%Chg\nGermany 10Y\t2.512%\t-0.031\t-1.22%\n"
+                 "Germany 2Y\t2.874%\t+0.018\t+0.63%\n",
+                 Q(("Germany 10Y", "2.512", "-0.031", "-1.22"), ("Germany 2Y", "2.874", "0.018", "0.63")),
+                 id="yields-with-percent-signs"),
+    pytest.param("UK 10 Year Gilt 4.112% +0.041 +1.01%\n",
+                 Q(("UK 10 Year Gilt", "4.112", "0.041", "1.01")), id="yield-row-without-header"),
+    # table rows printing the percent before the change: the percent sign says which is which
+    pytest.param("Indices\nName\tLast\tChg %\tChg\nSTOXX 600\t512,30\t+0,41%\t+2,10\n"
+                 "FTSE MIB\t34.512,33\t+0,36%\t+123,45\n",
+                 Q(("STOXX 600", "512.30", "2.10", "0.41"), ("FTSE MIB", "34512.33", "123.45", "0.36")),
+                 id="table-percent-before-change"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -224,6 +236,10 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Germany 10Y 2.512% +1.22%\nUK 10 Year Gilt 4.112% -0.031%\n", id="yield-and-percent-without-change"),
+    pytest.param("Europe -1.20% +0.031 +1.22%\n", id="a-percent-change-is-no-yield"),
+    pytest.param("Period\tPrice\tChange %\tChange\n1 Month\t39,118.86\t+1.12%\t+433.10\n"
+                 "1 Year\t39,118.86\t+14.23%\t+4,872.90\n", id="period-returns-percent-before-change"),
     pytest.param("Apple\nPrevious close\n211.76\nChange\n+2.80 (+1.34%)\n", id="a-previous-close-is-no-value"),
     pytest.param("After-Hours: $214.50 +0.21 (+0.10%)\n", id="an-extended-hours-quote"),
     pytest.param("Stoxx 600\n512.30\n+2.10\n+1.50%\n+3.20%\n", id="returns-after-a-quote-failing-the-arithmetic"),

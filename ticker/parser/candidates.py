@@ -337,10 +337,14 @@ class Candidates:
                 if len(run) == 3 and len(pcts) == 1:
                     window, roles = run, _roles(run)
                 else:
-                    if j < 2 or run[j - 1].pct or run[j - 2].pct:
+                    if j < 2 or run[j - 1].pct:
                         continue
                     k = j - 2
                     first = next(n for n, f in enumerate(run) if f.start >= seg_start)
+                    if run[k].pct and (k != first or run[k].signed):
+                        # a yield printed with its percent sign opens the run ("4.398% +0.053
+                        # +1.22%": change in points); any other percent before the change: no quote
+                        continue
                     if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
                         # more numbers before the change than a value: which one is the value?
                         k = self.table_value(i, run, first, j)
@@ -538,6 +542,10 @@ class Tables:
         if name is None:
             return None
         f = dict(zip(order, run))
+        if run[1].pct != run[2].pct and not run[0].pct:
+            # the printed percent sign says which is the percent ("Price Change % Change" rows
+            # "39,631.06 -0.07% -28.14"), whatever order a (perhaps glued) header gave
+            f["c"], f["p"] = (run[2], run[1]) if run[1].pct else (run[1], run[2])
         roles = [(f["v"], f["c"], f["p"], "vcp")]
         self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
         return True
