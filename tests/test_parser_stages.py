@@ -208,6 +208,12 @@ FAMILIES = [
                  "FTSE MIB\t34.512,33\t+0,36%\t+123,45\n",
                  Q(("STOXX 600", "512.30", "2.10", "0.41"), ("FTSE MIB", "34512.33", "123.45", "0.36")),
                  id="table-percent-before-change"),
+    # the name glued to its value (spans without spaces), the change and percent apart
+    pytest.param("  • Nasdaq Composite17,732.60 -126.08 -0.71%\n  • Kospi2,650.30 +12.40 (+0.47%)\n",
+                 Q(("Nasdaq Composite", "17732.60", "-126.08", "-0.71"), ("Kospi", "2650.30", "12.40", "0.47")),
+                 id="name-glued-to-value-change-apart"),
+    pytest.param("DAX18.235,45 +45,23 +0,25%\n", Q(("DAX", "18235.45", "45.23", "0.25")),
+                 id="name-glued-to-value-decimal-comma"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -236,6 +242,8 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Volume62,627,688 +2.80 (+1.32%)\nThe index closed at4,373.63 +45.85 +1.1% on Friday.\n",
+                 id="glued-label-or-prose-before-the-numbers"),
     pytest.param("Germany 10Y 2.512% +1.22%\nUK 10 Year Gilt 4.112% -0.031%\n", id="yield-and-percent-without-change"),
     pytest.param("Europe -1.20% +0.031 +1.22%\n", id="a-percent-change-is-no-yield"),
     pytest.param("Period\tPrice\tChange %\tChange\n1 Month\t39,118.86\t+1.12%\t+433.10\n"

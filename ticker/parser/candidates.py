@@ -667,6 +667,14 @@ _GLUED = re.compile(
 )
 
 
+# the name glued to its value, the change apart ("Dow Jones39,118.86 -45.20 -0.12%": spans of a
+# minified page, no space between name and value)
+_GLUED_SPACED = re.compile(
+    r"(?P<head>[^\d%]*?[^\W\d_])(?P<digits>\d[\d,.]*\d)[ \u00a0]"
+    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)[ \u00a0]?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
+)
+
+
 _GLUE_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
@@ -679,7 +687,7 @@ class Glued:
         s = L.text(i)
         found = 0
         pos = 0
-        for m in _GLUED.finditer(s):
+        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)):
             head, digits = m.group("head"), m.group("digits")
             readings = []
             # every split of the digits into the end of the name and a well-formed value

@@ -13,7 +13,8 @@ from .status import StatusTime
 from .yahoo import FastPath, _GAP
 
 
-_GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%")
+_GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+                         r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
 #: bounded, so this bounds the work per page)
