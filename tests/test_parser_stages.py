@@ -43,6 +43,8 @@ def test_normalize(raw, want):
     ("-138.64 (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST", _NUM, ["-138.64", "-0.17%"]),
     ("164.05 Punkte", _NUM, ["164.05"]),
     ("Punkte", _TEXT, []),
+    ("+2.19 Today", _NUM, ["+2.19"]),
+    ("2.19 Today", _TEXT, None),
     ("  |  ", _BLANK, []),
     ("Previous close 1,234.56 of the day", _TEXT, None),
 ])
@@ -214,6 +216,11 @@ FAMILIES = [
                  id="name-glued-to-value-change-apart"),
     pytest.param("DAX18.235,45 +45,23 +0,25%\n", Q(("DAX", "18235.45", "45.23", "0.25")),
                  id="name-glued-to-value-decimal-comma"),
+    # the day's change with a word after it, its percent on the line above
+    pytest.param("Meta Platforms Inc\n502.30\nUSD\n-1.15%\n-5.84 Today\n",
+                 Q(("Meta Platforms Inc", "502.30", "-5.84", "-1.15")), id="change-then-today"),
+    pytest.param("Allianz SE\n268,40\nEUR\n+0,79%\n+2,10 heute\n",
+                 Q(("Allianz SE", "268.40", "2.10", "0.79")), id="change-then-heute"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -242,6 +249,8 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Nasdaq\n17,732.60\n-0.71%\n-126.08 yesterday\n", id="a-change-of-another-day"),
+    pytest.param("Apple\n214.29\n+1.32%\n1,200 today\n", id="an-unsigned-count-of-today"),
     pytest.param("Volume62,627,688 +2.80 (+1.32%)\nThe index closed at4,373.63 +45.85 +1.1% on Friday.\n",
                  id="glued-label-or-prose-before-the-numbers"),
     pytest.param("Germany 10Y 2.512% +1.22%\nUK 10 Year Gilt 4.112% -0.031%\n", id="yield-and-percent-without-change"),

@@ -21,6 +21,7 @@ _USERS = {
     "labels": lambda w: lexicon._LABELS.match(w),
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
+    "today": lambda w: lines._TODAY.fullmatch(w),
     "stopwords": lambda w: w in lexicon._STOPWORDS,
     "time_words": lambda w: w in lexicon._TIME_WORDS,
     "months": lambda w: w in lexicon._MONTHS,

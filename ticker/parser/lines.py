@@ -37,6 +37,7 @@ _FIELD = re.compile(
     r"(?![^\W\d_])"
 )
 _UNIT = "(?:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?(?![^\W_])"
+_TODAY = re.compile("(?:" + "|".join(merged("today")) + ")", re.I)
 _SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
 _UNIT_ONLY = re.compile(_UNIT, re.I)
@@ -172,11 +173,13 @@ class _Lines:
         """A line of numbers with words after them ("-138.64 (-0.17%) Last updated on ...",
         "25,887.38 -26.72 (-0.10%) Official Close 3/19/2019"): numbers up to a percent, then
         a letter. The words are the page's time or a label, never a quote's part."""
-        if n < 2 or not fs[n - 1].pct:
+        if n < 1:
             return _TEXT
         tail = s[fs[n - 1].end :].lstrip(_SPC)
         if not tail or not tail[0].isalpha():
             return _TEXT
+        if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
+            return _TEXT  # but "+2.19 Today": the day's change, its percent on the line above
         self._fields[i] = fs[:n]
         return _NUM
 

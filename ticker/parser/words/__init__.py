@@ -29,6 +29,7 @@ CATEGORIES = {
     "links": "link or navigation text, never a name (View all indices, Back to)",
     "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
     "unit_lines": "a line holding only a unit or a price label (Punkte, Kurs)",
+    "today": "a word after a change saying it is the day's (+2.19 Today)",
     "units": "units printed beside a number (pts, Punkte, USD)",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
     "time_words": "words of a line that carries the page's own time (Updated, As of)",

@@ -1,6 +1,7 @@
 """English words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "today": ["today"],
     "markets": ["markets?"],
     "states": ["closed", "open", "opened"],
     "countdown": ["in"],

@@ -1,6 +1,7 @@
 """French words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "today": ["aujourd’hui", "aujourd'hui"],
     "markets": ["marchés?", "bourses?"],
     "states": ["fermée?s?", "ouverte?s?"],
     "countdown": ["dans"],

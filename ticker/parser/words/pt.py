@@ -1,6 +1,7 @@
 """Portuguese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "today": ["hoje"],
     "markets": ["mercados?", "bolsas?"],
     "states": ["fechad[oa]s?", "abert[oa]s?"],
     "countdown": ["em"],
