@@ -221,6 +221,11 @@ FAMILIES = [
                  Q(("Meta Platforms Inc", "502.30", "-5.84", "-1.15")), id="change-then-today"),
     pytest.param("Allianz SE\n268,40\nEUR\n+0,79%\n+2,10 heute\n",
                  Q(("Allianz SE", "268.40", "2.10", "0.79")), id="change-then-heute"),
+    # labels glued to their numbers
+    pytest.param("Vodafone Group\nPrice (GBX)71.36\nToday's Change-0.84 / -1.16%\nShares traded12.3m\n",
+                 Q(("Vodafone Group", "71.36", "-0.84", "-1.16")), id="labels-glued-to-numbers"),
+    pytest.param("Rio Tinto\nPrice4,950.00\nChange+35.50 / +0.72%\n",
+                 Q(("Rio Tinto", "4950.00", "35.50", "0.72")), id="labels-glued-to-numbers-no-space"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -249,6 +254,8 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("Rio Tinto\nOpen4,950.00\nHigh4,990.10\nToday's Change+35.50 / +0.72%\n", id="glued-labels-without-a-value"),
+    pytest.param("Rio Tinto\nPrice4,950.00\nShares traded1.2m\n1 Year change+5.69%\n", id="glued-labels-period-change"),
     pytest.param("Nasdaq\n17,732.60\n-0.71%\n-126.08 yesterday\n", id="a-change-of-another-day"),
     pytest.param("Apple\n214.29\n+1.32%\n1,200 today\n", id="an-unsigned-count-of-today"),
     pytest.param("Volume62,627,688 +2.80 (+1.32%)\nThe index closed at4,373.63 +45.85 +1.1% on Friday.\n",

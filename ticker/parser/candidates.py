@@ -5,7 +5,7 @@ import re
 
 
 from .lexicon import _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
-from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
+from .lines import _BLANK, _FIELD, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
 from .check import check_arithmetic
@@ -571,6 +571,13 @@ class Tables:
             if role is None:
                 continue
             fs = [f for f in L.fields(k) if f.start >= m.end("label")]
+            if m.end("label") < len(s) and (s[m.end("label")] in "+-−–" or s[m.end("label")].isdigit()):
+                # the label glued to its number ("Today's Change-23.46 / -0.28%"): the fields of
+                # the text after the label
+                at = m.end("label")
+                fs = [_Field(f) for f in _FIELD.finditer(s[at:])]
+                for f in fs:
+                    f.start, f.end = f.start + at, f.end + at
             if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
                 continue
             if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
