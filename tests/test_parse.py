@@ -444,7 +444,7 @@ CASES += [
          "MDAX | 27.104,22 | 27.117,10 | -12,88 | -0,05% | 17:45:00 |\n", [
         ("DAX", "18693.37", "172.64", "0.93"), ("MDAX", "27104.22", "-12.88", "-0.05")]),
     C("boerse-de-pct-before-change", "DAX\n18.693,37 Pkt.\n+0,93% +172,64 Pkt.\n10.04.2025 12:08:18\n", [
-        ("DAX", "18693.37", "172.64", "0.93")]),
+        ("DAX", "18693.37", "172.64", "0.93")], "10.04.2025 12:08:18"),
     C("moneycontrol-sensex-rupee-lakh", "Sensex\n73,876.82\n138.37 (0.19%)\nNifty\n22,419.95\n17.55 (0.08%)\n"
          "Bank Nifty\n48,971.65\n-43.10 (-0.09%)\n", [
         ("Sensex", "73876.82", "138.37", "0.19"), ("Nifty", "22419.95", "17.55", "0.08"),
@@ -537,7 +537,7 @@ CASES += [
         ("DAX 40", "18693.37", "172.64", "0.93")], "17:45:00"),  # the quote time below the header (issue 11 §7)
     C("boerse-de-two-column", "DAX\n18.693,37 +0,93%\n+172,64 Pkt\n", [("DAX", "18693.37", "172.64", "0.93")]),
     C("ft-markets-data", "FTSE 100\n8,317.59\n  \n+78.12\n  \n+0.95%\n  \nData delayed at least 15 minutes, as of May 24 2024 16:35 BST.\n", [
-        ("FTSE 100", "8317.59", "78.12", "0.95")]),
+        ("FTSE 100", "8317.59", "78.12", "0.95")], "Data delayed at least 15 minutes, as of May 24 2024 16:35 BST."),
     C("moneycontrol-tape-glued-paren", "NIFTY 50 22,419.95 17.55(0.08%)\nSENSEX 73,876.82 138.37(0.19%)\n", [
         ("NIFTY 50", "22419.95", "17.55", "0.08"), ("SENSEX", "73876.82", "138.37", "0.19")]),
     C("economictimes-quote-arrow", "Sensex\n73,876.82\n▲ 138.37 (0.19%)\nNifty\n22,419.95\n▼ 17.55 (0.08%)\n", [
@@ -605,6 +605,18 @@ CASES += [
       "-0.14\n(-1.22%)\n" + PROSE, [("Ford Motor Co", "11.36", "-0.14", "-1.22")]),
     C("kr-strip-glued-triangles", "코스피\n2,789.41\n▼12.35\n-0.44%\n코스닥\n845.30\n▲3.20\n+0.38%\n", [
         ("코스피", "2789.41", "-12.35", "-0.44"), ("코스닥", "845.30", "3.20", "0.38")]),
+    # market status in one word (ko, zh), perhaps after its date; quote-time lines of quote pages
+    C("kr-one-word-status", "증권\n장마감\n코스피\n2,650.30\n▲12.40\n+0.47%\n", [
+        ("코스피", "2650.30", "12.40", "0.47")], "장마감"),
+    C("kr-quote-page-dated-status", "셀트리온\n068270 코스피\n2025.03.14 장마감\n현재가\n178,900\n▼1,100\n-0.61%\n", [
+        ("셀트리온", "178900", "-1100", "-0.61")], "2025.03.14 장마감"),
+    C("hk-tape-status-below", "恒生指數 17,769.14 +50.53 (+0.29%)\n國企指數 6,312.45 -89.41 (-1.40%)\n收市\n"
+      "收市後公佈業績\n", [("恒生指數", "17769.14", "50.53", "0.29"), ("國企指數", "6312.45", "-89.41", "-1.40")], "收市"),
+    C("quote-page-time-between-name-and-numbers", "Chevron Corp\nCVX\nMar 14, 2025 4:02 p.m. EDT\nReal time quote\n"
+      "109.12\n+1.34\n+1.24%\nVolume 12,345,678\n", [("Chevron Corp", "109.12", "1.34", "1.24")],
+      "Mar 14, 2025 4:02 p.m. EDT"),
+    C("quote-page-time-after-numbers-de", "Bayer AG\n26,15 €\n-0,42 € (-1,58 %)\n14.03.2025 17:35:12 CET\nVortag 26,57\n",
+      [("Bayer AG", "26.15", "-0.42", "-1.58")], "14.03.2025 17:35:12 CET"),
     C("refuse-disclaimer-and-kind-as-names", "Disclaimer\n71.36\n-0.84\n(-1.16%)\n" + PROSE, []),
     C("fr-rows-names-ending-in-numbers-percent-fits-the-short-value",
       "S&P 500 100,01 0,01 (0,01%)\nS&P 500 100,11 0,01 (0,01%)\n", [

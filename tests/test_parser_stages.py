@@ -99,6 +99,12 @@ def test_unglue(name, want):
     ("At close: 4:35PM BST", True), ("Official Close 3/19/2019", True), ("18:05:00", True),
     ("12 December 03:59 PM", True), ("As on 12 Jun, 2024 10:04 IST", True),
     ("Prev. Close", False), ("Close 33,562.86", False), ("The market closed higher.", False),
+    # dates before the clock, zones after it, quote-time words of more languages, a "closed" time
+    ("11.03.2025 17:35:12 CET", True), ("Mar 14, 2025 4:16 p.m. EDT", True), ("Sep 3 09:30 HKT", True),
+    ("2025/03/11 15:00", True), ("14.03.2025, 18:45 МСК", True), ("Ultimo aggiornamento 11/03/2025 17:36", True),
+    ("As at 14/03/2025 4:10 PM AEDT", True), ("Closed · 16:00:05", True), ("Clôture 14/03/2025 17:35", True),
+    ("Prices delayed 15 minutes, as of Mar 14 2025 16:30 GMT.", True),
+    ("After Hours Volume: 2.1M", False), ("Volume 12:30", False), ("Closed for the holiday", False),
 ])
 def test_time_line(line, want):
     assert _time_line(line) is want

@@ -11,6 +11,7 @@ from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 # which built pattern (or collection) uses each category: an entry must be matched by it
 _USERS = {
     "markets": lambda w: re.fullmatch(rf"(?:{lexicon._alt('markets')})", w, re.I),
+    "status_words": lambda w: lexicon._STATUS.fullmatch(w),
     "states": lambda w: lexicon._STATUS.fullmatch(f"Test markets {w}"),
     "countdown": lambda w: lexicon._STATUS.fullmatch(f"Test markets close {w} 3 hours"),
     "at_close": lambda w: lexicon._AT_CLOSE.fullmatch(f"{w}: 4:35PM"),

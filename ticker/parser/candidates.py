@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _CODE_EXCHANGE, _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _FIELD, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -151,7 +151,7 @@ class Candidates:
                 seen += 1
                 k -= 1
                 continue
-            if _NAME_LABEL.fullmatch(s) or _ISIN.fullmatch(s) or _id_cells(s):
+            if _NAME_LABEL.fullmatch(s) or _ISIN.fullmatch(s) or _id_cells(s) or _CODE_EXCHANGE.fullmatch(s):
                 # "Index", "Disclaimer", an ISIN, "NESN | CH0038863350 | SIX": not the name
                 seen += 1
                 k -= 1

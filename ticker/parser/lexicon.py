@@ -13,6 +13,7 @@ def _alt(category: str) -> str:
 
 
 _STATUS = re.compile(
+    rf"(?:\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\s+)?(?:{_alt('status_words')})|"
     r"(?:[\w.’'&/()\-]+\s+){0,4}?"
     rf"(?:{_alt('markets')})"
     r"(?:\s+[\w.’'&/()\-]+){0,4}?\s+"
@@ -24,6 +25,7 @@ _STATUS = re.compile(
 # letters from the second on (so "Markets", "markets" and "MARKETS" are all found), lower and upper
 _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"[?()]|\(\?:[^)]*\)", "", re.split(r"[(?\[]", w)[0])]
                              for k in (base[1:5].lower(), base[1:5].upper()) if len(base) > 3}))
+_STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
 _SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
 _AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s].{{0,80}}", re.I)
@@ -91,6 +93,10 @@ _SUBJECT = re.compile(
 # a line naming only the exchange ("Xetra", "Nasdaq Global Select Market"), or the instrument's kind,
 # a section or a disclaimer ("Index", "Disclaimer"): between a name and its numbers, never the name
 _EXCHANGE_LINE = re.compile(rf"(?i)(?:{_alt('exchanges')})")
+# a stock's number code with its exchange ("068270 코스피", "7203 TSE", "NSE: 500209")
+# (a six-digit code and one word: "005930 코스피", the market's name that is also its index's)
+_CODE_EXCHANGE = re.compile(rf"(?i)\d{{4,8}}\s+(?:{_alt('exchanges')})|(?:{_alt('exchanges')}):?\s+\d{{4,8}}"
+                            r"|\d{6}\s+[^\W\d_]{2,6}")
 _NAME_LABEL = re.compile(rf"(?i)(?:{_alt('name_labels')})[.:]?")
 # an ISIN ("CH0009980894"), and a line of identifiers between pipes ("NESN | CH0038863350 | SIX",
 # "BSE: 500290 | NSE: MRF"): every cell a code or "label: value"

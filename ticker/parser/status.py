@@ -45,8 +45,8 @@ class StatusTime:
         for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_entries):
             for k in range(last + 1, min(L.n, last + 4)):
                 s = L.text(k)
-                if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s):
-                    return _clean_name(s)
+                if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s) and _time_line(s):
+                    return _clean_name(s)  # (not "After Hours Volume: 3.05M": a time, a date)
         # a quote page: the quote-time line printed with its header - words after the numbers
         # on their line ("... (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST"), or a time
         # line just below or above ("18:05:00", "As on 12 Jun, 2024 10:04 IST")
@@ -59,7 +59,9 @@ class StatusTime:
                 tail = L.text(last)[fs[-1].end :].strip()
                 if tail and _time_line(tail):
                     return _clean_name(tail)
-            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 1, max(-1, first - 4), -1)]:
+            # after the numbers, between the name and the numbers, above the name
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
+                      *range(first - 1, max(-1, first - 4), -1)]:
                 s = L.text(k)
                 if s and _time_line(s):
                     return _clean_name(s)
@@ -123,7 +125,11 @@ class StatusTime:
         return t
 
 
-_CLOCK_LINE = re.compile(r"(?i)(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?\s+)?\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?")
+# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12") and
+# before a zone ("CET", "МСК")
+_CLOCK_LINE = re.compile(r"(?i)(?:(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+                         r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?),?\s+)?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?")
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -138,7 +144,12 @@ def _time_line(s: str) -> bool:
         return False
     if _AT_CLOSE.fullmatch(s):
         return _DATE.search(s) is not None or _CLOCK.search(s) is not None or s.lower().startswith(("at close", "as of"))
-    return _CLOCK_LINE.fullmatch(s) is not None
+    if _CLOCK_LINE.fullmatch(s) is not None:
+        return True
+    # a line with a full date and time and a word saying it is the data's ("Data delayed at
+    # least 15 minutes, as of Jul 05 2024 16:35 BST.")
+    low = s.lower()
+    return any(w in low for w in _TIME_WORDS) and _parse_datetime(s) is not None
 
 
 _STATUS_LINES: dict[str, str | None] = {}

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
     "markets": "the subject of a market status line (Singapore *markets* closed)",
+    "status_words": "a whole line that is a market status in one word (장마감, 收市), perhaps after its date",
     "states": "what a status line says of the markets (closed, open)",
     "countdown": "the preposition of a countdown (markets close *in* 3 hours)",
     "at_close": "the start of a quote-time line (At close: 4:35PM BST)",

@@ -5,7 +5,7 @@ WORDS = {
     "markets": ["markets?"],
     "states": ["closed", "open", "opened"],
     "countdown": ["in"],
-    "at_close": ["at close", "as of", "as on", "after[- ]hours", "before hours", "pre-?market", "post-?market", "overnight",
+    "at_close": ["at close", "as of", "as on", "as at", "closed", "after[- ]hours", "before hours", "pre-?market", "post-?market", "overnight",
                  "official close", "last updated(?: on)?", "updated(?: on| at)?", "last trade"],
     "noise_start": ["updated?", "as of", "at close", "after hours", "quote", "sponsored", "visitors trend",
                     "loading", "last updated", "index symbol"],

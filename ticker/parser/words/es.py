@@ -5,7 +5,7 @@ WORDS = {
     "markets": ["mercados?", "bolsas?"],
     "states": ["cerrad[oa]s?", "abiert[oa]s?"],
     "countdown": ["en"],
-    "at_close": ["al cierre"],
+    "at_close": ["al cierre", "última actualización"],
     "noise_line": ["publicidad", "anuncio", "cerrado"],
     "noise_parts": ["diferido", "divisa en", "tiempo real"],
     "exchanges": ["bme", "bolsa de madrid"],

@@ -5,7 +5,7 @@ WORDS = {
     "markets": ["marchés?", "bourses?"],
     "states": ["fermée?s?", "ouverte?s?"],
     "countdown": ["dans"],
-    "at_close": ["à la clôture", "a la clôture"],
+    "at_close": ["à la clôture", "a la clôture", "clôture", "dernière mise à jour"],
     "noise_line": ["publicité", "annonce", "fermé"],
     "noise_parts": ["différé", "devise en", "temps réel"],
     "exchanges": ["euronext paris"],
