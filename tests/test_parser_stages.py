@@ -29,6 +29,8 @@ from ticker.parser.status import _time_line
     ("BIST 100 9.876,54 (+%1,11)", "BIST 100 9.876,54 (+1,11%)"),       # percent before the number
     ("76.67 %23.33 %", "76.67 %23.33 %"),                               # two glued percents: left alone
     ("Plain 1,234.5 (+0.5%)", "Plain 1,234.5 (+0.5%)"),
+    ("상승 1,200", "+1,200"), ("마이너스 1.46%", "-1.46%"), ("보합 0", "0"),   # a word for the sign
+    ("상승세 1,200", "상승세 1,200"), ("상승 종목 1,200", "상승 종목 1,200"),
 ])
 def test_normalize(raw, want):
     assert normalize(raw) == want
@@ -232,6 +234,11 @@ FAMILIES = [
                  Q(("Vodafone Group", "71.36", "-0.84", "-1.16")), id="labels-glued-to-numbers"),
     pytest.param("Rio Tinto\nPrice4,950.00\nChange+35.50 / +0.72%\n",
                  Q(("Rio Tinto", "4950.00", "35.50", "0.72")), id="labels-glued-to-numbers-no-space"),
+    # labels stacked each above its number, the percent's number without its sign
+    pytest.param("FTSE Italia Mid Cap\nUltimo\n48.120,55\nVar. %\n-0,41\nVar. ass.\n-198,10\nMassimo\n48.400,00\n",
+                 Q(("FTSE Italia Mid Cap", "48120.55", "-198.10", "-0.41")), id="labels-each-above-its-number"),
+    pytest.param("CAC 40\nDernier cours\n7.724,32\nVar. %\n-0,54\nVariation\n-41,83\n",
+                 Q(("CAC 40", "7724.32", "-41.83", "-0.54")), id="labels-each-above-its-number-fr"),
     # a down or up triangle glued to the number is its sign
     pytest.param("KOSPI\n2,789.41\n▼12.35\n-0.44%\n",
                  Q(("KOSPI", "2789.41", "-12.35", "-0.44")), id="glued-down-triangle-signed-percent"),
@@ -260,6 +267,8 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    pytest.param("FTSE MIB\nMassimo\n34.600,10\nMinimo\n34.300,00\nVar. %\n+0,36\n", id="stacked-labels-without-value-and-change"),
+    pytest.param("FTSE MIB\nUltimo\n34.512,33\nVar. %\n+1,36\nVar. ass.\n+123,45\n", id="stacked-labels-failing-the-arithmetic"),
     pytest.param("Rio Tinto\nOpen4,950.00\nHigh4,990.10\nToday's Change+35.50 / +0.72%\n", id="glued-labels-without-a-value"),
     pytest.param("Rio Tinto\nPrice4,950.00\nShares traded1.2m\n1 Year change+5.69%\n", id="glued-labels-period-change"),
     pytest.param("Nasdaq\n17,732.60\n-0.71%\n-126.08 yesterday\n", id="a-change-of-another-day"),

@@ -22,6 +22,7 @@ _USERS = {
     "labels": lambda w: lexicon._LABELS.match(w),
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
+    "sign_words": lambda w: lines.normalize(f"{w} 1.5%") in ("+1.5%", "-1.5%", "1.5%"),
     "today": lambda w: lines._TODAY.fullmatch(w),
     "stopwords": lambda w: w in lexicon._STOPWORDS,
     "time_words": lambda w: w in lexicon._TIME_WORDS,
@@ -63,9 +64,12 @@ def test_every_category_is_known_and_every_language_loads():
 @pytest.mark.parametrize("category", sorted(CATEGORIES))
 def test_entries_are_well_formed(category):
     for code in LANGUAGES:
-        entries = language(code).get(category, {} if category == "months" else [])
+        entries = language(code).get(category, {} if category in ("months", "sign_words") else [])
         if category == "months":
             assert all(isinstance(v, int) and 1 <= v <= 12 for v in entries.values()), code
+            entries = list(entries)
+        if category == "sign_words":
+            assert all(v in ("+", "-", "") for v in entries.values()), code
             entries = list(entries)
         assert len(entries) == len(set(entries)), (code, "duplicate")
         for e in entries:

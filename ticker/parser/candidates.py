@@ -607,6 +607,42 @@ class Tables:
         self.consumed = max(self.consumed, bottom)
         return True
 
+    def stacked(self, i: int) -> bool:
+        """Labels each on its own line above its number ("Ultimo" / "34.512,33" / "Var. %" /
+        "+0,36" / "Var. ass." / "+123,45"), the percent's label at line ``i``: its number may
+        lack the sign, its label says what it is. Named by the heading above the first label.
+        Weak evidence: the arithmetic must pass."""
+        L = self.L
+        if field_role(L.text(i)) != "p":
+            return False
+        found: dict[str, tuple[int, _Field]] = {}
+        for k in range(max(self.consumed + 1, i - 4), min(L.n - 1, i + 5)):
+            if L.kind(k) != _TEXT or L.fields(k):
+                continue
+            role = field_role(L.text(k))
+            if role is None:
+                continue
+            j = k + 1
+            if L.kind(j) != _NUM or len(L.fields(j)) != 1:
+                continue
+            if role in found:
+                return False  # two of a kind: a table of statistics, not one quote
+            found[role] = (k, L.fields(j)[0])
+        if set(found) != {"v", "c", "p"}:
+            return False
+        v, c, p = found["v"][1], found["c"][1], found["p"][1]
+        if v.pct or c.pct:
+            return False
+        top = min(k for k, _ in found.values())
+        bottom = max(k for k, _ in found.values()) + 1
+        named = self.name_above(top)
+        if named is None or named[3] or top - named[2] > 4:
+            return False
+        self.cands.append(_Cand(v, c, p, named[0], named[1], top, False, [(v, c, p, "vcp")], (top, bottom),
+                                layout="labelled"))
+        self.consumed = max(self.consumed, bottom)
+        return True
+
     def page_title(self) -> str | None:
         """The page's first line when it is a heading (a quote page opens with its instrument)."""
         L = self.L

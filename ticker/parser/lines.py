@@ -228,7 +228,17 @@ def normalize(text: str) -> str:
         text = text.translate(_NORMAL)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
+    if text and text[0] in _SIGN_WORD_FIRST:
+        m = _SIGN_WORD.fullmatch(text)
+        if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
+            text = _SIGN_WORDS[m.group(1)] + m.group(2)
     return text
+
+
+_SIGN_WORDS: dict[str, str] = merged("sign_words")
+_SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
+_SIGN_WORD = re.compile("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
+                        + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)")
 
 
 def unify_percent_signs(text: str) -> str:

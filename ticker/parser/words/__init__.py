@@ -31,6 +31,7 @@ CATEGORIES = {
     "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
     "unit_lines": "a line holding only a unit or a price label (Punkte, Kurs)",
     "today": "a word after a change saying it is the day's (+2.19 Today)",
+    "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",
     "units": "units printed beside a number (pts, Punkte, USD)",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
     "time_words": "words of a line that carries the page's own time (Updated, As of)",
@@ -62,15 +63,15 @@ def language(code: str) -> dict:
 
 def merged(category: str):
     """Every language's entries of ``category``: a list (in language order, no duplicates),
-    or a dict for ``months``."""
+    or a dict for ``months`` and ``sign_words``."""
     if category not in CATEGORIES:
         raise KeyError(category)
     try:
         return _CACHE[category]
     except KeyError:
         pass
-    if category == "months":
-        out: dict[str, int] = {}
+    if category in ("months", "sign_words"):
+        out: dict[str, object] = {}
         for code in LANGUAGES:
             out.update(language(code).get(category, {}))
         _CACHE[category] = out
