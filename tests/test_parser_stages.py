@@ -267,6 +267,14 @@ REFUSALS = [
     pytest.param("Russell 2000  5 992,39  9,39 (0,96 %)\n", id="space-group-never-split-across-a-gap"),
     pytest.param("Straits Times Index\n10\n1 (11", id="cut-inside-the-percent"),
     pytest.param("Index\n39,631.06\n-28.14\n(-0.07%)\n", id="a-kind-label-is-no-name"),
+    # what the new families must still leave alone: calendars (percents in a row or a cell a
+    # line), bid/ask above a percent, a gainers list printed a cell a line with its returns
+    pytest.param("Event\tActual\tForecast\tPrevious\nCPI y/y\t3.1%\t3.2%\t3.4%\nUnemployment Rate\t4.1%\t4.0%\t4.0%\n",
+                 id="calendar-rows-of-percents"),
+    pytest.param("CPI y/y\nActual\n3.1%\nForecast\n3.2%\nPrevious\n3.4%\n", id="calendar-a-cell-a-line"),
+    pytest.param("Bid\n57,28\nAsk\n57,29\nVar. %\n+0,36\n", id="bid-ask-stacked-above-a-percent"),
+    pytest.param("Top Gainers\nAcme Corp\n12.30\n+9.82%\n+25.10%\nBeta Ltd\n8.15\n+3.90%\n+11.20%\n",
+                 id="gainers-a-cell-a-line-with-returns"),
     pytest.param("FTSE MIB\nMassimo\n34.600,10\nMinimo\n34.300,00\nVar. %\n+0,36\n", id="stacked-labels-without-value-and-change"),
     pytest.param("FTSE MIB\nUltimo\n34.512,33\nVar. %\n+1,36\nVar. ass.\n+123,45\n", id="stacked-labels-failing-the-arithmetic"),
     pytest.param("Rio Tinto\nOpen4,950.00\nHigh4,990.10\nToday's Change+35.50 / +0.72%\n", id="glued-labels-without-a-value"),
