@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _RETURN_PERIOD, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -64,6 +64,13 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+def _label_between(s: str) -> bool:
+    """A label naming the change or percent, between a quote's value and its change ("Today's Change")."""
+    if len(s) > 30 or _BULLET.match(s) or _RETURN_PERIOD.match(s) or _DIGIT.search(s):
+        return False  # not "1-Year Change": a period's change is another statistic
+    return field_role(s) in ("c", "p") or "change" in s.lower()
+
+
 def _TIME_LINE_BETWEEN(s: str) -> bool:
     """A time or "delayed" line that may sit between the fields of one quote."""
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
@@ -87,6 +94,10 @@ class Candidates:
             elif kd == _BLANK and gap < 3:
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
+                gap += 1
+            elif kd == _TEXT and gap < 2 and _label_between(L.text(k)):
+                # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
+                # (a group of more numbers than a quote is no quote; the arithmetic decides)
                 gap += 1
             else:
                 break

@@ -102,7 +102,12 @@ def _soft(gap: str, inner: bool = False) -> bool:
         return True
     for ch in gap:
         if ch not in _SOFT_CHARS:
-            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) in _INNER_SEPARATORS)
+            if _SOFT.fullmatch(gap) is not None:
+                return True
+            if inner:  # "0.00·+0.15%", "+172,64 Pkt. / +0,93 %": a separator, maybe after a unit
+                rest = gap.strip(_SPC)
+                return rest in _INNER_SEPARATORS or (rest[-1:] in _INNER_SEPARATORS and _SOFT.fullmatch(rest[:-1]) is not None)
+            return False
     return True
 
 
