@@ -158,7 +158,7 @@ FAMILIES = [
                  Q(("FTSE 250 Index", "20451.20", "-12.40", "-0.06")), id="change-label-between-value-and-change"),
     pytest.param("CAC 40\nIndex\n7,517.68\n+90.66 (1.22%) today\n",
                  Q(("CAC 40", "7517.68", "90.66", "1.22")), id="type-word-line-and-trailing-word"),
-    pytest.param("Hang Seng Index .HSI:Hang Seng\nRT Quote | Exchange\n17,769.14\n+50.53 (+0.29%)\n",
+    pytest.param("Hang Seng Index .HSI:HKEX\nRT Quote | Exchange\n17,769.14\n+50.53 (+0.29%)\n",
                  Q(("Hang Seng Index", "17769.14", "50.53", "0.29")), id="code-after-the-name"),
     pytest.param("MDAX\n26.033,10 Pkt.\n-413,20 Pkt. / -1,56 %\n",
                  Q(("MDAX", "26033.10", "-413.20", "-1.56")), id="unit-then-slash"),
