@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 
-from .lexicon import _RETURN_PERIOD, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
+from .lexicon import _AT_CLOSE, _RETURN_PERIOD, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
 from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
@@ -176,7 +176,11 @@ class Candidates:
 
     def vertical(self, i: int) -> None:
         L = self.L
-        lo, hi = self.group(i)
+        own = L.fields(i)
+        if len(own) == 3 and sum(f.pct for f in own) == 1:
+            lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
+        else:
+            lo, hi = self.group(i)
         fs: list[_Field] = []
         for k in range(lo, hi + 1):
             if L.kind(k) == _NUM:
@@ -191,6 +195,16 @@ class Candidates:
         if not roles:
             return
         named = self.name_above(lo)
+        if named is None and lo == hi:
+            # "38,471.20 +761.60 +2.02% Nikkei 225": the name after the numbers on their line
+            # (not a time or a label: "... Official Close 3/19/2019"); weak, as a row is
+            s = L.text(lo)
+            tail = s[fs[-1].end :].strip(" \t\u00a0|")
+            name = _inline_name(tail) if tail and not _noise(tail) and not _AT_CLOSE.match(tail) else None
+            if name is not None and roles[0][3] == "vcp":
+                self.cands.append(_Cand(*roles[0][:3], name, None, lo, False, roles[:1], (lo, hi), layout="row"))
+                self.consumed = hi
+                return
         if named is None:
             # a quote header with no name above it ("7,439.74 -8.32 -0.11%" first on the page):
             # named by the page's subject when it has one (the arithmetic must pass)
@@ -280,6 +294,9 @@ class Candidates:
                 runs.append([b])
         seg_start = found = 0
         for run in runs:
+            if (len(run) == 4 and run[1].pct and not any(f.pct for f in run[2:])
+                    and _name_number(s, seg_start, run[0])):
+                run = run[1:]  # "Nikkei 225 +2.02% 38,471.20 +761.60": "225" ends the name
             pcts = [j for j, f in enumerate(run) if f.pct]
             if not pcts:  # numbers without a percent stay part of the text before the next run
                 continue
