@@ -141,6 +141,9 @@ FAMILIES = [
                  "Shenzhen Component ^SZSC 9,410.45 -42.30 -0.45 details\n",
                  Q(("Shanghai Composite", "3052.10", "15.20", "0.50"), ("Shenzhen Component", "9410.45", "-42.30", "-0.45")),
                  id="table-glued-header-percent-without-sign"),
+    pytest.param("Name\nLast\nChg\n% Chg\nKospi\n2,650.30\n12.40\n0.47\nTaiex\n20,120.55\n-80.25\n-0.40\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47"), ("Taiex", "20120.55", "-80.25", "-0.40")),
+                 id="table-one-cell-per-line-percent-without-sign"),
     pytest.param("Sensex : 72,100.50 +150.20(0.21%) , Nifty : 21,900.40 -30.10(-0.14%) , "
                  "Bank Nifty : 46,800.10 +55.40(0.12%) ,\n",
                  Q(("Sensex", "72100.50", "150.20", "0.21"), ("Nifty", "21900.40", "-30.10", "-0.14"),

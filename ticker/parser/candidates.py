@@ -449,6 +449,56 @@ class Tables:
     """Layout families without a ``%`` on the quote's line: table rows under a header naming
     their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
 
+    def cell_table(self, i: int) -> bool:
+        """A table printed one cell per line, its header too ("Index" / "Last" / "Chg" /
+        "% Chg", then "Nikkei 225" / "38,471.20" / "761.60" / "2.02"): the header's cells are
+        the short lines ending at line ``i``; each row a name line, then one number per
+        numeric column. Weak evidence: each row must pass the arithmetic."""
+        L = self.L
+        cols: list[str] = []
+        k = i
+        while k > self.consumed and i - k < 6:
+            s = L.text(k)
+            if not s or len(s) > 20 or _DIGIT.search(s):
+                break
+            kinds = header_columns(s)
+            if len(kinds) > 1:
+                break
+            cols.insert(0, kinds[0] if kinds else "")
+            k -= 1
+        numeric = [c for c in cols if c]
+        if sorted(numeric) != ["c", "p", "v"] or cols[0] != "":
+            return False  # a name column first, then value, change and percent in some order
+        order = "".join(numeric)
+        j, rows, end = i + 1, 0, min(L.n, i + 6 * 400)
+        while j < end:
+            while j < end and L.kind(j) == _BLANK:
+                j += 1
+            if j >= end or L.kind(j) != _TEXT:
+                break
+            name = _inline_name(L.text(j))
+            cells: list[_Field] = []
+            m = j + 1
+            while m < end and len(cells) < 3:
+                if L.kind(m) == _BLANK:
+                    m += 1
+                    continue
+                fs = L.fields(m) if L.kind(m) == _NUM else []
+                if len(fs) != 1:
+                    break
+                cells.append(fs[0])
+                m += 1
+            if name is None or len(cells) != 3:
+                break
+            f = dict(zip(order, cells))
+            self.cands.append(_Cand(f["v"], f["c"], f["p"], name, None, j, False, [(f["v"], f["c"], f["p"], "vcp")],
+                                    (j, m - 1), layout="table"))
+            rows += 1
+            j = m
+        if rows:
+            self.consumed = max(self.consumed, j - 1)
+        return rows > 0
+
     def table(self, i: int) -> None:
         """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
         three numbers in the header's value/change/percent order, the percent with or without

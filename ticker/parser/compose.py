@@ -102,7 +102,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                     elif kd == _TEXT:
                         s = self.L.text(line)
                         if not self.L.fields(line):
-                            if len(s) <= 80:  # a table's header row ("Last Chg % Chg")
+                            if len(s) <= 80 and not self.cell_table(line):  # a table's header
                                 self.table(line)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):
                             pass  # "Index3,367.90+29.33(+0.88%)": no space between the fields
