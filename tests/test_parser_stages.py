@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ticker.parser import parse
-from ticker.parser.candidates import header_columns
+from ticker.parser.tables import header_columns
 from ticker.parser.lexicon import field_role
 from ticker.parser.lines import _BLANK, _NUM, _TEXT, _Lines, normalize
 from ticker.parser.names import _unglue, page_subject

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 
-from .candidates import Candidates, Glued, Tables
+from .candidates import Candidates
+from .glued import Glued
+from .tables import Tables
 from .candidates import _Cand, _Done
 from .lines import _NUM, _TEXT, _Lines, unify_percent_signs
 from .model import ParseError, ParsedPage, _PageSlots, quote_columns
