@@ -111,6 +111,9 @@ def _soft(gap: str, inner: bool = False) -> bool:
     return True
 
 
+_BLANK_CHARS = "|" + _STRIP
+
+
 class _Lines:
     """The page's lines with lazily computed, cached classification."""
 
@@ -127,8 +130,13 @@ class _Lines:
         """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
         never looked at)."""
         s = self._text.get(i)
-        if s is None:
-            s = self._text[i] = normalize(_strip(self.raw[i]))
+        if s is None:  # normalize(_strip(...)), inlined: every line a stage looks at comes here
+            s = self.raw[i].strip(_STRIP)
+            if not s.isascii():
+                s = s.translate(_NORMAL)
+            if "%" in s and _PCT_BEFORE.search(s) is not None:
+                s = _PCT_FIRST.sub(r"\1%", s)
+            self._text[i] = s
         return s
 
     def fields(self, i: int) -> list[_Field]:
@@ -145,7 +153,7 @@ class _Lines:
 
     def _classify(self, i: int) -> int:
         s = self.text(i)
-        if not s or not s.strip("|" + _STRIP):
+        if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
         if _BULLET.match(s) or not _DIGIT.search(s):
             if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
