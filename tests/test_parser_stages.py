@@ -216,6 +216,11 @@ def test_list_below_a_quote_header_is_refused_and_remembered():
     assert {name for _, name, _ in p.refused} == {"ALPHA AG", "BETA SE"}
 
 
+def test_quote_time_between_name_and_numbers():
+    page = parse("OMX 30\n\nKurszeit: 09.05.2025 17:30 Uhr\n\n2,650.30\n\nPunkte\n12.40 Punkte\n0.47\nTageshoch\n")
+    assert page.quotes and page.market_status == "Kurszeit: 09.05.2025 17:30 Uhr"
+
+
 def test_glued_status_is_the_market_status():
     assert parse("AdvertisementFrankfurt markets closedDAX17.771,76-10,20(-0,06%)\n").market_status == "Frankfurt markets closed"
 
