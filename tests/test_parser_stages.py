@@ -11,7 +11,7 @@ from decimal import Decimal
 import pytest
 
 from ticker.parser import parse
-from ticker.parser.candidates import header_columns
+from ticker.parser.tables import header_columns
 from ticker.parser.lexicon import field_role
 from ticker.parser.lines import _BLANK, _NUM, _TEXT, _Lines, normalize
 from ticker.parser.names import _unglue, page_subject
@@ -151,6 +151,9 @@ FAMILIES = [
                  "Shenzhen Component ^SZSC 9,410.45 -42.30 -0.45 details\n",
                  Q(("Shanghai Composite", "3052.10", "15.20", "0.50"), ("Shenzhen Component", "9410.45", "-42.30", "-0.45")),
                  id="table-glued-header-percent-without-sign"),
+    pytest.param("Name\nLast\nChg\n% Chg\nKospi\n2,650.30\n12.40\n0.47\nTaiex\n20,120.55\n-80.25\n-0.40\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47"), ("Taiex", "20120.55", "-80.25", "-0.40")),
+                 id="table-one-cell-per-line-percent-without-sign"),
     pytest.param("Sensex : 72,100.50 +150.20(0.21%) , Nifty : 21,900.40 -30.10(-0.14%) , "
                  "Bank Nifty : 46,800.10 +55.40(0.12%) ,\n",
                  Q(("Sensex", "72100.50", "150.20", "0.21"), ("Nifty", "21900.40", "-30.10", "-0.14"),
@@ -164,6 +167,18 @@ FAMILIES = [
                  Q(("OMX Stockholm 30", "9120.40", "45.60", "0.50")), id="name-after-the-numbers"),
     pytest.param("MOEX\n\n3,412.55\n\nPunkte\n\nZeithorizont:\n21.34 Punkte\n0.63\nTageshoch\n",
                  Q(("MOEX", "3412.55", "21.34", "0.63")), id="percent-without-sign-proven"),
+    pytest.param("FTSE 250 Index\nPrice (GBX)\n20,451.20\nToday's Change\n-12.40 / -0.06%\nShares traded\n",
+                 Q(("FTSE 250 Index", "20451.20", "-12.40", "-0.06")), id="change-label-between-value-and-change"),
+    pytest.param("CAC 40\nIndex\n7,517.68\n+90.66 (1.22%) today\n",
+                 Q(("CAC 40", "7517.68", "90.66", "1.22")), id="type-word-line-and-trailing-word"),
+    pytest.param("Hang Seng Index .HSI:HKEX\nRT Quote | Exchange\n17,769.14\n+50.53 (+0.29%)\n",
+                 Q(("Hang Seng Index", "17769.14", "50.53", "0.29")), id="code-after-the-name"),
+    pytest.param("MDAX\n26.033,10 Pkt.\n-413,20 Pkt. / -1,56 %\n",
+                 Q(("MDAX", "26033.10", "-413.20", "-1.56")), id="unit-then-slash"),
+    pytest.param("Kospi 200 +0.47% 352.30 +1.65\nNikkei +2.02% 38,471.20 +761.60\n",
+                 Q(("Kospi 200", "352.30", "1.65", "0.47"), ("Nikkei", "38471.20", "761.60", "2.02")), id="percent-first-rows"),
+    pytest.param("2,650.30 +12.40 +0.47% Kospi\n17,769.14 +50.53 +0.29% Hang Seng\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47"), ("Hang Seng", "17769.14", "50.53", "0.29")), id="names-after-numbers"),
     pytest.param("Sensex 12,34,567.80 +1,234.50 (+0.10%)\n",
                  Q(("Sensex", "1234567.80", "1234.50", "0.10")), id="lakh-grouping"),
     pytest.param("Nikkei 40\u00a0074.69 +443.63 (+1.12%)\n",
@@ -311,6 +326,11 @@ def test_list_below_a_quote_header_is_refused_and_remembered():
     page = p.run()
     assert [(q.name, str(q.value)) for q in page.quotes] == [("Euro Stoxx 50", "4912.40")]
     assert {name for _, name, _ in p.refused} == {"ALPHA AG", "BETA SE"}
+
+
+def test_quote_time_between_name_and_numbers():
+    page = parse("OMX 30\n\nKurszeit: 09.05.2025 17:30 Uhr\n\n2,650.30\n\nPunkte\n12.40 Punkte\n0.47\nTageshoch\n")
+    assert page.quotes and page.market_status == "Kurszeit: 09.05.2025 17:30 Uhr"
 
 
 def test_glued_status_is_the_market_status():

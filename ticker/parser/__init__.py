@@ -2,10 +2,12 @@
 
 Pure: stdlib only, no files, no database, no clock. The stages, one module each:
 
-* :mod:`~ticker.parser.lines` - the page's lines and the number fields printed in them;
+* :mod:`~ticker.parser.lines` - the page's lines (normalised: native digits, direction marks,
+  Arabic separators) and the number fields printed in them;
 * :mod:`~ticker.parser.numbers` - every reading a printed number's format allows;
-* :mod:`~ticker.parser.candidates` - candidates per layout family (numbers one per line under a
-  name, a quote on one line, rows of tables and tapes);
+* :mod:`~ticker.parser.candidates`, :mod:`~ticker.parser.tables`, :mod:`~ticker.parser.glued` -
+  candidates per layout family: strip entries and quote headers (numbers one per line under a
+  name), rows and tapes, tables (one row or one cell a line), labelled fields, glued text;
 * :mod:`~ticker.parser.check` - the arithmetic check ``change_pct ≈ 100·change/(value − change)``
   within print rounding, the strongest evidence there is;
 * :mod:`~ticker.parser.names` - where a quote's name comes from;

@@ -1,14 +1,16 @@
-"""Stage 2: candidates per layout family - vertical groups, lines, tables."""
+"""Stage 2: candidates per layout family - strip entries and quote headers (numbers one per line
+under a name), rows and tapes (a quote on one line). Tables and labelled blocks are in
+:mod:`ticker.parser.tables`, glued text in :mod:`ticker.parser.glued`."""
 from __future__ import annotations
 
 import re
 
 
-from .lexicon import _CODE_EXCHANGE, _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _GLUED_STATUS, _DIRECTION, _ID_LINE, field_role, _ID_LABEL, _COLUMN, _LABELS, _LETTER, _STATUS, _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE
-from .lines import _BLANK, _FIELD, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
+from .lexicon import (_AT_CLOSE, _CODE_EXCHANGE, _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _COLUMN, _DIRECTION, _ID_LABEL, _ID_LINE, _LABELS, _LETTER, _RETURN_PERIOD, _STATUS,
+                      _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE, field_role)
+from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
 from .model import Quote
 from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
-from .check import check_arithmetic
 from .numbers import decimal_candidates, parse_number
 
 
@@ -64,6 +66,7 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+_UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
 _CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 _SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
 _ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
@@ -89,7 +92,14 @@ def _filler(s: str) -> bool:
             and (field_role(s) is not None or _noise(s)))
 
 
-def _TIME_LINE_BETWEEN(s: str) -> bool:
+def _label_between(s: str) -> bool:
+    """A label naming the change or percent, between a quote's value and its change ("Today's Change")."""
+    if len(s) > 30 or _BULLET.match(s) or _RETURN_PERIOD.match(s) or _DIGIT.search(s):
+        return False  # not "1-Year Change": a period's change is another statistic
+    return field_role(s) in ("c", "p") or "change" in s.lower()
+
+
+def _time_line_between(s: str) -> bool:
     """A time or "delayed" line that may sit between the fields of one quote."""
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
@@ -112,6 +122,10 @@ class Candidates:
             elif kd == _BLANK and gap < 3:
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
+                gap += 1
+            elif kd == _TEXT and gap < 2 and _label_between(L.text(k)):
+                # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
+                # (a group of more numbers than a quote is no quote; the arithmetic decides)
                 gap += 1
             else:
                 break
@@ -211,7 +225,16 @@ class Candidates:
 
     def vertical(self, i: int) -> None:
         L = self.L
-        lo, hi = self.group(i)
+        own = L.fields(i)
+        if len(own) == 3 and sum(f.pct for f in own) == 1:
+            lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
+        else:
+            lo, hi = self.group(i)
+            label = next((k for k in range(hi, lo, -1) if L.kind(k) == _TEXT), None)
+            if label is not None and self._other_label_above(lo):
+                # "Previous close" / "211.76" / "Change" / "+2.80 (+1.34%)": the number above the
+                # change's label is another statistic's; the group starts below the label
+                lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
         fs: list[_Field] = []
         for k in range(lo, hi + 1):
             if L.kind(k) == _NUM:
@@ -233,6 +256,16 @@ class Candidates:
         if not roles:
             return
         named = self.name_above(lo)
+        if named is None and lo == hi:
+            # "38,471.20 +761.60 +2.02% Nikkei 225": the name after the numbers on their line
+            # (not a time or a label: "... Official Close 3/19/2019"); weak, as a row is
+            s = L.text(lo)
+            tail = s[fs[-1].end :].strip(" \t\u00a0|")
+            name = _inline_name(tail) if tail and not _noise(tail) and not _AT_CLOSE.match(tail) else None
+            if name is not None and roles[0][3] == "vcp":
+                self.cands.append(_Cand(*roles[0][:3], name, None, lo, False, roles[:1], (lo, hi), layout="row"))
+                self.consumed = hi
+                return
         if named is None:
             # a quote header with no name above it ("7,439.74 -8.32 -0.11%" first on the page):
             # named by the page's subject when it has one (the arithmetic must pass)
@@ -269,7 +302,7 @@ class Candidates:
         k = lo - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
-        if k <= self.consumed or L.kind(k) != _TEXT or not (_TIME_LINE_BETWEEN(L.text(k)) or _filler(L.text(k))):
+        if k <= self.consumed or L.kind(k) != _TEXT or not (_time_line_between(L.text(k)) or _filler(L.text(k))):
             return None
         k -= 1
         while k > self.consumed and L.kind(k) == _BLANK:
@@ -279,15 +312,23 @@ class Candidates:
         fs = L.fields(k)
         if len(fs) != 1 or fs[0].pct:
             return None
+        if self._other_label_above(k):
+            return None  # "Previous close" / "211.49" / "Change" / ...: not the value
+        return k, fs[0]
+
+    def _other_label_above(self, k: int) -> bool:
+        """The line above the number at line ``k`` labels another statistic ("Previous close"
+        above "211.49"): that number is not the quote's value."""
+        L = self.L
         up = k - 1
         while up > self.consumed and L.kind(up) == _BLANK:
             up -= 1
         if up > self.consumed and L.kind(up) == _TEXT:
             label = L.text(up)
-            if (_LABELS.match(label) and _DIGIT.search(label) is None and field_role(label) != "v"
-                    and not _UNIT_LINE.fullmatch(label)):
-                return None  # "Previous close" / "211.49" / "Change" / ...: not the value
-        return k, fs[0]
+            # (a value's label with its unit, "Price (GBX)", labels the value)
+            return bool(_LABELS.match(label) and _DIGIT.search(label) is None
+                        and field_role(_UNIT_PAREN.sub("", label)) != "v" and not _UNIT_LINE.fullmatch(label))
+        return False
 
     def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
         """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""
@@ -330,6 +371,9 @@ class Candidates:
                 runs.append([b])
         seg_start = found = 0
         for run in runs:
+            if (len(run) == 4 and run[1].pct and not any(f.pct for f in run[2:])
+                    and _name_number(s, seg_start, run[0])):
+                run = run[1:]  # "Nikkei 225 +2.02% 38,471.20 +761.60": "225" ends the name
             pcts = [j for j, f in enumerate(run) if f.pct]
             if not pcts:  # numbers without a percent stay part of the text before the next run
                 continue
@@ -462,315 +506,3 @@ class Candidates:
         return None
 
     # ---- the whole page
-
-
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
-
-
-def header_columns(text: str) -> list[str]:
-    """The kinds of the columns a table's header row names, in order: ``v`` value, ``c``
-    change, ``p`` percent, ``n`` another number. Glued headers ("IndexSymbolLastChg% Chg",
-    as text from a minified page) are split where a lower-case letter meets a capital.
-
-    >>> header_columns("IndexSymbolLastChg% Chg")
-    ['v', 'p', 'c']
-    >>> header_columns("Name Last High Low Chg. Chg. %")
-    ['v', 'n', 'n', 'c', 'p']
-    """
-    return [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))]
-
-
-class Tables:
-    """Layout families without a ``%`` on the quote's line: table rows under a header naming
-    their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
-
-    def table(self, i: int) -> None:
-        """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
-        three numbers in the header's value/change/percent order, the percent with or without
-        its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
-        row must pass the arithmetic."""
-        L = self.L
-        cols = header_columns(L.text(i))
-        order = "".join(k for k in cols if k in "vcp")
-        if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
-            return
-        if order == "vpc":  # "Last Chg% Chg" glued: a header lists the change before its percent
-            order = "vcp"
-        k, misses, last = i + 1, 0, i
-        while k < L.n and misses < 3 and k - i < 2000:
-            kd = L.kind(k)
-            if kd == _BLANK:
-                k += 1
-                continue
-            row = self._row(k, order)
-            if row is None:
-                misses += 1
-            else:
-                misses = 0
-                last = k
-            k += 1
-        if last > i:
-            self.consumed = max(self.consumed, last)
-
-    def _row(self, k: int, order: str) -> bool | None:
-        L = self.L
-        s = L.text(k)
-        fs = L.fields(k)
-        if len(fs) < 3:
-            return None
-        run = [fs[-1]]
-        for a, b in zip(reversed(fs[:-1]), reversed(fs)):
-            if not _soft(s[a.end : b.start], True):
-                break
-            run.insert(0, a)
-        tail = s[run[-1].end :].strip()
-        if tail and not tail[0].isalpha():
-            return None
-        # the run of numbers ending the row; a name before it ("S&P/TSX 60 Index (CAD)" keeps
-        # its "60": the numbers are the last three)
-        run = run[-3:]
-        if len(run) != 3:
-            return None
-        head = s[: run[0].start].rstrip()
-        symbol = None
-        m = _ROW_SYMBOL.search(head)
-        if m:
-            symbol, head = m.group(1), head[: m.start()]
-        name = _inline_name(head, max_words=12)  # a table cell holds a long name whole
-        if name is None:
-            return None
-        f = dict(zip(order, run))
-        if run[1].pct != run[2].pct and not run[0].pct:
-            # the printed percent sign says which is the percent ("Price Change % Change" rows
-            # "39,631.06 -0.07% -28.14"), whatever order a (perhaps glued) header gave
-            f["c"], f["p"] = (run[2], run[1]) if run[1].pct else (run[1], run[2])
-        roles = [(f["v"], f["c"], f["p"], "vcp")]
-        self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
-        return True
-
-    def labelled(self, i: int) -> bool:
-        """A block of labelled fields around line ``i`` ("Value 9,675.43" / "Change -22.94
-        (-0.24%)", "Price 22,579.43" / "Change Today -3.38" / "% Change -0.02 %"): each role
-        named by its label (:func:`ticker.parser.lexicon.field_role`), within three lines of
-        each other. Named by the heading above the block, else the page's subject or title.
-        Weak evidence: the arithmetic must pass."""
-        L = self.L
-        m = _LABELLED.match(L.text(i))
-        if m is None or field_role(m.group("label")) not in ("c", "p"):
-            return False  # the percent's own line names the change or the percent, or no block
-        found: dict[str, tuple[int, list[_Field]]] = {}
-        lo = max(self.consumed + 1, i - 3)
-        for k in range(lo, min(L.n, i + 4)):
-            s = L.text(k)
-            m = _LABELLED.match(s)
-            if m is None:
-                continue
-            role = field_role(m.group("label"))
-            if role is None:
-                continue
-            fs = [f for f in L.fields(k) if f.start >= m.end("label")]
-            if m.end("label") < len(s) and (s[m.end("label")] in "+-−–" or s[m.end("label")].isdigit()):
-                # the label glued to its number ("Today's Change-23.46 / -0.28%"): the fields of
-                # the text after the label
-                at = m.end("label")
-                fs = [_Field(f) for f in _FIELD.finditer(s[at:])]
-                for f in fs:
-                    f.start, f.end = f.start + at, f.end + at
-            if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
-                continue
-            if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
-                if not fs[1].pct or "p" in found:
-                    continue
-                found["p"] = (k, [fs[1]])
-                fs = fs[:1]
-            if role in found:
-                return False  # two of a kind: a table of statistics, not one quote
-            found[role] = (k, fs)
-        if set(found) != {"v", "c", "p"}:
-            return False
-        v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
-        if v.pct or c.pct or (not p.pct and not p.paren):
-            return False
-        top = min(k for k, _ in found.values())
-        bottom = max(k for k, _ in found.values())
-        named = self.name_above(top)
-        name = symbol = None
-        if named is not None and not named[3] and top - named[2] <= 4:
-            name, symbol = named[0], named[1]
-        if name is None:
-            name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
-        if name is None:
-            return False
-        self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
-        self.consumed = max(self.consumed, bottom)
-        return True
-
-    def stacked(self, i: int) -> bool:
-        """Labels each on its own line above its number ("Ultimo" / "34.512,33" / "Var. %" /
-        "+0,36" / "Var. ass." / "+123,45"), the percent's label at line ``i``: its number may
-        lack the sign, its label says what it is. Named by the heading above the first label.
-        Weak evidence: the arithmetic must pass."""
-        L = self.L
-        if field_role(L.text(i)) != "p":
-            return False
-        found: dict[str, tuple[int, _Field]] = {}
-        for k in range(max(self.consumed + 1, i - 4), min(L.n - 1, i + 5)):
-            if L.kind(k) != _TEXT or L.fields(k):
-                continue
-            role = field_role(L.text(k))
-            if role is None:
-                continue
-            j = k + 1
-            if L.kind(j) != _NUM or len(L.fields(j)) != 1:
-                continue
-            if role in found:
-                return False  # two of a kind: a table of statistics, not one quote
-            found[role] = (k, L.fields(j)[0])
-        if set(found) != {"v", "c", "p"}:
-            return False
-        v, c, p = found["v"][1], found["c"][1], found["p"][1]
-        if v.pct or c.pct:
-            return False
-        top = min(k for k, _ in found.values())
-        bottom = max(k for k, _ in found.values()) + 1
-        named = self.name_above(top)
-        if named is None or named[3] or top - named[2] > 4:
-            return False
-        self.cands.append(_Cand(v, c, p, named[0], named[1], top, False, [(v, c, p, "vcp")], (top, bottom),
-                                layout="labelled"))
-        self.consumed = max(self.consumed, bottom)
-        return True
-
-    def page_title(self) -> str | None:
-        """The page's first line when it is a heading (a quote page opens with its instrument)."""
-        L = self.L
-        for k in range(min(L.n, 3)):
-            s = L.text(k)
-            if not s:
-                continue
-            if _heading_ok(s) and not _noise(s) and not _link(s) and not _LABELS.match(s) and not _DIGIT.search(s[:1]):
-                return _split_symbol(_clean_name(s))[0]
-            return None
-        return None
-
-    def bare_header(self, limit: int = 400) -> None:
-        """A quote header printed without any ``%`` ("21281.93" / "Punkte" / "Zeithorizont:" /
-        "164.05 Punkte" / "0.78"): three numbers one per line near the top of a page, with at
-        most two unit or label lines between them, under a name. Looked for only on a page
-        where nothing else was found, and taken only when the arithmetic proves the third
-        number is the percent (weak evidence)."""
-        L = self.L
-        k = self.consumed + 1
-        end = min(L.n, limit)
-        while k < end:
-            if L.kind(k) != _NUM:
-                k += 1
-                continue
-            fs, j, between, last = list(L.fields(k)), k + 1, 0, k
-            while j < end and len(fs) < 4 and j - k < 10:
-                kd = L.kind(j)
-                if kd == _NUM:
-                    fs += L.fields(j)
-                    last, between = j, 0
-                elif kd == _BLANK:
-                    pass
-                elif between < 2 and _bare_gap(L.text(j)):
-                    between += 1
-                else:
-                    break
-                j += 1
-            # no parentheses or percent signs (those lines are read elsewhere), and a line
-            # after the last number: a page cut inside "0.78" must not give "0.7"
-            if (len(fs) == 3 and not fs[0].signed and not any(f.pct or f.paren for f in fs)
-                    and last < L.n - 1):
-                named = self.name_above(k)
-                if named is not None and not named[3]:
-                    roles = [(fs[0], fs[1], fs[2], "vcp")]
-                    self.cands.append(_Cand(fs[0], fs[1], fs[2], named[0], named[1], named[2], False, roles,
-                                            (named[2], last), layout="header"))
-                    self.consumed = last
-                    return
-            k = last + 1
-
-
-def _bare_gap(s: str) -> bool:
-    """A unit line ("Punkte") or a short label ending in a colon ("Zeithorizont:")."""
-    return _UNIT_LINE.fullmatch(s) is not None or (len(s) <= 30 and s.endswith(":") and not _DIGIT.search(s))
-
-
-# A quote glued to its name and fields, as text extraction of a minified page gives it:
-# "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
-# "%" ends the entry. Where the name's digits end and the value's begin is for the number
-# formats and the arithmetic to decide.
-_GLUED = re.compile(
-    r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d[\d,.]*\d)"
-    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)\s?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
-)
-
-
-# the name glued to its value, the change apart ("Dow Jones39,118.86 -45.20 -0.12%": spans of a
-# minified page, no space between name and value)
-_GLUED_SPACED = re.compile(
-    r"(?P<head>[^\d%]*?[^\W\d_])(?P<digits>\d[\d,.]*\d)[ \u00a0]"
-    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)[ \u00a0]?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
-)
-
-
-_GLUE_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
-
-
-class Glued:
-    """The glued layout family, a part of :class:`PageParser`."""
-
-    def glued(self, i: int) -> bool:
-        """Entries glued together on line ``i``; True when any was found."""
-        L = self.L
-        s = L.text(i)
-        found = 0
-        pos = 0
-        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)):
-            head, digits = m.group("head"), m.group("digits")
-            readings = []
-            # every split of the digits into the end of the name and a well-formed value
-            for cut in range(0, min(len(digits) - 1, 6)):
-                if cut and not digits[cut - 1].isdigit():
-                    break
-                raw = digits[cut:]
-                if not raw[0].isdigit() or (raw[0] == "0" and len(raw) > 1 and raw[1].isdigit()):
-                    continue
-                if not decimal_candidates(raw):
-                    continue
-                readings.append((head + digits[:cut], raw))
-            c = _Field.make(m.group("c"), False, False, m.start("c"), m.end("c"))
-            p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
-            for text_name, raw in readings:
-                text_name = s[pos:m.start()] + text_name
-                st = _GLUED_STATUS.search(text_name)
-                if st is not None:  # "U.S. markets closedS&P 500": the status, then the name
-                    if self.glued_status is None:
-                        parts = _GLUE_SPLIT.split(text_name[: st.end()])
-                        while len(parts) > 1 and _noise(parts[0].strip()):
-                            parts.pop(0)  # "AdvertisementSingapore markets closed"
-                        self.glued_status = _clean_name("".join(parts))
-                    text_name = text_name[st.end():]
-                name = _inline_name(_unglue(text_name))
-                if name is None:
-                    continue
-                v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
-                ok = False
-                for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
-                    nv, nc, np_ = (parse_number(x, decimal_sep=sep) for x in (raw, c.raw, p.raw))
-                    if nv is not None and nc is not None and np_ is not None and check_arithmetic(nv, nc, np_):
-                        ok = True
-                        break
-                if ok:  # the longest value that passes (the name keeps no more digits than it must)
-                    self.cands.append(_Cand(v, c, p, name, None, i, False, [(v, c, p, "vcp")], (i, i),
-                                            layout="glued"))
-                    found += 1
-                    break
-            pos = m.end()
-        if found:
-            self.consumed = max(self.consumed, i)
-        return found > 0

@@ -4,7 +4,9 @@ from __future__ import annotations
 import re
 
 
-from .candidates import Candidates, Glued, Tables
+from .candidates import Candidates
+from .glued import Glued
+from .tables import Tables
 from .candidates import _Cand, _Done
 from .lines import _NUM, _TEXT, _Lines, unify_percent_signs
 from .model import ParseError, ParsedPage, _PageSlots, quote_columns
@@ -103,7 +105,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                     elif kd == _TEXT:
                         s = self.L.text(line)
                         if not self.L.fields(line):
-                            if len(s) <= 80 and not self.stacked(line):  # a table's header row ("Last Chg % Chg")
+                            if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 self.table(line)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):
                             pass  # "Index3,367.90+29.33(+0.88%)": no space between the fields

@@ -103,8 +103,16 @@ def _soft(gap: str, inner: bool = False) -> bool:
         return True
     for ch in gap:
         if ch not in _SOFT_CHARS:
-            return _SOFT.fullmatch(gap) is not None or (inner and gap.strip(_SPC) in _INNER_SEPARATORS)
+            if _SOFT.fullmatch(gap) is not None:
+                return True
+            if inner:  # "0.00·+0.15%", "+172,64 Pkt. / +0,93 %": a separator, maybe after a unit
+                rest = gap.strip(_SPC)
+                return rest in _INNER_SEPARATORS or (rest[-1:] in _INNER_SEPARATORS and _SOFT.fullmatch(rest[:-1]) is not None)
+            return False
     return True
+
+
+_BLANK_CHARS = "|" + _STRIP
 
 
 class _Lines:
@@ -123,8 +131,17 @@ class _Lines:
         """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
         never looked at)."""
         s = self._text.get(i)
-        if s is None:
-            s = self._text[i] = normalize(_strip(self.raw[i]))
+        if s is None:  # normalize(_strip(...)), inlined: every line a stage looks at comes here
+            s = self.raw[i].strip(_STRIP)
+            if not s.isascii():
+                s = s.translate(_NORMAL)
+            if "%" in s and _PCT_BEFORE.search(s) is not None:
+                s = _PCT_FIRST.sub(r"\1%", s)
+            if s and s[0] in _SIGN_WORD_FIRST:
+                m = _SIGN_WORD.fullmatch(s)
+                if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
+                    s = _SIGN_WORDS[m.group(1)] + m.group(2)
+            self._text[i] = s
         return s
 
     def fields(self, i: int) -> list[_Field]:
@@ -141,7 +158,7 @@ class _Lines:
 
     def _classify(self, i: int) -> int:
         s = self.text(i)
-        if not s or not s.strip("|" + _STRIP):
+        if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
         if _BULLET.match(s) or not _DIGIT.search(s):
             if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers

@@ -33,6 +33,8 @@ def _split_symbol(name: str) -> tuple[str, str | None]:
     ('FTSE 250', '^FTMC')
     >>> _split_symbol("Hong Kong Hang Seng Index (HSI:IND)")
     ('Hong Kong Hang Seng Index', 'HSI:IND')
+    >>> _split_symbol("Nikkei 225 Index .N225:Nikkei")
+    ('Nikkei 225 Index', '.N225:Nikkei')
     >>> _split_symbol("Öl (Brent)")
     ('Öl (Brent)', None)
     """
@@ -42,7 +44,14 @@ def _split_symbol(name: str) -> tuple[str, str | None]:
     m = _NAME_PAREN_SYM.fullmatch(name)
     if m and _LETTER.search(m.group(2)) and _LETTER.search(m.group(1)):
         return m.group(1), m.group(2)
+    m = _NAME_TRAILING_SYM.fullmatch(name)  # "Nikkei 225 Index .N225:Nikkei"
+    if m and _LETTER.search(m.group(1)):
+        return m.group(1), m.group(2)
     return name, None
+
+
+# a code after the name with the marks only codes have: ".N225:Nikkei", "^N225", "NKY:IND"
+_NAME_TRAILING_SYM = re.compile(r"(\S.*?)\s+([.^][A-Z0-9][\w.:=^-]{1,20}|[A-Z0-9]{2,8}:[A-Z]{2,8})")
 
 
 def _heading_ok(s: str) -> bool:

@@ -59,9 +59,8 @@ class StatusTime:
                 tail = L.text(last)[fs[-1].end :].strip()
                 if tail and _time_line(tail):
                     return _clean_name(tail)
-            # after the numbers, between the name and the numbers, above the name
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
-                      *range(first - 1, max(-1, first - 4), -1)]:
+                      *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
                 s = L.text(k)
                 if s and _time_line(s):
                     return _clean_name(s)
