@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -803,11 +803,11 @@ def test_symbols(text, symbol):
 
 @pytest.mark.parametrize("text,when", [
     ("DBS GROUP HOLDINGS LTD\nQuotes 10 Minutes Delayed. Updated at 15 Feb 2018 12:04\n",
-     datetime(2018, 2, 15, 12, 4, tzinfo=timezone.utc)),
+     datetime(2018, 2, 15, 12, 4, tzinfo=UTC)),
     ("S&P 500 (^GSPC)\n5,303.27\n+6.17 (+0.12%)\nAt close: May 17, 2024 at 4:00PM EDT\n",
      datetime(2024, 5, 17, 16, 0, tzinfo=timezone(timedelta(hours=-4)))),
     ("DAX\n17.999,59\n+72,62 (+0,41%)\nStand: 17.05.2024 17:35 Uhr\n",
-     datetime(2024, 5, 17, 17, 35, tzinfo=timezone.utc)),
+     datetime(2024, 5, 17, 17, 35, tzinfo=UTC)),
     ("^FTMC - FTSE 250\n20,054.43\n+13.93 (+0.07%)\nAt close: 4:35PM BST\n", None),  # no date: not a full time
     (SEED, None),
 ])

@@ -4,12 +4,11 @@ what the general stages alone would, or nothing. Run on every snippet table of t
 from __future__ import annotations
 
 import pytest
+from test_parse import CASES, FAST_EDGES, SEED  # noqa: E402
+from test_parser_stages import FAMILIES, REFUSALS  # noqa: E402
 
 from ticker.parser.compose import PageParser
 from ticker.parser.yahoo import read_strips
-
-from test_parse import CASES, FAST_EDGES, SEED  # noqa: E402
-from test_parser_stages import FAMILIES, REFUSALS  # noqa: E402
 
 TEXTS = [p.values[0] for p in CASES] + FAST_EDGES + [p.values[0] for p in FAMILIES] + [p.values[0] for p in REFUSALS]
 

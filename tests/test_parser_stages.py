@@ -11,11 +11,11 @@ from decimal import Decimal
 import pytest
 
 from ticker.parser import parse
-from ticker.parser.tables import header_columns
 from ticker.parser.lexicon import field_role
 from ticker.parser.lines import _BLANK, _NUM, _TEXT, _Lines, normalize
 from ticker.parser.names import _unglue, page_subject
 from ticker.parser.status import _time_line
+from ticker.parser.tables import header_columns
 
 # --------------------------------------------------------------------------- stage 1: lines
 

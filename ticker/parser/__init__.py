@@ -16,6 +16,7 @@ Pure: stdlib only, no files, no database, no clock. The stages, one module each:
 * :mod:`~ticker.parser.words` - the language words all of them rely on, as data;
 * :mod:`~ticker.parser.yahoo` - an accelerator for bullet strips in their commonest form, which
   gives what the general stages give (a contract test holds it);
+* :mod:`~ticker.parser.state` - the state the stages share, declared once with its types;
 * :mod:`~ticker.parser.compose` - the composer that runs them.
 
 >>> page = parse('''UK markets closed

@@ -5,13 +5,41 @@ from __future__ import annotations
 
 import re
 
-
-from .lexicon import (_AT_CLOSE, _CODE_EXCHANGE, _EXCHANGE_LINE, _ISIN, _NAME_LABEL, _COLUMN, _DIRECTION, _ID_LABEL, _ID_LINE, _LABELS, _LETTER, _RETURN_PERIOD, _STATUS,
-                      _SYMBOL, _SYMBOL_EXCHANGE, _UNIT_LINE, field_role)
-from .lines import _BLANK, _NUM, _TEXT, _BULLET, _DIGIT, _Field, _soft
+from .lexicon import (
+    _AT_CLOSE,
+    _CODE_EXCHANGE,
+    _COLUMN,
+    _DIRECTION,
+    _EXCHANGE_LINE,
+    _ID_LABEL,
+    _ID_LINE,
+    _ISIN,
+    _LABELS,
+    _LETTER,
+    _NAME_LABEL,
+    _RETURN_PERIOD,
+    _STATUS,
+    _SYMBOL,
+    _SYMBOL_EXCHANGE,
+    _UNIT_LINE,
+    field_role,
+)
+from .lines import _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _Field, _soft
 from .model import Quote
-from .names import _unglue, _link, _sentence, page_subject, _clean_name, _heading_ok, _inline_name, _name_number, _noise, _split_symbol
+from .names import (
+    _clean_name,
+    _heading_ok,
+    _inline_name,
+    _link,
+    _name_number,
+    _noise,
+    _sentence,
+    _split_symbol,
+    _unglue,
+    page_subject,
+)
 from .numbers import decimal_candidates, parse_number
+from .state import PageState
 
 
 class _Cand:
@@ -104,7 +132,7 @@ def _time_line_between(s: str) -> bool:
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
 
-class Candidates:
+class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
     def group(self, i: int) -> tuple[int, int]:
@@ -391,10 +419,11 @@ class Candidates:
                         continue
                     if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
                         # more numbers before the change than a value: which one is the value?
-                        k = self.table_value(i, run, first, j)
-                        if k is None:
+                        value_at = self.table_value(i, run, first, j)
+                        if value_at is None:
                             seg_start = run[j].end
                             continue
+                        k = value_at
                     window = [run[k], run[j - 1], run[j]]
                     roles = [(window[0], window[1], window[2], "vcp")]
                 if not roles:
@@ -420,7 +449,7 @@ class Candidates:
             # names ("Sensex : 84,393.07 -5.20(0.25%) , Nifty : ..."). The repeated shape is
             # evidence of its own: an entry failing the arithmetic is kept, flagged
             for c in self.cands[-found:]:
-                if c.name is not None:
+                if isinstance(c, _Cand) and c.name is not None:  # (all are: this line's candidates)
                     c.strong, c.layout = True, "tape"
         if self.cands and self.cands[-1].span[1] == i:
             self.consumed = i
@@ -479,7 +508,7 @@ class Candidates:
                     return k
         return None
 
-    def table_header(self, i: int) -> tuple[str, list[tuple[int, str]]] | None:
+    def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
         """The nearest line above row ``i`` that names table columns, with its columns
         as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
         L = self.L
@@ -491,12 +520,13 @@ class Candidates:
                 if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
                     continue  # another row of the table
                 return None
+            cols: list[tuple[int, str | None]]
             if "|" in t:
                 cols = []
                 for n, cell in enumerate(t.split("|")):
-                    kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
+                    cell_kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
                     for kind in "cpnv":
-                        if kind in kinds:
+                        if kind in cell_kinds:
                             cols.append((n, kind))
                             break
             else:

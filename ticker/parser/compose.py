@@ -2,18 +2,16 @@
 from __future__ import annotations
 
 import re
-
+from typing import Any, Literal, overload
 
 from .candidates import Candidates
 from .glued import Glued
-from .tables import Tables
-from .candidates import _Cand, _Done
-from .lines import _NUM, _TEXT, _Lines, unify_percent_signs
-from .model import ParseError, ParsedPage, _PageSlots, quote_columns
+from .lines import _NUM, _TEXT, unify_percent_signs
+from .model import ParsedPage, ParseError, Quote, _PageSlots, quote_columns
 from .resolve import Resolver
 from .status import StatusTime
-from .yahoo import FastPath, _GAP
-
+from .tables import Tables
+from .yahoo import _GAP, FastPath
 
 _GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
@@ -27,46 +25,39 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
     """One page's parse: the state the stages share."""
 
     def __init__(self, text: str, strict: bool, fast: bool = True, explain: bool = False) -> None:
-        self.explain: list[dict] | None = [] if explain else None  # evidence per candidate
+        self.explain = [] if explain else None  # evidence per candidate
         self.fast = fast  # False: every entry through the general path (tests compare both)
         if "\r" in text:
             text = text.replace("\r\n", "\n").replace("\r", "\n")
         text = unify_percent_signs(text)
         self.source = text
-        self._L: _Lines | None = None
+        self._L = None
         self.strict = strict
-        self.cands: list[_Cand | _Done] = []
-        self.warnings: list[str] = []
+        self.cands = []
+        self.warnings = []
         self.consumed = -1  # highest line index used by an accepted candidate
         self.spaced_fields = 0  # space-grouped numbers among the candidates (resolve)
         # bullet entries in page order, (name line, last line); a fast strip's as a slice of
         # fast_entries (bullet_spans works out their lines when something needs them)
-        self.bullets: list[tuple[int, int] | slice] = []
+        self.bullets = []
         # the bullet entries cut_off_warnings looks after: all but those of a fast strip that the
         # strip's next entry follows directly
-        self.open_entries: list[tuple[int, int]] = []
+        self.open_entries = []
         # fast_strip's entries, kept apart from self.cands (resolve merges them when both exist):
         # (name, value, change, percent, line, value, change, percent) - the numbers' digits
         # without group commas (the percent a Decimal already), the line 1-based, then the floats
         # of the check. They become Quotes only when a ParsedPage needs them (_fast_quote).
-        self.fast_entries: list[tuple] = []
-        self.columns: tuple[tuple, ...] | None = None  # run(columns=True): the quotes as columns
-        self.strip_starts: dict[int, int] = {}  # first line of a fast strip -> its char offset
-        self.strip_ends: dict[int, int] = {}  # last line of a fast strip -> offset of its end
+        self.fast_entries = []
+        self.columns = None  # run(columns=True): the quotes as columns
+        self.strip_starts = {}  # first line of a fast strip -> its char offset
+        self.strip_ends = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
-        self.refused: list[tuple[int, str | None, str]] = []  # near-misses: (line, name, why)
-        self.glued_status: str | None = None  # a status line glued to a name (Glued)
+        self.refused = []  # near-misses: (line, name, why)
+        self.glued_status = None  # a status line glued to a name (Glued)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
-        self._run: tuple | None = None  # the rest of fast_strip's last findall, and where it starts
+        self._run = None  # the rest of fast_strip's last findall, and where it starts
         self._line = 0  # line_of() state
         self._pos = 0
-
-    @property
-    def L(self) -> _Lines:
-        """The page split into lines, made only when something needs them."""
-        if self._L is None:
-            self._L = _Lines(self.source)
-        return self._L
 
 
     def run(self, columns: bool = False) -> ParsedPage:
@@ -122,7 +113,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             n = len(e)
             names, _, _, _, lines, values, changes, pcts = zip(*e) if e else ((),) * 8
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
-            quotes = ()
+            quotes: list[Quote] | tuple[()] = ()
         else:
             quotes = self.resolve()
             if columns:
@@ -130,7 +121,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                 quotes = ()
         self.cut_off_warnings()
         status = self.market_status()
-        page = _PageSlots()  # ParsedPage(quotes=..., ...), see _QuoteSlots
+        # ParsedPage(quotes=..., ...), see _QuoteSlots (Any: it becomes a ParsedPage below)
+        page: Any = _PageSlots()
         page.quotes = tuple(quotes)
         page.market_status = status
         page.page_time = self.page_time(status)
@@ -170,6 +162,10 @@ def parse_for_store(text: str, *, strict: bool = False) -> tuple[ParsedPage, tup
     return _parse(text, strict, columns=True)
 
 
+@overload
+def _parse(text: str, strict: bool, columns: Literal[True]) -> tuple[ParsedPage, tuple[tuple, ...]]: ...
+@overload
+def _parse(text: str, strict: bool, columns: Literal[False]) -> tuple[ParsedPage, None]: ...
 def _parse(text: str, strict: bool, columns: bool) -> tuple[ParsedPage, tuple[tuple, ...] | None]:
     """The page, and (``columns``) its quotes as columns; never raises for a ``str``."""
     if not isinstance(text, str):

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import re
+
 from .candidates import _Cand
 from .check import check_arithmetic
 from .lexicon import _GLUED_STATUS
 from .lines import _Field
 from .names import _clean_name, _inline_name, _noise, _unglue
 from .numbers import decimal_candidates, parse_number
+from .state import PageState
 
 # A quote glued to its name and fields, as text extraction of a minified page gives it:
 # "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
@@ -30,7 +32,7 @@ _GLUED_SPACED = re.compile(
 _GLUE_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
-class Glued:
+class Glued(PageState):
     """The glued layout family, a part of :class:`PageParser`."""
 
     def glued(self, i: int) -> bool:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 from .lines import _UNIT
 from .words import merged
 

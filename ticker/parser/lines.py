@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+
 from .numbers import MINUS_SIGNS
 from .words import merged
 
@@ -56,7 +57,7 @@ class _Field:
     __slots__ = ("raw", "pct", "paren", "down", "up", "start", "end")
 
     @classmethod
-    def make(cls, raw: str, pct: bool, paren: bool, start: int, end: int) -> "_Field":
+    def make(cls, raw: str, pct: bool, paren: bool, start: int, end: int) -> _Field:
         f = cls.__new__(cls)
         f.raw, f.pct, f.paren, f.down, f.up, f.start, f.end = raw, pct, paren, False, False, start, end
         return f
@@ -217,7 +218,7 @@ _DIGIT_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0
                 0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0)
 # invisible direction marks (Hebrew and Arabic pages put them around signs and percents)
 _BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
-_NORMAL = {ord(ch): None for ch in _BIDI}
+_NORMAL: dict[int, str | None] = {ord(ch): None for ch in _BIDI}
 _NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
 _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
                 0x066B: ".", 0x066C: ",", 0x060C: ",",  # Arabic decimal and group separators (N'Ko groups with ،)

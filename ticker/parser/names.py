@@ -2,8 +2,25 @@
 from __future__ import annotations
 
 import re
-from .lexicon import _SESSION_NAME, _SUBJECT, _LINKS, _RETURN_PERIOD, _CLOCK, _DECIMAL_IN_NAME, _LABELS, _LETTER, _NAME_PAREN_SYM, _NOISE_PARTS, _NOISE_START, _PERIOD, _STOPWORDS, _SYM_DASH_NAME, _TABLE_HEAD
-from .lines import _BULLET, _Field, _STRIP
+
+from .lexicon import (
+    _CLOCK,
+    _DECIMAL_IN_NAME,
+    _LABELS,
+    _LETTER,
+    _LINKS,
+    _NAME_PAREN_SYM,
+    _NOISE_PARTS,
+    _NOISE_START,
+    _PERIOD,
+    _RETURN_PERIOD,
+    _SESSION_NAME,
+    _STOPWORDS,
+    _SUBJECT,
+    _SYM_DASH_NAME,
+    _TABLE_HEAD,
+)
+from .lines import _BULLET, _STRIP, _Field
 
 
 def _noise(s: str) -> bool:

@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-
-
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
 #: Characters accepted as a minus sign when they are attached to the digits.
@@ -183,6 +181,7 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
     if info is None:
         return None
     sign, readings = info
+    reading: tuple[str, str] | None
     if decimal_sep is None:
         reading = readings.get(".") or readings[","]
     else:

@@ -4,21 +4,23 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+
 from .candidates import _Cand, _Done
 from .check import _consistent, _misfit, _num, check_arithmetic
-from .lines import _BLANK, _HOLD, _NUM, _TEXT, _BULLET
+from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
 from .model import Quote
 from .names import _clean_name, _inline_name, _noise, _words
 from .numbers import _DOT, decimal_candidates, parse_number
+from .state import PageState
 from .yahoo import _BULLET_NEAR, _fast_quote
 
 
-def _allowed(c: "_Cand") -> frozenset[str]:
+def _allowed(c: _Cand) -> frozenset[str]:
     v, ch, p = c.order[0][:3]
     return decimal_candidates(v.raw) & decimal_candidates(ch.raw) & decimal_candidates(p.raw)
 
 
-def _cand_line(c: "_Cand") -> int:
+def _cand_line(c: _Cand | _Done) -> int:
     return c.span[0]
 
 
@@ -58,7 +60,7 @@ def _evidence(c, q, hint: str, why: str | None) -> dict:
     }
 
 
-class Resolver:
+class Resolver(PageState):
     """The resolving part of :class:`ticker.parser.compose.PageParser`."""
 
     def resolve(self) -> list[Quote]:
@@ -100,7 +102,7 @@ class Resolver:
         explain = self.explain
         made: list = []  # the candidate of each quote in out (for explain)
         for c, al in zip(cands, allowed):
-            q = c.quote or self.resolve_one(c, hint, al)
+            q = c.quote if isinstance(c, _Done) else self.resolve_one(c, hint, al)
             if q is None:
                 if explain is not None and c.quote is None:
                     explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
@@ -240,8 +242,9 @@ class Resolver:
     # ---- strips cut off or with holes
 
     def cut_off_warnings(self) -> None:
-        L = taken = None
-        for first, last in self.open_entries:
+        L = None
+        taken: set[int] = set()  # the bullet entries' first lines (made with L)
+        for _first, last in self.open_entries:
             end = self.strip_ends.get(last)
             if end is not None and _BULLET_NEAR.match(self.source, end) is None:
                 continue  # no bullet on the 5 lines after a fast strip: no entry to warn about

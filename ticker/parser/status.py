@@ -2,28 +2,30 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
-from .lexicon import _CLOCK, _AT_CLOSE, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from datetime import UTC, datetime, timedelta, timezone
+
+from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS
 from .lines import _BULLET, _NUM, _strip
 from .names import _clean_name
+from .state import PageState
 
 
-class StatusTime:
+class StatusTime(PageState):
     """Status and time: a part of :class:`ticker.parser.compose.PageParser`."""
 
     def market_status(self) -> str | None:
         looked: set[int] = set()
         src = self.source
-        for b in self.bullets[:1]:
-            nline = self.fast_entries[b.start][4] - 1 if type(b) is slice else b[0]
+        for entry in self.bullets[:1]:
+            nline = self.fast_entries[entry.start][4] - 1 if type(entry) is slice else entry[0]
             at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
             for k in range(nline - 1, max(-1, nline - 4), -1):
                 looked.add(k)
                 if at is None:
                     s = self.L.text(k)
                 else:
-                    b, at = at - 1, src.rfind("\n", 0, at - 1) + 1
-                    s = _strip(src[at:b])
+                    end, at = at - 1, src.rfind("\n", 0, at - 1) + 1
+                    s = _strip(src[at:end])
                 status = _status_line(s)
                 if status is not None:
                     return status
@@ -33,10 +35,10 @@ class StatusTime:
         for key in _STATUS_KEYS:
             i = head.find(key)
             while i >= 0:
-                line = head.count("\n", 0, i)
-                if line >= 25:
+                line_no = head.count("\n", 0, i)
+                if line_no >= 25:
                     break
-                hits.add(line)
+                hits.add(line_no)
                 i = head.find(key, i + 1)
         for k in sorted(hits - looked):
             status = _status_line(L.text(k))
@@ -117,7 +119,7 @@ class StatusTime:
         if t is None:
             return None
         try:
-            t.astimezone(timezone.utc)
+            t.astimezone(UTC)
         except (OverflowError, ValueError):
             self.warnings.append(f"page time out of range ignored: {_clean_name(line)[:80]!r}")
             return None
@@ -224,7 +226,7 @@ def _parse_datetime(s: str) -> datetime | None:
             elif tzs and tzs in _TZ:
                 tz = timezone(timedelta(minutes=_TZ[tzs]))
             else:
-                tz = timezone.utc
+                tz = UTC
             return datetime(int(g["y"]), mon, int(g["d"]), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
         except (ValueError, OverflowError):
             continue

@@ -3,10 +3,13 @@ cell a line), blocks of labelled fields, and a quote header printed without a pe
 from __future__ import annotations
 
 import re
+from typing import cast
+
 from .candidates import _Cand
 from .lexicon import _COLUMN, _LABELS, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
+from .state import PageState
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
@@ -23,10 +26,11 @@ def header_columns(text: str) -> list[str]:
     >>> header_columns("Name Last High Low Chg. Chg. %")
     ['v', 'n', 'n', 'c', 'p']
     """
-    return [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))]
+    # (every alternative of _COLUMN is a named group: lastgroup is never None)
+    return cast(list[str], [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))])
 
 
-class Tables:
+class Tables(PageState):
     """Layout families without a ``%`` on the quote's line: table rows under a header naming
     their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
 

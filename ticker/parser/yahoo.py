@@ -12,11 +12,14 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
+
 from .candidates import _Cand
 from .check import _ULP, _consistent
-from .lines import _NUM, _B, _Field, _STRIP, _W, _X
+from .lines import _B, _NUM, _STRIP, _W, _X, _Field
 from .model import Quote, _QuoteSlots
 from .names import _heading_ok
+from .state import PageState
 
 _FNUM = r"[+\-−–]?[0-9][0-9,.]*"  # ASCII digits; loose on purpose (fast); resolve() drops malformed numbers
 _ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
@@ -73,7 +76,7 @@ _DOT = frozenset(".")
 
 
 
-class FastPath:
+class FastPath(PageState):
     """The fast path's part of :class:`ticker.parser.compose.PageParser`."""
 
     def fast_entry(self, q: int) -> int:
@@ -235,7 +238,7 @@ class FastPath:
 def _fast_quote(entry: tuple) -> Quote:
     """The Quote of a fast_strip entry: Quote(name, value, change, percent, line, None, True)."""
     name, v, c, pct, line = entry[:5]
-    q = _QuoteSlots()  # see _QuoteSlots
+    q: Any = _QuoteSlots()  # see _QuoteSlots (Any: it becomes a Quote below)
     q.name = name
     q.value = Decimal(v)
     q.change = Decimal(c)
