@@ -24,7 +24,7 @@ import zstandard
 
 from ticker import pages
 from ticker.pages import PageError, PageInput, html_to_text
-from ticker.parse import parse
+from ticker.parser import parse
 
 from pagegen import TICKER, lines_naming, run_ticker
 

@@ -16,7 +16,7 @@ PACKAGE = Path(ticker.__file__).parent
 # Layer of each module (a package's modules share its layer); lower layers know nothing of higher ones.
 LAYERS = {
     "ticker.errors": 1, "ticker.records": 1, "ticker.instruments": 1, "ticker.summary": 1,
-    "ticker.parse": 1, "ticker.numbers": 1, "ticker._regex": 1, "ticker.parser": 1, "ticker.data": 1,
+    "ticker.parser": 1, "ticker.data": 1,
     "ticker.pages": 2, "ticker.db": 2,
     "ticker.ingest": 3, "ticker.preview": 3,
     "ticker.frames": 4, "ticker.analysis": 4,

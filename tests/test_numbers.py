@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from ticker.numbers import decimal_candidates, parse_number, read_number
+from ticker.parser.numbers import decimal_candidates, parse_number, read_number
 
 D = Decimal
 

@@ -124,7 +124,7 @@ FIXTURES = __import__("pathlib").Path(__file__).parent / "fixtures"
 
 
 def test_html_page_gives_the_same_quotes_as_its_saved_text():
-    from ticker.parse import parse
+    from ticker.parser import parse
 
     html = pages.load(PageInput("x.html", FIXTURES / "yahoo_uk_strip.html"))
     text = pages.load(PageInput("x.txt", FIXTURES / "yahoo_uk_strip.txt"))

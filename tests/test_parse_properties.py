@@ -17,8 +17,9 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ticker.numbers import parse_number
-from ticker.parse import _Parser, check_arithmetic, parse, parse_for_store, quote_columns
+from ticker.parser import check_arithmetic, parse, parse_for_store, quote_columns
+from ticker.parser.compose import PageParser as _Parser
+from ticker.parser.numbers import parse_number
 
 # TICKER_HYPOTHESIS_EXAMPLES=5000 for a longer hunt; 200 keeps the suite fast
 SETTINGS = settings(max_examples=int(os.environ.get("TICKER_HYPOTHESIS_EXAMPLES", "200")), deadline=None,

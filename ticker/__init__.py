@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING  # noqa: E402
 # Imported here, not lazily: importing the submodule ticker.parse (the store does) would
 # otherwise rebind ``ticker.parse`` to the module. The parser is stdlib-only and cheap to import.
 from .errors import TickerError  # noqa: E402 - after the Ctrl-C guard above
-from .parse import ParsedPage, ParseError, Quote, parse  # noqa: E402
+from .parser import ParsedPage, ParseError, Quote, parse  # noqa: E402
 
 if TYPE_CHECKING:
     from .store import Store

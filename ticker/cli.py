@@ -386,20 +386,24 @@ def parse_command(
         ParseFormat, typer.Option("--format", "-f", help="table for people; json (one array, an object per page) for programs.")
     ] = ParseFormat.table,
     strict: StrictOption = False,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="also print each quote's evidence (layout, numbers as printed and read, "
+                           "arithmetic, where its name came from) and why near-misses were refused.")
+    ] = False,
     output: OutputOption = None,
 ) -> None:
     """Parse pages and print their quotes, without storing anything.
 
-    Example: `ticker parse --format json page.txt`.
+    Example: `ticker parse --format json page.txt`; `ticker parse --explain page.txt` says why.
     """
     with _into(output):
-        _parse(paths, output_format, strict)
+        _parse(paths, output_format, strict, explain)
 
 
-def _parse(paths, output_format, strict) -> None:
+def _parse(paths, output_format, strict, explain) -> None:
     from .preview import describe
 
-    reports = [describe(item, strict=strict) for item in pages.expand(paths)]
+    reports = [describe(item, strict=strict, explain=explain) for item in pages.expand(paths)]
     failed = False
     for report in reports:
         if "error" in report:
@@ -449,6 +453,11 @@ def _print_parse_tables(reports: list[dict]) -> None:
         if not report["quotes"]:
             table.add_row("(no ticker strip)", "", "", "", "", "")
         console.print(table)
+        for e in report.get("explain", ()):  # --explain
+            console.print(f"  line {e['line']}: {e.get('name')!r}: {e['decision']}", markup=False)
+            for key in ("layout", "printed", "reading", "number_format", "arithmetic", "name_from"):
+                if e.get(key) is not None:
+                    console.print(f"      {key.replace('_', ' ')}: {e[key]}", markup=False)
         for warning in report["warnings"]:
             console.print(escape(f"  warning: {shown(warning)}"), style="yellow")
 

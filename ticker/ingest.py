@@ -23,7 +23,7 @@ from . import pages
 from .db.open import open_writer
 from .db.textstore import compress_text, decompress_text
 from .db.writer import Pending, Writer, display_name
-from .parse import ParsedPage, parse, parse_for_store, quote_columns
+from .parser import ParsedPage, parse, parse_for_store, quote_columns
 from .records import PageResult, ReparseResult
 
 __all__ = ["Writer", "open_writer", "ingest", "prepare", "quote_values"]
@@ -85,7 +85,7 @@ def prepare_loaded(page: pages.LoadedPage, *, at, strict: bool, now: datetime,
                    _for_writer(columns))
 
 def quote_values(parsed: ParsedPage) -> tuple[tuple, ...]:
-    """A parsed page's quotes as the writer takes them: :func:`ticker.parse.quote_columns` - plain
+    """A parsed page's quotes as the writer takes them: :func:`ticker.parser.quote_columns` - plain
     values, cheap to send back from a worker process, that the writer zips into rows in C - with
     the names tidied for display.
 

@@ -29,8 +29,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal, InvalidOperation
 
-from ticker._regex import lazy
-
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
 #: Characters accepted as a minus sign when they are attached to the digits.
@@ -42,7 +40,7 @@ _DROP_GROUPS = str.maketrans("", "", _GROUP_CHARS)
 
 # One match reads the whole printed number: parentheses, sign (before or after a currency
 # prefix), the digits in one of the grouping shapes, percent sign, currency suffix.
-_NUMBER = lazy(
+_NUMBER = re.compile(
     r"\s*\(?\s*"
     rf"(?P<s1>[+{_MINUS_RX}])?\s?"
     rf"(?:(?:US\$|[A-Z]{{1,2}}\$|R\$|Rs\.?\s?|[{_CURRENCY_SIGNS}])\s?)?"
@@ -183,6 +181,7 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
     if info is None:
         return None
     sign, readings = info
+    reading: tuple[str, str] | None
     if decimal_sep is None:
         reading = readings.get(".") or readings[","]
     else:

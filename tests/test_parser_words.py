@@ -1,0 +1,86 @@
+"""The language words (ticker/parser/words): well-formed, and each one used by the lexicon."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from ticker.parser import lexicon, lines
+from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
+
+# which built pattern (or collection) uses each category: an entry must be matched by it
+_USERS = {
+    "markets": lambda w: re.fullmatch(rf"(?:{lexicon._alt('markets')})", w, re.I),
+    "status_words": lambda w: lexicon._STATUS.fullmatch(w),
+    "states": lambda w: lexicon._STATUS.fullmatch(f"Test markets {w}"),
+    "countdown": lambda w: lexicon._STATUS.fullmatch(f"Test markets close {w} 3 hours"),
+    "at_close": lambda w: lexicon._AT_CLOSE.fullmatch(f"{w}: 4:35PM"),
+    "noise_start": lambda w: lexicon._NOISE_START.match(w),
+    "noise_line": lambda w: lexicon._NOISE_START.match(w),
+    "noise_parts": lambda w: w in lexicon._NOISE_PARTS,
+    "links": lambda w: lexicon._LINKS.match(w),
+    "labels": lambda w: lexicon._LABELS.match(w),
+    "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
+    "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
+    "sign_words": lambda w: lines.normalize(f"{w} 1.5%") in ("+1.5%", "-1.5%", "1.5%"),
+    "today": lambda w: lines._TODAY.fullmatch(w),
+    "stopwords": lambda w: w in lexicon._STOPWORDS,
+    "time_words": lambda w: w in lexicon._TIME_WORDS,
+    "months": lambda w: w in lexicon._MONTHS,
+    "periods": lambda w: lexicon._RETURN_PERIOD.fullmatch(w),
+    "col_value": lambda w: any(m.lastgroup == "v" for m in lexicon._COLUMN.finditer(w)),
+    "col_change": lambda w: any(m.lastgroup == "c" for m in lexicon._COLUMN.finditer(w)),
+    "col_pct": lambda w: any(m.lastgroup == "p" for m in lexicon._COLUMN.finditer(w)),
+    "col_other": lambda w: any(m.lastgroup == "n" for m in lexicon._COLUMN.finditer(w)),
+    "field_value": lambda w: lexicon.field_role(w) == "v",
+    "field_change": lambda w: lexicon.field_role(w) == "c",
+    "field_pct": lambda w: lexicon.field_role(w) == "p",
+    "direction_down": lambda w: lexicon._DIRECTION.fullmatch(w).group("down"),
+    "direction_up": lambda w: lexicon._DIRECTION.fullmatch(w).group("up"),
+    "id_labels": lambda w: lexicon._ID_LABEL.fullmatch(w),
+    "exchanges": lambda w: lexicon._EXCHANGE_LINE.fullmatch(w),
+    "name_labels": lambda w: lexicon._NAME_LABEL.fullmatch(w),
+    "subject_before": lambda w: lexicon._SUBJECT.fullmatch(f"{w} Dow Jones").group("a") == "Dow Jones",
+    "subject_after": lambda w: lexicon._SUBJECT.fullmatch(f"Dow Jones {w}").group("b") == "Dow Jones",
+}
+
+
+def _example(entry: str) -> str:
+    """A text the regex fragment ``entry`` matches (the fragment with its optional parts left out)."""
+    s = re.sub(r"\(\?:([^)|]*)[^)]*\)\?", "", entry)          # (?:...)? -> nothing
+    s = re.sub(r"\(\?:([^)|]*)(?:\|[^)]*)?\)", r"\1", s)      # (?:a|b) -> a
+    s = re.sub(r"\[([^\]])[^\]]*\]", r"\1", s)                # [oa] -> o
+    s = re.sub(r".\?", "", s)                                 # e? -> nothing
+    s = s.replace("\\d+", "1").replace("\\s*", " ").replace("\\s+", " ")
+    return re.sub(r"(?<!\\)[*+]", "", s).replace("\\", "")
+
+
+def test_every_category_is_known_and_every_language_loads():
+    for code in LANGUAGES:
+        words = language(code)
+        assert set(words) <= set(CATEGORIES), code
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORIES))
+def test_entries_are_well_formed(category):
+    for code in LANGUAGES:
+        entries = language(code).get(category, {} if category in ("months", "sign_words") else [])
+        if category == "months":
+            assert all(isinstance(v, int) and 1 <= v <= 12 for v in entries.values()), code
+            entries = list(entries)
+        if category == "sign_words":
+            assert all(v in ("+", "-", "") for v in entries.values()), code
+            entries = list(entries)
+        assert len(entries) == len(set(entries)), (code, "duplicate")
+        for e in entries:
+            assert e == e.strip() and e == e.lower() and e, (code, e)
+            re.compile(e)
+
+
+@pytest.mark.parametrize("category", sorted(CATEGORIES))
+def test_every_entry_is_used(category):
+    entries = merged(category)
+    assert entries, category
+    for entry in entries:
+        example = _example(entry)
+        assert _USERS[category](example), (category, entry, example)

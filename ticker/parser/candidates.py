@@ -1,0 +1,538 @@
+"""Stage 2: candidates per layout family - strip entries and quote headers (numbers one per line
+under a name), rows and tapes (a quote on one line). Tables and labelled blocks are in
+:mod:`ticker.parser.tables`, glued text in :mod:`ticker.parser.glued`."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    _AT_CLOSE,
+    _CODE_EXCHANGE,
+    _COLUMN,
+    _DIRECTION,
+    _EXCHANGE_LINE,
+    _ID_LABEL,
+    _ID_LINE,
+    _ISIN,
+    _LABELS,
+    _LETTER,
+    _NAME_LABEL,
+    _RETURN_PERIOD,
+    _STATUS,
+    _SYMBOL,
+    _SYMBOL_EXCHANGE,
+    _UNIT_LINE,
+    field_role,
+)
+from .lines import _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _Field, _soft
+from .model import Quote
+from .names import (
+    _clean_name,
+    _heading_ok,
+    _inline_name,
+    _link,
+    _name_number,
+    _noise,
+    _sentence,
+    _split_symbol,
+    _unglue,
+    page_subject,
+)
+from .numbers import decimal_candidates, parse_number
+from .state import PageState
+
+
+class _Cand:
+    """A candidate entry: three fields in value/change/percent roles, a name, a provenance.
+
+    ``layout`` names the layout family that found it (``bullet``, ``header``, ``subject``,
+    ``borrow``, ``row``, ``tape``); ``strong`` says its layout alone makes it a quote (a bullet
+    entry, a strip's shape, a tape's repeated entry): it is kept, flagged, when the arithmetic
+    fails, where a weak one is dropped."""
+
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt", "layout")
+    quote = None  # (a _Done has its quote already)
+
+    def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None, layout="row"):
+        self.v, self.c, self.p = v, c, p
+        self.name, self.symbol, self.line = name, symbol, line
+        self.strong, self.order, self.span, self.alt = strong, order, span, alt
+        self.layout = layout
+
+
+class _Done:
+    """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set (made only on
+    pages where fast and general entries mix)."""
+
+    __slots__ = ("quote", "span")
+    alt = None
+    layout = "bullet"
+
+    def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
+        self.quote, self.span = quote, span
+
+
+def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
+    """Possible (value, change, percent) readings of exactly three fields.
+
+    Several readings come back only when the order is ambiguous; the arithmetic picks.
+    """
+    pcts = [i for i, f in enumerate(fs) if f.pct]
+    if len(fs) != 3 or len(pcts) != 1:
+        return []
+    a, b, c = fs
+    k = pcts[0]
+    if k == 2:
+        return [(a, b, c, "vcp")]
+    if k == 1:  # 17.999,59 +0,41% +72,62   or   +72,62 (+0,41%) 17.999,59
+        if a.signed and not c.signed:
+            return [(c, a, b, "cpv"), (a, c, b, "vpc")]
+        return [(a, c, b, "vpc"), (c, a, b, "cpv")]
+    return [(c, b, a, "pcv"), (b, c, a, "pvc")]
+
+
+
+
+_UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
+_CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
+_SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
+_ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
+
+
+def _id_cells(s: str) -> bool:
+    """A line of identifiers between pipes: every cell a code, an ISIN, an exchange or a
+    "label: value" ("NESN | CH0038863350 | SIX", "BSE: 500290 | NSE: MRF")."""
+    if "|" not in s:
+        return False
+    cells = [c.strip() for c in s.split("|")]
+    cells = [c for c in cells if c]
+    return len(cells) >= 2 and all(
+        _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
+        or _ID_CELL.fullmatch(c) for c in cells)
+
+
+def _filler(s: str) -> bool:
+    """A line without digits that may sit between a value and its change: a field label
+    ("Veränderung zum Vortag", "Change"), an image's alt text or a delay note ("quote price
+    arrow up"); never a name line of its own."""
+    return (len(s) <= 40 and _DIGIT.search(s) is None and not _BULLET.match(s)
+            and (field_role(s) is not None or _noise(s)))
+
+
+def _label_between(s: str) -> bool:
+    """A label naming the change or percent, between a quote's value and its change ("Today's Change")."""
+    if len(s) > 30 or _BULLET.match(s) or _RETURN_PERIOD.match(s) or _DIGIT.search(s):
+        return False  # not "1-Year Change": a period's change is another statistic
+    return field_role(s) in ("c", "p") or "change" in s.lower()
+
+
+def _time_line_between(s: str) -> bool:
+    """A time or "delayed" line that may sit between the fields of one quote."""
+    return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
+
+
+class Candidates(PageState):
+    """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
+
+    def group(self, i: int) -> tuple[int, int]:
+        return self._reach(i, -1), self._reach(i, 1)
+
+    def _reach(self, i: int, step: int) -> int:
+        """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
+        into consumed lines, across at most one blank line at a time."""
+        L = self.L
+        edge, k, gap = i, i + step, 0
+        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
+            kd = L.kind(k)
+            if kd == _NUM:
+                edge, gap = k, 0
+            elif kd == _BLANK and gap < 3:
+                # blank lines and unit lines ("Pts") between the fields: up to three in a row
+                # (a strip's spacer and its next name line end the entry)
+                gap += 1
+            elif kd == _TEXT and gap < 2 and _label_between(L.text(k)):
+                # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
+                # (a group of more numbers than a quote is no quote; the arithmetic decides)
+                gap += 1
+            else:
+                break
+            k += step
+        return edge
+
+    def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
+        """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet)."""
+        L = self.L
+        k, seen, prose = start - 1, 0, 0
+        symbol: tuple[str, int] | None = None
+        exchange: tuple[str, int] | None = None
+        while k > self.consumed and seen < 8 and start - k < 12:
+            kd = L.kind(k)
+            if kd == _BLANK:
+                k -= 1
+                continue
+            up = k - 1
+            while up > self.consumed and L.kind(up) == _BLANK:
+                up -= 1
+            if up > self.consumed and _ID_LABEL.fullmatch(L.text(up)):
+                # "ISIN" above "DE0008469008", "Börse" above "Xetra": an identifier, not a name
+                seen += 1
+                k = up - 1
+                continue
+            if kd != _TEXT:
+                break
+            s = L.text(k)
+            m = _BULLET.match(s)
+            if m:
+                name = _clean_name(s[m.end():])
+                if symbol is None and _heading_ok(name) and "|" not in name:
+                    return name, None, k, True
+                break
+            if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*" or _ID_LINE.match(s):
+                # a time, a status, a link, a label with a footnote mark ("MI Indication*")
+                seen += 1
+                k -= 1
+                continue
+            if _NAME_LABEL.fullmatch(s) or _ISIN.fullmatch(s) or _id_cells(s) or _CODE_EXCHANGE.fullmatch(s):
+                # "Index", "Disclaimer", an ISIN, "NESN | CH0038863350 | SIX": not the name
+                seen += 1
+                k -= 1
+                continue
+            if _EXCHANGE_LINE.fullmatch(s):  # "Xetra", "NYSE": the name is above (else this)
+                if exchange is None:
+                    exchange = (s, k)
+                seen += 1
+                k -= 1
+                continue
+            m = _SYMBOL_PAREN.fullmatch(s)  # "DJIA (U.S.: DJ Global Indexes)": a code and its exchange
+            if symbol is None and m:
+                symbol = (m.group(1), k)
+                seen += 1
+                k -= 1
+                continue
+            if symbol is None and _SYMBOL.fullmatch(s) and _LETTER.search(s):
+                symbol = (s, k)
+                seen += 1
+                k -= 1
+                continue
+            m = _SYMBOL_EXCHANGE.fullmatch(s)  # ".DJI:Dow Jones Global Indexes"
+            if symbol is None and m:
+                symbol = (m.group(1), k)
+                seen += 1
+                k -= 1
+                continue
+            if "|" in s and not _DIGIT.search(s):  # "RT Quote | Exchange": a tab row, not a name
+                seen += 1
+                k -= 1
+                continue
+            if _LABELS.match(s) or _UNIT_LINE.fullmatch(s) or field_role(s) is not None or s in _CURRENCY_ONLY:
+                # "Last Price", "Punkte", "% Change" (labels stacked above the values), "$"
+                seen += 1
+                k -= 1
+                continue
+            if prose < 2 and symbol is None and _sentence(s) and not _heading_ok(s):
+                prose += 1  # a description between the heading and its numbers
+                k -= 1
+                continue
+            if _heading_ok(s):
+                name, sym = _split_symbol(_unglue(_clean_name(s)))
+                if symbol is None:
+                    return name, sym, k, False
+                if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
+                    return name, sym, k, False
+                first = next((ch for ch in name if ch.isalnum()), "").upper()
+                if first and first in symbol[0].upper():
+                    return name, symbol[0], k, False
+            break
+        if symbol is not None:
+            code = symbol[0]
+            return code, (code if any(ch in code for ch in "^:=.$") else None), symbol[1], False
+        if exchange is not None:  # "Nasdaq" alone above its numbers: the index of that name
+            return exchange[0], None, exchange[1], False
+        return None
+
+    def vertical(self, i: int) -> None:
+        L = self.L
+        own = L.fields(i)
+        if len(own) == 3 and sum(f.pct for f in own) == 1:
+            lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
+        else:
+            lo, hi = self.group(i)
+            label = next((k for k in range(hi, lo, -1) if L.kind(k) == _TEXT), None)
+            if label is not None and self._other_label_above(lo):
+                # "Previous close" / "211.76" / "Change" / "+2.80 (+1.34%)": the number above the
+                # change's label is another statistic's; the group starts below the label
+                lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
+        fs: list[_Field] = []
+        for k in range(lo, hi + 1):
+            if L.kind(k) == _NUM:
+                fs.extend(L.fields(k))
+        if len(fs) == 2 and fs[1].pct and not fs[0].pct:
+            value = self._value_above_time_line(lo)
+            if value is None:
+                self.borrow(lo, hi, fs)
+                return
+            lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
+        returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
+        if returns and all(len(L.fields(k)) == 1 for k in range(lo, hi + 1) if L.kind(k) == _NUM):
+            # a table printed one cell a line: value, change, percent, then period returns
+            # ("+1.12%" 1 month, "+14.23%" 1 year) - the first percent is the quote's
+            fs = fs[:3]
+        else:
+            returns = False
+        roles = _roles(fs)
+        if not roles:
+            return
+        named = self.name_above(lo)
+        if named is None and lo == hi:
+            # "38,471.20 +761.60 +2.02% Nikkei 225": the name after the numbers on their line
+            # (not a time or a label: "... Official Close 3/19/2019"); weak, as a row is
+            s = L.text(lo)
+            tail = s[fs[-1].end :].strip(" \t\u00a0|")
+            name = _inline_name(tail) if tail and not _noise(tail) and not _AT_CLOSE.match(tail) else None
+            if name is not None and roles[0][3] == "vcp":
+                self.cands.append(_Cand(*roles[0][:3], name, None, lo, False, roles[:1], (lo, hi), layout="row"))
+                self.consumed = hi
+                return
+        if named is None:
+            # a quote header with no name above it ("7,439.74 -8.32 -0.11%" first on the page):
+            # named by the page's subject when it has one (the arithmetic must pass)
+            if self.unnamed_tried or lo > 40:
+                return
+            self.unnamed_tried = True
+            subject = page_subject(L.text(k) for k in range(min(L.n, hi + 120)))
+            if subject is None:
+                return
+            named = (subject, None, lo, False)
+            roles = [r for r in roles if r[3] == roles[0][3]]
+            self.cands.append(_Cand(*roles[0][:3], subject, None, lo, False, roles, (lo, hi), layout="subject"))
+            self.consumed = hi
+            return
+        name, symbol, nline, bullet = named
+        # Yahoo shape: value alone on a line, then "change (percent)" on the next
+        yahoo = (
+            roles[0][3] == "vcp"
+            and fs[2].paren
+            and len(L.fields(lo)) == 1
+            and not fs[0].pct
+        )
+        strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
+        self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi),
+                                layout="bullet" if bullet else "header"))
+        self.consumed = hi
+        if bullet:
+            self.bullets.append((nline, hi))
+            self.open_entries.append((nline, hi))
+
+    def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
+        """A value alone on its line, then a time line, then the change and percent at ``lo``."""
+        L = self.L
+        k = lo - 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _TEXT or not (_time_line_between(L.text(k)) or _filler(L.text(k))):
+            return None
+        k -= 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _NUM:
+            return None
+        fs = L.fields(k)
+        if len(fs) != 1 or fs[0].pct:
+            return None
+        if self._other_label_above(k):
+            return None  # "Previous close" / "211.49" / "Change" / ...: not the value
+        return k, fs[0]
+
+    def _other_label_above(self, k: int) -> bool:
+        """The line above the number at line ``k`` labels another statistic ("Previous close"
+        above "211.49"): that number is not the quote's value."""
+        L = self.L
+        up = k - 1
+        while up > self.consumed and L.kind(up) == _BLANK:
+            up -= 1
+        if up > self.consumed and L.kind(up) == _TEXT:
+            label = L.text(up)
+            # (a value's label with its unit, "Price (GBX)", labels the value)
+            return bool(_LABELS.match(label) and _DIGIT.search(label) is None
+                        and field_role(_UNIT_PAREN.sub("", label)) != "v" and not _UNIT_LINE.fullmatch(label))
+        return False
+
+    def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
+        """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""
+        L = self.L
+        k = lo - 1
+        if k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _TEXT:
+            return
+        s = L.text(k)
+        above = L.fields(k)
+        if not above or above[-1].pct or not _soft(s[above[-1].end:]):
+            return
+        name = _inline_name(s[: above[-1].start])
+        if name is None:
+            return
+        roles = [(above[-1], fs[0], fs[1], "vcp")]
+        self.cands.append(_Cand(*roles[0][:3], name, None, k, False, roles, (k, hi), layout="borrow"))
+        self.consumed = hi
+
+    # ---- entries inside a line of text
+
+    def inline(self, i: int) -> None:
+        L = self.L
+        s = L.text(i)
+        fs = L.fields(i)
+        if len(fs) < 3:
+            return
+        runs: list[list[_Field]] = [[fs[0]]]
+        for a, b in zip(fs, fs[1:]):
+            gap = s[a.end : b.start]
+            if _soft(gap, True):
+                runs[-1].append(b)
+                continue
+            m = _DIRECTION.fullmatch(gap)
+            if m is not None and not b.signed and not a.pct:  # "17,918.62 Decreased By 39.32 (0.22%)"
+                b.down, b.up = m.group("down") is not None, m.group("up") is not None
+                runs[-1].append(b)
+            else:
+                runs.append([b])
+        seg_start = found = 0
+        for run in runs:
+            if (len(run) == 4 and run[1].pct and not any(f.pct for f in run[2:])
+                    and _name_number(s, seg_start, run[0])):
+                run = run[1:]  # "Nikkei 225 +2.02% 38,471.20 +761.60": "225" ends the name
+            pcts = [j for j, f in enumerate(run) if f.pct]
+            if not pcts:  # numbers without a percent stay part of the text before the next run
+                continue
+            for j in pcts:
+                if len(run) == 3 and len(pcts) == 1:
+                    window, roles = run, _roles(run)
+                else:
+                    if j < 2 or run[j - 1].pct:
+                        continue
+                    k = j - 2
+                    first = next(n for n, f in enumerate(run) if f.start >= seg_start)
+                    if run[k].pct and (k != first or run[k].signed):
+                        # a yield printed with its percent sign opens the run ("4.398% +0.053
+                        # +1.22%": change in points); any other percent before the change: no quote
+                        continue
+                    if k > first and not (k == first + 1 and _name_number(s, seg_start, run[first])):
+                        # more numbers before the change than a value: which one is the value?
+                        value_at = self.table_value(i, run, first, j)
+                        if value_at is None:
+                            seg_start = run[j].end
+                            continue
+                        k = value_at
+                    window = [run[k], run[j - 1], run[j]]
+                    roles = [(window[0], window[1], window[2], "vcp")]
+                if not roles:
+                    continue
+                name = _inline_name(s[seg_start : window[0].start])
+                alt = None
+                v = roles[0][0]
+                if (roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009")
+                        and v.start >= 2 and s[v.start - 1] in " \u00a0" and not s[v.start - 2].isspace()):
+                    # "CMC Crypto 200 885,54": maybe the name ends in "200". Not across a wider
+                    # gap ("Russell 2000  5 992,39"): there the printed group starts at "5"
+                    alt = v
+                if name is None and alt is None:
+                    seg_start = window[-1].end
+                    continue
+                self.cands.append(_Cand(*roles[0][:3], name, None, i, False, roles, (i, i), alt,
+                                        layout="bullet" if found == 0 and _BULLET.match(s) else "row"))
+                found += 1
+                seg_start = window[-1].end
+            seg_start = max(seg_start, run[-1].end)
+        if found >= 3 and len(runs) >= found:
+            # a tape: three or more entries on one line, each its own run of numbers between
+            # names ("Sensex : 84,393.07 -5.20(0.25%) , Nifty : ..."). The repeated shape is
+            # evidence of its own: an entry failing the arithmetic is kept, flagged
+            for c in self.cands[-found:]:
+                if isinstance(c, _Cand) and c.name is not None:  # (all are: this line's candidates)
+                    c.strong, c.layout = True, "tape"
+        if self.cands and self.cands[-1].span[1] == i:
+            self.consumed = i
+
+    def table_value(self, i: int, run: list[_Field], first: int, j: int) -> int | None:
+        """Index in ``run`` of the value of a table row with more numbers than a quote
+        (``Last High Low Chg. Chg.%``, ``Kurs Vortag +/- %``), or None when unsure.
+
+        The table's header says which column is the value; without one, a number that
+        the change turns into another number of the row (value − change = previous close)
+        is the value. Otherwise the row is left alone: a High or Low taken for the value
+        would pass the arithmetic as easily as the value itself.
+        """
+        L = self.L
+        ch = run[j - 1]
+        head = self.table_header(i)
+        if head is not None:
+            text, cols = head
+            s = L.text(i)
+            if "|" in text and "|" in s:  # pipe table: cells line up
+                try:
+                    vcell = next(n for n, kind in cols if kind == "v")
+                    ccell = next(n for n, kind in cols if kind == "c" and n > vcell)
+                except StopIteration:
+                    return None
+                want = s.count("|", 0, ch.start) - (ccell - vcell)
+                for k in range(first, j - 1):
+                    if not run[k].pct and s.count("|", 0, run[k].start) == want:
+                        return k
+                return None
+            kinds = [kind for _, kind in cols]
+            if "v" in kinds:
+                v = kinds.index("v")
+                if "c" in kinds[v + 1 :]:
+                    k = j - 1 - (kinds.index("c", v + 1) - v)
+                    return k if k >= first and not run[k].pct else None
+            return None
+        pre = [k for k in range(first, j - 1) if not run[k].pct]
+        seps = decimal_candidates(ch.raw)
+        for sep in (".", ","):
+            if sep not in seps:
+                continue
+            c = parse_number(ch.raw, decimal_sep=sep)
+            if c is None:
+                continue
+            nums = {k: parse_number(run[k].raw, decimal_sep=sep) for k in pre}
+            # one pass with a count of each number (not a pairwise scan: a row of 16,000 numbers
+            # must stay linear)
+            counts: dict = {}
+            for x in nums.values():
+                if x is not None:
+                    counts[x] = counts.get(x, 0) + 1
+            for k in pre:
+                x = nums[k]
+                if x is not None and counts.get(x - c, 0) > (1 if c == 0 else 0):
+                    return k
+        return None
+
+    def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
+        """The nearest line above row ``i`` that names table columns, with its columns
+        as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"
+                continue
+            if _DIGIT.search(t):
+                if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
+                    continue  # another row of the table
+                return None
+            cols: list[tuple[int, str | None]]
+            if "|" in t:
+                cols = []
+                for n, cell in enumerate(t.split("|")):
+                    cell_kinds = {m.lastgroup for m in _COLUMN.finditer(cell)}
+                    for kind in "cpnv":
+                        if kind in cell_kinds:
+                            cols.append((n, kind))
+                            break
+            else:
+                cols = [(n, m.lastgroup) for n, m in enumerate(_COLUMN.finditer(t))]
+            kinds = [kind for _, kind in cols]
+            return (t, cols) if "v" in kinds and "c" in kinds else None
+        return None
+
+    # ---- the whole page

@@ -1,0 +1,73 @@
+"""Stage 3: the arithmetic check, and numbers read under one decimal separator."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from .numbers import read_number
+
+
+def _decimals(d: Decimal) -> int:
+    e = d.as_tuple().exponent
+    return -e if isinstance(e, int) and e < 0 else 0
+
+
+def check_arithmetic(value: Decimal, change: Decimal, change_pct: Decimal) -> bool:
+    """Does ``change_pct ≈ 100·change / (value − change)``, allowing for print rounding?
+
+    Each number may be off by one unit in its last printed digit (sites round or truncate);
+    a percent of the value itself (``100·change/value``) is accepted too.
+
+    >>> check_arithmetic(Decimal("3367.90"), Decimal("29.33"), Decimal("0.88"))
+    True
+    >>> check_arithmetic(Decimal("10.635"), Decimal("-0.19"), Decimal("-1.71"))
+    True
+    >>> check_arithmetic(Decimal("4373.63"), Decimal("45.85"), Decimal("1.1"))   # prose rounding
+    True
+    >>> check_arithmetic(Decimal("200"), Decimal("-56.50"), Decimal("-0.76"))
+    False
+    >>> check_arithmetic(Decimal("71.91"), Decimal("0.00"), Decimal("0.00"))
+    True
+    """
+    return _consistent(
+        float(value), float(change), float(change_pct),
+        10.0 ** -_decimals(value), 10.0 ** -_decimals(change), 10.0 ** -_decimals(change_pct),
+    )
+
+
+def _misfit(v: float, c: float, p: float) -> float:
+    """How far the printed percent is from the arithmetic of value and change."""
+    prev = v - c
+    return abs(100.0 * c / prev - p) if prev > 0 else float("inf")
+
+
+def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -> bool:
+    prev = v - c
+    if prev <= 0 or v == 0:  # no previous close, or a zero "value" (a no-data widget)
+        return False
+    tol = 100.0 * (uc * abs(v) + uv * abs(c)) / (prev * prev) + up + 1e-9
+    if abs(100.0 * c / prev - p) <= tol:
+        return True
+    return v > 0 and abs(100.0 * c / v - p) <= 100.0 * (uc * v + uv * abs(c)) / (v * v) + up + 1e-9
+
+
+_NUMS: dict[tuple[str, str], tuple[Decimal, float, float] | None] = {}
+
+
+def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
+    """(exact value, float value, one unit in the last printed digit) of a printed number."""
+    key = (raw, sep)
+    try:
+        return _NUMS[key]
+    except KeyError:
+        pass
+    r = read_number(raw, sep)
+    out = None if r is None else (r[0], float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
+    if len(_NUMS) > 50000:
+        _NUMS.clear()
+    _NUMS[key] = out
+    return out
+
+
+_ULP = [10.0 ** -k for k in range(12)]
+
+

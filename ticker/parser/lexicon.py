@@ -1,0 +1,114 @@
+"""Patterns over the language words of :mod:`ticker.parser.words`: status lines, labels, noise."""
+from __future__ import annotations
+
+import re
+
+from .lines import _UNIT
+from .words import merged
+
+# --------------------------------------------------------------------------- lines
+
+def _alt(category: str) -> str:
+    """The entries of one words category as a regex alternation, longest first."""
+    return "|".join(sorted(merged(category), key=len, reverse=True))
+
+
+_STATUS = re.compile(
+    rf"(?:\d{{4}}[./-]\d{{1,2}}[./-]\d{{1,2}}\s+)?(?:{_alt('status_words')})|"
+    r"(?:[\w.’'&/()\-]+\s+){0,4}?"
+    rf"(?:{_alt('markets')})"
+    r"(?:\s+[\w.’'&/()\-]+){0,4}?\s+"
+    rf"(?:{_alt('states')}"
+    rf"|(?:{_alt('countdown')})\s+(?:\d+\s*[^\W\d_]+\.?\s*){{1,3}})\s*",
+    re.I,
+)
+# status lines are looked for near the top of a page by str.find of these keys: a market word's
+# letters from the second on (so "Markets", "markets" and "MARKETS" are all found), lower and upper
+_STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"[?()]|\(\?:[^)]*\)", "", re.split(r"[(?\[]", w)[0])]
+                             for k in (base[1:5].lower(), base[1:5].upper()) if len(base) > 3}))
+_STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
+# a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
+_SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
+_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s].{{0,80}}", re.I)
+_NOISE_START = re.compile(
+    rf"(?:(?:{_alt('noise_start')})\b|(?:{_alt('noise_line')})$|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)",
+    re.I,
+)
+_NOISE_PARTS = tuple(merged("noise_parts"))
+_LINKS = re.compile(rf"(?i)(?:{_alt('links')})\b")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+
+_SYMBOL = re.compile(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
+_SYMBOL_EXCHANGE = re.compile(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
+_SYM_DASH_NAME = re.compile(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
+_NAME_PAREN_SYM = re.compile(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
+_LETTER = re.compile(r"[^\W\d_]")
+_STOPWORDS = frozenset(merged("stopwords"))
+_LABELS = re.compile(rf"(?i)^(?:{_alt('labels')})\b")
+_UNIT_LINE = re.compile(rf"(?i){_UNIT}|{_alt('unit_lines')}")
+_DECIMAL_IN_NAME = re.compile(r"\d[.,]\d")
+# a row named by a period is a line of a financial table ("Q1 2024 | 94.8 | +5.1 | +5.7% |")
+_PERIOD = re.compile(r"(?i)(?:[QH][1-4]|FY|CY|[1-4]Q)\s*'?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+               r"[a-z]*\.?\s*'?\d{2,4}|(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?")
+_TABLE_HEAD = re.compile(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
+# a line with a clock time and one of these words may carry the page's own time
+_TIME_WORDS = tuple(merged("time_words"))
+# a row named by a return period is a line of a performance table, not a quote
+_RETURN_PERIOD = re.compile(rf"(?i)(?:{_alt('periods')})(?:\s+(?:change|return|performance))?")
+_MONTHS: dict[str, int] = merged("months")
+
+
+_COLUMN = re.compile(
+    r"(?i)(?<!\w)(?:"
+    rf"(?P<p>{_alt('col_pct')})"
+    rf"|(?P<n>{_alt('col_other')})"
+    rf"|(?P<c>{_alt('col_change')})"
+    rf"|(?P<v>{_alt('col_value')})"
+    r")(?!\w)"
+)
+
+# the label of one field in a block of labelled fields ("Change Today: -3.38", "% Change -0.02 %")
+_FIELD_LABELS = [(role, re.compile(rf"(?i)(?:{_alt(cat)})")) for role, cat in
+                 (("p", "field_pct"), ("c", "field_change"), ("v", "field_value"))]
+
+
+def field_role(label: str) -> str | None:
+    """``v``, ``c`` or ``p`` when ``label`` names a quote's value, change or percent.
+
+    >>> field_role("Change Today:"), field_role("% Change"), field_role("Value"), field_role("High")
+    ('c', 'p', 'v', None)
+    """
+    label = label.strip(" \t:\u00a0").rstrip(" :")
+    for role, rx in _FIELD_LABELS:
+        if rx.fullmatch(label):
+            return role
+    return None
+
+
+# a heading naming the page's subject: "News for Dow Jones", "Dow Jones Chart"
+_SUBJECT = re.compile(
+    rf"(?i)(?:(?:{_alt('subject_before')})\s+(?P<a>\S.{{0,50}}?)|(?P<b>\S.{{0,50}}?)\s+(?:{_alt('subject_after')}))"
+)
+# a line naming only the exchange ("Xetra", "Nasdaq Global Select Market"), or the instrument's kind,
+# a section or a disclaimer ("Index", "Disclaimer"): between a name and its numbers, never the name
+_EXCHANGE_LINE = re.compile(rf"(?i)(?:{_alt('exchanges')})")
+# a stock's number code with its exchange ("068270 코스피", "7203 TSE", "NSE: 500209")
+# (a six-digit code and one word: "005930 코스피", the market's name that is also its index's)
+_CODE_EXCHANGE = re.compile(rf"(?i)\d{{4,8}}\s+(?:{_alt('exchanges')})|(?:{_alt('exchanges')}):?\s+\d{{4,8}}"
+                            r"|\d{6}\s+[^\W\d_]{2,6}")
+_NAME_LABEL = re.compile(rf"(?i)(?:{_alt('name_labels')})[.:]?")
+# an ISIN ("CH0009980894"), and a line of identifiers between pipes ("NESN | CH0038863350 | SIX",
+# "BSE: 500290 | NSE: MRF"): every cell a code or "label: value"
+_ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
+_ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
+# a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
+_ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+_DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
+# a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
+# 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
+_GLUED_STATUS = re.compile(
+    rf"(?i:{_alt('markets')})\s+(?:(?i:{_alt('states')})|[^\W\d_]+\s+(?i:{_alt('countdown')})"
+    r"(?:\s*\d+\s*[^\W\d_][a-zäöüßéèàç]*\.?)+?)(?=[A-Z0-9^$&])"
+)

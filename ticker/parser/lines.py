@@ -1,0 +1,274 @@
+"""Stage 1: the page's lines and the number fields printed in them."""
+from __future__ import annotations
+
+import re
+
+from .numbers import MINUS_SIGNS
+from .words import merged
+
+# --------------------------------------------------------------------------- tokens
+
+_SPC = " \t\u00a0\u202f\u2009\u2007"
+_SP = f"[{_SPC}]"
+_SIGN = "[+" + re.escape(MINUS_SIGNS) + "]"
+# Space grouping (fr: 37 783,04) needs a decimal comma; otherwise the space is far more often a
+# gap between two numbers ("CMC Crypto 200 776.87", "750 100 (15.38%)"). A space-grouped
+# integer alone on its line ("38 471") is read by _Lines._classify.
+_BODY = (
+    r"(?:\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian lakh grouping: 12,34,567.80
+    r"|\d{1,3}(?:[\u00a0\u202f\u2009]\d{3})+\.\d+"  # a no-break space group with a point: 40 074.69
+    r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3})+,\d+"
+    r"|\d{1,3}(?:['’ʼ]\d{3})+(?:[.,]\d+)?"
+    r"|\d+(?:[.,]\d+)?"
+    r"|[.,]\d+)"
+)
+_ARROWS_UP = "▲△↑⬆"
+_ARROWS_DOWN = "▼▽↓⬇"
+_CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
+_FIELD = re.compile(
+    rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
+    rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
+    rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
+    rf"(?P<num>{_SIGN}?[{_CURSYM}]?{_SIGN}?{_BODY})"
+    r"(?!\d)(?![.,:/'’ʼ]\d)"
+    rf"(?P<pct>{_SP}?%)?"
+    rf"(?P<close>{_SP}*\))?"
+    r"(?![^\W\d_])"
+)
+_UNIT = "(?:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?(?![^\W_])"
+_TODAY = re.compile("(?:" + "|".join(merged("today")) + ")", re.I)
+_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
+_SOFT_CHARS = frozenset(_SPC)
+_UNIT_ONLY = re.compile(_UNIT, re.I)
+_BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
+_PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
+_STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def _strip(s: str) -> str:
+    return s.strip(_STRIP)
+
+
+class _Field:
+    """One printed number in a line: raw text and how it was dressed."""
+
+    __slots__ = ("raw", "pct", "paren", "down", "up", "start", "end")
+
+    @classmethod
+    def make(cls, raw: str, pct: bool, paren: bool, start: int, end: int) -> _Field:
+        f = cls.__new__(cls)
+        f.raw, f.pct, f.paren, f.down, f.up, f.start, f.end = raw, pct, paren, False, False, start, end
+        return f
+
+    def __init__(self, m: re.Match[str]) -> None:
+        self.raw = m.group("num")
+        self.pct = m.group("pct") is not None
+        self.paren = m.group("open") is not None or m.group("close") is not None
+        arrow = m.group("arrow")
+        self.down = bool(arrow) and arrow[0] in _ARROWS_DOWN
+        self.up = bool(arrow) and arrow[0] in _ARROWS_UP
+        self.start = m.start()
+        self.end = m.end()
+
+    @property
+    def signed(self) -> bool:
+        return self.raw[0] in "+" + MINUS_SIGNS
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"<{self.raw}{'%' if self.pct else ''}>"
+
+
+_BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
+_DIGIT = re.compile(r"\d")
+_SPACED_INT = re.compile(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
+_SPACED_CP = re.compile(  # "+1 107 (+5,63 %)": a space-grouped integer change
+    rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
+_SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+_SIMPLE_LINE = re.compile(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+_EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
+_W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
+_B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
+_X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
+
+
+# between two numbers of one quote: "1,234.5 / +2.5", "0.00·+0.15%", "+1.2 • 0.5%"
+_INNER_SEPARATORS = frozenset("/·•∙")
+
+
+def _soft(gap: str, inner: bool = False) -> bool:
+    """True when ``gap`` (text between two numbers, ``inner``, or before the first or after
+    the last) keeps them in one entry."""
+    if not gap:
+        return True
+    for ch in gap:
+        if ch not in _SOFT_CHARS:
+            if _SOFT.fullmatch(gap) is not None:
+                return True
+            if inner:  # "0.00·+0.15%", "+172,64 Pkt. / +0,93 %": a separator, maybe after a unit
+                rest = gap.strip(_SPC)
+                return rest in _INNER_SEPARATORS or (rest[-1:] in _INNER_SEPARATORS and _SOFT.fullmatch(rest[:-1]) is not None)
+            return False
+    return True
+
+
+_BLANK_CHARS = "|" + _STRIP
+
+
+class _Lines:
+    """The page's lines with lazily computed, cached classification."""
+
+    __slots__ = ("raw", "n", "_kind", "_text", "_fields")
+
+    def __init__(self, text: str) -> None:
+        self.raw = text.split("\n")  # the caller has turned CRLF and CR into LF
+        self.n = len(self.raw)
+        self._kind: dict[int, int] = {}
+        self._text: dict[int, str] = {}
+        self._fields: dict[int, list[_Field]] = {}
+
+    def text(self, i: int) -> str:
+        """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
+        never looked at)."""
+        s = self._text.get(i)
+        if s is None:  # normalize(_strip(...)), inlined: every line a stage looks at comes here
+            s = self.raw[i].strip(_STRIP)
+            if not s.isascii():
+                s = s.translate(_NORMAL)
+            if "%" in s and _PCT_BEFORE.search(s) is not None:
+                s = _PCT_FIRST.sub(r"\1%", s)
+            if s and s[0] in _SIGN_WORD_FIRST:
+                m = _SIGN_WORD.fullmatch(s)
+                if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
+                    s = _SIGN_WORDS[m.group(1)] + m.group(2)
+            self._text[i] = s
+        return s
+
+    def fields(self, i: int) -> list[_Field]:
+        f = self._fields.get(i)
+        if f is None:
+            f = self._fields[i] = [_Field(m) for m in _FIELD.finditer(self.text(i))]
+        return f
+
+    def kind(self, i: int) -> int:
+        k = self._kind.get(i)
+        if k is None:
+            k = self._kind[i] = self._classify(i)
+        return k
+
+    def _classify(self, i: int) -> int:
+        s = self.text(i)
+        if not s or not s.strip(_BLANK_CHARS):
+            return _BLANK
+        if _BULLET.match(s) or not _DIGIT.search(s):
+            if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
+                return _BLANK
+            return _HOLD if _PLACEHOLDER.fullmatch(s) else _TEXT
+        if _SPACED_INT.fullmatch(s):
+            self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
+            return _NUM
+        m = _SIMPLE_LINE.fullmatch(s) or _SPACED_CP.fullmatch(s)
+        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+            v, pc = m.group(1), m.group(2)
+            if pc is None:
+                self._fields[i] = [_Field.make(v, False, False, 0, len(s))]
+            else:
+                self._fields[i] = [_Field.make(v, False, False, 0, m.end(1)),
+                                   _Field.make(pc, True, True, m.start(2) - 1, len(s))]
+            return _NUM
+        fs = self.fields(i)
+        if not fs:
+            return _TEXT
+        pos = 0
+        for n, f in enumerate(fs):
+            if not _soft(s[pos : f.start], pos > 0):
+                return self._with_tail(i, s, fs, n)
+            pos = f.end
+        return _NUM if _soft(s[pos:]) else self._with_tail(i, s, fs, len(fs))
+
+    def _with_tail(self, i: int, s: str, fs: list[_Field], n: int) -> int:
+        """A line of numbers with words after them ("-138.64 (-0.17%) Last updated on ...",
+        "25,887.38 -26.72 (-0.10%) Official Close 3/19/2019"): numbers up to a percent, then
+        a letter. The words are the page's time or a label, never a quote's part."""
+        if n < 1:
+            return _TEXT
+        tail = s[fs[n - 1].end :].lstrip(_SPC)
+        if not tail or not tail[0].isalpha():
+            return _TEXT
+        if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
+            return _TEXT  # but "+2.19 Today": the day's change, its percent on the line above
+        self._fields[i] = fs[:n]
+        return _NUM
+
+
+# --------------------------------------------------------------------------- arithmetic
+
+
+# --------------------------------------------------------------------------- normalising
+
+# the zero of every block of decimal digits the Unicode database lists (Arabic-Indic, Devanagari,
+# Bengali, Thai, Myanmar, fullwidth, ...): each block runs zero to nine
+_DIGIT_ZEROS = (0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6, 0xD66,
+                0xDE6, 0xE50, 0xED0, 0xF20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80,
+                0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0,
+                0xAA50, 0xABF0, 0xFF10, 0x104A0, 0x10D30, 0x11066, 0x110F0, 0x11136, 0x111D0,
+                0x112F0, 0x11450, 0x114D0, 0x11650, 0x116C0, 0x11730, 0x118E0, 0x11950, 0x11C50,
+                0x11D50, 0x11DA0, 0x16A60, 0x16AC0, 0x16B50, 0x1D7CE, 0x1D7D8, 0x1D7E2, 0x1D7EC,
+                0x1D7F6, 0x1E140, 0x1E2F0, 0x1E950, 0x1FBF0)
+# invisible direction marks (Hebrew and Arabic pages put them around signs and percents)
+_BIDI = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_NORMAL: dict[int, str | None] = {ord(ch): None for ch in _BIDI}
+_NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
+_NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
+                0x066B: ".", 0x066C: ",", 0x060C: ",",  # Arabic decimal and group separators (N'Ko groups with ،)
+                0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
+# the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
+# percent sign follows the number ("76.67 %23.33 %": two glued percents)
+_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
+
+
+def normalize(text: str) -> str:
+    """The page's text with every number in plain digits and signs, line for line.
+
+    Native digits become ASCII digits, Arabic separators and fullwidth or Arabic percent signs
+    their plain forms, direction marks go, and a percent sign printed before its number moves
+    after it. Nothing else changes (a line stays a line).
+
+    >>> normalize("TASI ١٢٬٣٤٥٫٦٧ (+١٫٠١٪)")
+    'TASI 12,345.67 (+1.01%)'
+    >>> normalize("BIST 100 9.876,54 +108,66 (+%1,11)")
+    'BIST 100 9.876,54 +108,66 (+1,11%)'
+    >>> normalize("(\\u200e-0.54%\\u200e)"), normalize("+1.12％")
+    ('(-0.54%)', '+1.12%')
+    """
+    if not text.isascii():
+        text = text.translate(_NORMAL)
+    if "%" in text and _PCT_BEFORE.search(text) is not None:
+        text = _PCT_FIRST.sub(r"\1%", text)
+    if text and text[0] in _SIGN_WORD_FIRST:
+        m = _SIGN_WORD.fullmatch(text)
+        if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
+            text = _SIGN_WORDS[m.group(1)] + m.group(2)
+    return text
+
+
+_SIGN_WORDS: dict[str, str] = merged("sign_words")
+_SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
+_SIGN_WORD = re.compile("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
+                        + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)")
+
+
+def unify_percent_signs(text: str) -> str:
+    """The page with fullwidth, Arabic and small percent signs as ``%`` (the parser finds its
+    work by ``%``); cheap on a page without them."""
+    for sign in _OTHER_PERCENT:
+        if sign in text:
+            text = text.replace(sign, "%")
+    return text
+
+
+_OTHER_PERCENT = ("\uff05", "\u066a", "\ufe6a")
+
+
+_PCT_BEFORE = re.compile(r"%[ \u00a0]?[+\-−]?\d")

@@ -1,0 +1,70 @@
+"""The parser's results: :class:`Quote` and :class:`ParsedPage`, and its one error."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quote as the page printed it.
+
+    ``value``/``change``/``change_pct`` keep the printed digits (``Decimal("4.4390")``);
+    ``line`` is the 1-based line where the entry starts (its name); ``consistent`` says
+    whether the arithmetic check passed.
+    """
+
+    name: str
+    value: Decimal
+    change: Decimal
+    change_pct: Decimal
+    line: int
+    symbol: str | None = None
+    consistent: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedPage:
+    """Everything :func:`parse` found on one page."""
+
+    quotes: tuple[Quote, ...] = ()
+    market_status: str | None = None
+    page_time: datetime | None = None
+    warnings: tuple[str, ...] = ()
+
+
+class _PageSlots:
+    """ParsedPage's slots, not frozen: filled and given its class like :class:`_QuoteSlots`."""
+
+    __slots__ = ParsedPage.__slots__
+
+
+class ParseError(ValueError):
+    """Raised by :func:`parse` only when it is not given a ``str``."""
+
+
+class _QuoteSlots:
+    """Quote's slots, not frozen. The fast path fills one with plain attribute stores and then
+    makes it the Quote it is (``__class__`` may be assigned between classes of the same slots):
+    a fifth of the time of Quote(...), whose frozen ``__init__`` goes through
+    ``object.__setattr__``."""
+
+    __slots__ = Quote.__slots__
+
+
+
+def quote_columns(quotes: tuple[Quote, ...] | list[Quote]) -> tuple[tuple, ...]:
+    """Quotes as columns of plain values - (names, symbols, values, changes, change_pcts,
+    consistent, lines), the numbers as floats - the form a store writes.
+
+    >>> from ticker.parser import parse
+    >>> quote_columns(parse("• Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n").quotes)
+    (('Nikkei',), (None,), (40074.69,), (443.63,), (1.12,), (True,), (1,))
+    >>> quote_columns(())
+    ((), (), (), (), (), (), ())
+    """
+    if not quotes:
+        return ((),) * 7
+    return tuple(zip(*[(q.name, q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
+                       for q in quotes]))

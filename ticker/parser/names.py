@@ -1,0 +1,178 @@
+"""Stage 4: names - the text before, above or around a quote's numbers that names it."""
+from __future__ import annotations
+
+import re
+
+from .lexicon import (
+    _CLOCK,
+    _DECIMAL_IN_NAME,
+    _LABELS,
+    _LETTER,
+    _LINKS,
+    _NAME_PAREN_SYM,
+    _NOISE_PARTS,
+    _NOISE_START,
+    _PERIOD,
+    _RETURN_PERIOD,
+    _SESSION_NAME,
+    _STOPWORDS,
+    _SUBJECT,
+    _SYM_DASH_NAME,
+    _TABLE_HEAD,
+)
+from .lines import _BULLET, _STRIP, _Field
+
+
+def _noise(s: str) -> bool:
+    """Lines between a name and its numbers that are not the name ("Delayed price...")."""
+    if _NOISE_START.match(s):
+        return True
+    low = s.lower()
+    for part in _NOISE_PARTS:
+        if part in low:
+            return True
+    return ":" in s and _CLOCK.search(s) is not None
+
+
+def _name_number(s: str, start: int, f: _Field) -> bool:
+    """Is ``f`` (first number of a run) the end of a name, like "225" in "Nikkei 225 38,471.20"?"""
+    return f.raw.isdigit() and not f.pct and not f.paren and _LETTER.search(s[start : f.start]) is not None
+
+
+def _clean_name(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _split_symbol(name: str) -> tuple[str, str | None]:
+    """``^FTMC - FTSE 250`` -> (``FTSE 250``, ``^FTMC``); ``S&P 500 (^GSPC)`` likewise.
+
+    >>> _split_symbol("^FTMC - FTSE 250")
+    ('FTSE 250', '^FTMC')
+    >>> _split_symbol("Hong Kong Hang Seng Index (HSI:IND)")
+    ('Hong Kong Hang Seng Index', 'HSI:IND')
+    >>> _split_symbol("Nikkei 225 Index .N225:Nikkei")
+    ('Nikkei 225 Index', '.N225:Nikkei')
+    >>> _split_symbol("Öl (Brent)")
+    ('Öl (Brent)', None)
+    """
+    m = _SYM_DASH_NAME.fullmatch(name)
+    if m and _LETTER.search(m.group(1)) and _LETTER.search(m.group(2)):
+        return m.group(2), m.group(1)
+    m = _NAME_PAREN_SYM.fullmatch(name)
+    if m and _LETTER.search(m.group(2)) and _LETTER.search(m.group(1)):
+        return m.group(1), m.group(2)
+    m = _NAME_TRAILING_SYM.fullmatch(name)  # "Nikkei 225 Index .N225:Nikkei"
+    if m and _LETTER.search(m.group(1)):
+        return m.group(1), m.group(2)
+    return name, None
+
+
+# a code after the name with the marks only codes have: ".N225:Nikkei", "^N225", "NKY:IND"
+_NAME_TRAILING_SYM = re.compile(r"(\S.*?)\s+([.^][A-Z0-9][\w.:=^-]{1,20}|[A-Z0-9]{2,8}:[A-Z]{2,8})")
+
+
+def _heading_ok(s: str) -> bool:
+    """Could this line be the name above a quote (not prose, not a label)?"""
+    if len(s) > 70 or not _LETTER.search(s) or "%" in s or "http" in s:
+        return False
+    words = s.split()
+    if len(words) > 9:
+        return False
+    if s[-1] in ".!?:;," and (len(words) > 4 or s[-1] != "."):
+        return False
+    return True
+
+
+def _inline_name(s: str, max_words: int = 8) -> str | None:
+    """The name of a row/tape entry from the text before its numbers, or None."""
+    s = _TABLE_HEAD.sub("", s, count=1) if "%" in s else s
+    s = s.strip(_STRIP + ",;|•·*-–—:=")
+    m = _BULLET.match(s)
+    if m:
+        s = s[m.end():]
+    if "|" in s:
+        s = next((c for c in (x.strip(_STRIP) for x in s.split("|")) if c), "")
+    if " , " in s:  # a tape's separator: "Friday, January 09, 2026 , BSE Sensex"
+        s = s.rsplit(" , ", 1)[1]
+    if ": " in s:
+        s = s.rsplit(": ", 1)[1]
+    s = _clean_name(s)
+    if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
+        return None
+    words = s.split()
+    if _SESSION_NAME.fullmatch(s):  # "After-Hours: $214.50 +0.21 (+0.10%)": not the session's quote
+        return None
+    if len(words) > max_words or _LABELS.match(s) or _DECIMAL_IN_NAME.search(s) or _PERIOD.fullmatch(s) or _RETURN_PERIOD.fullmatch(s) or _link(s):
+        return None
+    if any(w.lower().strip(",.;") in _STOPWORDS for w in words):
+        return None
+    return s
+
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(re.findall(r"\w+", name.casefold()))
+
+
+# --------------------------------------------------------------------------- page time
+
+
+def _link(s: str) -> bool:
+    """Navigation or link text ("View all Indices", "Back to Indices"), never a name."""
+    return _LINKS.match(s) is not None
+
+
+def _sentence(s: str) -> bool:
+    """A line of prose (a description between a heading and its numbers)."""
+    words = s.split()
+    return len(words) > 9 or (len(words) > 4 and s[-1] in ".!?")
+
+
+def page_subject(texts) -> str | None:
+    """The instrument a page is about, from headings that name it: "News for Dow Jones",
+    "Dow Jones Chart", "Stocks FTSE 100" (the one named most often; None when none is).
+
+    >>> page_subject(["Dow Jones Chart", "", "News for Dow Jones", "Bayer shares sink"])
+    'Dow Jones'
+    >>> page_subject(["The market rose today."]) is None
+    True
+    """
+    counts: dict[str, int] = {}
+    for s in texts:
+        if not s or len(s) > 60 or not _LETTER.search(s) or _DIGIT_RE.search(s):
+            continue
+        m = _SUBJECT.fullmatch(s)
+        if m is None:
+            continue
+        name = _clean_name(m.group("a") or m.group("b"))
+        if (not _heading_ok(name) or _LABELS.match(name) or _RETURN_PERIOD.fullmatch(name) or _link(name)
+                or any(w.lower() in _STOPWORDS for w in name.split())):
+            continue
+        counts[name] = counts.get(name, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda k: counts[k])
+
+
+_DIGIT_RE = re.compile(r"\d[.,]\d")
+
+
+_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+
+
+def _unglue(name: str) -> str:
+    """A name with a status or label word glued to its end, as minified pages give it, cut
+    there: "Nifty 50LiveMarket Closed" -> "Nifty 50".
+
+    >>> _unglue("Nifty 50LiveMarket Closed"), _unglue("FTSE 100"), _unglue("iShares MSCI")
+    ('Nifty 50', 'FTSE 100', 'iShares MSCI')
+    """
+    parts = _GLUE_POINT.split(name)
+    if len(parts) == 1:
+        return name
+    while len(parts) > 1 and (_noise(parts[-1].strip()) or _STATUS_WORDS.fullmatch(parts[-1].strip())):
+        parts.pop()
+    return "".join(parts).strip()
+
+
+_STATUS_WORDS = re.compile(r"(?i)(?:market\s+)?(?:closed|open|live|delayed)")

@@ -1,0 +1,234 @@
+"""Stage 6: market status and the quote time the page prints."""
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta, timezone
+
+from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from .lines import _BULLET, _NUM, _strip
+from .names import _clean_name
+from .state import PageState
+
+
+class StatusTime(PageState):
+    """Status and time: a part of :class:`ticker.parser.compose.PageParser`."""
+
+    def market_status(self) -> str | None:
+        looked: set[int] = set()
+        src = self.source
+        for entry in self.bullets[:1]:
+            nline = self.fast_entries[entry.start][4] - 1 if type(entry) is slice else entry[0]
+            at = self.strip_starts.get(nline)  # a fast strip's start: read the lines above there
+            for k in range(nline - 1, max(-1, nline - 4), -1):
+                looked.add(k)
+                if at is None:
+                    s = self.L.text(k)
+                else:
+                    end, at = at - 1, src.rfind("\n", 0, at - 1) + 1
+                    s = _strip(src[at:end])
+                status = _status_line(s)
+                if status is not None:
+                    return status
+        L = self.L
+        head = self.source[:3000]
+        hits = set()
+        for key in _STATUS_KEYS:
+            i = head.find(key)
+            while i >= 0:
+                line_no = head.count("\n", 0, i)
+                if line_no >= 25:
+                    break
+                hits.add(line_no)
+                i = head.find(key, i + 1)
+        for k in sorted(hits - looked):
+            status = _status_line(L.text(k))
+            if status is not None:
+                return status
+        for _, last in (c.span for c in self.cands) if self.cands else self._spans(self.fast_entries):
+            for k in range(last + 1, min(L.n, last + 4)):
+                s = L.text(k)
+                if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s) and _time_line(s):
+                    return _clean_name(s)  # (not "After Hours Volume: 3.05M": a time, a date)
+        # a quote page: the quote-time line printed with its header - words after the numbers
+        # on their line ("... (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST"), or a time
+        # line just below or above ("18:05:00", "As on 12 Jun, 2024 10:04 IST")
+        for c in self.cands[:3]:
+            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
+                continue
+            first, last = c.span
+            fs = L.fields(last)
+            if fs and L.kind(last) == _NUM:
+                tail = L.text(last)[fs[-1].end :].strip()
+                if tail and _time_line(tail):
+                    return _clean_name(tail)
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
+                      *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
+                s = L.text(k)
+                if s and _time_line(s):
+                    return _clean_name(s)
+        if self.glued_status is not None:
+            return self.glued_status
+        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
+        src_len = len(src)
+        hits = set()
+        for key in _STATUS_KEYS:
+            i = src.find(key, 3000)
+            while 0 <= i and len(hits) < 200:
+                hits.add(i)
+                i = src.find(key, i + 1)
+        for i in sorted(hits):
+            a = src.rfind("\n", 0, i) + 1
+            b = src.find("\n", i)
+            line = _strip(src[a : b if b >= 0 else src_len])
+            m = _BULLET.match(line)
+            status = _status_line(line[m.end() :] if m else line)
+            if status is not None:
+                return status
+        return None
+
+    def page_time(self, status: str | None) -> datetime | None:
+        """A full date and time printed with the data (status line, "Updated at ...")."""
+        if status and ":" in status:  # every pattern of _parse_datetime has a clock time
+            t = self._possible(_parse_datetime(status), status)
+            if t is not None:
+                return t
+        src = self.source
+        i = src.find(":")
+        tries = 0
+        while 0 <= i and tries < 40:
+            tries += 1
+            if 0 < i < len(src) - 2 and src[i - 1].isdigit() and src[i + 1 : i + 3].isdigit():
+                a = src.rfind("\n", 0, i) + 1
+                b = src.find("\n", i)
+                b = len(src) if b < 0 else b
+                line = src[a:b]
+                if len(line) <= 200:
+                    low = line.lower()
+                    if any(k in low for k in _TIME_WORDS):
+                        t = self._possible(_parse_datetime(line), line)
+                        if t is not None:
+                            return t
+                i = b
+            i = src.find(":", i + 1)
+        return None
+
+
+    def _possible(self, t: datetime | None, line: str) -> datetime | None:
+        """``t`` when it is a time a store can keep (in range once in UTC); else None, with a
+        warning ("0001-01-01T00:00:00+08:00" is before year 1 in UTC)."""
+        if t is None:
+            return None
+        try:
+            t.astimezone(UTC)
+        except (OverflowError, ValueError):
+            self.warnings.append(f"page time out of range ignored: {_clean_name(line)[:80]!r}")
+            return None
+        return t
+
+
+# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12") and
+# before a zone ("CET", "МСК")
+_CLOCK_LINE = re.compile(r"(?i)(?:(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
+                         r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?),?\s+)?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?")
+_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+
+
+def _time_line(s: str) -> bool:
+    """A quote-time line: "At close: 4:35PM BST", "Official Close 3/19/2019", "18:05:00",
+    "12 December 03:59 PM".
+
+    >>> _time_line("Official Close 3/19/2019"), _time_line("18:05:00"), _time_line("Prev. Close")
+    (True, True, False)
+    """
+    if len(s) > 100:
+        return False
+    if _AT_CLOSE.fullmatch(s):
+        return _DATE.search(s) is not None or _CLOCK.search(s) is not None or s.lower().startswith(("at close", "as of"))
+    if _CLOCK_LINE.fullmatch(s) is not None:
+        return True
+    # a line with a full date and time and a word saying it is the data's ("Data delayed at
+    # least 15 minutes, as of Jul 05 2024 16:35 BST.")
+    low = s.lower()
+    return any(w in low for w in _TIME_WORDS) and _parse_datetime(s) is not None
+
+
+_STATUS_LINES: dict[str, str | None] = {}
+
+
+def _status_line(s: str) -> str | None:
+    """The market status line ``s`` (stripped) is, cleaned, or None. Remembered: a site prints
+    the same few status lines page after page, and the pattern is a long one."""
+    if not s or len(s) > 90:
+        return None
+    try:
+        return _STATUS_LINES[s]
+    except KeyError:
+        pass
+    if len(_STATUS_LINES) >= 2000:
+        _STATUS_LINES.clear()
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    return status
+
+
+
+_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
+_MONTHS.update({"mär": 3, "mai": 5, "okt": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12})
+_TZ = {
+    "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
+    "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "PST": -480, "PDT": -420,
+    "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
+}
+_MON = r"(?P<mon>[A-Za-zäéû]{3,9})\.?"
+_TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+_TZP = r"(?:\s*(?P<tz>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
+_DATETIMES = [
+    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
+    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
+    re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
+    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+]
+
+
+def _parse_datetime(s: str) -> datetime | None:
+    """A full date and time printed in ``s``, tz-aware (UTC when no zone is printed).
+
+    >>> _parse_datetime("Quotes 10 Minutes Delayed. Updated at 15 Feb 2018 12:04")
+    datetime.datetime(2018, 2, 15, 12, 4, tzinfo=datetime.timezone.utc)
+    >>> _parse_datetime("At close: May 17, 2024 at 4:00PM EDT").isoformat()
+    '2024-05-17T16:00:00-04:00'
+    >>> _parse_datetime("At close: 4:35PM BST") is None
+    True
+    """
+    for rx in _DATETIMES:
+        m = rx.search(s)
+        if not m:
+            continue
+        g = m.groupdict()
+        try:
+            if g.get("mon"):
+                mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
+                if mon is None:
+                    continue
+            else:
+                mon = int(g["m"])
+            h = int(g["h"])
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            if ampm == "pm" and h < 12:
+                h += 12
+            elif ampm == "am" and h == 12:
+                h = 0
+            tzs = g.get("tz")
+            if tzs and tzs[0] in "+-":
+                sign = -1 if tzs[0] == "-" else 1
+                digits = tzs[1:].replace(":", "")
+                tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+            elif tzs and tzs in _TZ:
+                tz = timezone(timedelta(minutes=_TZ[tzs]))
+            else:
+                tz = UTC
+            return datetime(int(g["y"]), mon, int(g["d"]), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
+        except (ValueError, OverflowError):
+            continue
+    return None
+

@@ -1,0 +1,298 @@
+"""Stage 2, the table families: rows under a header naming their columns (one row a line, or one
+cell a line), blocks of labelled fields, and a quote header printed without a percent sign."""
+from __future__ import annotations
+
+import re
+from typing import cast
+
+from .candidates import _Cand
+from .lexicon import _COLUMN, _LABELS, _UNIT_LINE, field_role
+from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
+from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
+from .state import PageState
+
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
+_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
+
+
+def header_columns(text: str) -> list[str]:
+    """The kinds of the columns a table's header row names, in order: ``v`` value, ``c``
+    change, ``p`` percent, ``n`` another number. Glued headers ("IndexSymbolLastChg% Chg",
+    as text from a minified page) are split where a lower-case letter meets a capital.
+
+    >>> header_columns("IndexSymbolLastChg% Chg")
+    ['v', 'p', 'c']
+    >>> header_columns("Name Last High Low Chg. Chg. %")
+    ['v', 'n', 'n', 'c', 'p']
+    """
+    # (every alternative of _COLUMN is a named group: lastgroup is never None)
+    return cast(list[str], [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))])
+
+
+class Tables(PageState):
+    """Layout families without a ``%`` on the quote's line: table rows under a header naming
+    their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
+
+    def cell_table(self, i: int) -> bool:
+        """A table printed one cell per line, its header too ("Index" / "Last" / "Chg" /
+        "% Chg", then "Nikkei 225" / "38,471.20" / "761.60" / "2.02"): the header's cells are
+        the short lines ending at line ``i``; each row a name line, then one number per
+        numeric column. Weak evidence: each row must pass the arithmetic."""
+        L = self.L
+        cols: list[str] = []
+        k = i
+        while k > self.consumed and i - k < 6:
+            s = L.text(k)
+            if not s or len(s) > 20 or _DIGIT.search(s):
+                break
+            kinds = header_columns(s)
+            if len(kinds) > 1:
+                break
+            cols.insert(0, kinds[0] if kinds else "")
+            k -= 1
+        numeric = [c for c in cols if c]
+        if sorted(numeric) != ["c", "p", "v"] or cols[0] != "":
+            return False  # a name column first, then value, change and percent in some order
+        order = "".join(numeric)
+        j, rows, end = i + 1, 0, min(L.n, i + 6 * 400)
+        while j < end:
+            while j < end and L.kind(j) == _BLANK:
+                j += 1
+            if j >= end or L.kind(j) != _TEXT:
+                break
+            name = _inline_name(L.text(j))
+            cells: list[_Field] = []
+            m = j + 1
+            while m < end and len(cells) < 3:
+                if L.kind(m) == _BLANK:
+                    m += 1
+                    continue
+                fs = L.fields(m) if L.kind(m) == _NUM else []
+                if len(fs) != 1:
+                    break
+                cells.append(fs[0])
+                m += 1
+            if name is None or len(cells) != 3:
+                break
+            f = dict(zip(order, cells))
+            self.cands.append(_Cand(f["v"], f["c"], f["p"], name, None, j, False, [(f["v"], f["c"], f["p"], "vcp")],
+                                    (j, m - 1), layout="table"))
+            rows += 1
+            j = m
+        if rows:
+            self.consumed = max(self.consumed, j - 1)
+        return rows > 0
+
+    def table(self, i: int) -> None:
+        """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
+        three numbers in the header's value/change/percent order, the percent with or without
+        its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
+        row must pass the arithmetic."""
+        L = self.L
+        cols = header_columns(L.text(i))
+        order = "".join(k for k in cols if k in "vcp")
+        if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
+            return
+        if order == "vpc":  # "Last Chg% Chg" glued: a header lists the change before its percent
+            order = "vcp"
+        k, misses, last = i + 1, 0, i
+        while k < L.n and misses < 3 and k - i < 2000:
+            kd = L.kind(k)
+            if kd == _BLANK:
+                k += 1
+                continue
+            row = self._row(k, order)
+            if row is None:
+                misses += 1
+            else:
+                misses = 0
+                last = k
+            k += 1
+        if last > i:
+            self.consumed = max(self.consumed, last)
+
+    def _row(self, k: int, order: str) -> bool | None:
+        L = self.L
+        s = L.text(k)
+        fs = L.fields(k)
+        if len(fs) < 3:
+            return None
+        run = [fs[-1]]
+        for a, b in zip(reversed(fs[:-1]), reversed(fs)):
+            if not _soft(s[a.end : b.start], True):
+                break
+            run.insert(0, a)
+        tail = s[run[-1].end :].strip()
+        if tail and not tail[0].isalpha():
+            return None
+        # the run of numbers ending the row; a name before it ("S&P/TSX 60 Index (CAD)" keeps
+        # its "60": the numbers are the last three)
+        run = run[-3:]
+        if len(run) != 3:
+            return None
+        head = s[: run[0].start].rstrip()
+        symbol = None
+        m = _ROW_SYMBOL.search(head)
+        if m:
+            symbol, head = m.group(1), head[: m.start()]
+        name = _inline_name(head, max_words=12)  # a table cell holds a long name whole
+        if name is None:
+            return None
+        f = dict(zip(order, run))
+        if run[1].pct != run[2].pct and not run[0].pct:
+            # the printed percent sign says which is the percent ("Price Change % Change" rows
+            # "39,631.06 -0.07% -28.14"), whatever order a (perhaps glued) header gave
+            f["c"], f["p"] = (run[2], run[1]) if run[1].pct else (run[1], run[2])
+        roles = [(f["v"], f["c"], f["p"], "vcp")]
+        self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
+        return True
+
+    def labelled(self, i: int) -> bool:
+        """A block of labelled fields around line ``i`` ("Value 9,675.43" / "Change -22.94
+        (-0.24%)", "Price 22,579.43" / "Change Today -3.38" / "% Change -0.02 %"): each role
+        named by its label (:func:`ticker.parser.lexicon.field_role`), within three lines of
+        each other. Named by the heading above the block, else the page's subject or title.
+        Weak evidence: the arithmetic must pass."""
+        L = self.L
+        m = _LABELLED.match(L.text(i))
+        if m is None or field_role(m.group("label")) not in ("c", "p"):
+            return False  # the percent's own line names the change or the percent, or no block
+        found: dict[str, tuple[int, list[_Field]]] = {}
+        lo = max(self.consumed + 1, i - 3)
+        for k in range(lo, min(L.n, i + 4)):
+            s = L.text(k)
+            m = _LABELLED.match(s)
+            if m is None:
+                continue
+            role = field_role(m.group("label"))
+            if role is None:
+                continue
+            fs = [f for f in L.fields(k) if f.start >= m.end("label")]
+            if m.end("label") < len(s) and (s[m.end("label")] in "+-−–" or s[m.end("label")].isdigit()):
+                # the label glued to its number ("Today's Change-23.46 / -0.28%"): the fields of
+                # the text after the label
+                at = m.end("label")
+                fs = [_Field(f) for f in _FIELD.finditer(s[at:])]
+                for f in fs:
+                    f.start, f.end = f.start + at, f.end + at
+            if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
+                continue
+            if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
+                if not fs[1].pct or "p" in found:
+                    continue
+                found["p"] = (k, [fs[1]])
+                fs = fs[:1]
+            if role in found:
+                return False  # two of a kind: a table of statistics, not one quote
+            found[role] = (k, fs)
+        if set(found) != {"v", "c", "p"}:
+            return False
+        v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
+        if v.pct or c.pct or (not p.pct and not p.paren):
+            return False
+        top = min(k for k, _ in found.values())
+        bottom = max(k for k, _ in found.values())
+        named = self.name_above(top)
+        name = symbol = None
+        if named is not None and not named[3] and top - named[2] <= 4:
+            name, symbol = named[0], named[1]
+        if name is None:
+            name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
+        if name is None:
+            return False
+        self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
+        self.consumed = max(self.consumed, bottom)
+        return True
+
+    def stacked(self, i: int) -> bool:
+        """Labels each on its own line above its number ("Ultimo" / "34.512,33" / "Var. %" /
+        "+0,36" / "Var. ass." / "+123,45"), the percent's label at line ``i``: its number may
+        lack the sign, its label says what it is. Named by the heading above the first label.
+        Weak evidence: the arithmetic must pass."""
+        L = self.L
+        if field_role(L.text(i)) != "p":
+            return False
+        found: dict[str, tuple[int, _Field]] = {}
+        for k in range(max(self.consumed + 1, i - 4), min(L.n - 1, i + 5)):
+            if L.kind(k) != _TEXT or L.fields(k):
+                continue
+            role = field_role(L.text(k))
+            if role is None:
+                continue
+            j = k + 1
+            if L.kind(j) != _NUM or len(L.fields(j)) != 1:
+                continue
+            if role in found:
+                return False  # two of a kind: a table of statistics, not one quote
+            found[role] = (k, L.fields(j)[0])
+        if set(found) != {"v", "c", "p"}:
+            return False
+        v, c, p = found["v"][1], found["c"][1], found["p"][1]
+        if v.pct or c.pct:
+            return False
+        top = min(k for k, _ in found.values())
+        bottom = max(k for k, _ in found.values()) + 1
+        named = self.name_above(top)
+        if named is None or named[3] or top - named[2] > 4:
+            return False
+        self.cands.append(_Cand(v, c, p, named[0], named[1], top, False, [(v, c, p, "vcp")], (top, bottom),
+                                layout="labelled"))
+        self.consumed = max(self.consumed, bottom)
+        return True
+
+    def page_title(self) -> str | None:
+        """The page's first line when it is a heading (a quote page opens with its instrument)."""
+        L = self.L
+        for k in range(min(L.n, 3)):
+            s = L.text(k)
+            if not s:
+                continue
+            if _heading_ok(s) and not _noise(s) and not _link(s) and not _LABELS.match(s) and not _DIGIT.search(s[:1]):
+                return _split_symbol(_clean_name(s))[0]
+            return None
+        return None
+
+    def bare_header(self, limit: int = 400) -> None:
+        """A quote header printed without any ``%`` ("21281.93" / "Punkte" / "Zeithorizont:" /
+        "164.05 Punkte" / "0.78"): three numbers one per line near the top of a page, with at
+        most two unit or label lines between them, under a name. Looked for only on a page
+        where nothing else was found, and taken only when the arithmetic proves the third
+        number is the percent (weak evidence)."""
+        L = self.L
+        k = self.consumed + 1
+        end = min(L.n, limit)
+        while k < end:
+            if L.kind(k) != _NUM:
+                k += 1
+                continue
+            fs, j, between, last = list(L.fields(k)), k + 1, 0, k
+            while j < end and len(fs) < 4 and j - k < 10:
+                kd = L.kind(j)
+                if kd == _NUM:
+                    fs += L.fields(j)
+                    last, between = j, 0
+                elif kd == _BLANK:
+                    pass
+                elif between < 2 and _bare_gap(L.text(j)):
+                    between += 1
+                else:
+                    break
+                j += 1
+            # no parentheses or percent signs (those lines are read elsewhere), and a line
+            # after the last number: a page cut inside "0.78" must not give "0.7"
+            if (len(fs) == 3 and not fs[0].signed and not any(f.pct or f.paren for f in fs)
+                    and last < L.n - 1):
+                named = self.name_above(k)
+                if named is not None and not named[3]:
+                    roles = [(fs[0], fs[1], fs[2], "vcp")]
+                    self.cands.append(_Cand(fs[0], fs[1], fs[2], named[0], named[1], named[2], False, roles,
+                                            (named[2], last), layout="header"))
+                    self.consumed = last
+                    return
+            k = last + 1
+
+
+def _bare_gap(s: str) -> bool:
+    """A unit line ("Punkte") or a short label ending in a colon ("Zeithorizont:")."""
+    return _UNIT_LINE.fullmatch(s) is not None or (len(s) <= 30 and s.endswith(":") and not _DIGIT.search(s))

@@ -1,0 +1,85 @@
+"""Language words the parser relies on, as data: one module per language, plain dicts.
+
+Each language module has a ``WORDS`` dict of categories (below); an entry is a lower-case word
+or phrase, or a small regular-expression fragment where a word inflects (``fermée?s?``).
+:mod:`ticker.parser.lexicon` builds its patterns from :func:`merged`. Adding a language is
+adding a module here and its name to :data:`LANGUAGES`; a test checks every entry is
+well-formed and is matched by the pattern built from it.
+
+>>> "closed" in merged("states")
+True
+>>> merged("months")["dez"]
+12
+"""
+from __future__ import annotations
+
+from importlib import import_module
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ko", "zh", "ja")
+
+#: what each category is for (the lexicon reads exactly these)
+CATEGORIES = {
+    "markets": "the subject of a market status line (Singapore *markets* closed)",
+    "status_words": "a whole line that is a market status in one word (장마감, 收市), perhaps after its date",
+    "states": "what a status line says of the markets (closed, open)",
+    "countdown": "the preposition of a countdown (markets close *in* 3 hours)",
+    "at_close": "the start of a quote-time line (At close: 4:35PM BST)",
+    "noise_start": "the start of a line that sits between a name and its numbers",
+    "noise_line": "a whole line that sits between a name and its numbers (Advertisement)",
+    "noise_parts": "a part of such a line (Delayed price, Currency in USD)",
+    "links": "link or navigation text, never a name (View all indices, Back to)",
+    "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
+    "unit_lines": "a line holding only a unit or a price label (Punkte, Kurs)",
+    "today": "a word after a change saying it is the day's (+2.19 Today)",
+    "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",
+    "units": "units printed beside a number (pts, Punkte, USD)",
+    "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
+    "time_words": "words of a line that carries the page's own time (Updated, As of)",
+    "months": "month abbreviations -> month number",
+    "periods": "a return period naming a table row, never an instrument (1 week, YTD)",
+    "col_value": "a table column holding the value (Last, Kurs)",
+    "col_change": "a table column holding the change (Chg, +/-)",
+    "col_pct": "a table column holding the percent (Chg %, %)",
+    "col_other": "a table column holding something else (High, Volume)",
+    "field_value": "the label of a value in a block of labelled fields (Price, Value)",
+    "field_change": "the label of a change there (Change Today)",
+    "field_pct": "the label of a percent there (% Change)",
+    "direction_down": "words between a value and an unsigned change saying it fell (Decreased By)",
+    "direction_up": "words between a value and an unsigned change saying it rose (Increased By)",
+    "id_labels": "the label of an identifier printed on the line below it (ISIN, WKN, Exchange)",
+    "exchanges": "a line naming only the exchange or trading venue above a quote's numbers (Xetra, NYSE)",
+    "name_labels": "a whole line naming the kind of instrument, a section or a disclaimer, never a name (Index, Disclaimer)",
+    "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
+    "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",
+}
+
+_CACHE: dict[str, object] = {}
+
+
+def language(code: str) -> dict:
+    """One language's WORDS dict."""
+    return import_module(f"{__name__}.{code}").WORDS
+
+
+def merged(category: str):
+    """Every language's entries of ``category``: a list (in language order, no duplicates),
+    or a dict for ``months`` and ``sign_words``."""
+    if category not in CATEGORIES:
+        raise KeyError(category)
+    try:
+        return _CACHE[category]
+    except KeyError:
+        pass
+    if category in ("months", "sign_words"):
+        out: dict[str, object] = {}
+        for code in LANGUAGES:
+            out.update(language(code).get(category, {}))
+        _CACHE[category] = out
+        return out
+    seen: list[str] = []
+    for code in LANGUAGES:
+        for entry in language(code).get(category, ()):
+            if entry not in seen:
+                seen.append(entry)
+    _CACHE[category] = seen
+    return seen

@@ -1,0 +1,12 @@
+"""Portuguese words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "today": ["hoje"],
+    "markets": ["mercados?", "bolsas?"],
+    "states": ["fechad[oa]s?", "abert[oa]s?"],
+    "countdown": ["em"],
+    "at_close": ["no fechamento", "ao fechamento"],
+    "unit_lines": ["preço"],
+    "time_words": ["fechamento"],
+    "field_value": ["preço"],
+}

@@ -1,0 +1,6 @@
+"""Swedish words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "today": ["idag", "i dag"],
+    "states": ["stängd", "öppen"],
+}
