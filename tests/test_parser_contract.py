@@ -7,8 +7,7 @@ import pytest
 from test_parse import CASES, FAST_EDGES, SEED  # noqa: E402
 from test_parser_stages import FAMILIES, REFUSALS  # noqa: E402
 
-from ticker.parser.compose import PageParser
-from ticker.parser.yahoo import read_strips
+from ticker.parser.compose import PageParser, read_strips
 
 TEXTS = [p.values[0] for p in CASES] + FAST_EDGES + [p.values[0] for p in FAMILIES] + [p.values[0] for p in REFUSALS]
 

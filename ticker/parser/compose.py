@@ -197,3 +197,17 @@ def explain(text: str, *, strict: bool = False) -> tuple[ParsedPage, list[dict]]
         if not any(e["line"] == line and e["decision"].startswith("refused") for e in evidence):
             evidence.append({"line": line, "name": name, "decision": "refused: " + why})
     return page, evidence
+
+
+def read_strips(text: str, strict: bool = False):
+    """The page when the fast path reads any of it (the general stages then give exactly the
+    same :class:`~ticker.parser.ParsedPage`), else None: nothing here for the fast path.
+
+    >>> read_strips("  • Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n").quotes[0].name
+    'Nikkei'
+    >>> read_strips("Nikkei 40.074,69 +443,63 (+1,12%)") is None
+    True
+    """
+    parser = PageParser(text, strict, fast=True)
+    page = parser.run()
+    return page if parser.fast_entries else None

@@ -68,3 +68,34 @@ def quote_columns(quotes: tuple[Quote, ...] | list[Quote]) -> tuple[tuple, ...]:
         return ((),) * 7
     return tuple(zip(*[(q.name, q.symbol, float(q.value), float(q.change), float(q.change_pct), q.consistent, q.line)
                        for q in quotes]))
+
+
+class _Cand:
+    """A candidate entry: three fields in value/change/percent roles, a name, a provenance.
+
+    ``layout`` names the layout family that found it (``bullet``, ``header``, ``subject``,
+    ``borrow``, ``row``, ``tape``); ``strong`` says its layout alone makes it a quote (a bullet
+    entry, a strip's shape, a tape's repeated entry): it is kept, flagged, when the arithmetic
+    fails, where a weak one is dropped."""
+
+    __slots__ = ("v", "c", "p", "name", "symbol", "line", "strong", "order", "span", "alt", "layout")
+    quote = None  # (a _Done has its quote already)
+
+    def __init__(self, v, c, p, name, symbol, line, strong, order, span, alt=None, layout="row"):
+        self.v, self.c, self.p = v, c, p
+        self.name, self.symbol, self.line = name, symbol, line
+        self.strong, self.order, self.span, self.alt = strong, order, span, alt
+        self.layout = layout
+
+
+class _Done:
+    """A strip entry :meth:`_Parser.fast_strip` has already made into its quote: all that
+    :meth:`_Parser.resolve` reads of a :class:`_Cand` once its ``quote`` is set (made only on
+    pages where fast and general entries mix)."""
+
+    __slots__ = ("quote", "span")
+    alt = None
+    layout = "bullet"
+
+    def __init__(self, quote: Quote, span: tuple[int, int]) -> None:
+        self.quote, self.span = quote, span

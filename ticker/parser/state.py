@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .lines import _Lines
 
 if TYPE_CHECKING:
-    from .candidates import _Cand, _Done
+    from .model import _Cand, _Done
 
 
 class PageState:

@@ -6,7 +6,8 @@ scan for the whole run of entries and kept as floats, never Decimals, when a sto
 page (:func:`ticker.parser.parse_for_store`). Anything else (another format, a failing check, a
 name that might be prose) is left to the general stages, which would give the same quote: a
 contract test (tests/test_parser_contract.py) runs both on the snippet tables and the property
-tests. :func:`read_strips` is the contract's form: the page as the fast path reads it, or None.
+tests. :func:`ticker.parser.compose.read_strips` is the contract's form: the page as the fast path
+reads it, or None.
 """
 from __future__ import annotations
 
@@ -248,19 +249,3 @@ def _fast_quote(entry: tuple) -> Quote:
     q.consistent = True
     q.__class__ = Quote
     return q
-
-
-def read_strips(text: str, strict: bool = False):
-    """The page when the fast path reads any of it (the general stages then give exactly the
-    same :class:`~ticker.parser.ParsedPage`), else None: nothing here for the fast path.
-
-    >>> read_strips("  • Nikkei\\n40,074.69\\n+443.63 (+1.12%)\\n").quotes[0].name
-    'Nikkei'
-    >>> read_strips("Nikkei 40.074,69 +443,63 (+1,12%)") is None
-    True
-    """
-    from .compose import PageParser
-
-    parser = PageParser(text, strict, fast=True)
-    page = parser.run()
-    return page if parser.fast_entries else None
