@@ -4,6 +4,7 @@ damaged files, real PostgreSQL where it applies)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import sqlite3
 import subprocess
@@ -535,34 +536,46 @@ def test_a_dropped_postgres_connection_prints_no_driver_lines(pg_url, tmp_path):
 
     import sqlalchemy as sa
 
-    pages = generate_pages(tmp_path / "pages", 400, seed=61)
+    before = generate_pages(tmp_path / "before", 200, seed=61)
+    after = generate_pages(tmp_path / "after", 200, seed=62, prefix="a")
     name = f"ticker-drop-{uuid.uuid4().hex[:8]}"  # only this ingest's connections are dropped
     url = f"{pg_url}&application_name={name}"
-    ingest = subprocess.Popen([*TICKER, "ingest", "--quiet", "--batch-size", "5", "--db", url, str(tmp_path / "pages")],
+    # The ingest waits on a pipe between the two folders, its connection open and idle: the
+    # connection is dropped there, whatever the speed of the writer (held open for writing
+    # before the ingest starts: a pipe with no writer reads as empty).
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    pipe = os.open(fifo, os.O_RDWR)
+    ingest = subprocess.Popen([*TICKER, "ingest", "--quiet", "--batch-size", "5", "--db", url,
+                               str(tmp_path / "before"), str(fifo), str(tmp_path / "after")],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     admin = sa.create_engine(pg_url)
     dropped = 0
     try:
         deadline = time.monotonic() + SUBPROCESS_TIMEOUT
-        while _count(pg_url, "SELECT count(*) FROM snapshots") < 20 and ingest.poll() is None:
+        while _count(pg_url, "SELECT count(*) FROM snapshots") < len(before):
+            assert ingest.poll() is None, ingest.communicate()
             assert time.monotonic() < deadline
             time.sleep(0.05)
-        while ingest.poll() is None and dropped < 3 and time.monotonic() < deadline:
-            time.sleep(0.2)
-            with admin.begin() as conn:
-                dropped += len(conn.execute(sa.text(
-                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
-                    {"name": name}).all())
+        with admin.begin() as conn:
+            dropped = len(conn.execute(sa.text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = :name"),
+                {"name": name}).all())
+        os.write(pipe, after[0].path.read_bytes())
+        os.close(pipe)  # the end of the piped page: the ingest goes on, on a dropped connection
+        pipe = -1
         out, err = ingest.communicate(timeout=SUBPROCESS_TIMEOUT)
     finally:
         ingest.kill()
         admin.dispose()
-    assert dropped, "the ingest ended before a connection could be dropped: the test tested nothing"
+        if pipe >= 0:
+            os.close(pipe)
+    assert dropped, "no connection of the ingest was there to drop: the test tested nothing"
     assert ingest.returncode == 0, err
     assert err == "", err  # no psycopg or SQLAlchemy lines: the data is exact, so nothing to say
-    assert "400 pages stored (6000 quotes)" in out
-    assert _count(pg_url, "SELECT count(DISTINCT content_hash) FROM snapshots") == len(pages)
-    assert _count(pg_url, "SELECT count(*) FROM quotes") == sum(len(p.entries) for p in pages)
+    assert "400 pages stored (6000 quotes), 1 already stored" in out, out
+    assert _count(pg_url, "SELECT count(DISTINCT content_hash) FROM snapshots") == len(before) + len(after)
+    assert _count(pg_url, "SELECT count(*) FROM quotes") == sum(len(p.entries) for p in [*before, *after])
 
 
 def test_a_dsn_string_given_as_db_shows_no_password(tmp_path):
