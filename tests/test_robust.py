@@ -536,8 +536,10 @@ def test_a_dropped_postgres_connection_prints_no_driver_lines(pg_url, tmp_path):
 
     import sqlalchemy as sa
 
-    before = generate_pages(tmp_path / "before", 200, seed=61)
-    after = generate_pages(tmp_path / "after", 200, seed=62, prefix="a")
+    # fewer inputs than start worker processes: one process reads them in order, so the pages
+    # before the pipe are stored before it waits on the pipe
+    before = generate_pages(tmp_path / "before", 100, seed=61)
+    after = generate_pages(tmp_path / "after", 90, seed=62, prefix="a")
     name = f"ticker-drop-{uuid.uuid4().hex[:8]}"  # only this ingest's connections are dropped
     url = f"{pg_url}&application_name={name}"
     # The ingest waits on a pipe between the two folders, its connection open and idle: the
@@ -572,8 +574,10 @@ def test_a_dropped_postgres_connection_prints_no_driver_lines(pg_url, tmp_path):
             os.close(pipe)
     assert dropped, "no connection of the ingest was there to drop: the test tested nothing"
     assert ingest.returncode == 0, err
-    assert err == "", err  # no psycopg or SQLAlchemy lines: the data is exact, so nothing to say
-    assert "400 pages stored (6000 quotes), 1 already stored" in out, out
+    # no psycopg or SQLAlchemy lines: the data is exact, so nothing to say (but the note that the
+    # piped page took its time from the pipe's mtime)
+    assert [line for line in err.splitlines() if not line.startswith("note: ")] == [], err
+    assert "190 pages stored (2850 quotes), 1 already stored" in out, out
     assert _count(pg_url, "SELECT count(DISTINCT content_hash) FROM snapshots") == len(before) + len(after)
     assert _count(pg_url, "SELECT count(*) FROM quotes") == sum(len(p.entries) for p in [*before, *after])
 
