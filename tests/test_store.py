@@ -424,3 +424,35 @@ def test_a_row_failing_inside_a_many_row_insert_fails_its_page_alone(tmp_path, w
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT snapshot_id, count(*) FROM quotes GROUP BY snapshot_id").fetchall() == [
             (1, 15), (2, 15), (3, 1)]
+
+
+def test_a_writer_calls_its_on_close_once_with_itself_after_closing_its_connection(tmp_path):
+    import sqlite3
+
+    from ticker.db.writer import Writer
+
+    conn = sqlite3.connect(tmp_path / "w.db")
+    seen = []
+
+    def on_close(writer):
+        with pytest.raises(sqlite3.ProgrammingError):  # the connection is closed first
+            conn.execute("SELECT 1")
+        seen.append(writer)
+
+    writer = Writer(conn, "sqlite", label="w.db", driver_error=sqlite3.Error, on_close=on_close)
+    writer.close()
+    writer.close()
+    assert seen == [writer]
+
+
+def test_an_ingest_writer_notes_a_sound_store_when_it_closes_and_not_a_damaged_one(tmp_path, monkeypatch):
+    from ticker.db import health, open
+
+    noted = []
+    monkeypatch.setattr(health, "note_sound", noted.append)
+    with open.open_writer(tmp_path / "a.db"):
+        pass
+    writer = open.open_writer(tmp_path / "b.db")
+    writer.met_damage = True
+    writer.close()
+    assert noted == [tmp_path / "a.db"]

@@ -96,15 +96,11 @@ class Store:
 
     # ---------------------------------------------------------------- ingest
 
-    def writer(self, *, on_close=None) -> Writer:
+    def writer(self) -> Writer:
         """The store's :class:`ticker.ingest.Writer`, on a connection of its engine (made once)."""
         with self._writer_lock:
             if self._writer is None:
                 self._writer = db_engine.writer_on(self.engine, self.url)
-        if on_close is not None:  # the caller owns the store through its writer
-            writer, self._writer = self._writer, None
-            writer._on_close = on_close
-            return writer
         return self._writer
 
     def iter_ingest(self, inputs: Iterable[pages.PageInput | pages.BadInput], **options) -> Iterator[PageResult]:

@@ -10,6 +10,7 @@ not at all.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event
@@ -115,12 +116,13 @@ def guard(url: str, fn, *args, **kwargs):
         raise StoreError(one_line(err, safe_url(url))) from None
 
 
-def writer_on(engine: Engine, url: str) -> Writer:
-    """A :class:`Writer` on a connection of ``engine`` (the store at ``url``)."""
+def writer_on(engine: Engine, url: str, *, on_close: Callable[[Writer], object] | None = None) -> Writer:
+    """A :class:`Writer` on a connection of ``engine`` (the store at ``url``); ``on_close`` as
+    :class:`Writer` takes it."""
     raw = guard(url, engine.raw_connection)
     dialect = engine.dialect
     return Writer(raw, dialect.name, label=safe_url(url), driver_error=dialect.loaded_dbapi.Error,
-                  reconnect=engine.raw_connection)
+                  reconnect=engine.raw_connection, on_close=on_close)
 
 
 def open_writer(db: str | os.PathLike | None = None) -> Writer:
@@ -129,9 +131,7 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
     engine = make_engine(url)
     try:
         guard(url, migrate.ensure_current, engine)
-        writer = writer_on(engine, url)
+        return writer_on(engine, url, on_close=lambda _writer: engine.dispose())
     except BaseException:
         engine.dispose()
         raise
-    writer._on_close = engine.dispose
-    return writer

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from ..errors import StoreError
+from ..errors import StoreError, redact
 from . import health, location, sqlite
 from .writer import Writer
 
@@ -15,7 +15,7 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
     """A writer for the store ``db`` names (as ``--db`` does), brought to head first.
 
     A SQLite file that is new or at head is written with :mod:`sqlite3` alone, a PostgreSQL store
-    at head with psycopg alone (:mod:`ticker.db.postgres`); anything else is opened through
+    that is new (an empty schema) or at head with psycopg alone (:mod:`ticker.db.postgres`); anything else is opened through
     :mod:`ticker.db.engine` (SQLAlchemy, migrations), which lends its connection.
     Raises :class:`StoreError` with a one-line reason.
     """
@@ -28,10 +28,9 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
         conn = sqlite.open_current(path)
         if conn is not None:
             label = f"sqlite:///{path.resolve()}"  # as Store names it in its messages
-            writer = Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error)
             # The file as this ingest leaves it is as sound as it found it (ticker.db.health).
-            writer._on_close = lambda: None if writer.met_damage else health.note_sound(path)
-            return writer
+            return Writer(conn, "sqlite", label=label, driver_error=sqlite3.Error,
+                          on_close=lambda writer: None if writer.met_damage else health.note_sound(path))
     else:
         from . import postgres  # not on SQLite's path
 
@@ -41,7 +40,7 @@ def open_writer(db: str | os.PathLike | None = None) -> Writer:
             import psycopg
 
             pg_conn, connect = opened
-            return Writer(pg_conn, "postgresql", label=postgres.label(url), driver_error=psycopg.Error,
+            return Writer(pg_conn, "postgresql", label=redact(url), driver_error=psycopg.Error,
                           reconnect=connect)
     from . import engine  # SQLAlchemy and Alembic: only for other stores
 

@@ -1,23 +1,37 @@
-"""PostgreSQL without SQLAlchemy: a store at head, opened with psycopg alone.
+"""PostgreSQL without SQLAlchemy: a store at head, or a new one, opened with psycopg alone.
 
 ``ticker ingest`` into PostgreSQL spent ~0.5 CPU-seconds of every run importing SQLAlchemy and
 Alembic and asking Alembic for the revision: as much as the server's work for 2,000 pages. A
 ``postgresql+psycopg://`` URL whose database (its search_path) holds a ticker store at head is
-connected with psycopg itself. Anything else (a new or older schema, another application's
-tables, a server that does not answer, another driver) is left to :mod:`ticker.db.engine`,
-which migrates, refuses or explains, with the messages it always gave.
+connected with psycopg itself; an empty schema is made a store at head from
+``data/schema.postgresql.sql`` - the DDL the Alembic migrations produce, written by ``python -m
+ticker.db.migrate`` (tests check the two agree) - under the advisory lock Alembic's upgrades
+take, and stamped at head. Anything else (an older schema, another application's tables, a
+server that does not answer, another driver) is left to :mod:`ticker.db.engine`, which
+migrates, refuses or explains, with the messages it always gave.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit, urlunsplit
 
-from .revisions import HEAD_REVISION
+from .revisions import HEAD_REVISION, PG_LOCK_KEY, schema_statements
 
-__all__ = ["SCHEME", "libpq_url", "label", "open_current"]
+__all__ = ["SCHEME", "libpq_url", "open_current", "create"]
 
 SCHEME = "postgresql+psycopg://"
+
+# What the database at the search_path is: a ticker store at head, nothing at all, or other.
+_STATE = """
+SELECT CASE
+  WHEN current_schema() IS NULL THEN 'other'
+  WHEN NOT EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                   WHERE n.nspname = current_schema()) THEN 'empty'
+  WHEN to_regclass('alembic_version') IS NOT NULL AND to_regclass('snapshots') IS NOT NULL
+       AND to_regclass('quotes') IS NOT NULL AND to_regclass('instruments') IS NOT NULL
+       AND to_regclass('aliases') IS NOT NULL THEN 'ours'
+  ELSE 'other' END
+"""
 
 
 def libpq_url(url: str) -> str | None:
@@ -32,23 +46,44 @@ def libpq_url(url: str) -> str | None:
     return "postgresql://" + url[len(SCHEME):] if url.startswith(SCHEME) else None
 
 
-def label(url: str) -> str:
-    """The URL for messages, its password hidden as SQLAlchemy hides it.
-
-    >>> label("postgresql+psycopg://me:s3cret@db:5432/quotes")
-    'postgresql+psycopg://me:***@db:5432/quotes'
-    """
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+def _state(cur) -> str:
+    """``"head"``, ``"empty"`` (no table, view, sequence or index in the search_path's schema),
+    or ``"other"`` (an older or newer store, another application's tables, no schema to create in)."""
+    cur.execute(_STATE)
+    state = cur.fetchone()[0]
+    if state != "ours":
+        return state
+    cur.execute("SELECT version_num FROM alembic_version")
+    return "head" if [v for (v,) in cur.fetchall()] == [HEAD_REVISION] else "other"
 
 
-def open_current(url: str) -> tuple[object, Callable[[], object]] | None:
-    """A psycopg connection to the ticker store at head that ``url`` names, and a function that
-    makes a new one (the writer's reconnect); None when ``url`` is not a ``postgresql+psycopg``
-    URL, psycopg is missing, the server does not answer, or the store is not at head."""
+def create(conn) -> bool:
+    """Make the empty schema a store at head, in one transaction, under the advisory lock that
+    Alembic's upgrades take (:mod:`ticker.db.migrate`): of several processes making one new store
+    at once, one runs the DDL and the others, once they have the lock, find it at head. False when
+    the schema is not empty (another process's tables, another application's) or the DDL fails
+    (no right to create): the engine's path then decides, and says why."""
+    import psycopg
+
+    try:
+        with conn.cursor() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (PG_LOCK_KEY,))
+            state = _state(cur)  # read committed: this statement sees what committed before the lock
+            if state == "empty":
+                cur.execute(";\n".join(schema_statements("postgresql")))  # one round trip
+                cur.execute("INSERT INTO alembic_version (version_num) VALUES (%s)", (HEAD_REVISION,))
+        conn.commit()  # and the lock with it
+        return state in ("empty", "head")
+    except psycopg.Error:
+        conn.rollback()
+        return False
+
+
+def open_current(url: str, *, create_new: bool = True) -> tuple[object, Callable[[], object]] | None:
+    """A psycopg connection to the ticker store at head that ``url`` names (an empty schema made
+    one first, when ``create_new``), and a function that makes a new connection (the writer's
+    reconnect); None when ``url`` is not a ``postgresql+psycopg`` URL, psycopg is missing, the
+    server does not answer, or the database holds anything but a store at head."""
     conninfo = libpq_url(url)
     if conninfo is None:
         return None
@@ -66,17 +101,13 @@ def open_current(url: str) -> tuple[object, Callable[[], object]] | None:
         return None  # the engine connects again, and says why it cannot
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT to_regclass('alembic_version') IS NOT NULL AND to_regclass('snapshots') IS NOT NULL "
-                        "AND to_regclass('quotes') IS NOT NULL AND to_regclass('instruments') IS NOT NULL "
-                        "AND to_regclass('aliases') IS NOT NULL")
-            at_head = bool(cur.fetchone()[0])  # type: ignore[index]
-            if at_head:
-                cur.execute("SELECT version_num FROM alembic_version")
-                at_head = [v for (v,) in cur.fetchall()] == [HEAD_REVISION]
-        conn.rollback()  # nothing held while the writer waits for its first batch
+            state = _state(cur)
+        conn.rollback()  # nothing held while the writer waits for its first batch (or the lock)
+        if state == "empty" and create_new:
+            state = "head" if create(conn) else "other"
     except psycopg.Error:
-        at_head = False
-    if not at_head:
+        state = "other"
+    if state != "head":
         conn.close()
         return None
     return conn, connect

@@ -17,15 +17,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from ..errors import StoreError
-from . import health
+from . import health, revisions
 from .revisions import HEAD_REVISION, KNOWN_REVISIONS
 
 __all__ = ["BUSY_TIMEOUT_MS", "at_head", "configure", "open_current", "schema_statements", "stored_time"]
 
 BUSY_TIMEOUT_MS = 60_000
 PAGE_SIZE = 8192  # of a new store's file
-SCHEMA_FILE = Path(__file__).parent.parent / "data" / "schema.sqlite.sql"
-_SEPARATOR = "\n;\n"  # between statements in SCHEMA_FILE (a trigger body may hold ";")
+SCHEMA_FILE = revisions.SCHEMA_FILES["sqlite"]
 
 
 def configure(conn: sqlite3.Connection, *, memory: bool = False, verify: bool = True, read_only: bool = False) -> None:
@@ -109,8 +108,7 @@ def make_folder(path: Path) -> None:
 
 def schema_statements() -> list[str]:
     """The statements that make a store at head (``alembic_version`` included, not stamped)."""
-    text = SCHEMA_FILE.read_text(encoding="utf-8")
-    return [s.strip() for s in text.split(_SEPARATOR) if s.strip() and not s.lstrip().startswith("--")]
+    return revisions.schema_statements("sqlite")
 
 
 def open_current(path: Path, *, create: bool = True) -> sqlite3.Connection | None:

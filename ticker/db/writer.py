@@ -61,11 +61,14 @@ class Writer:
 
     ``label`` names the store in messages (no password); ``driver_error`` is the driver's base
     exception class; ``reconnect`` (if given) makes a new connection when the server dropped
-    this one (a restart, an idle timeout); ``on_close`` runs after the connection is closed.
+    this one (a restart, an idle timeout); ``on_close`` (if given) is called once, with the
+    writer, after :meth:`close` has closed the connection: whoever opened the store releases
+    what it holds (an engine's pool) or notes how the writer left it (:attr:`met_damage`).
     """
 
     def __init__(self, conn, dialect: str, *, label: str, driver_error: type[Exception],
-                 reconnect: Callable[[], object] | None = None, on_close: Callable[[], None] | None = None) -> None:
+                 reconnect: Callable[[], object] | None = None,
+                 on_close: Callable[[Writer], object] | None = None) -> None:
         self.conn = conn
         self._reconnect = reconnect
         self.dialect = dialect
@@ -111,9 +114,9 @@ class Writer:
             except self.driver_error:
                 pass  # already gone
             self.conn = None
-        if self._on_close is not None:
-            self._on_close()
-            self._on_close = None
+        on_close, self._on_close = self._on_close, None
+        if on_close is not None:
+            on_close(self)
 
     def __enter__(self) -> Writer:
         return self
