@@ -4,7 +4,7 @@ same pages into a fresh SQLite store, and 4 concurrent ingest processes into one
 database against one.
 
 usage: python bench/bench_postgres.py --url postgresql+psycopg://postgres@127.0.0.1:5432/DB
-           [--pages 3000] [--runs 3] [--processes 4] [--workdir DIR]
+           [--pages 3000] [--runs 3] [--processes 4] [--workdir DIR] [--base PYTHON]
 
 Every run ingests into a new schema of the database at --url (created and dropped here; use a
 database of your own: the runs load the server). Contenders, interleaved run by run, process
@@ -18,6 +18,10 @@ start and the schema's migrations included:
   of a share of the pages (every page once): the same work as the one process, split;
 - PostgreSQL, 4 overlapping: `--processes` concurrent `ticker ingest`s of *all* the pages into
   one fresh schema (each page offered 4 times: stored once, 3 duplicates).
+
+With ``--base PYTHON`` (the interpreter of another ticker's environment, e.g. a checkout of main
+in /tmp/base with its own venv), every contender is run with that ticker too, right after this
+one's, in the same rounds: before and after compared under the same machine load.
 
 After every PostgreSQL run the schema must hold exactly what the SQLite store holds (snapshots,
 quotes and distinct content hashes): a lost, duplicated or half-written page stops the script.
@@ -42,7 +46,7 @@ import uuid
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import generate_pages, median, ticker_cmd  # noqa: E402
+from _common import generate_pages, median  # noqa: E402
 
 COUNTS = ("SELECT count(*) FROM snapshots", "SELECT count(*) FROM quotes",
           "SELECT count(DISTINCT content_hash) FROM snapshots")
@@ -55,76 +59,92 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--processes", type=int, default=4, help="concurrent ingest processes")
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ticker-bench")
+    ap.add_argument("--base", help="the python of another ticker environment, run interleaved with this one")
     a = ap.parse_args()
 
     pages = generate_pages(a.workdir / f"pages-{a.pages}", a.pages)
     files = sorted(p.name for p in pages.glob("page-*.txt"))
     shares = [files[k :: a.processes] for k in range(a.processes)]
-    runs: dict[str, list[tuple[float, float, float]]] = {
-        "sqlite": [], "pg": [], "sqlite_head": [], "pg_head": [], "pg_split": [], "pg_overlap": []}
+    versions = {"": sys.executable, **({"base ": a.base} if a.base else {})}
+    keys = ("sqlite", "pg", "sqlite_head", "pg_head", "pg_split", "pg_overlap")
+    runs: dict[str, list[tuple[float, float, float]]] = {f"{v}{k}": [] for v in versions for k in keys}
     expected: tuple[int, ...] | None = None
 
     for run in range(a.runs):
-        db = a.workdir / f"pg-bench-sqlite-{run}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        runs["sqlite"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet"]], pages))
-        with sqlite3.connect(db) as conn:
-            counts = tuple(conn.execute(q).fetchone()[0] for q in COUNTS)
-        if expected is not None and counts != expected:
-            raise SystemExit(f"SQLite run {run} stored {counts}, an earlier one {expected}")
-        expected = counts
-
-        with _schema(a.url) as schema:
-            runs["pg"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]], pages, schema))
-            _check(schema.url, expected, "1 process")
-
-        db = a.workdir / f"pg-bench-sqlite-head-{run}.db"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db}{suffix}").unlink(missing_ok=True)
-        _make_store(str(db))
-        runs["sqlite_head"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", str(db), "--quiet"]], pages))
-        with _schema(a.url) as schema:
-            _make_store(schema.url)
-            runs["pg_head"].append(_concurrent([[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]], pages,
-                                               schema))
-            _check(schema.url, expected, "1 process, at head")
-        with _schema(a.url) as schema:
-            cmds = [[*ticker_cmd(), "ingest", "--db", schema.url, "--quiet", *share] for share in shares]
-            runs["pg_split"].append(_concurrent(cmds, pages, schema))
-            _check(schema.url, expected, f"{a.processes} processes")
-        with _schema(a.url) as schema:
-            cmds = [[*ticker_cmd(), "ingest", ".", "--db", schema.url, "--quiet"]] * a.processes
-            runs["pg_overlap"].append(_concurrent(cmds, pages, schema))
-            _check(schema.url, expected, f"{a.processes} overlapping processes")
+        for version, python in versions.items():
+            expected = _round(a, run, version, python, pages, shares, runs, expected)
 
     wall = {k: median([r[0] for r in v]) for k, v in runs.items()}
     cpu = {k: median([r[1] + r[2] for r in v]) for k, v in runs.items()}
     server = {k: median([r[2] for r in v]) for k, v in runs.items()}
 
     def line(label: str, key: str) -> str:
-        return (f"{label:<48} median {wall[key]:6.3f} s, {cpu[key]:6.2f} CPU-s (server {server[key]:.2f})   "
-                "all runs: " + " ".join(f"{r[0]:.2f}" for r in runs[key]))
+        return (f"{label:<54} median {wall[key]:6.3f} s, {cpu[key]:6.2f} CPU-s (server {server[key]:.2f})   "
+                "all runs: " + " ".join(f"{r[0]:.2f}/{r[1] + r[2]:.2f}" for r in runs[key]))
 
     print(f"pages: {a.pages} ({len(files)} files), runs: {a.runs}; stored: {expected[0]} snapshots, "  # type: ignore[index]
           f"{expected[1]} quotes in every store; load average before/after: {_LOAD[0]} / {os.getloadavg()[0]:.1f}")  # type: ignore[index]
-    print(line("ticker ingest (SQLite, fresh file):", "sqlite"))
-    print(line("ticker ingest (PostgreSQL, 1 process):", "pg"))
-    print(line("ticker ingest (SQLite, store at head):", "sqlite_head"))
-    print(line("ticker ingest (PostgreSQL, store at head):", "pg_head"))
-    print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, split):", "pg_split"))
-    print(line(f"ticker ingest (PostgreSQL, {a.processes} processes, overlap):", "pg_overlap"))
-    print(f"ratio PostgreSQL/SQLite: {wall['pg'] / wall['sqlite']:.2f}x wall (target <= 2.0x), "
-          f"{cpu['pg'] / cpu['sqlite']:.2f}x CPU; stores at head: {wall['pg_head'] / wall['sqlite_head']:.2f}x wall, "
-          f"{cpu['pg_head'] / cpu['sqlite_head']:.2f}x CPU")
-    print(f"ratio {a.processes} processes/1 process: split {wall['pg_split'] / wall['pg']:.2f}x wall, "
-          f"{cpu['pg_split'] / cpu['pg']:.2f}x CPU; overlap (each page offered {a.processes} times) "
-          f"{wall['pg_overlap'] / wall['pg']:.2f}x wall, {cpu['pg_overlap'] / cpu['pg']:.2f}x CPU")
+    print("all runs: wall/CPU seconds each")
+    for v in versions:
+        print(line(f"{v}ticker ingest (SQLite, fresh file):", f"{v}sqlite"))
+        print(line(f"{v}ticker ingest (PostgreSQL, 1 process):", f"{v}pg"))
+        print(line(f"{v}ticker ingest (SQLite, store at head):", f"{v}sqlite_head"))
+        print(line(f"{v}ticker ingest (PostgreSQL, store at head):", f"{v}pg_head"))
+        print(line(f"{v}ticker ingest (PostgreSQL, {a.processes} processes, split):", f"{v}pg_split"))
+        print(line(f"{v}ticker ingest (PostgreSQL, {a.processes} processes, overlap):", f"{v}pg_overlap"))
+    for v in versions:
+        print(f"{v}ratio PostgreSQL/SQLite: {wall[v + 'pg'] / wall[v + 'sqlite']:.2f}x wall (target <= 2.0x), "
+              f"{cpu[v + 'pg'] / cpu[v + 'sqlite']:.2f}x CPU; stores at head: "
+              f"{wall[v + 'pg_head'] / wall[v + 'sqlite_head']:.2f}x wall, "
+              f"{cpu[v + 'pg_head'] / cpu[v + 'sqlite_head']:.2f}x CPU")
+        print(f"{v}ratio {a.processes} processes/1 process: split {wall[v + 'pg_split'] / wall[v + 'pg']:.2f}x wall, "
+              f"{cpu[v + 'pg_split'] / cpu[v + 'pg']:.2f}x CPU; overlap (each page offered {a.processes} times) "
+              f"{wall[v + 'pg_overlap'] / wall[v + 'pg']:.2f}x wall, {cpu[v + 'pg_overlap'] / cpu[v + 'pg']:.2f}x CPU")
 
 
-def _make_store(db: str) -> None:
+def _round(a, run: int, v: str, python: str, pages: Path, shares: list[list[str]],
+           runs: dict[str, list[tuple[float, float, float]]], expected: tuple[int, ...] | None) -> tuple[int, ...]:
+    """One run of every contender with the ticker of ``python``; the counts every store holds."""
+    ticker = [python, "-m", "ticker"]
+    tag = v.strip() or "this"
+    db = a.workdir / f"pg-bench-sqlite-{tag}-{run}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    runs[f"{v}sqlite"].append(_concurrent([[*ticker, "ingest", ".", "--db", str(db), "--quiet"]], pages))
+    with sqlite3.connect(db) as conn:
+        counts = tuple(conn.execute(q).fetchone()[0] for q in COUNTS)
+    if expected is not None and counts != expected:
+        raise SystemExit(f"SQLite run {run} ({tag}) stored {counts}, an earlier one {expected}")
+    expected = counts
+
+    with _schema(a.url) as schema:
+        runs[f"{v}pg"].append(_concurrent([[*ticker, "ingest", ".", "--db", schema.url, "--quiet"]], pages, schema))
+        _check(schema.url, expected, "1 process")
+
+    db = a.workdir / f"pg-bench-sqlite-head-{tag}-{run}.db"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    _make_store(python, str(db))
+    runs[f"{v}sqlite_head"].append(_concurrent([[*ticker, "ingest", ".", "--db", str(db), "--quiet"]], pages))
+    with _schema(a.url) as schema:
+        _make_store(python, schema.url)
+        runs[f"{v}pg_head"].append(_concurrent([[*ticker, "ingest", ".", "--db", schema.url, "--quiet"]], pages,
+                                               schema))
+        _check(schema.url, expected, "1 process, at head")
+    with _schema(a.url) as schema:
+        cmds = [[*ticker, "ingest", "--db", schema.url, "--quiet", *share] for share in shares]
+        runs[f"{v}pg_split"].append(_concurrent(cmds, pages, schema))
+        _check(schema.url, expected, f"{a.processes} processes")
+    with _schema(a.url) as schema:
+        cmds = [[*ticker, "ingest", ".", "--db", schema.url, "--quiet"]] * a.processes
+        runs[f"{v}pg_overlap"].append(_concurrent(cmds, pages, schema))
+        _check(schema.url, expected, f"{a.processes} overlapping processes")
+    return expected
+
+
+def _make_store(python: str, db: str) -> None:
     """A store at head with nothing in it, made the way ticker makes one."""
-    subprocess.run([sys.executable, "-c", "import sys; from ticker.db.open import open_writer; open_writer(sys.argv[1]).close()",
+    subprocess.run([python, "-c", "import sys; from ticker.db.open import open_writer; open_writer(sys.argv[1]).close()",
                     db], check=True)
 
 
