@@ -216,3 +216,40 @@ def test_the_psycopg_writer_hides_the_password_when_a_page_fails(pg_url, write_p
     [result] = _ingest(with_password, [write_page("big.txt", _page(1, "1,234,567.00"))])
     assert result.status == "error" and "value_below_a_million" in result.reason
     assert "hunter2" not in result.reason and "s3cret" not in result.reason
+
+
+def test_snapshots_by_copy_and_by_arrays_store_alike(pg_url, tmp_path, write_page):
+    """A batch's snapshots reach the server by binary COPY into a temporary table, or (a session
+    without the TEMPORARY privilege) as one array per column: the same rows, ids and results."""
+    from ticker.db import open
+
+    paths = [write_page(f"2024-05-{i + 1:02d}T0800_p.txt", _page(i)) for i in range(12)]
+    paths.insert(4, write_page("again.txt", _page(3)))  # the same bytes in the same batch: a duplicate
+    paths.append(write_page("later.txt", _page(7)))  # and in a later batch
+    _ingest(pg_url, [])
+    other = pg_url.replace("search_path%3D", "search_path%3Darrays_")
+    schema = other.rsplit("search_path%3D", 1)[1]
+    _execute(pg_url, f"CREATE SCHEMA {schema}")
+    try:
+        _ingest(other, [])
+        stores = {}
+        for way, url in (("copy", pg_url), ("arrays", other)):
+            with open.open_writer(url) as writer:
+                if way == "arrays":
+                    writer._temp_allowed = False  # as has_database_privilege(..., 'TEMPORARY') answers without it
+                results = list(ingest_mod.ingest(writer, pages.expand([str(p) for p in paths]), workers=1,
+                                                 batch_pages=5, now=lambda: ingest_mod._utcnow().replace(
+                                                     year=2030, month=1, day=1, hour=0, minute=0, second=0,
+                                                     microsecond=0)))
+                assert writer._temp_allowed is (way == "copy")
+            stores[way] = (
+                [(r.source, r.status, r.quotes, r.snapshot_id) for r in results],
+                _rows(url, "SELECT id, source, content_hash, captured_at, captured_at_source, market_status, "
+                           "page_time, ingested_at, page_text, url FROM snapshots ORDER BY id"),
+                _rows(url, "SELECT snapshot_id, position, instrument_id, name_printed, value FROM quotes "
+                           "ORDER BY snapshot_id, position"),
+            )
+        assert stores["copy"] == stores["arrays"]
+        assert [r[1] for r in stores["copy"][0]].count("duplicate") == 2 and len(stores["copy"][1]) == 12
+    finally:
+        _execute(pg_url, f"DROP SCHEMA {schema} CASCADE")
