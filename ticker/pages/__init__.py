@@ -9,8 +9,9 @@ the parser's business. One module a concern:
 - :mod:`~ticker.pages.files` — :func:`expand` (arguments -> inputs) and :func:`load` (input -> page)
 - :mod:`~ticker.pages.decode` — bytes -> text (BOMs, UTF-8, mixed pages, detection)
 - :mod:`~ticker.pages.html` — HTML -> the text a reader sees, and the page's own URL
-- :mod:`~ticker.pages.compressed`, :mod:`~ticker.pages.ziparchive`, :mod:`~ticker.pages.warc`,
-  :mod:`~ticker.pages.mhtml` — the containers pages come in
+- :mod:`~ticker.pages.compressed`, :mod:`~ticker.pages.ziparchive`, :mod:`~ticker.pages.mhtml`,
+  :mod:`~ticker.pages.webarchive` (with the hooks of :mod:`~ticker.pages.warc` and
+  :mod:`~ticker.pages.arc`) — the containers pages come in
 - :mod:`~ticker.pages.times` — capture times and their order of trust
 """
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ticker.pages import arc, compressed, mhtml, warc, ziparchive
+from ticker.pages import arc, compressed, mhtml, warc, webarchive, ziparchive
 from ticker.pages.decode import decode_page
 from ticker.pages.html import html_page, looks_like_html
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
@@ -268,12 +268,12 @@ def _load_member(page: PageInput) -> LoadedPage:
     try:
         mtime = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
         if isinstance(page.member, int):
-            read = arc.read_arc_record if arc.is_arc_name(path) else warc.read_record
-            record = read(path, page.member)
+            fmt = arc.ARC if arc.is_arc_name(path) else warc.WARC
+            record = webarchive.read_page(path, page.member, fmt)
             digest = hashlib.sha256(record.body).hexdigest()
             return _page(page.source, record.body, False, digest, mtime, None,
                          html=record.content_type != "text/plain", declared=record.charset, url=record.url,
-                         header_time=record.date, header_origin=("arc" if read is arc.read_arc_record else "warc") if record.date else None, notes=page.notes)
+                         header_time=record.date, header_origin=fmt.origin if record.date else None, notes=page.notes)
         member = str(page.member)
         inner = compressed.inner_name(member)
         kind = _kind_of(inner)
