@@ -16,7 +16,16 @@ the parser's business. One module a concern:
 """
 
 from ticker.pages.decode import decode
-from ticker.pages.files import HTML_HEAD_BYTES, PAGE_SUFFIXES, TEXT_HEAD_BYTES, expand, load, shown
+from ticker.pages.files import (
+    HTML_HEAD_BYTES,
+    PAGE_SUFFIXES,
+    TEXT_HEAD_BYTES,
+    InputBytes,
+    expand,
+    input_bytes,
+    load,
+    shown,
+)
 from ticker.pages.html import html_to_text, page_url
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
 from ticker.pages.times import capture_time, time_from_name
@@ -30,6 +39,8 @@ __all__ = [
     "LoadedPage",
     "BadInput",
     "expand",
+    "input_bytes",
+    "InputBytes",
     "load",
     "shown",
     "decode",
