@@ -50,10 +50,19 @@ def fixtures() -> dict[str, str | bytes]:
     return found
 
 
+# Scripts the cutting of script text must see through (or leave alone): comments, attributes,
+# text areas, capitals, SVG
+_SCRIPTS = ['<script>var a = "<p>1.00 +2.00</p>";</script>', "<script src='x.js'></script>",
+            "<!-- <script> -->", '<a title="<script>">t</a>', "<textarea><script></textarea>",
+            "<SCRIPT>x</SCRIPT>", "<script>a</SCRIPT>", "<script><!-- <script></script> --></script>",
+            "<svg><script>a</svg><p>9.99</p></script></svg>", '<script type="a>b">c</script>',
+            "<scripts>3.00</scripts>", "<script>1</sCrIpT>", "<noscript><script>x</script></noscript>",
+            "<script>", "</script>"]
 _BLOCKS = ["div", "p", "li", "ul", "h3", "section", "header", "tr", "table", "br", "a", "span", "b", "td", "th",
            "fin-streamer", "svg", "script", "button", "template", "sup", "i"]
 _TEXTS = ["Nikkei", "40,074.69", "+443.63", "(+1.12%)", "-0.03", "S", "&amp;", "P 500", "1", "st", " ", "\n", "  \n ",
-          "Dow Jones", ".56", "\u2212", "&nbsp;", "&euro;", "U.S. markets close in 32m", "\u2022", "a\tb", "%", ")"]
+          "Dow Jones", ".56", "\u2212", "&nbsp;", "&euro;", "U.S. markets close in 32m", "\u2022", "a\tb", "%", ")",
+          "\r\n", "\u3000", " x \u2028 y ", "\n\nGold\n"]
 
 
 def snippet(rnd: random.Random, depth: int = 0) -> str:
@@ -65,6 +74,8 @@ def snippet(rnd: random.Random, depth: int = 0) -> str:
                 parts.append("<br>")
             else:
                 parts.append(f"<{tag}>{snippet(rnd, depth + 1)}</{tag}>")
+        elif rnd.random() < 0.08:
+            parts.append(rnd.choice(_SCRIPTS))
         else:
             parts.append(rnd.choice(_TEXTS))
     return "".join(parts)
@@ -86,13 +97,17 @@ def main() -> None:
     for i in range(a.snippets):
         cases[f"snippet {i}"] = f"<html><body>{snippet(rnd)}</body></html>"
     differ = 0
+    for name, html in list(cases.items()):
+        if isinstance(html, str):  # as text (a page not in UTF-8) and as UTF-8 bytes, read as such
+            cases[name + " as bytes"] = html.encode()
     for name, html in cases.items():
         before, after = old.html_page(html), new.html_page(html)
         if before != after:
             differ += 1
             if differ <= 10:
                 print(f"differs: {name}\n  html:   {html[:300]!r}\n  before: {before[0][:300]!r}\n  after:  {after[0][:300]!r}")
-    print(f"{len(cases)} pages ({len(cases) - a.snippets} real page and fixtures, {a.snippets} snippets): "
+    print(f"{len(cases)} pages ({len(cases) - 2 * a.snippets} real page and fixtures, {a.snippets} snippets, "
+          "each as text and as bytes): "
           f"{len(cases) - differ} the same text and URL, {differ} differ (base {a.base})")
     if REAL.exists():
         raw = REAL.read_bytes()
