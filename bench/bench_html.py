@@ -3,7 +3,10 @@
 minified, inline SVG, embedded JSON) against a one-process floor (lexbor text + one regex), and a
 WARC of such pages with its peak memory.
 
-usage: python bench/bench_html.py [--pages 40] [--runs 3] [--warc-pages 1000] [--workdir DIR]
+usage: python bench/bench_html.py [--pages 40] [--runs 3] [--warc-pages 1000] [--workdir DIR] [--base DIR]
+
+``--base DIR``: also ingest with the ticker of another checkout (a worktree of main), in the same
+runs, interleaved, for a before/after ratio on the same machine state.
 
 The pages are made here from ``../shared/real-html/yahoo-us-most-active.html`` when it is there
 (each copy's figures varied, so that every page is new to the store); without it, from a
@@ -94,19 +97,27 @@ def varied(base: bytes, seed: int) -> bytes:
 
 
 def html_engines(raw: bytes) -> None:
-    import lxml.html
-    from resiliparse.extract.html2text import extract_plain_text
-
     from ticker.pages.html import html_page
 
     text = raw.decode("utf-8", "replace")
     engines = {
         "lexbor, parse + text (the floor's)": lambda: _lexbor_text(raw),
         "ticker.pages.html_page (lexbor, blocks, seams, URL)": lambda: html_page(raw),
-        "resiliparse extract_plain_text": lambda: extract_plain_text(text, preserve_formatting=True, main_content=False,
-                                                                       list_bullets=True),
-        "lxml, parse + iterate (the former engine's floor)": lambda: sum(1 for _ in lxml.html.document_fromstring(text).iter()),
     }
+    try:  # the engines compared when lexbor was chosen: not ticker's dependencies
+        from resiliparse.extract.html2text import extract_plain_text
+
+        engines["resiliparse extract_plain_text"] = lambda: extract_plain_text(
+            text, preserve_formatting=True, main_content=False, list_bullets=True)
+    except ImportError:
+        print("  (resiliparse is not installed: not measured)")
+    try:
+        import lxml.html
+
+        engines["lxml, parse + iterate (the former engine's floor)"] = lambda: sum(
+            1 for _ in lxml.html.document_fromstring(text).iter())
+    except ImportError:
+        print("  (lxml is not installed: not measured)")
     print("HTML to text, one page, best of 5, CPU time:")
     for name, fn in engines.items():
         fn()
@@ -184,6 +195,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--warc-pages", type=int, default=1000)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ticker-bench-html")
+    ap.add_argument("--base", type=Path, help="a checkout of another revision, measured in the same runs")
     a = ap.parse_args()
 
     base, origin = base_page()
@@ -199,21 +211,36 @@ def main() -> None:
     floor_script = a.workdir / "floor_html.py"
     floor_script.write_text(FLOOR.replace("PATTERN", repr(FLOOR_PATTERN.pattern)))
 
-    floor, tick = [], []
-    for run in range(a.runs):
-        floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
-        db = a.workdir / f"html-{run}.db"
+    import os
+
+    floor, tick, base = [], [], []
+    load_before = _load()
+    base_env = {**os.environ, "PYTHONPATH": str(a.base.resolve())} if a.base else None
+
+    def ingest(run: int, label: str, env=None):
+        db = a.workdir / f"html-{label}-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        tick.append(_with_cpu(lambda db=db: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db),
-                                                          "--quiet"], tree=False)))
+        return _with_cpu(lambda: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"],
+                                              tree=False, env=env))
+
+    for run in range(a.runs):
+        floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
+        tick.append(ingest(run, "this"))
+        if base_env:
+            base.append(ingest(run, "base", base_env))
     f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
     f_cpu, t_cpu = median([r[-1] for r in floor]), median([r[-1] for r in tick])
-    print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {_load()}):")
+    print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {load_before}):")
     print(f"  floor (lexbor text + one regex, one process): median {f_wall:.3f} s, {f_cpu:.2f} CPU-s")
     print(f"  ticker ingest (SQLite):                       median {t_wall:.3f} s, {t_cpu:.2f} CPU-s (workers included)")
     print(f"  ratio ticker/floor: {t_wall / f_wall:.2f}x wall (goal <= 2.0x), {t_cpu / f_cpu:.2f}x CPU   all runs: floor "
           + " ".join(f"{r[0]:.2f}" for r in floor) + ", ticker " + " ".join(f"{r[0]:.2f}" for r in tick))
+    if base:
+        b_wall, b_cpu = median([r[0] for r in base]), median([r[-1] for r in base])
+        print(f"  base ({a.base}):  median {b_wall:.3f} s, {b_cpu:.2f} CPU-s; ratio base/floor: {b_wall / f_wall:.2f}x wall, "
+              f"{b_cpu / f_cpu:.2f}x CPU; this tree/base: {t_wall / b_wall:.2f}x wall, {t_cpu / b_cpu:.2f}x CPU   "
+              "all runs: base " + " ".join(f"{r[0]:.2f}" for r in base))
     print(f"  (load average after: {_load()}; on a busy machine the wall times say little, the CPU times more)")
 
     if a.warc_pages:

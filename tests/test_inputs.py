@@ -557,3 +557,101 @@ def test_damaged_warc_record_is_named_by_the_record_before_it(tmp_path, gz):
     assert bad.source == str(path)
     assert bad.reason.startswith(f"damaged record after the record at offset {offsets[1]} (")
     assert bad.reason.endswith("; the records before it are read)")
+
+
+# ------------------------------------------------------------------------------ progress by bytes
+
+
+def write_big_warc(path: Path, pages_: int) -> None:
+    """A .warc.gz of ``pages_`` HTML responses, each other bytes (a new page to the store),
+    with a request record between them (skipped, still bytes read)."""
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for i in range(pages_):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(
+                f"https://finance.example/p{i}", "response", payload=io.BytesIO(spans_page(head=f'<meta name="capture" content="{i}">').encode()),
+                http_headers=http, warc_headers_dict={"WARC-Date": f"2025-02-13T20:{i % 60:02d}:00Z"}))
+            writer.write_record(writer.create_warc_record(f"https://finance.example/p{i}", "request",
+                                                          payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+@pytest.mark.parametrize("cut", [False, True], ids=["whole", "cut"])
+def test_ingest_reports_the_bytes_of_an_archive_read_up_to_its_size(tmp_path, workers, cut):
+    from ticker import ingest
+
+    path = tmp_path / "crawl.warc.gz"
+    if cut:
+        write_warc(path, gz=True)  # two pages, skipped records, then a record cut short
+    else:
+        write_big_warc(path, 30)
+    told: list[int] = []
+    writer = ingest.open_writer(tmp_path / "ticker.db")
+    try:
+        results = list(ingest.ingest(writer, pages.expand([str(path)]), workers=workers, batch_pages=4,
+                                     on_bytes=told.append))
+    finally:
+        writer.close()
+    size = path.stat().st_size
+    assert [r.status for r in results].count("stored") == (2 if cut else 30)
+    assert told[-1] == size == pages.input_bytes([str(path)]).total
+    assert all(a <= b for a, b in zip(told, told[1:])), told  # it only grows
+    assert len(told) == len(results) + 1  # each result, then the end
+    if not cut:
+        assert len(set(told)) > 20  # it moves with the pages, not only at the end
+        assert 0 < told[0] < size / 10
+
+
+def test_bytes_of_page_files_and_archives_together(tmp_path):
+    from ticker import ingest
+
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    (folder / "a.html").write_text(spans_page())
+    (folder / "b.html.gz").write_bytes(gzip.compress(spans_page(STRIP[:2]).encode()))
+    write_big_warc(folder / "c.warc.gz", 3)
+    (folder / "notes.md").write_text("not a page")
+    expected = sum(os.path.getsize(folder / n) for n in ("a.html", "b.html.gz", "c.warc.gz"))
+    assert pages.input_bytes([str(folder), "-", str(tmp_path / "missing")]) == (expected, True)
+    assert pages.input_bytes([str(folder / "a.html")]) == (os.path.getsize(folder / "a.html"), False)
+    told: list[int] = []
+    writer = ingest.open_writer(tmp_path / "ticker.db")
+    try:
+        list(ingest.ingest(writer, pages.expand([str(folder)]), workers=1, on_bytes=told.append))
+    finally:
+        writer.close()
+    assert told[:2] == [os.path.getsize(folder / "a.html"), os.path.getsize(folder / "a.html")
+                        + os.path.getsize(folder / "b.html.gz")]
+    assert told[-1] == expected and told == sorted(told)
+
+
+def test_archive_ingest_on_a_pipe_prints_pages_and_summary_only(tmp_path):
+    """stderr is no terminal here: no progress, the output as it always was."""
+    path = tmp_path / "crawl.warc.gz"
+    write_big_warc(path, 3)
+    run = run_ticker("ingest", path, "--db", tmp_path / "ticker.db", "--at", "2025-02-13T20:00:00Z")
+    assert run.returncode == 0, run.stderr
+    offsets = [line.split("#")[1].split()[0] for line in run.stdout.splitlines()[:3]]
+    assert run.stdout.splitlines() == [
+        *(f"{path}#{o} https://finance.example/p{i}: stored 5 quotes" for i, o in enumerate(offsets)),
+        "3 pages stored (15 quotes), 0 already stored, 0 without a ticker strip, 0 errors (1 page with warnings)"]
+    assert run.stderr.splitlines() == [
+        f"{path}#{offsets[2]} https://finance.example/p2: warning: 3 archive records skipped (3 request)"]
+
+
+def test_the_terminal_bar_of_an_archive_counts_bytes(tmp_path):
+    from rich.console import Console
+
+    from ticker.cli import _progress
+
+    screen = io.StringIO()
+    bar = _progress(total_bytes=3 << 20, console=Console(file=screen, force_terminal=True, width=120))
+    with bar as advance:
+        bar.bytes_through(1 << 20)
+        advance()  # a page out: bytes say how far, not pages
+        bar.bar.refresh()
+    assert "ingesting" in screen.getvalue() and "1.0/3.1 MB" in screen.getvalue()  # done/total (then the speed)

@@ -216,12 +216,19 @@ def ingest(
     with _fewer_collections():
         writer = ingest_.open_writer(db)  # a SQLite store at head: no SQLAlchemy import
         inputs: Iterable[pages.PageInput | pages.BadInput] = pages.expand(paths, recursive=recursive)
-        if _progress.wanted():  # a bar needs the count up front; a pipe or a log streams the pages
-            inputs = list(inputs)
+        bar = _progress()
+        if _progress.wanted():  # on a terminal; a pipe or a log streams the pages
+            size = pages.input_bytes(paths, recursive=recursive)
+            if size.packed:  # an archive is read as it is ingested, never listed first: by bytes
+                bar = _progress(total_bytes=size.total)
+            else:  # a bar of pages needs the count up front
+                inputs = list(inputs)
+                bar = _progress(len(inputs))
         summary = IngestSummary()
-        results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size)
+        results = ingest_.ingest(writer, inputs, at=at, strict=strict, batch_pages=batch_size,
+                                 on_bytes=bar.bytes_through if bar.total_bytes else None)
         output_closed = False
-        with _progress(len(inputs) if isinstance(inputs, list) else 0) as advance:
+        with bar as advance:
             for result in results:
                 summary.add(result)
                 try:
@@ -350,26 +357,56 @@ def _print_result(result, quiet: bool) -> None:
 
 
 class _progress:
-    """A progress bar on stderr when it is a terminal and there are many pages; else nothing."""
+    """A progress bar on stderr when it is a terminal; else nothing. By pages (counted up front)
+    when there are 20 or more; by bytes of the input files read through (with the speed) when an
+    input is an archive or a compressed page (of 1 MiB or more in all): an archive is read as it
+    is ingested, and listing its pages first would read a 1 GB WARC through before the first page."""
 
-    def __init__(self, total: int):
+    MIN_PAGES = 20
+    MIN_BYTES = 1 << 20
+
+    def __init__(self, total: int = 0, *, total_bytes: int = 0, console=None):
         self.total = total
+        self.total_bytes = total_bytes
+        self.console = console
         self.bar = None
+        self.task = None
 
     @staticmethod
     def wanted() -> bool:
         return sys.stderr.isatty()
 
     def __enter__(self):
-        if self.total >= 20 and self.wanted():
-            from rich.console import Console
-            from rich.progress import Progress
+        by_bytes = self.total_bytes >= self.MIN_BYTES
+        if not (by_bytes or self.total >= self.MIN_PAGES) or not (self.console is not None or self.wanted()):
+            return lambda: None
+        from rich.console import Console
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
 
-            self.bar = Progress(console=Console(stderr=True), transient=True)
+        console = self.console or Console(stderr=True)
+        if by_bytes:
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), DownloadColumn(),
+                                TransferSpeedColumn(), TimeRemainingColumn(), console=console, transient=True)
             self.bar.start()
-            task = self.bar.add_task("ingesting", total=self.total)
-            return lambda: self.bar.advance(task)
-        return lambda: None
+            self.task = self.bar.add_task("ingesting", total=self.total_bytes)
+            return lambda: None
+        self.bar = Progress(console=console, transient=True)
+        self.bar.start()
+        task = self.bar.add_task("ingesting", total=self.total)
+        return lambda: self.bar.advance(task)
+
+    def bytes_through(self, done: int) -> None:
+        """The ingest's ``on_bytes``: how many bytes of the inputs are through."""
+        if self.bar is not None and self.task is not None:
+            # the whole was the sizes before the ingest began: a file that grew since moves it on
+            self.bar.update(self.task, completed=done, total=max(self.total_bytes, done))
 
     def __exit__(self, *exc):
         if self.bar is not None:

@@ -285,13 +285,19 @@ def ingest(
     now: Callable[[], datetime] | None = None,
     batch_pages: int = BATCH_PAGES,
     workers: int | None = None,
+    on_bytes: Callable[[int], None] | None = None,
 ) -> Iterator[PageResult]:
     """Ingest pages, yielding a :class:`PageResult` for each, in input order.
 
     Pages are written ``batch_pages`` to a transaction (see :meth:`Writer.write`). Reading and
     parsing run in ``workers`` processes (default: one per core when there are many pages)
-    while this process writes.
+    while this process writes. ``on_bytes(n)`` is told, before each result is yielded and once
+    at the end, how many bytes of the input files are through (see :class:`BytesThrough`; the
+    whole is :func:`ticker.pages.input_bytes`).
     """
+    through = BytesThrough(on_bytes) if on_bytes is not None else None
+    if through is not None:
+        inputs = through.listed(inputs)
     batch: list[Pending] = []
     batch_bytes = 0
     prepare_one = functools.partial(prepare, at=at, strict=strict, now=now or _utcnow,
@@ -301,6 +307,85 @@ def ingest(
         if pending.row is not None:
             batch_bytes += len(pending.row[7])  # the compressed page text (SNAPSHOT_ROW)
         if len(batch) >= batch_pages or batch_bytes >= BATCH_BYTES:
-            yield from writer.write(batch)
+            yield from _told(writer.write(batch), through)
             batch, batch_bytes = [], 0
-    yield from writer.write(batch)
+    yield from _told(writer.write(batch), through)
+    if through is not None:
+        through.finished()
+
+
+def _told(results: list[PageResult], through: BytesThrough | None) -> Iterator[PageResult]:
+    for result in results:
+        if through is not None:
+            through.page_out()
+        yield result
+
+
+class BytesThrough:
+    """Bytes of the input files through the ingest, as their pages' results come out (in input
+    order), for a progress bar: a page file's size (compressed, as on disk) once its result is
+    out; in a web archive the offset of the next page record (the compressed offset in a
+    ``.warc.gz``: everything before it is read), the archive's size once its last page is out; a
+    zip's size once its last member is out. Never less than it said before. Pipes count nothing.
+    """
+
+    def __init__(self, report: Callable[[int], None]):
+        self.report = report
+        self.queued: collections.deque = collections.deque()  # inputs listed, results not yet out
+        self.files = 0  # bytes of the files done
+        self.archive: str | None = None  # the archive being read, and how far
+        self.archive_size = 0
+        self.within = 0
+
+    def listed(self, inputs):
+        for item in inputs:
+            self.queued.append(item)
+            yield item
+
+    def page_out(self) -> None:
+        item = self.queued.popleft()
+        if type(item) is pages.PageInput and item.path is not None and item.regular:  # not stdin, a pipe, a bad argument
+            self._through(item, os.fspath(item.path))
+        self.report(self.files + self.within)
+
+    def _through(self, item: pages.PageInput, path: str) -> None:
+        member = item.member
+        if member is None:
+            self._archive_done()
+            self.files += _size(path)
+        else:
+            if self.archive != path or (isinstance(member, int) and member < self.within):  # another, or again
+                self._archive_done()
+                self.archive, self.archive_size, self.within = path, _size(path), 0
+            after = self.queued[0] if self.queued else None
+            if after is None:  # not listed yet: this record's start, at least
+                if isinstance(member, int):
+                    self.within = max(self.within, min(member, self.archive_size))
+            elif _later_page(after, path, member):
+                if isinstance(after.member, int):
+                    self.within = max(self.within, min(after.member, self.archive_size))
+            else:  # the archive's last page
+                self._archive_done()
+
+    def finished(self) -> None:
+        self._archive_done()
+        self.report(self.files)
+
+    def _archive_done(self) -> None:
+        if self.archive is not None:
+            self.files += self.archive_size
+            self.archive, self.archive_size, self.within = None, 0, 0
+
+
+def _later_page(after, path: str, member: int | str) -> bool:
+    """Whether the input ``after`` is a later page of the archive at ``path``."""
+    if type(after) is not pages.PageInput or after.member is None or after.path is None or os.fspath(after.path) != path:
+        return False
+    return not isinstance(member, int) or (isinstance(after.member, int) and after.member > member)
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0

@@ -9,13 +9,23 @@ the parser's business. One module a concern:
 - :mod:`~ticker.pages.files` — :func:`expand` (arguments -> inputs) and :func:`load` (input -> page)
 - :mod:`~ticker.pages.decode` — bytes -> text (BOMs, UTF-8, mixed pages, detection)
 - :mod:`~ticker.pages.html` — HTML -> the text a reader sees, and the page's own URL
-- :mod:`~ticker.pages.compressed`, :mod:`~ticker.pages.ziparchive`, :mod:`~ticker.pages.warc`,
-  :mod:`~ticker.pages.mhtml` — the containers pages come in
+- :mod:`~ticker.pages.compressed`, :mod:`~ticker.pages.ziparchive`, :mod:`~ticker.pages.mhtml`,
+  :mod:`~ticker.pages.webarchive` (with the hooks of :mod:`~ticker.pages.warc` and
+  :mod:`~ticker.pages.arc`) — the containers pages come in
 - :mod:`~ticker.pages.times` — capture times and their order of trust
 """
 
 from ticker.pages.decode import decode
-from ticker.pages.files import HTML_HEAD_BYTES, PAGE_SUFFIXES, TEXT_HEAD_BYTES, expand, load, shown
+from ticker.pages.files import (
+    HTML_HEAD_BYTES,
+    PAGE_SUFFIXES,
+    TEXT_HEAD_BYTES,
+    InputBytes,
+    expand,
+    input_bytes,
+    load,
+    shown,
+)
 from ticker.pages.html import html_to_text, page_url
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
 from ticker.pages.times import capture_time, time_from_name
@@ -29,6 +39,8 @@ __all__ = [
     "LoadedPage",
     "BadInput",
     "expand",
+    "input_bytes",
+    "InputBytes",
     "load",
     "shown",
     "decode",

@@ -1,18 +1,25 @@
 """Legacy web archives (``.arc``, ``.arc.gz``, the Internet Archive's format before WARC), read
-with warcio (FastWARC reads WARC only). Same contract as :mod:`ticker.pages.warc`: the main
-process lists the page records with their offsets, a worker reads one."""
+with warcio (FastWARC reads WARC only): the ARC hooks of :mod:`~ticker.pages.webarchive`, which
+lists an archive's page records and reads one, as for a WARC."""
 
 from __future__ import annotations
 
-import collections
-import zlib
 from collections.abc import Iterator
+from typing import BinaryIO
 
 from ticker.pages.compressed import MAX_PAGE_BYTES
 from ticker.pages.model import BadInput, PageError, PageInput
-from ticker.pages.warc import _PAGE_TYPES, WarcPage, _reason, _skipped_note, _warc_date
+from ticker.pages.webarchive import (
+    PAGE_TYPES,
+    ArchivePage,
+    Listed,
+    archive_date,
+    list_pages,
+    media_and_charset,
+    read_page,
+)
 
-__all__ = ["ARC_SUFFIXES", "is_arc_name", "list_arc_records", "read_arc_record"]
+__all__ = ["ARC", "ARC_SUFFIXES", "is_arc_name", "list_arc_records", "read_arc_record"]
 
 ARC_SUFFIXES = (".arc", ".arc.gz")
 _CHUNK = 1 << 20
@@ -33,12 +40,6 @@ def _iterate(fh):
     return ArchiveIterator(fh, arc2warc=True)
 
 
-def _load_failed() -> type[Exception]:
-    from warcio.exceptions import ArchiveLoadFailed  # imported with warcio only when an ARC is read
-
-    return ArchiveLoadFailed
-
-
 def _kind(record) -> str | None:
     if record.rec_type != "response":
         return record.rec_type
@@ -48,7 +49,7 @@ def _kind(record) -> str | None:
     if not status or not status.isdigit() or not 200 <= int(status) < 300:
         return f"HTTP {status}"
     media = (record.http_headers.get_header("Content-Type") or "").split(";")[0].strip().lower()
-    return None if media in _PAGE_TYPES else media or "no content type"
+    return None if media in PAGE_TYPES else media or "no content type"
 
 
 def _drained(record) -> tuple[bytes | None, bool]:
@@ -62,64 +63,44 @@ def _drained(record) -> tuple[bytes | None, bool]:
     return (bytes(kept) if len(kept) <= MAX_PAGE_BYTES else None), whole
 
 
-def list_arc_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
-    skipped: collections.Counter[str] = collections.Counter()
-    last: PageInput | None = None
-    bad: BadInput | None = None
-    try:
-        fh = open(path, "rb")
-    except OSError as err:
-        yield BadInput(source, err.strerror or str(err))
-        return
-    with fh:
+class _Arc:
+    """warcio's hooks: a record is whole when warcio's reader got every byte it declared."""
+
+    origin = "arc"
+
+    def records(self, fh: BinaryIO) -> Iterator[Listed]:
         records = _iterate(fh)
-        offset = 0
-        try:
-            for record in records:
-                kind = _kind(record)
-                _content, whole = _drained(record)
-                offset = records.get_record_offset()
-                if not whole:
-                    bad = BadInput(source, f"record at offset {offset} is cut short or damaged (the records before it are read)")
-                    break
-                if kind is not None:
-                    skipped[kind] += 1
-                    continue
-                if last is not None:
-                    yield last
-                uri = record.rec_headers.get_header("WARC-Target-URI") or ""
-                last = PageInput(f"{source}#{offset}" + (f" {uri}" if uri else ""), path, True, offset)
-        except (_load_failed(), OSError, ValueError, EOFError, zlib.error) as err:
-            bad = BadInput(source, f"damaged record after the one at offset {offset} ({_reason(err)}; the records before it are read)")
-    note = _skipped_note(skipped)
-    if last is not None:
-        yield PageInput(last.source, last.path, last.regular, last.member, (note,) if note else ())
-    elif bad is None:
-        yield BadInput(source, "no HTML or text pages in this archive" + (f" ({note})" if note else ""))
-    if bad is not None:
-        yield bad
+        for record in records:
+            kind = _kind(record)
+            _content, whole = _drained(record)
+            yield Listed(records.get_record_offset(), whole, kind, record.rec_headers.get_header("WARC-Target-URI") or "")
+
+    def damage(self) -> tuple[type[BaseException], ...]:
+        from warcio.exceptions import ArchiveLoadFailed  # imported with warcio only when an ARC is read
+
+        return (ArchiveLoadFailed,)
+
+    def read(self, fh: BinaryIO, offset: int) -> ArchivePage:
+        record = next(iter(_iterate(fh)))
+        ctype = record.http_headers.get_header("Content-Type") or "" if record.http_headers else ""
+        body, whole = _drained(record)
+        if body is None:
+            raise PageError(f"record at offset {offset} holds more than {MAX_PAGE_BYTES >> 20} MiB: not a page")
+        if not whole:
+            raise PageError(f"record at offset {offset} is cut short or damaged")
+        media, charset = media_and_charset(ctype)
+        return ArchivePage(body, charset, media, record.rec_headers.get_header("WARC-Target-URI"),
+                           archive_date(record.rec_headers.get_header("WARC-Date")))
 
 
-def read_arc_record(path: str, offset: int) -> WarcPage:
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        try:
-            record = next(iter(_iterate(fh)))
-            ctype = record.http_headers.get_header("Content-Type") or "" if record.http_headers else ""
-            body, whole = _drained(record)
-        except StopIteration:
-            raise PageError(f"no record at offset {offset}") from None
-        except Exception as err:
-            raise PageError(f"record at offset {offset} is damaged ({_reason(err)})") from None
-    if body is None:
-        raise PageError(f"record at offset {offset} holds more than {MAX_PAGE_BYTES >> 20} MiB: not a page")
-    if not whole:
-        raise PageError(f"record at offset {offset} is cut short or damaged")
-    media, _, params = ctype.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip("\"'") or None
-    return WarcPage(body, charset, media.strip().lower(), record.rec_headers.get_header("WARC-Target-URI"),
-                    _warc_date(record.rec_headers.get_header("WARC-Date")))
+ARC = _Arc()
+
+
+def list_arc_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
+    """One :class:`PageInput` per page record of the ARC file at ``path`` (see :func:`list_pages`)."""
+    return list_pages(path, source, ARC)
+
+
+def read_arc_record(path: str, offset: int) -> ArchivePage:
+    """The page in the record at ``offset`` of the ARC file at ``path``."""
+    return read_page(path, offset, ARC)

@@ -14,14 +14,15 @@ import sys
 from collections.abc import Iterable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import NamedTuple
 
-from ticker.pages import arc, compressed, mhtml, warc, ziparchive
+from ticker.pages import arc, compressed, mhtml, warc, webarchive, ziparchive
 from ticker.pages.decode import decode_page
 from ticker.pages.html import html_page, looks_like_html
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
 from ticker.pages.times import time_from_name
 
-__all__ = ["PAGE_SUFFIXES", "expand", "load", "shown"]
+__all__ = ["PAGE_SUFFIXES", "InputBytes", "expand", "input_bytes", "load", "shown"]
 
 PLAIN_SUFFIXES = (".txt", ".html", ".htm")
 _HTML_SUFFIXES = (".html", ".htm", ".xhtml")
@@ -76,6 +77,34 @@ def expand(paths: Iterable[str], *, recursive: bool = False) -> Iterator[PageInp
                 yield PageInput(shown(raw), raw, regular=path.is_file())
         else:
             yield BadInput(shown(raw), "no such file or folder")
+
+
+class InputBytes(NamedTuple):
+    total: int  # the size of every page file and archive the arguments name (pipes and stdin: 0)
+    packed: bool  # whether any of them is an archive (zip, WARC, ARC) or a compressed page
+
+
+def input_bytes(paths: Iterable[str], *, recursive: bool = False) -> InputBytes:
+    """The bytes the pages of :func:`expand` come from, as an ingest's ``on_bytes`` counts them
+    (the whole of a progress bar): the files' sizes on disk, a folder's page files as
+    :func:`expand` lists them. Only names are listed and sizes read: no archive is opened."""
+    total, packed = 0, False
+    for raw in paths:
+        if raw == "-":
+            continue
+        if os.path.isdir(raw):
+            names = _page_files(raw, recursive, [])
+        elif os.path.isfile(raw):
+            names = [raw]
+        else:
+            continue
+        for name in names:
+            packed = packed or _is_archive(name) or compressed.compression_of(name) is not None
+            try:
+                total += os.stat(name).st_size
+            except OSError:
+                pass
+    return InputBytes(total, packed)
 
 
 def _is_archive(name: str) -> bool:
@@ -268,12 +297,12 @@ def _load_member(page: PageInput) -> LoadedPage:
     try:
         mtime = datetime.fromtimestamp(os.stat(path).st_mtime, UTC)
         if isinstance(page.member, int):
-            read = arc.read_arc_record if arc.is_arc_name(path) else warc.read_record
-            record = read(path, page.member)
+            fmt = arc.ARC if arc.is_arc_name(path) else warc.WARC
+            record = webarchive.read_page(path, page.member, fmt)
             digest = hashlib.sha256(record.body).hexdigest()
             return _page(page.source, record.body, False, digest, mtime, None,
                          html=record.content_type != "text/plain", declared=record.charset, url=record.url,
-                         header_time=record.date, header_origin=("arc" if read is arc.read_arc_record else "warc") if record.date else None, notes=page.notes)
+                         header_time=record.date, header_origin=fmt.origin if record.date else None, notes=page.notes)
         member = str(page.member)
         inner = compressed.inner_name(member)
         kind = _kind_of(inner)

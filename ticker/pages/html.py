@@ -44,7 +44,28 @@ _BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
 # Where an element boundary separates a letter or digit (or the end of a figure: "%", ")") from
 # a digit or a sign, the texts are two figures or a name and a figure: keep them apart. Elsewhere
 # ("<b>S</b>&P", "1<sup>st</sup>", "1,234<span>.56</span>") the texts are one word: glue.
-_NUMBER_SEAM = re.compile("(?<=[^\\W_]|[%)])\x1f+(?=[-+\u2212\u2013(\\d])")
+# (Written to start with the seam, which the regex engine finds by a fast scan: starting with the
+# look-behind, it tested every character of the page's text, a third of the conversion after the
+# parse. Runs of seams are made one first, so the look-behind has a fixed width.)
+_NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d])(?<=[^\\W_]\x1f|[%)]\x1f)")
+_SEAMS = re.compile("\x1f{2,}")
+
+
+# What each element is to the walk below: the markers are the kinds (a block, a list item, a cell),
+# "" an element that is none of those.
+_PLAIN, _HIDDEN = "", "hidden"
+_TAG_KINDS: dict[int, str] = {}  # lexbor's tag number -> kind, learnt as tags are met
+
+
+def _tag_kind(node) -> str:
+    """The kind of ``node``'s tag, remembered by its number: lexbor numbers the HTML, SVG and
+    MathML tags once for all documents (the ones here are all such), and a tag it does not know
+    (``fin-streamer``) by document, above those, so such a number is always plain."""
+    tag = node.tag
+    kind = _ITEM if tag == "li" else _LINE if tag in _BLOCK_SET else _CELL if tag in _CELL_TAGS else (
+        _HIDDEN if tag in _SKIP_SET else _PLAIN)
+    _TAG_KINDS[node.tag_id] = kind
+    return kind
 
 
 def html_to_text(html: str | bytes) -> str:
@@ -63,23 +84,34 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
         return "", url
     # One walk in document order, marking where blocks start and end, list items start and cells
     # end, and finding what no reader sees (a CSS query for the block tags costs four times the
-    # walk on a 2 MB page, and strip_tags walks the tree once per tag)
-    blocks, cells, hidden = _BLOCK_SET, _CELL_TAGS, _SKIP_SET
+    # walk on a 2 MB page, and strip_tags walks the tree once per tag). Elements are told apart by
+    # their tag's number (a name is a new string per node: a third of the walk).
+    kinds = _TAG_KINDS
     unseen = []
     for node in body.traverse():
-        tag = node.tag
-        if tag in blocks:
-            node.insert_before(_LINE + _ITEM if tag == "li" else _LINE)
+        kind = kinds.get(node.tag_id)
+        if kind is None:
+            kind = _tag_kind(node)
+        if not kind:  # _PLAIN
+            continue
+        if kind is _LINE:
+            node.insert_before(_LINE)
             node.insert_after(_LINE)
-        elif tag in cells:
+        elif kind is _CELL:
             node.insert_after(_CELL)
-        elif tag in hidden:
+        elif kind is _ITEM:
+            node.insert_before(_LINE + _ITEM)
+            node.insert_after(_LINE)
+        else:
             unseen.append(node)
     for node in reversed(unseen):  # a nested one (an svg in a button) before the one around it
         node.decompose()
     # Whitespace between tags is a space (the newlines of laid-out markup break no line); the
     # newlines inside a text (a <p> of lines) still do, as in a text page.
-    joined = _BETWEEN_TAGS.sub("\x1f \x1f", body.text(separator=_SEAM))
+    joined = body.text(separator=_SEAM)
+    if _SEAM + _SEAM in joined:  # around an empty text node (rare)
+        joined = _SEAMS.sub(_SEAM, joined)
+    joined = _BETWEEN_TAGS.sub("\x1f \x1f", joined)
     joined = _NUMBER_SEAM.sub(" ", joined).replace(_SEAM, "").replace(_CELL, " | ")
     lines: list[str] = []
     # A list item whose text starts in a block of its own (<li><a><h3>Name</h3></a>) keeps its

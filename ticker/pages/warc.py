@@ -1,28 +1,29 @@
-"""Web archives (``.warc``, ``.warc.gz``): each HTML or text ``response``/``resource`` record is
-a page. Read with FastWARC (see README's design notes: measured against warcio).
-
-The main process lists an archive's records (:func:`list_records`, streaming: one record's
-block in memory at a time) and hands on one :class:`PageInput` per page record, located by its
-byte offset; a worker reads just that record (:func:`read_record`). A cut or damaged record is a
-:class:`BadInput` naming the file and the record's offset: the records before it are pages.
-"""
+"""Web archives (``.warc``, ``.warc.gz``), read with FastWARC (see README's design notes:
+measured against warcio): the WARC hooks of :mod:`~ticker.pages.webarchive`, which lists an
+archive's page records and reads one."""
 
 from __future__ import annotations
 
-import collections
 import re
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
+from typing import BinaryIO
 
 from ticker.pages.compressed import MAX_PAGE_BYTES
 from ticker.pages.model import BadInput, PageError, PageInput
+from ticker.pages.webarchive import (
+    PAGE_TYPES,
+    ArchivePage,
+    Listed,
+    archive_date,
+    list_pages,
+    media_and_charset,
+    read_page,
+)
 
-__all__ = ["WARC_SUFFIXES", "WarcPage", "is_warc_name", "list_records", "read_record"]
+__all__ = ["WARC_SUFFIXES", "WARC", "is_warc_name", "list_records", "read_record"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz")
-_PAGE_TYPES = frozenset(("text/html", "application/xhtml+xml", "text/plain"))
 _CHUNK = 1 << 20
 
 
@@ -35,15 +36,6 @@ def is_warc_name(name: str) -> bool:
     return name.lower().endswith(WARC_SUFFIXES)
 
 
-@dataclass(frozen=True, slots=True)
-class WarcPage:
-    body: bytes  # the page's bytes: HTTP chunking and content encoding undone
-    charset: str | None  # from the Content-Type
-    content_type: str
-    url: str | None  # WARC-Target-URI
-    date: datetime | None  # WARC-Date, UTC
-
-
 def _records(fileobj):
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -51,63 +43,55 @@ def _records(fileobj):
     return ArchiveIterator(fileobj, record_types=WarcRecordType.any_type, parse_http=False), wanted
 
 
-def list_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
-    """One :class:`PageInput` per page record of the archive at ``path``; what was skipped is
-    said as a note on the last page (or as a :class:`BadInput` when there is no page at all)."""
-    skipped: collections.Counter[str] = collections.Counter()
-    last: PageInput | None = None
-    bad: BadInput | None = None
-    try:
-        fh = open(path, "rb")
-    except OSError as err:
-        yield BadInput(source, err.strerror or str(err))
-        return
-    with fh:
+class _Warc:
+    """FastWARC's hooks: a record is whole when its block has the bytes its Content-Length declares."""
+
+    origin = "warc"
+
+    def records(self, fh: BinaryIO) -> Iterator[Listed]:
         records, wanted = _records(fh)
-        offset = None  # of the last record read whole
-        try:
-            for record in records:
-                offset = record.stream_pos
-                declared = record.headers.get("Content-Length")
-                head, size = _drain(record.reader)
-                if declared is None or not declared.strip().isdigit() or size != int(declared):
-                    bad = BadInput(source, f"record at offset {offset} is cut short or damaged (the records before it are read)")
-                    break
-                kind = _kind(record, head, wanted)
-                if kind is not None:
-                    skipped[kind] += 1
-                    continue
-                if last is not None:
-                    yield last
-                uri = (record.headers.get("WARC-Target-URI") or "").strip("<> ")
-                last = PageInput(f"{source}#{offset}" + (f" {uri}" if uri else ""), path, True, offset)
-        except (OSError, ValueError, EOFError, RuntimeError, zlib.error) as err:  # FastWARC: OSError on a bad header
-            where = "at the start of the file" if offset is None else f"after the record at offset {offset}"
-            bad = BadInput(source, f"damaged record {where} ({_reason(err)}; the records before it are read)")
-    note = _skipped_note(skipped)
-    if last is not None:
-        yield PageInput(last.source, last.path, last.regular, last.member, (note,) if note else ())
-    elif bad is None:
-        yield BadInput(source, "no HTML or text pages in this archive" + (f" ({note})" if note else ""))
-    if bad is not None:
-        yield bad
+        for record in records:
+            declared = record.headers.get("Content-Length")
+            head, size = _drain(record.reader)
+            whole = declared is not None and declared.strip().isdigit() and size == int(declared)
+            uri = (record.headers.get("WARC-Target-URI") or "").strip("<> ")
+            yield Listed(record.stream_pos, whole, _kind(record, head, wanted) if whole else None, uri)
+
+    def damage(self) -> tuple[type[BaseException], ...]:
+        return ()  # FastWARC raises OSError on a bad header
+
+    def read(self, fh: BinaryIO, offset: int) -> ArchivePage:
+        records, _wanted = _records(fh)
+        record = next(iter(records))
+        declared = record.headers.get("Content-Length") or ""
+        block = record.reader.read(MAX_PAGE_BYTES + 1)
+        if len(block) > MAX_PAGE_BYTES:
+            raise PageError(f"record at offset {offset} holds more than {MAX_PAGE_BYTES >> 20} MiB: not a page")
+        if not declared.isdigit() or len(block) != int(declared):
+            raise PageError(f"record at offset {offset} is cut short or damaged")
+        url = (record.headers.get("WARC-Target-URI") or "").strip("<> ") or None
+        date = archive_date(record.headers.get("WARC-Date"))
+        if str(record.record_type) == "response":
+            _status, headers, body = _split_http(block)
+            ctype = headers.get("content-type", "")
+            body = _undo_http_encodings(body, headers, offset)
+        else:
+            ctype, body = record.headers.get("Content-Type") or "", block
+        media, charset = media_and_charset(ctype)
+        return ArchivePage(body, charset, media, url, date)
 
 
-def _reason(err: BaseException) -> str:
-    return str(err).strip().rstrip(".") or type(err).__name__
+WARC = _Warc()
 
 
-def _skipped_note(skipped: collections.Counter) -> str:
-    """What was skipped, counted.
+def list_records(path: str, source: str) -> Iterator[PageInput | BadInput]:
+    """One :class:`PageInput` per page record of the WARC at ``path`` (see :func:`list_pages`)."""
+    return list_pages(path, source, WARC)
 
-    >>> _skipped_note(collections.Counter({"image/png": 2, "request": 1}))
-    '3 archive records skipped (2 image/png, 1 request)'
-    """
-    total = sum(skipped.values())
-    if not total:
-        return ""
-    kinds = ", ".join(f"{n} {kind}" for kind, n in skipped.most_common())
-    return f"{total} archive record{'s' if total != 1 else ''} skipped ({kinds})"
+
+def read_record(path: str, offset: int) -> ArchivePage:
+    """The page in the record at ``offset`` of the WARC at ``path``."""
+    return read_page(path, offset, WARC)
 
 
 def _drain(reader) -> tuple[bytes, int]:
@@ -133,7 +117,7 @@ def _kind(record, head: bytes, wanted) -> str | None:
     else:
         ctype = record.headers.get("Content-Type") or ""
     media = ctype.split(";")[0].strip().lower() or "no content type"
-    return None if media in _PAGE_TYPES else media
+    return None if media in PAGE_TYPES else media
 
 
 _STATUS = re.compile(rb"HTTP/\d(?:\.\d)?\s+(\d{3})")
@@ -161,55 +145,6 @@ def _split_http(block: bytes) -> tuple[int | None, dict[str, str], bytes]:
         if colon:
             headers[name.strip().lower()] = value.strip()
     return int(m.group(1)), headers, block[end + sep :]
-
-
-def read_record(path: str, offset: int) -> WarcPage:
-    """The page in the record at ``offset`` of the archive at ``path``."""
-    with open(path, "rb") as fh:
-        fh.seek(offset)
-        records, _wanted = _records(fh)
-        try:
-            record = next(iter(records))
-        except StopIteration:
-            raise PageError(f"no record at offset {offset}") from None
-        except Exception as err:
-            raise PageError(f"record at offset {offset} is damaged ({_reason(err)})") from None
-        declared = record.headers.get("Content-Length") or ""
-        block = record.reader.read(MAX_PAGE_BYTES + 1)
-        if len(block) > MAX_PAGE_BYTES:
-            raise PageError(f"record at offset {offset} holds more than {MAX_PAGE_BYTES >> 20} MiB: not a page")
-        if not declared.isdigit() or len(block) != int(declared):
-            raise PageError(f"record at offset {offset} is cut short or damaged")
-        url = (record.headers.get("WARC-Target-URI") or "").strip("<> ") or None
-        date = _warc_date(record.headers.get("WARC-Date"))
-        if str(record.record_type) == "response":
-            _status, headers, body = _split_http(block)
-            ctype = headers.get("content-type", "")
-            body = _undo_http_encodings(body, headers, offset)
-        else:
-            ctype, body = record.headers.get("Content-Type") or "", block
-    media, _, params = ctype.partition(";")
-    charset = None
-    for param in params.split(";"):
-        key, _, value = param.partition("=")
-        if key.strip().lower() == "charset":
-            charset = value.strip().strip("\"'") or None
-    return WarcPage(body, charset, media.strip().lower(), url, date)
-
-
-def _warc_date(value: str | None) -> datetime | None:
-    """A WARC-Date as an aware UTC time (None when missing or unreadable).
-
-    >>> _warc_date("2025-02-13T20:28:00Z")
-    datetime.datetime(2025, 2, 13, 20, 28, tzinfo=datetime.timezone.utc)
-    """
-    if not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.strip())
-    except ValueError:
-        return None
-    return when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
 
 
 def _undo_http_encodings(body: bytes, headers: dict[str, str], offset: int) -> bytes:
