@@ -29,7 +29,8 @@ _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"
 _STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
 _SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
-_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s].{{0,80}}", re.I)
+# (the label then a colon, a space, or a dash or bar: "Last | 4:00 PM EST", Hebrew "נכון ל- 29/11/2024")
+_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
 _NOISE_START = re.compile(
     rf"(?:(?:{_alt('noise_start')})\b|(?:{_alt('noise_line')})$|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"

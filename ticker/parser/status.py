@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 
-from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BULLET, _NUM, _strip
 from .names import _clean_name
 from .state import PageState
@@ -126,11 +126,15 @@ class StatusTime(PageState):
         return t
 
 
-# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12") and
-# before a zone ("CET", "МСК")
-_CLOCK_LINE = re.compile(r"(?i)(?:(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-                         r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?),?\s+)?"
-                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?")
+# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12",
+# "2024年11月29日", "29/11/24 -") and a trading venue ("Xetra · 29.11.24, 17:45:00"), before a zone
+# ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
+_VENUE = rf"(?:{_alt('exchanges')})"
+_DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
+              r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
+_CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*))?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
+                         rf"(?:\s+{_VENUE})?")
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 

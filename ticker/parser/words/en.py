@@ -6,7 +6,7 @@ WORDS = {
     "states": ["closed", "open", "opened"],
     "countdown": ["in"],
     "at_close": ["at close", "as of", "as on", "as at", "closed", "after[- ]hours", "before hours", "pre-?market", "post-?market", "overnight",
-                 "official close", "last updated(?: on)?", "updated(?: on| at)?", "last trade"],
+                 "official close", "last updated(?: on)?", "updated(?: on| at)?", "last trade", "last"],
     "noise_start": ["updated?", "as of", "at close", "after hours", "quote", "sponsored", "visitors trend",
                     "loading", "last updated", "index symbol"],
     "noise_line": ["chart", "overview", "summary", "follow", "advertisement", "ad", "(?:market )?closed",

@@ -12,7 +12,7 @@ WORDS = {
     "name_labels": ["índice", "acciones", "mercados", "bolsa"],
     "links": ["ver todo", "volver"],
     "unit_lines": ["precio"],
-    "time_words": ["cierre"],
+    "time_words": ["cierre", "retraso"],
     "col_value": ["[úu]ltimo", "precio"],
     "col_change": ["variación"],
     "col_other": ["m[áa]x(?:imo)?\\.?", "m[íi]n(?:imo)?\\.?"],

@@ -5,7 +5,7 @@ WORDS = {
     "markets": ["mercati", "mercato", "borsa"],
     "states": ["chius[oia]", "apert[oia]"],
     "countdown": ["tra", "fra"],
-    "at_close": ["alla chiusura", "ultimo aggiornamento"],
+    "at_close": ["alla chiusura", "ultimo aggiornamento", "(?:ora )?ultimo contratto"],
     "noise_line": ["pubblicità", "chiuso"],
     "noise_parts": ["ritardat", "valuta in", "tempo reale"],
     "exchanges": ["borsa italiana"],
