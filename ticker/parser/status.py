@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BULLET, _NUM, _strip
@@ -63,6 +63,19 @@ class StatusTime(PageState):
                     return _clean_name(tail)
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
                       *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
+                s = L.text(k)
+                if s and _time_line(s):
+                    return _clean_name(s)
+        # a table's: the time line just above its header or just below its rows ("As of
+        # 11/29/2024 4:00 PM ET", "Datos con 15 minutos de retraso. 29/11/2024 17:38")
+        rows = [c.span for c in self.cands if getattr(c, "layout", None) == "table"]
+        if rows:
+            first, last = rows[0]
+            for a, b in rows[1:]:
+                if a > last + 3:
+                    break
+                last = b
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
                 s = L.text(k)
                 if s and _time_line(s):
                     return _clean_name(s)
@@ -191,7 +204,24 @@ _DATETIMES = [
     re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
     re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
     re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+    # "2024/11/29 15:15", "2024年11月29日 15:30"
+    re.compile(rf"(?P<y>\d{{4}})(?:/|年\s?)(?P<m>\d{{1,2}})(?:/|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
+    # "29/11/2024 17:25", "11/29/2024 4:00 PM ET": day or month first (see _day_month)
+    re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_TM}{_TZP}"),
 ]
+# zones printed without saying whether summer time is on: the place's rules say
+_TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
+              "MSK": "Europe/Moscow"}
+
+
+def _day_month(a: int, b: int, twelve_hour: bool) -> tuple[int, int]:
+    """(day, month) of a date printed ``a/b/year``: the number above 12 is the day; when both
+    could be either, month first with a 12-hour clock (the US way: "11/05/2024 4:00 PM"),
+    else day first ("05/11/2024 17:25")."""
+    if a > 12 or (b <= 12 and not twelve_hour):
+        return a, b
+    return b, a
+
 
 
 def _parse_datetime(s: str) -> datetime | None:
@@ -210,29 +240,49 @@ def _parse_datetime(s: str) -> datetime | None:
             continue
         g = m.groupdict()
         try:
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            day = g.get("d") or "0"
             if g.get("mon"):
                 mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
                 if mon is None:
                     continue
+            elif g.get("a"):
+                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(ampm))
+                day = str(d)
             else:
                 mon = int(g["m"])
             h = int(g["h"])
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
             if ampm == "pm" and h < 12:
                 h += 12
             elif ampm == "am" and h == 12:
                 h = 0
             tzs = g.get("tz")
+            tz: tzinfo
             if tzs and tzs[0] in "+-":
                 sign = -1 if tzs[0] == "-" else 1
                 digits = tzs[1:].replace(":", "")
                 tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
             elif tzs and tzs in _TZ:
                 tz = timezone(timedelta(minutes=_TZ[tzs]))
+            elif tzs and tzs in _TZ_PLACES:
+                tz = _place(tzs)
             else:
                 tz = UTC
-            return datetime(int(g["y"]), mon, int(g["d"]), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
+            return datetime(int(g["y"]), mon, int(day), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
         except (ValueError, OverflowError):
             continue
     return None
 
+
+def _place(code: str) -> tzinfo:
+    """The zone of a place (``ET``: New York's rules), or its winter offset where the system
+    has no zone data."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(_TZ_PLACES[code])
+    except Exception:  # no tz database on this system
+        return timezone(timedelta(minutes=_TZ_WINTER[code]))
+
+
+_TZ_WINTER = {"ET": -300, "CT": -360, "PT": -480, "TRT": 180, "MSK": 180}
