@@ -18,7 +18,7 @@ WORDS = {
     "col_change": ["variazione"],
     "col_value": ["prezzo"],
     "field_value": ["ultimo prezzo", "prezzo", "ultimo"],
-    "field_change": ["variazione punti", "var\\. ass\\.", "variazione assoluta"],
-    "field_pct": ["variazione %", "var\\. %"],
+    "field_change": ["variazione punti", "var\\.?\\s*ass(?:\\.|oluta)", "variazione assoluta"],
+    "field_pct": ["variazione %", "var\\.?\\s*%"],
     "subject_before": ["quotazioni", "notizie su"],
 }
