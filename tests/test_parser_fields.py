@@ -142,8 +142,7 @@ FIELDS = [
 ]
 
 
-FIELDS = _known(FIELDS, "it-var-pct-then-var-assoluta", "it-unlabelled-value-four-decimals",
-                "ja-label-between-value-and-change", "ja-yen-suffix-and-unicode-minus", "ko-down-word-unsigned-change",
+FIELDS = _known(FIELDS, "ja-label-between-value-and-change", "ja-yen-suffix-and-unicode-minus", "ko-down-word-unsigned-change",
                 "ko-up-word")
 
 

@@ -226,6 +226,10 @@ class Tables(PageState):
             if role in found:
                 return False  # two of a kind: a table of statistics, not one quote
             found[role] = (k, L.fields(j)[0])
+        if set(found) == {"c", "p"}:
+            value = self._value_above_labels(min(k for k, _ in found.values()))
+            if value is not None:  # "34.092,38" / "Var %" / "+0,85" / "Var. Assoluta" / "+287,12"
+                found["v"] = value
         if set(found) != {"v", "c", "p"}:
             return False
         v, c, p = found["v"][1], found["c"][1], found["p"][1]
@@ -240,6 +244,26 @@ class Tables(PageState):
                                 layout="labelled"))
         self.consumed = max(self.consumed, bottom)
         return True
+
+    def _value_above_labels(self, top: int) -> tuple[int, _Field] | None:
+        """The value printed without a label right above the first label at ``top``: one
+        number alone on its line, no label above it (that number would be another
+        statistic's), so directly under the name."""
+        L = self.L
+        k = top - 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
+            return None
+        up = k - 1
+        while up > self.consumed and L.kind(up) == _BLANK:
+            up -= 1
+        if up <= self.consumed or L.kind(up) != _TEXT:
+            return None
+        label = L.text(up)
+        if _LABELS.match(label) or field_role(label) is not None or _UNIT_LINE.fullmatch(label):
+            return None
+        return k, L.fields(k)[0]
 
     def page_title(self) -> str | None:
         """The page's first line when it is a heading (a quote page opens with its instrument)."""
