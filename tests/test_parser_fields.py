@@ -142,8 +142,7 @@ FIELDS = [
 ]
 
 
-FIELDS = _known(FIELDS, "ja-label-between-value-and-change", "ja-yen-suffix-and-unicode-minus", "ko-down-word-unsigned-change",
-                "ko-up-word")
+FIELDS = _known(FIELDS, "ko-down-word-unsigned-change", "ko-up-word")
 
 
 @pytest.mark.parametrize("text,want", FIELDS)

@@ -22,6 +22,8 @@ _USERS = {
     "labels": lambda w: lexicon._LABELS.match(w),
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
+    "glued_units": lambda w: [f.raw for f in lines._Lines(f"3,456{w}").fields(0)] == ["3,456"]
+    and lines._Lines(f"3,456{w}").kind(0) == lines._NUM and lines.normalize(f"3,456{w}") == f"3,456 {w}",
     "sign_words": lambda w: lines.normalize(f"{w} 1.5%") in ("+1.5%", "-1.5%", "1.5%"),
     "today": lambda w: lines._TODAY.fullmatch(w),
     "stopwords": lambda w: w in lexicon._STOPWORDS,

@@ -33,6 +33,7 @@ CATEGORIES = {
     "today": "a word after a change saying it is the day's (+2.19 Today)",
     "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",
     "units": "units printed beside a number (pts, Punkte, USD)",
+    "glued_units": "units printed right after a number, without a space (3,456円): set apart like other units",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
     "time_words": "words of a line that carries the page's own time (Updated, As of)",
     "months": "month abbreviations -> month number",
