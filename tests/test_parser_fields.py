@@ -142,9 +142,6 @@ FIELDS = [
 ]
 
 
-FIELDS = _known(FIELDS, "ko-down-word-unsigned-change", "ko-up-word")
-
-
 @pytest.mark.parametrize("text,want", FIELDS)
 def test_fields_of_one_quote(text, want):
     assert _quotes(text) == want

@@ -120,9 +120,10 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and _label_between(L.text(k)):
+            elif kd == _TEXT and gap < 2 and (_label_between(L.text(k)) or _DIRECTION.fullmatch(L.text(k))):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
-                # (a group of more numbers than a quote is no quote; the arithmetic decides)
+                # (a group of more numbers than a quote is no quote; the arithmetic decides),
+                # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
                 gap += 1
             else:
                 break
@@ -233,9 +234,18 @@ class Candidates(PageState):
                 # change's label is another statistic's; the group starts below the label
                 lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
         fs: list[_Field] = []
+        word = None
         for k in range(lo, hi + 1):
-            if L.kind(k) == _NUM:
-                fs.extend(L.fields(k))
+            kd = L.kind(k)
+            if kd == _NUM:
+                line_fs = L.fields(k)
+                if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
+                    # the direction word on its own line above is the sign of this unsigned change
+                    line_fs[0].down, line_fs[0].up = word.group("down") is not None, word.group("up") is not None
+                word = None
+                fs.extend(line_fs)
+            elif kd == _TEXT:
+                word = _DIRECTION.fullmatch(L.text(k))
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:
