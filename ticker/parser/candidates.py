@@ -10,6 +10,7 @@ from .lexicon import (
     _CODE_EXCHANGE,
     _COLUMN,
     _DIRECTION,
+    _DIRECTION_FIRST,
     _EXCHANGE_LINE,
     _ID_LABEL,
     _ID_LINE,
@@ -101,6 +102,12 @@ def _time_line_between(s: str) -> bool:
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
 
+def _direction_line(s: str) -> re.Match[str] | None:
+    """A line holding only a direction word ("하락", "Decreased By"): the sign of the unsigned
+    change on the next number line. (Its first letter first: most lines start otherwise.)"""
+    return _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+
+
 class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -120,7 +127,8 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_label_between(L.text(k)) or _DIRECTION.fullmatch(L.text(k))):
+            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k))
+                                              or (s[:1] in _DIRECTION_FIRST and _DIRECTION.fullmatch(s))):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -245,7 +253,7 @@ class Candidates(PageState):
                 word = None
                 fs.extend(line_fs)
             elif kd == _TEXT:
-                word = _DIRECTION.fullmatch(L.text(k))
+                word = _direction_line(L.text(k))
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:

@@ -107,6 +107,8 @@ _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
+# the letters a line holding only a direction word starts with (each entry starts with a letter)
+_DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))
 # a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
 # 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
 _GLUED_STATUS = re.compile(
