@@ -181,10 +181,17 @@ TABLES = [
     pytest.param("沪深指数\n序号 名称 最新价 涨跌幅 涨跌额\n1 上证指数 3,326.46 0.93% 30.58\n2 深证成指 10,611.89 1.14% 119.62\n",
                  Q(("上证指数", "3326.46", "30.58", "0.93"), ("深证成指", "10611.89", "119.62", "1.14")),
                  id="zh-row-numbers-percent-before-change"),
+    pytest.param("Top indices\n# Name Last Chg Chg %\n1 Kospi 2,650.30 12.40 0.47\n2 Taiex 20,120.55 -80.25 -0.40\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47"), ("Taiex", "20120.55", "-80.25", "-0.40")),
+                 id="row-numbers-under-a-numbered-header"),
+    pytest.param("Ranking\nRank Name Last Chg Chg %\n1 Kospi 2,650.30 12.40 0.47\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47")), id="row-numbers-under-rank"),
 ]
 
 
-TABLES = _known(TABLES, "es-percent-column-before-change", "zh-row-numbers-percent-before-change")
+TABLES = _known(TABLES, "zh-row-numbers-percent-before-change",
+                reason="the row's number stays in the name: rows with % signs under a header without one are read "
+                       "as rows of text, which know no header")
 
 
 @pytest.mark.parametrize("text,want", TABLES)

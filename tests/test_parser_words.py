@@ -33,6 +33,7 @@ _USERS = {
     "col_value": lambda w: any(m.lastgroup == "v" for m in lexicon._COLUMN.finditer(w)),
     "col_change": lambda w: any(m.lastgroup == "c" for m in lexicon._COLUMN.finditer(w)),
     "col_pct": lambda w: any(m.lastgroup == "p" for m in lexicon._COLUMN.finditer(w)),
+    "col_rank": lambda w: lexicon._ROW_NUMBER_COL.fullmatch(w),
     "col_other": lambda w: any(m.lastgroup == "n" for m in lexicon._COLUMN.finditer(w)),
     "field_value": lambda w: lexicon.field_role(w) == "v",
     "field_change": lambda w: lexicon.field_role(w) == "c",

@@ -70,6 +70,9 @@ _COLUMN = re.compile(
     r")(?!\w)"
 )
 
+# a table's first column numbering its rows ("#", "序号")
+_ROW_NUMBER_COL = re.compile(rf"(?i)(?:{_alt('col_rank')})")
+
 # the label of one field in a block of labelled fields ("Change Today: -3.38", "% Change -0.02 %")
 _FIELD_LABELS = [(role, re.compile(rf"(?i)(?:{_alt(cat)})")) for role, cat in
                  (("p", "field_pct"), ("c", "field_change"), ("v", "field_value"))]

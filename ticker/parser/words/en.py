@@ -38,6 +38,7 @@ WORDS = {
     "col_value": ["last(?:\\s*price)?", "price", "value", "ltp", "current", "close"],
     "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-"],
     "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-%", "%"],
+    "col_rank": ["#", "no\\.?", "rank"],
     "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?"],
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
     "field_change": ["change", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
