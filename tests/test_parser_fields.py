@@ -58,6 +58,12 @@ TIMES = [
                  "IBEX Medium Cap | 14.870,20 | -30,10 | -0,20%\n"
                  "Datos con 15 minutos de retraso. 29/11/2024 17:38\n",
                  "Datos con 15 minutos de retraso. 29/11/2024 17:38", id="table-delay-note-below"),
+    # the time part of a longer line next to the quote: before a bar of links, or ending prose
+    pytest.param("DAX\n\n19.626,45 +1,03% +199,83\n17:45:00 Uhr Xetra aktualisieren | Orderbuch | Mehr Kurse\nWKN: 846900\n",
+                 "17:45:00 Uhr Xetra", id="time-before-a-bar-of-links"),
+    pytest.param("Indices\nIndex values refresh through the session, except the summary indices. Nov 29, 2024, 4:15 PM EST\n"
+                 "Index | Last | Chg | % Chg\nS&P 500 | 6,032.38 | 33.64 | 0.56%\n",
+                 "Nov 29, 2024, 4:15 PM EST", id="time-ending-a-line-above-a-table"),
 ]
 
 
@@ -76,6 +82,7 @@ TIME_REFUSALS = [
     pytest.param("FTSE 100\n8,287.30\n+7.67 (+0.09%)\n" + "Key statistics and notes about the index.\n" * 8
                  + "29/11/2024 17:25\n", id="date-far-below"),
     pytest.param("Termine\n29.11.2024 17:45 Hauptversammlung\n\nDAX\n19.626,45\n+199,83 (+1,03%)\n", id="event-date-above"),
+    pytest.param("DAX\n19.626,45\n+199,83 (+1,03%)\n17:45 Uhr Termin | 18:30 Uhr Termin\n", id="times-in-a-bar-are-no-link-bar"),
 ]
 
 

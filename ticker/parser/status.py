@@ -64,8 +64,9 @@ class StatusTime(PageState):
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
                       *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
                 s = L.text(k)
-                if s and _time_line(s):
-                    return _clean_name(s)
+                t = _time_of(s) if s else None
+                if t is not None:
+                    return _clean_name(t)
         # a table's: the time line just above its header or just below its rows ("As of
         # 11/29/2024 4:00 PM ET", "Datos con 15 minutos de retraso. 29/11/2024 17:38")
         rows = [c.span for c in self.cands if getattr(c, "layout", None) == "table"]
@@ -77,8 +78,9 @@ class StatusTime(PageState):
                 last = b
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
                 s = L.text(k)
-                if s and _time_line(s):
-                    return _clean_name(s)
+                t = _time_of(s) if s else None
+                if t is not None:
+                    return _clean_name(t)
         if self.glued_status is not None:
             return self.glued_status
         # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
@@ -170,6 +172,44 @@ def _time_line(s: str) -> bool:
     return any(w in low for w in _TIME_WORDS) and _parse_datetime(s) is not None
 
 
+# a full date and time ending a longer line ("... update in real time. Mar 29, 2017, 7:14 AM EDT")
+_DATE_TIME_END = re.compile(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+                            r"(?:\s+[^\W\d_]{2,4})?\.?$")
+
+# a time line's text before a bar of links on the same line
+_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+
+
+def _time_of(s: str) -> str | None:
+    """The quote time a line next to a quote prints: the whole line when it is a time line;
+    a time opening it before a bar of links ("09:00:03 Uhr Xetra aktualisieren | Orderbuch");
+    a full date and time ending it. Else None.
+
+    >>> _time_of("09:00:03 Uhr Xetra aktualisieren | Orderbuch | Mehr Kurse »")
+    '09:00:03 Uhr Xetra'
+    >>> _time_of("Index values, except the summary indices. Mar 29, 2017, 7:14 AM EDT")
+    'Mar 29, 2017, 7:14 AM EDT'
+    >>> _time_of("Opening bell at 9:30") is None
+    True
+    """
+    if _time_line(s):
+        return s
+    if len(s) > 300:
+        return None
+    m = _TIME_BEFORE_LINKS.match(s)
+    if m is not None and _link_bar(s[m.end() :]):
+        return s[: m.end()]
+    m = _DATE_TIME_END.search(s)
+    return m.group(0) if m is not None else None
+
+
+def _link_bar(s: str) -> bool:
+    """Short link texts between bars, without numbers ("aktualisieren | Orderbuch | Mehr Kurse »")."""
+    cells = [c.strip() for c in s.split("|")]
+    return len(cells) >= 2 and all(0 < len(c) <= 30 and _DIGIT.search(c) is None for c in cells)
+
+
+_DIGIT = re.compile(r"\d")
 _STATUS_LINES: dict[str, str | None] = {}
 
 
