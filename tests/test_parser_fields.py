@@ -193,12 +193,11 @@ TABLES = [
                  id="row-numbers-under-a-numbered-header"),
     pytest.param("Ranking\nRank Name Last Chg Chg %\n1 Kospi 2,650.30 12.40 0.47\n",
                  Q(("Kospi", "2650.30", "12.40", "0.47")), id="row-numbers-under-rank"),
+    pytest.param("Top indices\nNo. Name Last Chg Chg%\n1 Kospi 2,650.30 12.40 0.47%\n",
+                 Q(("Kospi", "2650.30", "12.40", "0.47")), id="row-numbers-rows-with-percent-signs"),
+    pytest.param("Name Last Chg Chg%\n3 Day Fund 2,650.30 12.40 0.47%\n",
+                 Q(("3 Day Fund", "2650.30", "12.40", "0.47")), id="a-number-opening-a-name-stays-without-a-rank-column"),
 ]
-
-
-TABLES = _known(TABLES, "zh-row-numbers-percent-before-change",
-                reason="the row's number stays in the name: rows with % signs under a header without one are read "
-                       "as rows of text, which know no header")
 
 
 @pytest.mark.parametrize("text,want", TABLES)

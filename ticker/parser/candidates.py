@@ -19,6 +19,7 @@ from .lexicon import (
     _LETTER,
     _NAME_LABEL,
     _RETURN_PERIOD,
+    _ROW_NUMBER_COL,
     _STATUS,
     _SYMBOL,
     _SYMBOL_EXCHANGE,
@@ -64,6 +65,7 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
 _CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 _SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
@@ -416,6 +418,8 @@ class Candidates(PageState):
                 if not roles:
                     continue
                 name = _inline_name(s[seg_start : window[0].start])
+                if name is not None and name[0].isdigit() and self._numbered_rows(i):
+                    name = _ROW_NUMBER.sub("", name, count=1)  # "1 上证指数" under "序号 名称 ..."
                 alt = None
                 v = roles[0][0]
                 if (roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009")
@@ -494,6 +498,17 @@ class Candidates(PageState):
                 if x is not None and counts.get(x - c, 0) > (1 if c == 0 else 0):
                     return k
         return None
+
+    def _numbered_rows(self, i: int) -> bool:
+        """Line ``i`` is a row of a table whose header (the nearest line above without digits)
+        opens with a column numbering the rows ("序号 名称 最新价", "# Name Last")."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if t and not _DIGIT.search(t):
+                first = t.split(maxsplit=1)[0]
+                return _ROW_NUMBER_COL.fullmatch(first) is not None
+        return False
 
     def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
         """The nearest line above row ``i`` that names table columns, with its columns
