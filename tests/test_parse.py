@@ -523,7 +523,8 @@ CASES += [
         ("S&P 500", "5304.72", "36.88", "0.70"), ("Dow 30", "39069.59", "4.33", "0.01"), ("Nasdaq", "16920.79", "184.76", "1.10")]),
     C("cnbc-quote-page", "Dow Jones Industrial Average\n.DJI:Dow Jones Global Indexes\nRT Quote | Exchange\nLast | 4:20 PM EDT\n"
          "39,069.59 +4.33 (+0.01%)\nOpen 39,065.26\nDay High 39,227.85\nDay Low 38,835.49\nPrev Close 39,065.26\n"
-         "52 Week High 40,077.40\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")]),
+         "52 Week High 40,077.40\n", [("Dow Jones Industrial Average", "39069.59", "4.33", "0.01")],
+      "Last | 4:20 PM EDT"),  # its quote-time line, as the dev set's quote pages give it
     C("reuters-quote-page", "Nikkei 225 Index\n.N225\nTokyo Stock Exchange\n38,646.11\nJPY\n-457.11\n(-1.17%)\n"
          "As of May 24, 2024 3:15 AM UTC\nPrevious Close 39,103.22\n", [("Nikkei 225 Index", "38646.11", "-457.11", "-1.17")],
          "As of May 24, 2024 3:15 AM UTC"),

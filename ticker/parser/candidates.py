@@ -10,6 +10,7 @@ from .lexicon import (
     _CODE_EXCHANGE,
     _COLUMN,
     _DIRECTION,
+    _DIRECTION_FIRST,
     _EXCHANGE_LINE,
     _ID_LABEL,
     _ID_LINE,
@@ -18,6 +19,7 @@ from .lexicon import (
     _LETTER,
     _NAME_LABEL,
     _RETURN_PERIOD,
+    _ROW_NUMBER_COL,
     _STATUS,
     _SYMBOL,
     _SYMBOL_EXCHANGE,
@@ -63,6 +65,7 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
 _CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 _SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
@@ -101,6 +104,12 @@ def _time_line_between(s: str) -> bool:
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
 
+def _direction_line(s: str) -> re.Match[str] | None:
+    """A line holding only a direction word ("하락", "Decreased By"): the sign of the unsigned
+    change on the next number line. (Its first letter first: most lines start otherwise.)"""
+    return _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+
+
 class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -120,9 +129,11 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and _label_between(L.text(k)):
+            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k))
+                                              or (s[:1] in _DIRECTION_FIRST and _DIRECTION.fullmatch(s))):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
-                # (a group of more numbers than a quote is no quote; the arithmetic decides)
+                # (a group of more numbers than a quote is no quote; the arithmetic decides),
+                # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
                 gap += 1
             else:
                 break
@@ -233,9 +244,18 @@ class Candidates(PageState):
                 # change's label is another statistic's; the group starts below the label
                 lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
         fs: list[_Field] = []
+        word = None
         for k in range(lo, hi + 1):
-            if L.kind(k) == _NUM:
-                fs.extend(L.fields(k))
+            kd = L.kind(k)
+            if kd == _NUM:
+                line_fs = L.fields(k)
+                if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
+                    # the direction word on its own line above is the sign of this unsigned change
+                    line_fs[0].down, line_fs[0].up = word.group("down") is not None, word.group("up") is not None
+                word = None
+                fs.extend(line_fs)
+            elif kd == _TEXT:
+                word = _direction_line(L.text(k))
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:
@@ -398,6 +418,8 @@ class Candidates(PageState):
                 if not roles:
                     continue
                 name = _inline_name(s[seg_start : window[0].start])
+                if name is not None and name[0].isdigit() and self._numbered_rows(i):
+                    name = _ROW_NUMBER.sub("", name, count=1)  # "1 上证指数" under "序号 名称 ..."
                 alt = None
                 v = roles[0][0]
                 if (roles[0][3] == "vcp" and any(ch in v.raw for ch in " \u00a0\u202f\u2009")
@@ -476,6 +498,17 @@ class Candidates(PageState):
                 if x is not None and counts.get(x - c, 0) > (1 if c == 0 else 0):
                     return k
         return None
+
+    def _numbered_rows(self, i: int) -> bool:
+        """Line ``i`` is a row of a table whose header (the nearest line above without digits)
+        opens with a column numbering the rows ("序号 名称 最新价", "# Name Last")."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if t and not _DIGIT.search(t):
+                first = t.split(maxsplit=1)[0]
+                return _ROW_NUMBER_COL.fullmatch(first) is not None
+        return False
 
     def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
         """The nearest line above row ``i`` that names table columns, with its columns

@@ -29,7 +29,8 @@ _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"
 _STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
 _SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
-_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s].{{0,80}}", re.I)
+# (the label then a colon, a space, or a dash or bar: "Last | 4:00 PM EST", Hebrew "נכון ל- 29/11/2024")
+_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
 _NOISE_START = re.compile(
     rf"(?:(?:{_alt('noise_start')})\b|(?:{_alt('noise_line')})$|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
@@ -69,6 +70,9 @@ _COLUMN = re.compile(
     r")(?!\w)"
 )
 
+# a table's first column numbering its rows ("#", "序号")
+_ROW_NUMBER_COL = re.compile(rf"(?i)(?:{_alt('col_rank')})")
+
 # the label of one field in a block of labelled fields ("Change Today: -3.38", "% Change -0.02 %")
 _FIELD_LABELS = [(role, re.compile(rf"(?i)(?:{_alt(cat)})")) for role, cat in
                  (("p", "field_pct"), ("c", "field_change"), ("v", "field_value"))]
@@ -106,6 +110,8 @@ _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
+# the letters a line holding only a direction word starts with (each entry starts with a letter)
+_DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))
 # a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
 # 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
 _GLUED_STATUS = re.compile(

@@ -37,7 +37,11 @@ _FIELD = re.compile(
     rf"(?P<close>{_SP}*\))?"
     r"(?![^\W\d_])"
 )
-_UNIT = "(?:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?(?![^\W_])"
+_UNIT = "(?:" + "|".join(sorted({*merged("units"), *merged("glued_units")}, key=len, reverse=True)) + r")\.?(?![^\W_])"
+# a unit printed right after its number ("3,456円"): set apart by a space, as other units are
+_GLUED_UNIT = re.compile(r"(?<=\d)(" + "|".join(map(re.escape, merged("glued_units"))) + ")")
+# their first letters: one cheap search says whether a line may hold one
+_GLUED_FIRST = re.compile("[" + "".join(sorted({re.escape(u[0]) for u in merged("glued_units")})) + "]")
 _TODAY = re.compile("(?:" + "|".join(merged("today")) + ")", re.I)
 _SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
@@ -136,6 +140,8 @@ class _Lines:
             s = self.raw[i].strip(_STRIP)
             if not s.isascii():
                 s = s.translate(_NORMAL)
+                if _GLUED_FIRST.search(s) is not None:
+                    s = _GLUED_UNIT.sub(r" \1", s)
             if "%" in s and _PCT_BEFORE.search(s) is not None:
                 s = _PCT_FIRST.sub(r"\1%", s)
             if s and s[0] in _SIGN_WORD_FIRST:
@@ -244,6 +250,8 @@ def normalize(text: str) -> str:
     """
     if not text.isascii():
         text = text.translate(_NORMAL)
+        if _GLUED_FIRST.search(text) is not None:
+            text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
     if text and text[0] in _SIGN_WORD_FIRST:

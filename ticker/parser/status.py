@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS
+from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BULLET, _NUM, _strip
 from .names import _clean_name
 from .state import PageState
@@ -64,8 +64,23 @@ class StatusTime(PageState):
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
                       *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
                 s = L.text(k)
-                if s and _time_line(s):
-                    return _clean_name(s)
+                t = _time_of(s) if s else None
+                if t is not None:
+                    return _clean_name(t)
+        # a table's: the time line just above its header or just below its rows ("As of
+        # 11/29/2024 4:00 PM ET", "Datos con 15 minutos de retraso. 29/11/2024 17:38")
+        rows = [c.span for c in self.cands if getattr(c, "layout", None) == "table"]
+        if rows:
+            first, last = rows[0]
+            for a, b in rows[1:]:
+                if a > last + 3:
+                    break
+                last = b
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
+                s = L.text(k)
+                t = _time_of(s) if s else None
+                if t is not None:
+                    return _clean_name(t)
         if self.glued_status is not None:
             return self.glued_status
         # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
@@ -126,11 +141,15 @@ class StatusTime(PageState):
         return t
 
 
-# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12") and
-# before a zone ("CET", "МСК")
-_CLOCK_LINE = re.compile(r"(?i)(?:(?:\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-                         r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?),?\s+)?"
-                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?")
+# a clock time, perhaps after a date ("12 Jul", "12.07.2024,", "Jun 28, 2024", "2024-07-12",
+# "2024年11月29日", "29/11/24 -") and a trading venue ("Xetra · 29.11.24, 17:45:00"), before a zone
+# ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
+_VENUE = rf"(?:{_alt('exchanges')})"
+_DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
+              r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
+_CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*))?"
+                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
+                         rf"(?:\s+{_VENUE})?")
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -153,6 +172,44 @@ def _time_line(s: str) -> bool:
     return any(w in low for w in _TIME_WORDS) and _parse_datetime(s) is not None
 
 
+# a full date and time ending a longer line ("... update in real time. Mar 29, 2017, 7:14 AM EDT")
+_DATE_TIME_END = re.compile(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+                            r"(?:\s+[^\W\d_]{2,4})?\.?$")
+
+# a time line's text before a bar of links on the same line
+_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+
+
+def _time_of(s: str) -> str | None:
+    """The quote time a line next to a quote prints: the whole line when it is a time line;
+    a time opening it before a bar of links ("09:00:03 Uhr Xetra aktualisieren | Orderbuch");
+    a full date and time ending it. Else None.
+
+    >>> _time_of("09:00:03 Uhr Xetra aktualisieren | Orderbuch | Mehr Kurse »")
+    '09:00:03 Uhr Xetra'
+    >>> _time_of("Index values, except the summary indices. Mar 29, 2017, 7:14 AM EDT")
+    'Mar 29, 2017, 7:14 AM EDT'
+    >>> _time_of("Opening bell at 9:30") is None
+    True
+    """
+    if _time_line(s):
+        return s
+    if len(s) > 300:
+        return None
+    m = _TIME_BEFORE_LINKS.match(s)
+    if m is not None and _link_bar(s[m.end() :]):
+        return s[: m.end()]
+    m = _DATE_TIME_END.search(s)
+    return m.group(0) if m is not None else None
+
+
+def _link_bar(s: str) -> bool:
+    """Short link texts between bars, without numbers ("aktualisieren | Orderbuch | Mehr Kurse »")."""
+    cells = [c.strip() for c in s.split("|")]
+    return len(cells) >= 2 and all(0 < len(c) <= 30 and _DIGIT.search(c) is None for c in cells)
+
+
+_DIGIT = re.compile(r"\d")
 _STATUS_LINES: dict[str, str | None] = {}
 
 
@@ -187,7 +244,24 @@ _DATETIMES = [
     re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
     re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
     re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
+    # "2024/11/29 15:15", "2024年11月29日 15:30"
+    re.compile(rf"(?P<y>\d{{4}})(?:/|年\s?)(?P<m>\d{{1,2}})(?:/|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
+    # "29/11/2024 17:25", "11/29/2024 4:00 PM ET": day or month first (see _day_month)
+    re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_TM}{_TZP}"),
 ]
+# zones printed without saying whether summer time is on: the place's rules say
+_TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
+              "MSK": "Europe/Moscow"}
+
+
+def _day_month(a: int, b: int, twelve_hour: bool) -> tuple[int, int]:
+    """(day, month) of a date printed ``a/b/year``: the number above 12 is the day; when both
+    could be either, month first with a 12-hour clock (the US way: "11/05/2024 4:00 PM"),
+    else day first ("05/11/2024 17:25")."""
+    if a > 12 or (b <= 12 and not twelve_hour):
+        return a, b
+    return b, a
+
 
 
 def _parse_datetime(s: str) -> datetime | None:
@@ -206,29 +280,49 @@ def _parse_datetime(s: str) -> datetime | None:
             continue
         g = m.groupdict()
         try:
+            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            day = g.get("d") or "0"
             if g.get("mon"):
                 mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
                 if mon is None:
                     continue
+            elif g.get("a"):
+                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(ampm))
+                day = str(d)
             else:
                 mon = int(g["m"])
             h = int(g["h"])
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
             if ampm == "pm" and h < 12:
                 h += 12
             elif ampm == "am" and h == 12:
                 h = 0
             tzs = g.get("tz")
+            tz: tzinfo
             if tzs and tzs[0] in "+-":
                 sign = -1 if tzs[0] == "-" else 1
                 digits = tzs[1:].replace(":", "")
                 tz = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
             elif tzs and tzs in _TZ:
                 tz = timezone(timedelta(minutes=_TZ[tzs]))
+            elif tzs and tzs in _TZ_PLACES:
+                tz = _place(tzs)
             else:
                 tz = UTC
-            return datetime(int(g["y"]), mon, int(g["d"]), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
+            return datetime(int(g["y"]), mon, int(day), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
         except (ValueError, OverflowError):
             continue
     return None
 
+
+def _place(code: str) -> tzinfo:
+    """The zone of a place (``ET``: New York's rules), or its winter offset where the system
+    has no zone data."""
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(_TZ_PLACES[code])
+    except Exception:  # no tz database on this system
+        return timezone(timedelta(minutes=_TZ_WINTER[code]))
+
+
+_TZ_WINTER = {"ET": -300, "CT": -360, "PT": -480, "TRT": 180, "MSK": 180}

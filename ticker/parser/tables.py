@@ -6,13 +6,14 @@ import re
 from typing import cast
 
 from .candidates import _Cand
-from .lexicon import _COLUMN, _LABELS, _UNIT_LINE, field_role
+from .lexicon import _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
+_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
 _LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
 
 
@@ -94,15 +95,21 @@ class Tables(PageState):
         order = "".join(k for k in cols if k in "vcp")
         if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
             return
-        if order == "vpc":  # "Last Chg% Chg" glued: a header lists the change before its percent
+        # "Último % Dif. Dif.", "涨跌幅 涨跌额": the percent's column before the change's; and
+        # "Last Chg% Chg" glued, where the change comes first. Rows without a percent sign to
+        # say which is which are read both ways: the arithmetic decides
+        both = order == "vpc"
+        if both:
             order = "vcp"
+        first = L.text(i).split(maxsplit=1)
+        numbered = bool(first) and _ROW_NUMBER_COL.fullmatch(first[0]) is not None  # "序号 名称 最新价 ..."
         k, misses, last = i + 1, 0, i
         while k < L.n and misses < 3 and k - i < 2000:
             kd = L.kind(k)
             if kd == _BLANK:
                 k += 1
                 continue
-            row = self._row(k, order)
+            row = self._row(k, order, both, numbered)
             if row is None:
                 misses += 1
             else:
@@ -112,7 +119,7 @@ class Tables(PageState):
         if last > i:
             self.consumed = max(self.consumed, last)
 
-    def _row(self, k: int, order: str) -> bool | None:
+    def _row(self, k: int, order: str, both: bool = False, numbered: bool = False) -> bool | None:
         L = self.L
         s = L.text(k)
         fs = L.fields(k)
@@ -132,6 +139,8 @@ class Tables(PageState):
         if len(run) != 3:
             return None
         head = s[: run[0].start].rstrip()
+        if numbered:  # the row's number before its name ("1 上证指数")
+            head = _ROW_NUMBER.sub("", head, count=1)
         symbol = None
         m = _ROW_SYMBOL.search(head)
         if m:
@@ -144,7 +153,10 @@ class Tables(PageState):
             # the printed percent sign says which is the percent ("Price Change % Change" rows
             # "39,631.06 -0.07% -28.14"), whatever order a (perhaps glued) header gave
             f["c"], f["p"] = (run[2], run[1]) if run[1].pct else (run[1], run[2])
+            both = False
         roles = [(f["v"], f["c"], f["p"], "vcp")]
+        if both:
+            roles.append((f["v"], f["p"], f["c"], "vcp"))
         self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
         return True
 
@@ -226,6 +238,10 @@ class Tables(PageState):
             if role in found:
                 return False  # two of a kind: a table of statistics, not one quote
             found[role] = (k, L.fields(j)[0])
+        if set(found) == {"c", "p"}:
+            value = self._value_above_labels(min(k for k, _ in found.values()))
+            if value is not None:  # "34.092,38" / "Var %" / "+0,85" / "Var. Assoluta" / "+287,12"
+                found["v"] = value
         if set(found) != {"v", "c", "p"}:
             return False
         v, c, p = found["v"][1], found["c"][1], found["p"][1]
@@ -240,6 +256,26 @@ class Tables(PageState):
                                 layout="labelled"))
         self.consumed = max(self.consumed, bottom)
         return True
+
+    def _value_above_labels(self, top: int) -> tuple[int, _Field] | None:
+        """The value printed without a label right above the first label at ``top``: one
+        number alone on its line, no label above it (that number would be another
+        statistic's), so directly under the name."""
+        L = self.L
+        k = top - 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
+            return None
+        up = k - 1
+        while up > self.consumed and L.kind(up) == _BLANK:
+            up -= 1
+        if up <= self.consumed or L.kind(up) != _TEXT:
+            return None
+        label = L.text(up)
+        if _LABELS.match(label) or field_role(label) is not None or _UNIT_LINE.fullmatch(label):
+            return None
+        return k, L.fields(k)[0]
 
     def page_title(self) -> str | None:
         """The page's first line when it is a heading (a quote page opens with its instrument)."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "tr", "pl", "he", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -33,6 +33,7 @@ CATEGORIES = {
     "today": "a word after a change saying it is the day's (+2.19 Today)",
     "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",
     "units": "units printed beside a number (pts, Punkte, USD)",
+    "glued_units": "units printed right after a number, without a space (3,456円): set apart like other units",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
     "time_words": "words of a line that carries the page's own time (Updated, As of)",
     "months": "month abbreviations -> month number",
@@ -41,6 +42,7 @@ CATEGORIES = {
     "col_change": "a table column holding the change (Chg, +/-)",
     "col_pct": "a table column holding the percent (Chg %, %)",
     "col_other": "a table column holding something else (High, Volume)",
+    "col_rank": "a table's first column numbering its rows (#, No., 序号): the number is not the name's",
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",
     "field_pct": "the label of a percent there (% Change)",

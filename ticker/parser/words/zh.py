@@ -1,5 +1,10 @@
 """Chinese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "glued_units": ["元"],
+    "col_value": ["最新价", "最新"],
+    "col_change": ["涨跌额"],
+    "col_pct": ["涨跌幅"],
+    "col_rank": ["序号", "排名"],
     "status_words": ["收市", "已收市", "休市", "開市", "收盘", "已收盘", "休市中", "交易中"],
 }
