@@ -211,6 +211,32 @@ As of 15:15 JST
 Nikkei 225 News
 Tokyo stocks climb as exporters gain
 """, [("Nikkei 225", None)], id="en-unknown-button-name-repeated-in-news-heading"),
+    pytest.param("""Home > Stocks > Tesla
+Tesla
+NASDAQ · USD
+Overview
+News
+Chart
+1D 5D 1M 6M YTD 1Y 5Y Max
+242.84
++4.12 (+1.73%)
+2 Dec 2026, 16:00 EST
+""", [("Tesla", None)], id="en-breadcrumb-venue-tabs-period-selector"),
+    pytest.param("""Startseite › Aktien › Siemens
+Siemens Aktie
+Xetra · EUR
+Übersicht
+Nachrichten
+Chartanalyse
+198,46 EUR
+-2,14 EUR
+-1,07 %
+""", [("Siemens Aktie", None)], id="de-breadcrumb-venue-tabs"),
+    pytest.param("""Rheinmetall
+Frankfurt | EUR
+1.512,00
++22,50 (+1,51%)
+""", [("Rheinmetall", None)], id="de-exchange-currency-cells"),
     pytest.param("""Dow Jones Industrial Average
 Market closed
 39,112.16
@@ -350,7 +376,10 @@ def test_refusals_stay(page):
     ("WKN 555750 | ISIN DE0005557508 | Symbol DTE", "an identifier line (ISIN, WKN)"),
     ("NESN | CH0038863350 | SIX", "a line of identifiers"),
     ("Swiss Market Index | ISIN CH0009980894", "a name printed with its identifiers"),
-    ("25.04.2025", "a date or time"), ("sh000001", "only a code, with a code's marks"), ("AAPL", "only a code"),
+    ("25.04.2025", "a date or time"), ("2 Dec 2026", "a date or time"),
+    ("NASDAQ · USD", "an exchange and currency line"), ("Home > Stocks > Tesla", "a breadcrumb"),
+    ("Startseite › Aktien", "a breadcrumb"), ("1D 5D 1M 6M YTD 1Y 5Y Max", "a chart's period selector"),
+    ("News", "a tab or menu item"), ("Übersicht", "a tab or menu item"), ("sh000001", "only a code, with a code's marks"), ("AAPL", "only a code"),
     ("NASDAQ-100", "a code-like name"), ("Aktien", "the instrument's kind or a section"),
     ("Apple shares rose after the company reported record results.", "a sentence"),
     ("Deutsche Telekom Aktie", "a heading"),

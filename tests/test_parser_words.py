@@ -46,6 +46,7 @@ _USERS = {
     "actions": lambda w: subject.classify(w).reasons == ("a button or link",),
     "quote_labels": lambda w: subject.classify(w).reasons == ("a field label",),
     "countries": lambda w: subject.classify(w).reasons == ("a country or region",),
+    "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
     "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
     "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,
     "symbol_labels": lambda w: subject.classify(f"WKN 555750 | {w} DTE").code == "DTE",

@@ -63,11 +63,11 @@ _COUNTRY = _whole("countries")
 _WHOLE_REASONS = {
     "id_label": "the label of an identifier", "action": "a button or link", "unit": "a currency or unit",
     "label": "a field label", "country": "a country or region", "section": "the instrument's kind or a section",
-    "exchange": "an exchange",
+    "exchange": "an exchange", "tab": "a tab or menu item",
 }
 _WHOLE_ORDER = (("id_label", ("id_labels",)), ("action", ("actions",)), ("unit", ("units",)),
                 ("label", ("quote_labels", "unit_lines")), ("country", ("countries",)),
-                ("section", ("name_labels",)), ("exchange", ("exchanges",)))
+                ("section", ("name_labels",)), ("tab", ("tabs",)), ("exchange", ("exchanges",)))
 
 
 def _literal(entry: str) -> bool:
@@ -110,7 +110,13 @@ _DASH_CODE = re.compile(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]?
 _LABEL_VALUE = re.compile(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
 _ID_SPLIT = re.compile(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
-_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.\s?[^\W\d_]{3,9}\.?\s\d{4}")
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
+# "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
+_BREADCRUMB = re.compile(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
+# "1D 5D 1M 6M YTD 1Y 5Y Max": a chart's period selector
+_PERIOD_TOKEN = re.compile(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|ytd|max|all|intraday|1t|5t")
+# the cells of an exchange-and-currency line ("NASDAQ · USD", "Xetra | EUR")
+_CELL_SPLIT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _DECIMAL = re.compile(r"\d[.,]\d")
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _ANY_DIGIT = re.compile(r"\d")
@@ -172,6 +178,27 @@ def _id_cells(s: str) -> bool:
     return len(cells) >= 2 and all(
         _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
         or _ID_CELL.fullmatch(c) for c in cells)
+
+
+def _venue_line(s: str) -> str | None:
+    """A line of cells that are each an exchange, a currency, a country or a code, one at least
+    an exchange or a currency ("NASDAQ · USD", "Xetra | EUR", "NYSE - AAPL"): the code printed
+    ("" for none), or None for another line."""
+    cells = [c for c in _CELL_SPLIT.split(s) if c]
+    if len(cells) < 2:
+        return None
+    code, venue = "", False
+    for c in cells:
+        group = _whole_line(c)
+        if group in ("exchange", "unit", "country"):
+            venue = True
+        elif c in _CURRENCY_SIGNS:
+            venue = True
+        elif group is None and _code_strength(c) == 2:
+            code = code or c
+        else:
+            return None
+    return code if venue else None
 
 
 def _code_strength(s: str) -> int:
@@ -242,7 +269,16 @@ def classify(text: str, label_above: bool = False) -> Scored:
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
     if "|" in s and _id_cells(s):
-        return other("a line of identifiers", next((c.strip() for c in s.split("|") if _code_strength(c.strip())), None))
+        return other("a line of identifiers", next((c for c in (c.strip() for c in s.split("|"))
+                                                     if _code_strength(c) and _whole_line(c) is None), None))
+    venue = _venue_line(s)
+    if venue is not None:
+        return other("an exchange and currency line", venue or None, kind="exchange")
+    if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
+        return other("a breadcrumb")
+    tokens = s.split()
+    if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
+        return other("a chart's period selector")
     if digit and _ISIN_IN.search(s) or _ID_LINE.match(s):
         m = _SYMBOL_IN.search(s)
         code = m.group("code") if m else None
@@ -313,8 +349,9 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
     """The name of a quote header from the lines above its numbers.
 
     ``window``: ``(line index, text)`` of the non-blank lines above the numbers, top first (the
-    last is the nearest). ``mentions(core)``: how many other lines of the page name ``core`` (a
-    title, a breadcrumb, ``… News``); asked only when it could change the choice. None when no
+    last is the nearest). ``mentions(core)``: how often the page names ``core`` (a title, a
+    breadcrumb, ``… News``; its own line is taken off), :func:`count_mentions` over the page;
+    asked only when it could change the choice. None when no
     line of the window can be the name.
     """
     scored: list[Scored] = []
@@ -408,13 +445,25 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
         core = _core(s.name or s.text)
         if len(core) < 2:
             continue
-        if mentions(core) > 0:
+        if mentions(core) - count_mentions(core, s.text.casefold()) > 0:
             out[i] = Scored(s.line, s.text, s.name, s.symbol, s.score + _MENTION,
                             (*s.reasons, "named again in the page"), s.code, s.kind)
     return out
 
 
 _MENTION = 1.0  # the credit of a name printed again elsewhere in the page
+
+
+def count_mentions(core: str, folded: str) -> int:
+    """How often case-folded ``folded`` holds the case-folded name ``core`` (a short one as a
+    word of its own: "smi", not "Smith").
+
+    >>> count_mentions("smi", "smi chart · smith & co · news for smi")
+    2
+    """
+    if len(core) > 4:
+        return folded.count(core)
+    return len(re.findall(r"(?<!\w)" + re.escape(core) + r"(?!\w)", folded))
 
 
 def _symbol_near(out: list[Scored], i: int) -> str | None:
@@ -436,7 +485,8 @@ def _symbol_near(out: list[Scored], i: int) -> str | None:
     return None
 
 
-_NAV_REASONS = frozenset({"the instrument's kind or a section", "a link", "a status, time or delay line"})
+_NAV_REASONS = frozenset({"the instrument's kind or a section", "a link", "a status, time or delay line",
+                          "a tab or menu item"})
 
 
 def _menu_lines(scored: list[Scored]) -> set[int]:

@@ -57,6 +57,7 @@ CATEGORIES = {
     "share_classes": "a part of a stock's share-class line under its name (Namens-Aktien, Ordinary fully paid)",
     "name_kinds": "a word of a heading that names an instrument (Index, Aktie, Inc.): evidence for the name",
     "symbol_labels": "the label of the instrument's code inside an identifier line (Symbol DTE)",
+    "tabs": "a whole line that is a tab of a quote page's menu (News, Chart, Übersicht), never a name",
     "countries": "a whole line naming only a country or region (United States, Deutschland), never a name",
 }
 

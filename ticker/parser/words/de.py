@@ -34,4 +34,5 @@ WORDS = {
     "name_kinds": ["aktie", "ag", "se", "gmbh", "kgaa"],
     "symbol_labels": ["kürzel", "symbol"],
     "countries": ["deutschland", "schweiz", "österreich", "usa"],
+    "tabs": ["übersicht", "nachrichten", "kennzahlen", "dividenden?", "termine", "analysen", "bilanz", "historisch", "kurse", "profil", "unternehmen", "chartanalyse", "diskussion"],
 }

@@ -62,4 +62,5 @@ WORDS = {
     "name_kinds": ["index", "inc\\.?", "corp\\.?", "corporation", "co\\.", "ltd\\.?", "limited", "plc", "llc", "group", "holdings?", "etf", "fund", "trust", "futures", "composite", "average"],
     "symbol_labels": ["symbol", "ticker(?: symbol)?", "code"],
     "countries": ["us", "usa", "united states", "uk", "united kingdom", "germany", "japan", "china", "france", "switzerland", "australia", "canada", "india", "hong kong", "europe", "world", "global"],
+    "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers"],
 }

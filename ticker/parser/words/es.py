@@ -22,4 +22,5 @@ WORDS = {
     "quote_labels": ["cotización", "precio actual"],
     "name_kinds": ["índice"],
     "countries": ["españa", "estados unidos"],
+    "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
 }

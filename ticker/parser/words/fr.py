@@ -27,4 +27,5 @@ WORDS = {
     "share_classes": ["actions? ordinaires?"],
     "name_kinds": ["sa", "indice"],
     "countries": ["france", "allemagne", "états-unis"],
+    "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
 }

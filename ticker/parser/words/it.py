@@ -25,4 +25,5 @@ WORDS = {
     "quote_labels": ["prezzo attuale"],
     "name_kinds": ["indice", "s\\.p\\.a\\."],
     "countries": ["italia"],
+    "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
 }

@@ -10,4 +10,5 @@ WORDS = {
     "quote_labels": ["koers", "laatste koers"],
     "name_kinds": ["index", "n\\.v\\."],
     "countries": ["nederland"],
+    "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
 }

@@ -6,4 +6,5 @@ WORDS = {
     "name_kinds": ["indeks", "sa"],
     "name_labels": ["indeks", "indeksy", "akcje"],
     "countries": ["polska"],
+    "tabs": ["wiadomości", "wykres", "przegląd", "notowania"],
 }

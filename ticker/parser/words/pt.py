@@ -13,4 +13,5 @@ WORDS = {
     "quote_labels": ["último", "cotação", "preço atual"],
     "name_kinds": ["índice"],
     "countries": ["brasil", "portugal"],
+    "tabs": ["notícias", "histórico", "visão geral"],
 }

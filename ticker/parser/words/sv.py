@@ -8,4 +8,5 @@ WORDS = {
     "quote_labels": ["senast", "senaste kurs"],
     "name_kinds": ["index", "ab"],
     "countries": ["sverige"],
+    "tabs": ["nyheter", "översikt", "graf"],
 }

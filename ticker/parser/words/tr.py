@@ -6,4 +6,5 @@ WORDS = {
     "name_kinds": ["endeksi?", "a\\.ş\\."],
     "name_labels": ["endeks", "endeksler", "hisse"],
     "countries": ["türkiye"],
+    "tabs": ["haberler", "grafik", "genel bakış"],
 }
