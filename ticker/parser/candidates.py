@@ -28,7 +28,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import choose_name
+from .subject import choose_name, count_mentions
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -133,7 +133,7 @@ class Candidates(PageState):
             window.append((k, s))
             k -= 1
         window.reverse()
-        choice = choose_name(window, self._mentions(window)) if window else None
+        choice = choose_name(window, self.mentions) if window else None
         if choice is not None:
             if self.explain is not None:
                 self.name_evidence[choice.line] = choice.explain()
@@ -148,20 +148,12 @@ class Candidates(PageState):
                 return s, None, line, False
         return None
 
-    def _mentions(self, window: list[tuple[int, str]]):
-        """How often the page names a text outside these lines (a title, a breadcrumb, "… News")."""
-
-        def count(core: str) -> int:
-            folded = self.folded_text
-            if folded is None:  # (once a page, when first asked: the first 200,000 characters)
-                folded = self.folded_text = self.source[:200_000].casefold()
-            own = "\n".join(s for _, s in window).casefold()
-            if len(core) > 4:
-                return folded.count(core) - own.count(core)
-            rx = re.compile(r"(?<!\w)" + re.escape(core) + r"(?!\w)")  # "smi", not "Smith"
-            return len(rx.findall(folded)) - len(rx.findall(own))
-
-        return count
+    def mentions(self, core: str) -> int:
+        """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""
+        folded = self.folded_text
+        if folded is None:  # (once a page, when first asked: the first 200,000 characters)
+            folded = self.folded_text = self.source[:200_000].casefold()
+        return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:
         L = self.L
