@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ticker.parser import lexicon, lines
+from ticker.parser import lexicon, lines, subject
 from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 
 # which built pattern (or collection) uses each category: an entry must be matched by it
@@ -45,6 +45,14 @@ _USERS = {
     "name_labels": lambda w: lexicon._NAME_LABEL.fullmatch(w),
     "subject_before": lambda w: lexicon._SUBJECT.fullmatch(f"{w} Dow Jones").group("a") == "Dow Jones",
     "subject_after": lambda w: lexicon._SUBJECT.fullmatch(f"Dow Jones {w}").group("b") == "Dow Jones",
+    # the subject stage: each entry must give its reason there (not be shadowed by another check)
+    "actions": lambda w: subject.classify(w).reasons == ("a button or link",),
+    "quote_labels": lambda w: subject.classify(w).reasons == ("a field label",),
+    "countries": lambda w: subject.classify(w).reasons == ("a country or region",),
+    "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
+    "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
+    "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,
+    "symbol_labels": lambda w: subject.classify(f"WKN 555750 | {w} DTE").code == "DTE",
 }
 
 

@@ -7,22 +7,14 @@ import re
 
 from .lexicon import (
     _AT_CLOSE,
-    _CODE_EXCHANGE,
     _COLUMN,
     _DIRECTION,
     _DIRECTION_FIRST,
     _EXCHANGE_LINE,
     _ID_LABEL,
-    _ID_LINE,
-    _ISIN,
     _LABELS,
-    _LETTER,
-    _NAME_LABEL,
     _RETURN_PERIOD,
     _ROW_NUMBER_COL,
-    _STATUS,
-    _SYMBOL,
-    _SYMBOL_EXCHANGE,
     _UNIT_LINE,
     field_role,
 )
@@ -32,16 +24,13 @@ from .names import (
     _clean_name,
     _heading_ok,
     _inline_name,
-    _link,
     _name_number,
     _noise,
-    _sentence,
-    _split_symbol,
-    _unglue,
     page_subject,
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
+from .subject import choose_name, count_mentions
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -67,21 +56,6 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
-_CURRENCY_ONLY = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
-_SYMBOL_PAREN = re.compile(r"([\^$.]?[A-Z0-9][A-Z0-9.\-=^]{0,14})\s*\([^()]*[\s:][^()]*\)")
-_ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
-
-
-def _id_cells(s: str) -> bool:
-    """A line of identifiers between pipes: every cell a code, an ISIN, an exchange or a
-    "label: value" ("NESN | CH0038863350 | SIX", "BSE: 500290 | NSE: MRF")."""
-    if "|" not in s:
-        return False
-    cells = [c.strip() for c in s.split("|")]
-    cells = [c for c in cells if c]
-    return len(cells) >= 2 and all(
-        _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
-        or _ID_CELL.fullmatch(c) for c in cells)
 
 
 def _filler(s: str) -> bool:
@@ -141,95 +115,58 @@ class Candidates(PageState):
         return edge
 
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
-        """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet)."""
+        """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet).
+
+        The lines above, up to the previous quote, a line of numbers or a strip's bullet entry
+        (at most 16 of them), are scored as names by :func:`ticker.parser.subject.choose_name`;
+        a bullet entry with nothing that could be a name below it names the numbers."""
         L = self.L
-        k, seen, prose = start - 1, 0, 0
-        symbol: tuple[str, int] | None = None
-        exchange: tuple[str, int] | None = None
-        while k > self.consumed and seen < 8 and start - k < 12:
+        window: list[tuple[int, str]] = []
+        k = start - 1
+        bullet = None
+        while k > self.consumed and len(window) < 16 and start - k < 24:
             kd = L.kind(k)
             if kd == _BLANK:
                 k -= 1
                 continue
-            up = k - 1
-            while up > self.consumed and L.kind(up) == _BLANK:
-                up -= 1
-            if up > self.consumed and _ID_LABEL.fullmatch(L.text(up)):
-                # "ISIN" above "DE0008469008", "Börse" above "Xetra": an identifier, not a name
-                seen += 1
-                k = up - 1
-                continue
-            if kd != _TEXT:
-                break
             s = L.text(k)
+            if kd != _TEXT:
+                up = k - 1
+                while up > self.consumed and L.kind(up) == _BLANK:
+                    up -= 1
+                if not (up > self.consumed and _ID_LABEL.fullmatch(L.text(up))):
+                    break
+                # "WKN" above "846900": an identifier under its label, not another quote's numbers
             m = _BULLET.match(s)
             if m:
-                name = _clean_name(s[m.end():])
-                if symbol is None and _heading_ok(name) and "|" not in name:
-                    return name, None, k, True
+                bullet = (k, _clean_name(s[m.end():]))
                 break
-            if _noise(s) or _STATUS.fullmatch(s) or _link(s) or s[-1] == "*" or _ID_LINE.match(s):
-                # a time, a status, a link, a label with a footnote mark ("MI Indication*")
-                seen += 1
-                k -= 1
-                continue
-            if _NAME_LABEL.fullmatch(s) or _ISIN.fullmatch(s) or _id_cells(s) or _CODE_EXCHANGE.fullmatch(s):
-                # "Index", "Disclaimer", an ISIN, "NESN | CH0038863350 | SIX": not the name
-                seen += 1
-                k -= 1
-                continue
-            if _EXCHANGE_LINE.fullmatch(s):  # "Xetra", "NYSE": the name is above (else this)
-                if exchange is None:
-                    exchange = (s, k)
-                seen += 1
-                k -= 1
-                continue
-            m = _SYMBOL_PAREN.fullmatch(s)  # "DJIA (U.S.: DJ Global Indexes)": a code and its exchange
-            if symbol is None and m:
-                symbol = (m.group(1), k)
-                seen += 1
-                k -= 1
-                continue
-            if symbol is None and _SYMBOL.fullmatch(s) and _LETTER.search(s):
-                symbol = (s, k)
-                seen += 1
-                k -= 1
-                continue
-            m = _SYMBOL_EXCHANGE.fullmatch(s)  # ".DJI:Dow Jones Global Indexes"
-            if symbol is None and m:
-                symbol = (m.group(1), k)
-                seen += 1
-                k -= 1
-                continue
-            if "|" in s and not _DIGIT.search(s):  # "RT Quote | Exchange": a tab row, not a name
-                seen += 1
-                k -= 1
-                continue
-            if _LABELS.match(s) or _UNIT_LINE.fullmatch(s) or field_role(s) is not None or s in _CURRENCY_ONLY:
-                # "Last Price", "Punkte", "% Change" (labels stacked above the values), "$"
-                seen += 1
-                k -= 1
-                continue
-            if prose < 2 and symbol is None and _sentence(s) and not _heading_ok(s):
-                prose += 1  # a description between the heading and its numbers
-                k -= 1
-                continue
-            if _heading_ok(s):
-                name, sym = _split_symbol(_unglue(_clean_name(s)))
-                if symbol is None:
-                    return name, sym, k, False
-                if sym is not None:  # "Dow Jones Industrial Average (DJI)" above "US30"
-                    return name, sym, k, False
-                first = next((ch for ch in name if ch.isalnum()), "").upper()
-                if first and first in symbol[0].upper():
-                    return name, symbol[0], k, False
-            break
-        if symbol is not None:
-            code = symbol[0]
-            return code, (code if any(ch in code for ch in "^:=.$") else None), symbol[1], False
-        if exchange is not None:  # "Nasdaq" alone above its numbers: the index of that name
-            return exchange[0], None, exchange[1], False
+            if "%" in s and L.fields(k):
+                break  # another quote's line
+            window.append((k, s))
+            k -= 1
+        window.reverse()
+        choice = choose_name(window, self.mentions) if window else None
+        if choice is not None:
+            if self.explain is not None:
+                self.name_evidence[choice.line] = choice.explain()
+            return choice.name, choice.symbol, choice.line, False
+        if bullet is not None:
+            name = bullet[1]
+            if _heading_ok(name) and "|" not in name:
+                return name, None, bullet[0], True
+            return None
+        for line, s in reversed(window):
+            if _EXCHANGE_LINE.fullmatch(s):  # "Nasdaq" alone above its numbers: the index of that name
+                return s, None, line, False
         return None
+
+    def mentions(self, core: str) -> int:
+        """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""
+        folded = self.folded_text
+        if folded is None:  # (once a page, when first asked: the first 200,000 characters)
+            folded = self.folded_text = self.source[:200_000].casefold()
+        return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:
         L = self.L

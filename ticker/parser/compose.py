@@ -53,6 +53,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.strip_ends = {}  # last line of a fast strip -> offset of its end
         self.strip_stop = -1  # where the last fast strip ended
         self.refused = []  # near-misses: (line, name, why)
+        self.name_evidence = {}  # explain: name line -> how the subject stage chose it
+        self.folded_text = None  # the page's text case-folded (candidates' name mentions)
         self.glued_status = None  # a status line glued to a name (Glued)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
         self._run = None  # the rest of fast_strip's last findall, and where it starts
@@ -193,6 +195,10 @@ def explain(text: str, *, strict: bool = False) -> tuple[ParsedPage, list[dict]]
     parser = PageParser(text, strict, fast=False, explain=True)
     page = parser.run()
     evidence = sorted(parser.explain or [], key=lambda e: e["line"])
+    for e in evidence:  # a quote header's name: the lines weighed and why this one
+        line = e.get("name_from", "")
+        if line.startswith("line ") and line[5:].isdigit() and int(line[5:]) - 1 in parser.name_evidence:
+            e["name_from"] = parser.name_evidence[int(line[5:]) - 1]
     for line, name, why in parser.refused:
         if not any(e["line"] == line and e["decision"].startswith("refused") for e in evidence):
             evidence.append({"line": line, "name": name, "decision": "refused: " + why})

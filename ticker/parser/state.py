@@ -45,6 +45,8 @@ class PageState:
     strip_ends: dict[int, int]  # last line of a fast strip -> offset of its end
     strip_stop: int  # where the last fast strip ended
     refused: list[tuple[int, str | None, str]]  # near-misses: (line, name, why)
+    name_evidence: dict[int, str]  # explain: name line -> how the subject stage chose it
+    folded_text: str | None  # the page's text case-folded, made when a name is looked for in it
     glued_status: str | None  # a status line glued to a name (Glued)
     unnamed_tried: bool  # the page's subject named an unnamed quote header (vertical)
     _run: tuple | None  # the rest of fast_strip's last findall, and where it starts

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "tr", "pl", "he", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "tr", "pl", "he", "ru", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -53,6 +53,14 @@ CATEGORIES = {
     "name_labels": "a whole line naming the kind of instrument, a section or a disclaimer, never a name (Index, Disclaimer)",
     "subject_before": "words before the page's subject in a heading (News for *Dow Jones*)",
     "subject_after": "words after the page's subject in a heading (*Dow Jones* Chart)",
+    # the name of a quote page's quote (ticker.parser.subject): lines between the heading and the value
+    "actions": "a whole line that is a button or a link of a quote page, never a name (Create Alert, Sparplan)",
+    "quote_labels": "a whole line labelling a quote page's value, never a name (Aktuell, Last price)",
+    "share_classes": "a part of a stock's share-class line under its name (Namens-Aktien, Ordinary fully paid)",
+    "name_kinds": "a word of a heading that names an instrument (Index, Aktie, Inc.): evidence for the name",
+    "symbol_labels": "the label of the instrument's code inside an identifier line (Symbol DTE)",
+    "tabs": "a whole line that is a tab of a quote page's menu (News, Chart, Übersicht), never a name",
+    "countries": "a whole line naming only a country or region (United States, Deutschland), never a name",
 }
 
 _CACHE: dict[str, object] = {}

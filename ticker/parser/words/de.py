@@ -28,4 +28,11 @@ WORDS = {
     "id_labels": ["wkn", "börse", "kürzel", "valor"],
     "direction_down": ["gefallen um", "minus"],
     "direction_up": ["gestiegen um", "plus"],
+    "actions": ["(?:kurs)?alarm(?: erstellen| setzen| anlegen)?", "sparplan(?: anlegen)?", "kaufen", "verkaufen", "handeln", "beobachten", "vergleichen", "folgen", "merken", "zur watchlist(?: hinzufügen)?", "zum depot(?: hinzufügen)?", "ins depot", "jetzt handeln", "order"],
+    "quote_labels": ["aktuell", "aktueller kurs", "letzter preis", "briefkurs", "geldkurs"],
+    "share_classes": ["namens-?aktien?", "inhaber-?aktien?", "vorzugsaktien?", "stammaktien?", "vz\\.", "o\\.n\\.", "nam\\.-akt\\."],
+    "name_kinds": ["aktie", "ag", "se", "gmbh", "kgaa"],
+    "symbol_labels": ["kürzel", "symbol"],
+    "countries": ["deutschland", "schweiz", "österreich", "usa"],
+    "tabs": ["übersicht", "nachrichten", "kennzahlen", "dividenden?", "termine", "analysen", "bilanz", "historisch", "kurse", "profil", "unternehmen", "chartanalyse", "diskussion"],
 }

@@ -19,4 +19,9 @@ WORDS = {
     "col_other": ["m[áa]x(?:imo)?\\.?", "m[íi]n(?:imo)?\\.?"],
     "field_value": ["último", "precio"],
     "field_change": ["variación"],
+    "actions": ["crear (?:una )?alerta", "alerta", "seguir", "comprar", "vender", "comparar", "operar", "añadir a (?:mi )?(?:cartera|lista|favoritos)"],
+    "quote_labels": ["cotización", "precio actual"],
+    "name_kinds": ["índice"],
+    "countries": ["españa", "estados unidos"],
+    "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
 }

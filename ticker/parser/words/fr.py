@@ -22,4 +22,10 @@ WORDS = {
     "field_value": ["cours", "dernier cours"],
     "field_change": ["variation"],
     "field_pct": ["variation %", "var\\. %"],
+    "actions": ["créer une alerte", "alerte", "suivre", "acheter", "vendre", "comparer", "trader", "ajouter (?:à|au) (?:ma |mon )?(?:liste|watchlist|portefeuille)"],
+    "quote_labels": ["dernier", "cours actuel"],
+    "share_classes": ["actions? ordinaires?"],
+    "name_kinds": ["sa", "indice"],
+    "countries": ["france", "allemagne", "états-unis"],
+    "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
 }

@@ -21,4 +21,9 @@ WORDS = {
     "field_change": ["variazione punti", "var\\.?\\s*ass(?:\\.|oluta)", "variazione assoluta"],
     "field_pct": ["variazione %", "var\\.?\\s*%"],
     "subject_before": ["quotazioni", "notizie su"],
+    "actions": ["aggiungi al portafoglio", "aggiungi (?:alla )?watchlist", "crea (?:un )?alert", "segui", "compra", "vendi", "confronta"],
+    "quote_labels": ["prezzo attuale"],
+    "name_kinds": ["indice", "s\\.p\\.a\\."],
+    "countries": ["italia"],
+    "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
 }

@@ -8,4 +8,8 @@ WORDS = {
     "field_change": ["전일대비"],
     "direction_down": ["하락"],
     "direction_up": ["상승"],
+    "actions": ["관심종목(?: 추가)?", "매수", "매도", "알림 설정", "비교"],
+    "quote_labels": ["현재가", "종가"],
+    "name_kinds": ["지수"],
+    "tabs": ["뉴스", "차트", "개요"],
 }

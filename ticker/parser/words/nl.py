@@ -5,4 +5,10 @@ WORDS = {
     "markets": ["beurs", "markt(?:en)?"],
     "states": ["gesloten", "geopend"],
     "countdown": ["om"],
+    "name_labels": ["aandelen", "indices"],
+    "actions": ["volgen", "kopen", "verkopen", "vergelijk(?:en)?", "alert instellen", "toevoegen aan (?:watchlist|volglijst)"],
+    "quote_labels": ["koers", "laatste koers"],
+    "name_kinds": ["index", "n\\.v\\."],
+    "countries": ["nederland"],
+    "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
 }

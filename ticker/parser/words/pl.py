@@ -6,4 +6,10 @@ WORDS = {
     "field_value": ["kurs", "ostatni kurs", "cena"],
     "field_change": ["zmiana"],
     "field_pct": ["zmiana %", "zmiana\\s*\\(%\\)"],
+    "actions": ["dodaj do obserwowanych", "obserwuj", "kup", "sprzedaj", "porównaj", "ustaw alert"],
+    "quote_labels": ["kurs", "ostatni kurs", "cena"],
+    "name_kinds": ["indeks", "sa"],
+    "name_labels": ["indeks", "indeksy", "akcje"],
+    "countries": ["polska"],
+    "tabs": ["wiadomości", "wykres", "przegląd", "notowania"],
 }

@@ -9,4 +9,9 @@ WORDS = {
     "unit_lines": ["preço"],
     "time_words": ["fechamento"],
     "field_value": ["preço"],
+    "actions": ["seguir", "comprar", "vender", "criar alerta", "adicionar (?:à|a) (?:carteira|lista)", "comparar"],
+    "quote_labels": ["último", "cotação", "preço atual"],
+    "name_kinds": ["índice"],
+    "countries": ["brasil", "portugal"],
+    "tabs": ["notícias", "histórico", "visão geral"],
 }

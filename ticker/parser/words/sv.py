@@ -3,4 +3,10 @@
 WORDS = {
     "today": ["idag", "i dag"],
     "states": ["stängd", "öppen"],
+    "name_labels": ["aktier", "index"],
+    "actions": ["bevaka", "köp", "sälj", "jämför", "lägg till i bevakningslista"],
+    "quote_labels": ["senast", "senaste kurs"],
+    "name_kinds": ["index", "ab"],
+    "countries": ["sverige"],
+    "tabs": ["nyheter", "översikt", "graf"],
 }

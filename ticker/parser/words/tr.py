@@ -6,4 +6,10 @@ WORDS = {
     "field_value": ["son fiyat", "fiyat", "son"],
     "field_change": ["değişim", "fark"],
     "field_pct": ["değişim\\s*\\(%\\)", "değişim %", "% değişim", "fark %"],
+    "actions": ["alarm kur", "takip et", "al", "sat", "karşılaştır", "izleme listesine ekle"],
+    "quote_labels": ["son fiyat", "fiyat", "son"],
+    "name_kinds": ["endeksi?", "a\\.ş\\."],
+    "name_labels": ["endeks", "endeksler", "hisse"],
+    "countries": ["türkiye"],
+    "tabs": ["haberler", "grafik", "genel bakış"],
 }

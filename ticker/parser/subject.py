@@ -1,0 +1,514 @@
+"""Stage 4b: which line above a quote header's numbers names its instrument.
+
+A quote page prints, between the instrument's heading and its price, lines that are not the
+name: buttons and links (``Create Alert``, ``Sparplan``), field labels (``Aktuell``, ``Last
+price``), status lines (``Trading Status: Active``, ``Delayed 15 min``), the code line
+(``NASDAQ: AAPL``, ``sh000001``, ``BTC/USD``), a share class or subtitle (``ORDINARY FULLY
+PAID``, ``WKN 555750 | ISIN DE0005557508``). :func:`choose_name` scores every line of the window
+above the numbers as a name, with its reasons, and takes the best; the nearest line wins only
+when nothing says otherwise. Pure: the window's lines in, a :class:`Choice` out.
+
+Evidence for a line: it has letters and a name's shape; a ``(CODE)`` or ``- CODE`` part; a
+word saying it names an instrument (Index, Aktie, Inc.); it is named again elsewhere in the
+page (a title, a breadcrumb, ``… Aktie News``); its code line follows it. Evidence against:
+a known button, label or status word, only a code, an exchange, a currency or a country, an
+ISIN or WKN, a ``Label: value`` line, a date or time, a decimal number, a share class, an item
+of a navigation menu, and every other candidate between it and the numbers.
+
+>>> c = choose_name([(0, "Apple Inc. (AAPL)"), (1, "NASDAQ: AAPL"), (2, "Create Alert"), (3, "Last price")])
+>>> c.name, c.symbol, c.line
+('Apple Inc.', 'AAPL', 0)
+>>> [s.reasons[0] for s in c.scored]
+['a heading', 'a code and its exchange', 'a button or link', 'a field label']
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from .lexicon import (
+    _CLOCK,
+    _CODE_EXCHANGE,
+    _EXCHANGE_LINE,
+    _ID_LABEL,
+    _ID_LINE,
+    _ISIN,
+    _LABELS,
+    _LETTER,
+    _STATUS,
+    _SYMBOL,
+    _SYMBOL_EXCHANGE,
+    field_role,
+)
+from .names import _clean_name, _heading_ok, _link, _noise, _sentence, _split_symbol, _unglue
+from .words import merged
+
+
+def _alt(category: str) -> str:
+    return "|".join(sorted(merged(category), key=len, reverse=True))
+
+
+def _whole(category: str) -> re.Pattern[str]:
+    """A category's entries as one case-insensitive pattern for a whole line."""
+    return re.compile(f"(?i)(?:{_alt(category)}){_TRAIL}")
+
+
+_TRAIL = r"[\s.!:…+★☆]*"  # "Kaufen +", "Follow ★", "Kurs:"
+_ACTION = _whole("actions")
+_QUOTE_LABEL = _whole("quote_labels")
+_COUNTRY = _whole("countries")
+# the whole-line word lists in one pattern (one pass a line; the first that matches says what it is)
+_WHOLE_REASONS = {
+    "id_label": "the label of an identifier", "action": "a button or link", "unit": "a currency or unit",
+    "label": "a field label", "country": "a country or region", "section": "the instrument's kind or a section",
+    "exchange": "an exchange", "tab": "a tab or menu item",
+}
+_WHOLE_ORDER = (("id_label", ("id_labels",)), ("action", ("actions",)), ("unit", ("units",)),
+                ("label", ("quote_labels", "unit_lines")), ("country", ("countries",)),
+                ("section", ("name_labels",)), ("tab", ("tabs",)), ("exchange", ("exchanges",)))
+
+
+def _literal(entry: str) -> bool:
+    return not any(ch in entry for ch in "?*+()[]\\|{}^$.")
+
+
+# the plain words by dict lookup, the few regex fragments in one pattern of named groups
+_WHOLE_WORDS: dict[str, str] = {}
+for _group, _cats in reversed(_WHOLE_ORDER):  # (the first group of a word wins)
+    _WHOLE_WORDS.update({e: _group for c in _cats for e in merged(c) if _literal(e)})
+_WHOLE = re.compile("(?i)(?:" + "|".join(
+    f"(?P<{g}>" + "|".join(e for c in cats for e in merged(c) if not _literal(e)) + ")"
+    for g, cats in _WHOLE_ORDER if any(not _literal(e) for c in cats for e in merged(c))) + ")" + _TRAIL)
+_GROUP_RANK = {g: n for n, (g, _) in enumerate(_WHOLE_ORDER)}
+_TRAIL_CHARS = " \t.!:…+★☆"
+
+
+def _whole_line(s: str) -> str | None:
+    """Which whole-line word list ``s`` is in (its group in :data:`_WHOLE_ORDER`), or None."""
+    word = _WHOLE_WORDS.get(s.rstrip(_TRAIL_CHARS).lower())
+    m = _WHOLE.fullmatch(s)
+    if m is None:
+        return word
+    if word is None or _GROUP_RANK[m.lastgroup or ""] < _GROUP_RANK[word]:
+        return m.lastgroup
+    return word
+_SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
+_KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
+# a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
+_KIND = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
+_KIND_CJK = re.compile("(?i)" + "|".join(k for k in _KINDS if not k.isascii()))
+_CURRENCY_SIGNS = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
+# an identifier inside a line: an ISIN, a WKN or Valor, "Symbol DTE"
+_ISIN_IN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Z0-9])")
+_SYMBOL_IN = re.compile(rf"(?<!\w)(?i:{'|'.join(merged('symbol_labels'))}):?\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.^:=/-]{{0,11}})(?!\w)")
+# "Hang Seng Index - HSI": a name, then its code after a dash
+_DASH_CODE = re.compile(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]?[A-Z][A-Z0-9.:=^/]{1,11})")
+# "Trading Status: Active", "Volume: 1.2M": a label and its value, never a name ("NASDAQ: AAPL" is
+# a code and its exchange, read before this)
+_LABEL_VALUE = re.compile(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
+# where the identifiers of a name-and-identifiers line start
+_ID_SPLIT = re.compile(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
+# "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
+_BREADCRUMB = re.compile(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
+# "1D 5D 1M 6M YTD 1Y 5Y Max": a chart's period selector
+_PERIOD_TOKEN = re.compile(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|ytd|max|all|intraday|1t|5t")
+# the cells of an exchange-and-currency line ("NASDAQ · USD", "Xetra | EUR")
+_CELL_SPLIT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_DECIMAL = re.compile(r"\d[.,]\d")
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_ANY_DIGIT = re.compile(r"\d")
+# a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
+# and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
+_MARKED_CODE = re.compile(r"[\^.$][A-Z0-9][\w.\-=:^/]{0,14}|[A-Z0-9]{1,10}[:=][A-Z0-9.]{1,10}|[a-z]{2}\d{4,8}|\d{4,8}")
+_EXCHANGE_CODE = re.compile(rf"(?i:(?P<ex>{'|'.join(sorted(merged('exchanges'), key=len, reverse=True))}))\s*:\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.\-=^/]{{0,11}})")
+_LATIN_NAME = re.compile(r"[A-Za-z]")
+
+#: the score a line needs to be taken as the name
+THRESHOLD = 0.0
+
+
+class Scored(NamedTuple):
+    """One line of the window, as a name: what it would give, its score, the reasons.
+
+    ``score`` is None for a line that is no name at all (a button, a label, an identifier);
+    ``code`` is the symbol the line prints (a code line, ``Symbol DTE``), if any."""
+
+    line: int
+    text: str
+    name: str | None
+    symbol: str | None
+    score: float | None
+    reasons: tuple[str, ...]
+    code: str | None = None
+    kind: str = "name"  # name, code (a code that may be the name), exchange, other
+
+
+class Choice(NamedTuple):
+    """The name :func:`choose_name` took, and every line it weighed (in the window's order)."""
+
+    name: str
+    symbol: str | None
+    line: int
+    score: float
+    scored: tuple[Scored, ...]
+
+    def explain(self) -> str:
+        """The choice and what it passed over, for ``ticker parse --explain``."""
+        parts = []
+        for s in self.scored:
+            if s.line == self.line:
+                continue
+            parts.append(f"line {s.line + 1} {s.text!r}: {', '.join(s.reasons)}"
+                         + (f" ({s.score:+.1f})" if s.score is not None else ""))
+        chosen = next(s for s in self.scored if s.line == self.line)
+        head = f"line {self.line + 1} ({self.score:+.1f}: {', '.join(chosen.reasons)})"
+        return head + ("; passed over " + "; ".join(parts) if parts else "")
+
+
+_ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
+
+
+def _id_cells(s: str) -> bool:
+    """A line of identifiers between pipes: every cell a code, an ISIN, an exchange or a
+    "label: value" ("NESN | CH0038863350 | SIX", "BSE: 500290 | NSE: MRF")."""
+    cells = [c for c in (c.strip() for c in s.split("|")) if c]
+    return len(cells) >= 2 and all(
+        _ISIN.fullmatch(c) or (_SYMBOL.fullmatch(c) and _LETTER.search(c)) or _EXCHANGE_LINE.fullmatch(c)
+        or _ID_CELL.fullmatch(c) for c in cells)
+
+
+def _venue_line(s: str) -> str | None:
+    """A line of cells that are each an exchange, a currency, a country or a code, one at least
+    an exchange or a currency ("NASDAQ · USD", "Xetra | EUR", "NYSE - AAPL"): the code printed
+    ("" for none), or None for another line."""
+    cells = [c for c in _CELL_SPLIT.split(s) if c]
+    if len(cells) < 2:
+        return None
+    code, venue = "", False
+    for c in cells:
+        group = _whole_line(c)
+        if group in ("exchange", "unit", "country"):
+            venue = True
+        elif c in _CURRENCY_SIGNS:
+            venue = True
+        elif group is None and _code_strength(c) == 2:
+            code = code or c
+        else:
+            return None
+    return code if venue else None
+
+
+def _code_strength(s: str) -> int:
+    """How surely a line holding one token is a code: 2 for a code's marks or a plain short
+    code ("^GSPC", "sh000001", "AAPL", "BTC/USD"), 1 for capitals with a number group or a long
+    word, which names also are ("NASDAQ-100", "WIG20"), 0 for no code."""
+    if " " in s or len(s) > 16:
+        return 0
+    if _MARKED_CODE.fullmatch(s):
+        return 2
+    if not (_SYMBOL.fullmatch(s) and _LETTER.search(s)):
+        return 0
+    letters = sum(ch.isalpha() for ch in s)
+    if "-" in s and any(ch.isdigit() for ch in s):
+        return 1  # "NASDAQ-100", "FTSE-100": a name with its number
+    return 2 if letters <= 5 or "/" in s else 1
+
+
+def _matches_code(name: str, code: str) -> bool:
+    """Could ``code`` be the code of ``name``: its first letter or one of its numbers in it,
+    or a name in another script (its code is in Latin letters anyway)."""
+    if not _LATIN_NAME.search(name):
+        return True
+    up = code.upper()
+    first = next((ch for ch in name if ch.isalnum()), "").upper()
+    if first and first in up:
+        return True
+    return any(n in code for n in _NUMBER_GROUP.findall(name))
+
+
+_NUMBER_GROUP = re.compile(r"\d{2,}")
+
+
+def _kind_word(name: str) -> str | None:
+    m = _KIND.search(name) if len(name.split()) > 1 else None
+    if m is None and not _LATIN_NAME.search(name):
+        m = _KIND_CJK.search(name)
+        if m is not None and m.group() == name:
+            return None  # "指数" alone names a kind, not an instrument
+    return m.group() if m else None
+
+
+@lru_cache(maxsize=4096)
+def classify(text: str, label_above: bool = False) -> Scored:
+    """One line on its own: a name candidate with its base evidence, or what it is instead.
+    ``label_above``: the line above labels an identifier ("ISIN" over "DE0008469008")."""
+    s = text
+
+    def other(why: str, code: str | None = None, kind: str = "other") -> Scored:
+        return Scored(-1, s, None, None, None, (why,), code, kind)
+    if label_above:
+        return other("an identifier under its label")
+    group = _whole_line(s)
+    if group is not None:
+        return other(_WHOLE_REASONS[group], kind="exchange" if group == "exchange" else "other")
+    # (the patterns that need a digit or a colon are tried only on lines that have one)
+    digit = _ANY_DIGIT.search(s) is not None
+    colon = ":" in s
+    m = _EXCHANGE_CODE.fullmatch(s) if colon else None
+    if m:
+        return other("a code and its exchange", m.group("code"))
+    if digit and _CODE_EXCHANGE.fullmatch(s):
+        return other("a code and its exchange", s.split()[0] if s[0].isdigit() else s.split()[-1])
+    if s in _CURRENCY_SIGNS:
+        return other("a currency or unit")
+    if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3):
+        return other("a field label")
+    if _STATUS.fullmatch(s) or _noise(s):
+        return other("a status, time or delay line")
+    if "|" in s and _id_cells(s):
+        return other("a line of identifiers", next((c for c in (c.strip() for c in s.split("|"))
+                                                     if _code_strength(c) and _whole_line(c) is None), None))
+    venue = _venue_line(s)
+    if venue is not None:
+        return other("an exchange and currency line", venue or None, kind="exchange")
+    if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
+        return other("a breadcrumb")
+    tokens = s.split()
+    if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
+        return other("a chart's period selector")
+    if digit and _ISIN_IN.search(s) or _ID_LINE.match(s):
+        m = _SYMBOL_IN.search(s)
+        code = m.group("code") if m else None
+        head = _ID_SPLIT.split(s, 1)[0].strip()
+        if head and head != s and _LETTER.search(head) and _heading_ok(head) and not _ID_LABEL.fullmatch(head):
+            # "SMI 998089 / CH0009980894", "Swiss Market Index | ISIN CH0009980894": a name printed
+            # with its identifiers - a subtitle under the heading, the name when there is none
+            name, sym = _split_symbol(_clean_name(head))
+            return Scored(-1, s, name, sym or code, -0.5, ("a name printed with its identifiers",), code, "idname")
+        return other("an identifier line (ISIN, WKN)", code)
+    if "|" in s and not _DECIMAL.search(s) and len(s.split("|")) > 2:
+        return other("a row of tabs")
+    if _link(s):
+        return other("a link")
+    if len(s) == 2 and s.isalpha() and s.isupper():
+        return other("a country or region")
+    if digit and (_DATE.search(s) or (_CLOCK.search(s) and len(s) < 30)):
+        return other("a date or time")
+    strength = _code_strength(s)
+    if strength:
+        marked = any(ch in s for ch in "^:=.$") or not s[0].isupper()
+        if strength == 1:
+            return Scored(-1, s, s, None, 0.9, ("a code-like name",), s, "codename")
+        return Scored(-1, s, s, s if marked else None, 0.4 if marked else 0.7,
+                      ("only a code" + (", with a code's marks" if marked else ""),), s, "code")
+    m = _SYMBOL_EXCHANGE.fullmatch(s) if colon else None
+    if m:  # ".DJI:Dow Jones Global Indexes"
+        return Scored(-1, s, m.group(1), None, 0.7, ("a code and its exchange",), m.group(1), "code")
+    if colon and _LABEL_VALUE.fullmatch(s):
+        return other("a 'label: value' line")
+    if s[-1] == "*":
+        return other("a label with a footnote mark")
+    share_class = _SHARE_CLASS.search(s)
+    if _sentence(s) and share_class is None:
+        return other("a sentence")
+    if not _heading_ok(s) and share_class is None:
+        return other("not a heading (too long, prose or no letters)")
+    if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
+        return other("a line with numbers")
+    name = _unglue(_clean_name(s))
+    sym = None
+    if any(ch in name for ch in "-–—:)^."):  # (what a code beside a name is printed with)
+        name, sym = _split_symbol(name)
+    m = _DASH_CODE.fullmatch(name) if sym is None and " " in name and name[-1].isupper() else None
+    if m and _code_strength(m.group("code")) == 2:
+        name, sym = m.group("name"), m.group("code")
+    score, reasons = 1.0, ["a heading"]
+    if sym is not None:
+        score += 1.0
+        reasons.append(f"its code {sym!r} beside it")
+    kind = _kind_word(name)
+    if kind is not None:
+        score += 0.5
+        reasons.append(f"an instrument's word {kind!r}")
+    if share_class is not None:
+        score -= 1.5
+        reasons.append(f"a share class {share_class.group()!r}")
+    return Scored(-1, s, name, sym, score, tuple(reasons), sym)
+
+
+def _core(name: str) -> str:
+    """The name without its instrument's words, to look for elsewhere in the page."""
+    core = _KIND.sub(" ", name) if _LATIN_NAME.search(name) else name
+    return " ".join(core.split()).casefold()
+
+
+def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int] | None = None) -> Choice | None:
+    """The name of a quote header from the lines above its numbers.
+
+    ``window``: ``(line index, text)`` of the non-blank lines above the numbers, top first (the
+    last is the nearest). ``mentions(core)``: how often the page names ``core`` (a title, a
+    breadcrumb, ``… News``; its own line is taken off), :func:`count_mentions` over the page;
+    asked only when it could change the choice. None when no
+    line of the window can be the name.
+    """
+    scored: list[Scored] = []
+    above_label = False
+    for _, text in window:
+        sc = classify(text, above_label)
+        above_label = sc.reasons[0] == "the label of an identifier"
+        scored.append(sc)
+    # evidence between lines: a code under its name, a menu, the candidates nearer the numbers
+    n = len(scored)
+    scores: list[float | None] = [s.score for s in scored]
+    extra: list[list[str]] = [[] for _ in range(n)]
+    menu = _menu_lines(scored) if n >= 3 else ()
+    for i, s in enumerate(scored):
+        if s.score is None:
+            continue
+        score = s.score
+        if s.kind == "code":
+            up = _neighbour(scored, i, -1)
+            if up is not None and scored[up].kind == "name" and _matches_code(scored[up].name or "", s.text):
+                score -= 1.0
+                extra[i].append(f"the code of {scored[up].text!r} above")
+        else:
+            below = _neighbour(scored, i, 1)
+            b = scored[below] if below is not None else None
+            if b is not None and (b.kind == "exchange" or b.code and (b.kind != "code" or b.symbol is not None
+                                                                      or _matches_code(s.name or "", b.text))):
+                score += 0.5
+                extra[i].append("its code or exchange line follows")
+            elif b is not None and b.kind == "code" and s.symbol is None:
+                score -= 0.5  # "Top Stories" above "NKY": the code is not this line's, it may be the name
+                extra[i].append(f"the code {b.text!r} below is not its own")
+        if i in menu:
+            score -= 1.5
+            extra[i].append("an item of a menu")
+        scores[i] = score
+    nearer = 0  # the candidates between a line and the numbers
+    for i in range(n - 1, -1, -1):
+        own = scores[i]
+        if own is None:
+            continue
+        if nearer:
+            scores[i] = own - 0.3 * nearer
+            extra[i].append(f"{nearer} candidate{'s' if nearer > 1 else ''} nearer the numbers")
+        if own > THRESHOLD:
+            nearer += 1
+    out = [Scored(line, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
+                  s.code, s.kind) for i, ((line, _), s) in enumerate(zip(window, scored))]
+    live = [i for i, s in enumerate(out) if s.score is not None]
+    if not live:
+        return None
+    if mentions is not None and len(live) > 1:
+        out = _with_mentions(out, live, mentions)
+    best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
+    chosen = out[best]
+    if chosen.score is None or chosen.score <= THRESHOLD:
+        # nothing else names the numbers: a name printed with its identifiers does
+        best = next((i for i in reversed(live) if out[i].kind == "idname"), -1)
+        if best < 0:
+            return None
+        chosen = out[best]
+    symbol = chosen.symbol or _symbol_near(out, best)
+    return Choice(chosen.name or chosen.text, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+
+
+def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
+    """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
+    exchange (buttons, labels and status lines between do not count)."""
+    j = i + step
+    while 0 <= j < len(scored):
+        s = scored[j]
+        if s.score is not None or s.code or s.kind == "exchange":
+            return j
+        j += step
+    return None
+
+
+def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str], int]) -> list[Scored]:
+    """The candidates named again elsewhere in the page get the credit (looked up only for
+    those it could lift to the top)."""
+    top = max(out[i].score or 0.0 for i in live)
+    # only when a line below the top could overtake it (then the top is looked up too)
+    contenders = [i for i in live if (out[i].score or 0.0) + _MENTION > top and (out[i].score or 0.0) < top]
+    if not contenders:
+        return out
+    out = list(out)
+    for i in live:
+        s = out[i]
+        if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0:
+            continue
+        core = _core(s.name or s.text)
+        if len(core) < 2:
+            continue
+        if mentions(core) - count_mentions(core, s.text.casefold()) > 0:
+            out[i] = Scored(s.line, s.text, s.name, s.symbol, s.score + _MENTION,
+                            (*s.reasons, "named again in the page"), s.code, s.kind)
+    return out
+
+
+_MENTION = 1.0  # the credit of a name printed again elsewhere in the page
+
+
+def count_mentions(core: str, folded: str) -> int:
+    """How often case-folded ``folded`` holds the case-folded name ``core`` (a short one as a
+    word of its own: "smi", not "Smith").
+
+    >>> count_mentions("smi", "smi chart · smith & co · news for smi")
+    2
+    """
+    if len(core) > 4:
+        return folded.count(core)
+    return len(re.findall(r"(?<!\w)" + re.escape(core) + r"(?!\w)", folded))
+
+
+def _symbol_near(out: list[Scored], i: int) -> str | None:
+    """The code printed next to the chosen name: on the lines between it and the numbers, or
+    just above it (a table's code cell before its name cell)."""
+    name = out[i].name or ""
+    if out[i].kind == "code":
+        return None
+    for j in range(i + 1, len(out)):
+        s = out[j]
+        if s.code and s.code != name and s.kind in ("code", "other") and (
+                s.kind != "code" or s.symbol is not None or _matches_code(name, s.code)):
+            return s.code
+        if s.kind == "codename" or s.kind == "name" and _SHARE_CLASS.search(s.text) is None:
+            break  # another name: its code is its own
+    up = _neighbour(out, i, -1)
+    if up is not None and up == i - 1 and out[up].kind == "code":
+        return out[up].code  # a table's code cell before its name cell ("NDX" / "NASDAQ-100")
+    return None
+
+
+_NAV_REASONS = frozenset({"the instrument's kind or a section", "a link", "a status, time or delay line",
+                          "a tab or menu item"})
+
+
+def _menu_lines(scored: list[Scored]) -> set[int]:
+    """Lines of a navigation menu: a run of three or more one- or two-word lines, one of them
+    a section word ("Aktien", "Markets"); all but the run's last line (which may be the heading
+    under the menu)."""
+    out: set[int] = set()
+    run: list[int] = []
+    section = False
+
+    def close() -> None:
+        if len(run) >= 3 and section:
+            out.update(run[:-1])
+
+    for i, s in enumerate(scored):
+        nav = s.kind == "other" and s.reasons[0] in _NAV_REASONS
+        short = len(s.text.split()) <= 2 and len(s.text) <= 24 and (s.kind == "name" or nav)
+        if short:
+            run.append(i)
+            section = section or nav
+        else:
+            close()
+            run, section = [], False
+    close()
+    return out
