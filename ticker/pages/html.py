@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html as entities
 import re
+from typing import Any
 
 __all__ = ["html_to_text", "html_page", "looks_like_html", "page_url"]
 
@@ -136,17 +137,22 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
 
 # Elements whose contents no reader sees and the HTML parser would still build: scripts and
 # styles (raw text), SVG (a tree of paths). On a real quote page they are three quarters of the
-# bytes; emptied before the parse, it takes 40% less time. The element itself stays (empty), so the
+# bytes; emptied first (1.5 ms), the parse of the real page takes 5.2 ms instead of 8.3. The element stays (empty), so the
 # texts on either side stay two texts, as when the walk drops it.
-_UNSEEN_START = {str: re.compile(r"<(script|style|svg)(?=[\s/>])", re.I),
-                 bytes: re.compile(rb"<(script|style|svg)(?=[\s/>])", re.I)}
-_UNSEEN_END = {(str, tag): re.compile(f"</{tag}(?=[\\s/>])", re.I) for tag in ("script", "style", "svg")}
-_UNSEEN_END.update({(bytes, tag.encode()): re.compile(rf"</{tag}(?=[\s/>])".encode(), re.I)
-                    for tag in ("script", "style", "svg")})
+_UNSEEN_TAGS = ("script", "style", "svg")
+# By the markup's type: the start tags' pattern; per tag its end tag's pattern and the element
+# emptied; "<", ">", "".
+_UNSEEN: dict[type, tuple[Any, dict[Any, tuple[Any, Any]], Any, Any, Any]] = {
+    kind: (re.compile(cast("<(script|style|svg)(?=[\\s/>])"), re.I),
+           {cast(tag): (re.compile(cast(f"</{tag}(?=[\\s/>])"), re.I), cast(f"<{tag}></{tag}>")) for tag in _UNSEEN_TAGS},
+           cast("<"), cast(">"), cast(""))
+    for kind, cast in ((str, str), (bytes, str.encode))
+}
 
 
-def empty_unseen(html: str | bytes) -> str | bytes:
-    """``html`` with the contents (and attributes) of its scripts, styles and SVG images taken out.
+def empty_unseen(html: Any) -> Any:
+    """``html`` (text or bytes) with the contents (and attributes) of its scripts, styles and SVG
+    images taken out.
 
     As the HTML parser reads them, a script or style ends at its first end tag whatever its text
     says, and so does an SVG image here (a nested one's end leaves a stray end tag, which the parser
@@ -159,31 +165,29 @@ def empty_unseen(html: str | bytes) -> str | bytes:
     >>> empty_unseen('<a title="<script>">x</a><!-- <svg> -->y<script>1</script>')
     '<a title="<script>">x</a><!-- <svg> -->y<script></script>'
     """
-    kind = type(html)
-    start = _UNSEEN_START[kind]
-    found = start.search(html)  # type: ignore[arg-type]
+    start, ends, lt, gt, empty = _UNSEEN[type(html)]
+    found = start.search(html)
     if found is None:
         return html
-    parts = []
+    parts: list[Any] = []
     taken = 0
-    lt, gt = ("<", ">") if kind is str else (b"<", b">")
     while found is not None:
         at = found.start()
-        if html.rfind(lt, 0, at) > html.rfind(gt, 0, at):  # type: ignore[arg-type]
+        if html.rfind(lt, 0, at) > html.rfind(gt, 0, at):
             # inside a tag or a comment (an attribute's "<script>", "<!-- <svg> -->"): not one
-            found = start.search(html, found.end())  # type: ignore[arg-type]
+            found = start.search(html, found.end())
             continue
         tag = found.group(1).lower()
-        end = _UNSEEN_END[kind, tag].search(html, found.end())  # type: ignore[call-overload]
-        close = html.find(gt, end.end()) if end is not None else -1  # type: ignore[arg-type]
+        end_tag, emptied = ends[tag]
+        end = end_tag.search(html, found.end())
+        close = html.find(gt, end.end()) if end is not None else -1
         if close < 0:
             break
-        parts += (html[taken:found.start()], "<", tag, "></", tag, ">") if kind is str else (
-            html[taken:found.start()], b"<", tag, b"></", tag, b">")
+        parts += (html[taken:at], emptied)
         taken = close + 1
-        found = start.search(html, taken)  # type: ignore[arg-type]
+        found = start.search(html, taken)
     parts.append(html[taken:])
-    return ("" if kind is str else b"").join(parts)  # type: ignore[attr-defined]
+    return empty.join(parts)
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)
