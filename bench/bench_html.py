@@ -247,7 +247,9 @@ def main() -> None:
         warc = a.workdir / f"pages-{a.warc_pages}.warc.gz"
         if not warc.exists():
             t = time.perf_counter()
-            write_warc(warc, base, a.warc_pages)
+            part = warc.with_name(warc.name + ".part")  # a run stopped while writing leaves no archive
+            write_warc(part, base, a.warc_pages)
+            part.rename(warc)
             print(f"wrote {warc.name}: {warc.stat().st_size >> 20} MiB in {time.perf_counter() - t:.0f} s")
         read_warc_both(warc)
         db = a.workdir / "warc.db"
