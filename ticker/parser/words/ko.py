@@ -12,4 +12,5 @@ WORDS = {
     "quote_labels": ["현재가", "종가"],
     "name_kinds": ["지수"],
     "tabs": ["뉴스", "차트", "개요"],
+    "time_labels": ["기준일시", "업데이트"],
 }

@@ -11,4 +11,7 @@ WORDS = {
     "name_kinds": ["index", "n\\.v\\."],
     "countries": ["nederland"],
     "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
+    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt"],
+    "clock_words": ["om"],
+    "months": {"mrt": 3, "mei": 5},
 }

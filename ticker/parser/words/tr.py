@@ -12,4 +12,5 @@ WORDS = {
     "name_labels": ["endeks", "endeksler", "hisse"],
     "countries": ["türkiye"],
     "tabs": ["haberler", "grafik", "genel bakış"],
+    "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme"],
 }
