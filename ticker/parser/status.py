@@ -163,7 +163,7 @@ class StatusTime(PageState):
                 line = src[a:b]
                 if len(line) <= 200:
                     low = line.lower()
-                    if any(k in low for k in _TIME_WORDS):
+                    if any(k in low for k in _TIME_WORDS) and _BYLINE.search(line) is None:
                         t = self._possible(_parse_datetime(line), line)
                         if t is not None:
                             return t
