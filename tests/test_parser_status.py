@@ -78,6 +78,7 @@ ROWS = [
     T(below, AR, "آخر تحديث: ٠٢/١٢/٢٠٢٦ ١٥:٢٠", "2026-12-02T15:20:00", "ar-last-update-arabic-indic-digits"),
     T(above, AR, "\u200fآخر تحديث: ٠٢/١٢/٢٠٢٦ ١٥:٢٠\u200f", "2026-12-02T15:20:00", "ar-direction-marks-dropped",
       status="آخر تحديث: ٠٢/١٢/٢٠٢٦ ١٥:٢٠"),
+    T(below, AR, "آخر تحديث: ٠٢/١٢/٢٠٢٦ ٠٣:٢٠ م", "2026-12-02T15:20:00", "ar-pm-word-day-first"),
     # pt, es, it
     T(below, DE, "Atualizado em 02/12/2026 18:04", "2026-12-02T18:04:00", "pt-atualizado-em"),
     T(below, DE, "Fechamento: 02/12", None, "pt-fechamento-day-month"),
@@ -106,6 +107,11 @@ ROWS = [
     T(below, FR, "Dernière mise à jour : 02/12/2026 17:35", "2026-12-02T17:35:00", "fr-derniere-mise-a-jour"),
     T(below, DE, "Senast uppdaterad: 2026-12-02 17:29", "2026-12-02T17:29:00", "sv-senast-uppdaterad"),
     T(below, DE, "Senast uppdaterad 2 dec 2026 kl. 17.29", "2026-12-02T17:29:00", "sv-kl-dotted"),
+    # a line of short items: two time items, a note and a time, a time before a bar of links
+    T(below, DE, "Fechamento: 02/12 · Atualizado às 18:04", None, "pt-close-and-update-items"),
+    T(below, EN, "Delayed quote · Last updated Dec 2, 2026 4:05 PM EST", "2026-12-02T16:05:00-05:00", "en-note-then-time"),
+    T(below, FI, "klo 18.29 | Kauppahistoria | Tilauskirja", None, "fi-time-before-links", status="klo 18.29"),
+    T(below, DE, "Zeit: 17:35:12 aktualisieren | Orderbuch", None, "de-labelled-time-before-links", status="Zeit: 17:35:12"),
     # two-digit years give no page time
     T(below, DE, "Stand: 02.12.26, 17:35 Uhr", None, "two-digit-year-no-page-time"),
     T(below, DE, "Letzter Kurs: 02.12.26 17:35:12", None, "two-digit-year-last-price"),
@@ -169,6 +175,7 @@ REFUSALS = [
     pytest.param(below(EN, "Key figures\n" + "Shares of the group traded in a narrow range today.\n"
                        + "Day range 5,380.12\n" * 6 + "Last updated 16:35 GMT"), id="time-after-prose"),
     pytest.param(below(DE, "Zeit: 3 Monate"), id="label-without-a-time"),
+    pytest.param(below(DE, "17:45 Uhr Termin | 18:30 Uhr Termin | Kalender"), id="event-times-in-items"),
     pytest.param(below(DE, "Cierre anterior 19.426,62"), id="previous-close-is-a-value"),
     pytest.param(below(DE, "Fechamento 19.426,62"), id="close-value-is-no-date"),
 ]

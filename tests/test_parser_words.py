@@ -35,6 +35,8 @@ _USERS = {
     and status._parse_datetime(f"02.12.2026 {w} 17:35") is not None,
     "dotted_clock": lambda w: status._time_line(f"{w} 18.29") and not status._time_line("18.29")
     and status._parse_datetime(f"2.12.2026 {w} 18.29") is not None,
+    "am_words": lambda w: status._parse_datetime(f"02/12/2026 12:20 {w}").hour == 0,
+    "pm_words": lambda w: status._parse_datetime(f"02/12/2026 03:20 {w}").hour == 15,
     "bylines": lambda w: status._time_of(f"{w} Dec 2, 2026, 4:05 PM EST") is None
     and status._time_of("Dec 2, 2026, 4:05 PM EST") is not None,
     "months": lambda w: w in lexicon._MONTHS,

@@ -256,7 +256,10 @@ _DATE_TIME_END = re.compile(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{
                             r"(?:\s+[^\W\d_]{2,4})?\.?$")
 
 # a time line's text before a bar of links on the same line
-_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:(?:{_alt('time_labels')})\s*[:：\-–]?\s*)?(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+# the parts of a line of short items ("Fechamento: 02/12 · Atualizado às 18:04", "klo 18.29 |
+# Kauppahistoria | Tilauskirja")
+_PART_SEP = re.compile(r"\s+[|·•]\s+")
 
 
 def _time_of(s: str) -> str | None:
@@ -277,11 +280,43 @@ def _time_of(s: str) -> str | None:
         return s
     if len(s) > 300:
         return None
-    m = _TIME_BEFORE_LINKS.match(s)
+    u = _undot(s)  # (as long as s: a dotted clock's dot becomes its colon)
+    m = _TIME_BEFORE_LINKS.match(u)
     if m is not None and _link_bar(s[m.end() :]):
         return s[: m.end()]
+    t = _time_parts(s)
+    if t is not None:
+        return t
     m = _DATE_TIME_END.search(s)
     return m.group(0) if m is not None else None
+
+
+def _time_parts(s: str) -> str | None:
+    """A line of two to four short items, one or more of them time lines and the others
+    notes without numbers: the whole line ("Fechamento: 02/12 · Atualizado às 18:04",
+    "Delayed · Last updated 16:35 GMT"), or the time items before a bar of links.
+
+    >>> _time_parts("klo 18.29 | Kauppahistoria | Tilauskirja")
+    'klo 18.29'
+    >>> _time_parts("Delayed quote · 15 min") is None
+    True
+    """
+    seps = list(_PART_SEP.finditer(s))
+    if not 1 <= len(seps) <= 3:
+        return None
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(s)]
+    parts = [s[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    times = [_time_line(p) for p in parts]
+    if not any(times):
+        return None
+    if not all(t or (len(p) <= 30 and _DIGIT.search(p) is None) for p, t in zip(parts, times, strict=True)):
+        return None
+    if all(times) or "|" not in s:
+        return s
+    n = times.index(False)  # the time, then a bar of links: the time alone
+    if n == 0 or any(times[n:]):
+        return None
+    return s[: seps[n - 1].start()]
 
 
 def _link_bar(s: str) -> bool:
@@ -317,7 +352,8 @@ _TZ = {
     "GST": 240, "AST": 180,
 }
 _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
-_TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
+_TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[Mm]\.?)"
+       rf"|(?P<am>{_alt('am_words')})(?![^\W\d_])|(?P<pm>{_alt('pm_words')})(?![^\W\d_]))?")
 _TZP = r"(?:\s*(?P<tz>[A-ZА-Я]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
     re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
@@ -361,14 +397,14 @@ def _parse_datetime(s: str) -> datetime | None:
             continue
         g = m.groupdict()
         try:
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            ampm = "am" if g.get("am") else "pm" if g.get("pm") else (g.get("ampm") or "").lower().replace(".", "")
             day = g.get("d") or "0"
             if g.get("mon"):
                 mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
                 if mon is None:
                     continue
             elif g.get("a"):
-                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(ampm))
+                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(g.get("ampm")))  # (the US way: AM/PM)
                 day = str(d)
             else:
                 mon = int(g["m"])

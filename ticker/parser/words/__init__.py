@@ -40,6 +40,8 @@ CATEGORIES = {
                    "(Last updated, Stand, Päivitetty, آخر تحديث, 更新時間); unlike at_close, never a session's name",
     "clock_words": "a word printed between a date and its clock time (2.12.2026 *um* 17:35, 02/12/2026 *à* 17:35)",
     "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
+    "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",
+    "pm_words": "a word after a 12-hour clock time saying it is the afternoon's (03:20 *م*)",
     "bylines": "a word of an article's byline or a news list's date, never the quote's time (Published, min read)",
     "months": "month abbreviations -> month number",
     "periods": "a return period naming a table row, never an instrument (1 week, YTD)",

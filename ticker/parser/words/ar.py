@@ -5,4 +5,7 @@ WORDS = {
     "time_labels": ["آخر تحديث", "تاريخ التحديث", "آخر صفقة", "تحديث"],
     "time_words": ["تحديث"],
     "bylines": ["نشر في"],
+    # "03:20 م": the afternoon (masa'an), "09:45 ص": the morning (sabahan)
+    "am_words": ["ص", "صباحا", "صباحًا"],
+    "pm_words": ["م", "مساء", "مساءً"],
 }
