@@ -176,6 +176,8 @@ REFUSALS = [
                        + "Day range 5,380.12\n" * 6 + "Last updated 16:35 GMT"), id="time-after-prose"),
     pytest.param(below(DE, "Zeit: 3 Monate"), id="label-without-a-time"),
     pytest.param(below(DE, "17:45 Uhr Termin | 18:30 Uhr Termin | Kalender"), id="event-times-in-items"),
+    pytest.param(below(EN, "09:30 · 12:00 · 14:00 · 16:00"), id="chart-time-axis"),
+    pytest.param(below(EN, "Dec 2, 2026 4:05 PM EST · 3 min read"), id="byline-date-time-min-read"),
     pytest.param(below(DE, "Cierre anterior 19.426,62"), id="previous-close-is-a-value"),
     pytest.param(below(DE, "Fechamento 19.426,62"), id="close-value-is-no-date"),
 ]

@@ -309,6 +309,8 @@ def _time_parts(s: str) -> str | None:
     times = [_time_line(p) for p in parts]
     if not any(times):
         return None
+    if sum(_CLOCK_LINE.fullmatch(_undot(p)) is not None for p in parts) > 1:
+        return None  # "09:30 | 12:00 | 16:00": a chart's time axis, a list of events
     if not all(t or (len(p) <= 30 and _DIGIT.search(p) is None) for p, t in zip(parts, times, strict=True)):
         return None
     if all(times) or "|" not in s:
