@@ -72,6 +72,7 @@ ROWS = [
     # fi: the clock with a dot after "klo"
     T(below, FI, "klo 18.29", None, "fi-klo-dotted"),
     T(below, FI, "Päivitetty 2.12.2026 klo 18.29", "2026-12-02T18:29:00", "fi-paivitetty-klo"),
+    T(below, FI, "Päivitetty 2.12. klo 18.29", None, "fi-date-without-year"),
     T(above, FI, "Viimeisin kauppa 2.12.2026 klo 18.29.05", "2026-12-02T18:29:05", "fi-last-trade-seconds-above"),
     # ar: the last update, ASCII or Arabic-Indic digits (printed as the page prints them)
     T(below, AR, "آخر تحديث: 02/12/2026 15:20", "2026-12-02T15:20:00", "ar-last-update"),
@@ -110,6 +111,7 @@ ROWS = [
     # a line of short items: two time items, a note and a time, a time before a bar of links
     T(below, DE, "Fechamento: 02/12 · Atualizado às 18:04", None, "pt-close-and-update-items"),
     T(below, EN, "Delayed quote · Last updated Dec 2, 2026 4:05 PM EST", "2026-12-02T16:05:00-05:00", "en-note-then-time"),
+    T(below, EN, "Real-time Data · 02/12 17:35", None, "en-note-then-day-month-time"),
     T(below, FI, "klo 18.29 | Kauppahistoria | Tilauskirja", None, "fi-time-before-links", status="klo 18.29"),
     T(below, DE, "Zeit: 17:35:12 aktualisieren | Orderbuch", None, "de-labelled-time-before-links", status="Zeit: 17:35:12"),
     # two-digit years give no page time

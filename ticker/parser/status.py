@@ -190,6 +190,7 @@ class StatusTime(PageState):
 # ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
 _VENUE = rf"(?:{_alt('exchanges')})"
 _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
+              r"|\d{1,2}\.\d{1,2}\.(?=\s)|\d{1,2}/\d{1,2}(?=[\s,])"  # no year: "2.12. klo 18.29", "02/12 17:35"
               r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
 # (a word may stand between the date and the clock: "02/12/2026 à 17:35", "2.12.2026 klo 18:29")
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
