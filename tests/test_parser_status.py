@@ -196,3 +196,15 @@ def test_a_time_far_below_is_not_the_quote_time():
     text = EN[0] + EN[1] + "".join(f"Statistic {i}\n" for i in range(30)) + "Updated: Dec 02, 2026 15:30 IST\n"
     page = parse(text)
     assert page.quotes and page.market_status is None
+
+
+# a status line below a long menu (past the head's first 25 lines, within its first 3,000
+# characters) is still found
+@pytest.mark.parametrize("menu,quote,status", [
+    ("".join(f"메뉴 {i}\n" for i in range(40)), "예시전자\n71,400\n+1,400 (+2.00%)\n장마감\n시가 70,100\n", "장마감"),
+    ("".join(f"Menu item {i}\n" for i in range(40)), "Acme Corp\n71.40\n+1.40 (+2.00%)\nU.S. markets closed\nOpen 70.10\n",
+     "U.S. markets closed"),
+], ids=["ko-word-below-a-menu", "en-sentence-below-a-menu"])
+def test_status_line_below_a_long_menu(menu, quote, status):
+    page = parse(menu + quote)
+    assert page.quotes and page.market_status == status

@@ -74,11 +74,18 @@ class StatusTime(PageState):
                     return _clean_name(t)
         if self.glued_status is not None:
             return self.glued_status
-        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
+        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu): after
+        # the head read above (its first 25 lines, within 3,000 characters)
         src_len = len(src)
+        start = 0
+        for _ in range(25):
+            start = src.find("\n", start, 3000) + 1
+            if start == 0:
+                start = 3000
+                break
         hits = set()
         for key in _STATUS_KEYS:
-            i = src.find(key, 3000)
+            i = src.find(key, start)
             while 0 <= i and len(hits) < 200:
                 hits.add(i)
                 i = src.find(key, i + 1)
