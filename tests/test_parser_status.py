@@ -208,3 +208,20 @@ def test_a_time_far_below_is_not_the_quote_time():
 def test_status_line_below_a_long_menu(menu, quote, status):
     page = parse(menu + quote)
     assert page.quotes and page.market_status == status
+
+
+# a quote page whose numbers did not print: its quote-time line over the labels is still the
+# status; a page of prose, a byline, a bare time are not
+@pytest.mark.parametrize("text,status", [
+    ("Official Close 12/2/2026\nIndication*\nPrev. Close\nDay Low\nDay High\n\nMarkets end the week higher\n",
+     "Official Close 12/2/2026"),
+    ("Stand: 02.12.2026, 17:35 Uhr\nEröffnung\nTageshoch\nTagestief\n", "Stand: 02.12.2026, 17:35 Uhr"),
+    ("Markets end the week higher\nPublished 02.12.2026 10:15\nStocks rose on Friday as investors weighed the data.\n", None),
+    ("18:05:00\nPrev. Close\nDay Low\n", None),
+    ("Stocks rose on Friday as investors weighed the latest data from the labour market.\n"
+     "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
+    ("".join(f"Menu {i}\n" for i in range(8)) + "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
+], ids=["official-close-over-labels", "de-stand-over-labels", "byline", "bare-time", "after-prose", "below-a-menu"])
+def test_quote_time_of_a_page_without_quotes(text, status):
+    page = parse(text)
+    assert not page.quotes and page.market_status == status

@@ -97,6 +97,20 @@ class StatusTime(PageState):
             status = _status_line(line[m.end() :] if m else line)
             if status is not None:
                 return status
+        if not self.cands and not self.fast_entries:
+            # no quote: a quote page whose numbers are missing still heads it with its quote
+            # time ("Official Close 8/16/2019" over bare labels): a labelled time line among
+            # the page's first lines
+            texts = 0
+            for k in range(min(L.n, 12)):
+                s = L.text(k)
+                if not s:
+                    continue
+                if _labelled_time(s):
+                    return self._printed(k, s)
+                texts += 1
+                if texts >= 6 or _prose(s):
+                    break
         return None
 
     def _quote_time(self) -> str | None:
@@ -327,6 +341,20 @@ def _time_parts(s: str) -> str | None:
     if n == 0 or any(times[n:]):
         return None
     return s[: seps[n - 1].start()]
+
+
+def _labelled_time(s: str) -> bool:
+    """A time line opening with its label ("Official Close 8/16/2019", "Stand: 02.12.2026,
+    17:35 Uhr"), not a byline; a bare time is not enough.
+
+    >>> _labelled_time("Official Close 8/16/2019"), _labelled_time("18:05:00")
+    (True, False)
+    """
+    if len(s) > 100 or _BYLINE.search(s) is not None:
+        return False
+    if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None):
+        return True
+    return _LABELLED_TIME.fullmatch(_undot(s)) is not None
 
 
 def _link_bar(s: str) -> bool:
