@@ -225,3 +225,15 @@ def test_status_line_below_a_long_menu(menu, quote, status):
 def test_quote_time_of_a_page_without_quotes(text, status):
     page = parse(text)
     assert not page.quotes and page.market_status == status
+
+
+# a status badge glued to the end of a line of items by the page's text extraction
+@pytest.mark.parametrize("line,status", [
+    ("NYSE · USDMarket Closed", "NYSE · USDMarket Closed"),
+    ("CCY · spotMarket Open", "CCY · spotMarket Open"),
+    ("SuperMarket open", None),  # a word, not a badge after items
+    ("Euro Markets Open Fund", None),
+])
+def test_status_glued_after_items(line, status):
+    page = parse(f"{line}\n\nAcme Corp\n\n123.45\n+1.23 (+1.01%)\nPrevious close 122.22\n")
+    assert page.quotes and page.market_status == status

@@ -378,8 +378,15 @@ def _status_line(s: str) -> str | None:
         pass
     if len(_STATUS_LINES) >= 2000:
         _STATUS_LINES.clear()
-    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) or _STATUS_GLUED_AFTER.fullmatch(s) else None
     return status
+
+
+# a status badge glued to the end of a short line of items ("GLOBAL · forexMarket Open", "NYSE ·
+# USDMarket Closed"): the last item's lower-case letter or code, then the capitalised status
+_STATUS_GLUED_AFTER = re.compile(
+    rf"[^\n]{{0,40}}?\s[·•|\-–]\s\S{{0,20}}?(?:[a-z]|[A-Z]{{2}})(?=[A-Z][a-z])(?i:{_alt('markets')})\s+(?i:{_alt('states')})"
+)
 
 
 
