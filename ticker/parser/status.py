@@ -119,8 +119,8 @@ class StatusTime(PageState):
         below, between the name and the numbers, or above ("18:05:00", "As on 12 Jun, 2024
         10:04 IST", "Stand: 02.12.2026, 17:35 Uhr"). Next to the header (three lines) a time
         may end a longer line; farther (up to five lines of text below, three above, across
-        buttons, exchange and currency lines) only a whole time line counts, and prose, a
-        news list's heading or another quote ends the header."""
+        buttons, exchange and currency lines) only a whole time line counts, not a byline, and
+        prose, a line of numbers or another quote ends the header."""
         L = self.L
         starts = {c.span[0] for c in self.cands}
         for c in self.cands[:3]:
@@ -249,6 +249,8 @@ _NO_BIDI = {ord(ch): None for ch in _BIDI}
 def _prose(s: str) -> bool:
     """A sentence (the header has ended): a long line, or words ending with a full stop."""
     return len(s) > 100 or (s.endswith(".") and s.count(" ") >= 3)
+
+
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -394,7 +396,6 @@ _TZ = {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
     "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "PST": -480, "PDT": -420,
     "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
-    "GST": 240, "AST": 180,
 }
 _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[Mm]\.?)"
