@@ -237,3 +237,32 @@ def test_quote_time_of_a_page_without_quotes(text, status):
 def test_status_glued_after_items(line, status):
     page = parse(f"{line}\n\nAcme Corp\n\n123.45\n+1.23 (+1.01%)\nPrevious close 122.22\n")
     assert page.quotes and page.market_status == status
+
+
+# whole headers in context: breadcrumbs, a status word or sentence in the head, code and
+# exchange lines, buttons, a news list with its own dates below
+PAGES = [
+    pytest.param("Startseite > Aktien > Beispiel AG\nDeutsche Märkte geschlossen\nBeispiel AG\n"
+                 "WKN: 555750 ISIN: DE0005557508\n1.234,50 EUR\n+12,30 (+1,01%)\nLetzter Kurs: 02.12.2026 17:35:12\n"
+                 "Sparplan | Kursalarm\nNachrichten\n02.12.2026 10:15\nBeispiel AG hebt Prognose an\n",
+                 "Beispiel AG", "Letzter Kurs: 02.12.2026 17:35:12", id="de-quote-time-over-head-sentence"),
+    pytest.param("首頁 > 指數\n開市\n恒生指數\n17,769.14\n+50.53 (+0.29%)\n更新時間: 2026/12/02 16:08\n開市價 17,720.00\n"
+                 "新聞\n2026/12/02 10:15\n港股午後走高\n", "恒生指數", "更新時間: 2026/12/02 16:08", id="zh-update-time-over-status-word"),
+    pytest.param("Etusivu > Osakkeet\nEsimerkki Oyj\nEXMPL · Helsinki\n12,45 EUR\n+0,15 (+1,22 %)\n"
+                 "Päivitetty 2.12.2026 klo 18.29\nOsta | Myy\nUutiset\n", "Esimerkki Oyj", "Päivitetty 2.12.2026 klo 18.29",
+                 id="fi-code-and-exchange-line"),
+    pytest.param("증권 > 국내증시\n예시전자\n005930 코스피\n2026.12.02 15:30 기준\n장마감\n71,400\n▲1,400 +2.00%\n시가 70,100\n",
+                 "예시전자", "2026.12.02 15:30 기준", id="ko-time-over-status-word"),
+    pytest.param("Главная > Индексы\nИндекс Мосбиржи\n2 845,12\n+12,34 (+0,44%)\nОбновлено 02.12.2026 18:45 МСК\n"
+                 "Открытие 2 832,78\n", "Индекс Мосбиржи", "Обновлено 02.12.2026 18:45 МСК", id="ru-space-grouped"),
+    pytest.param("Acme Corp (ACME)\nNasdaqGS - Nasdaq Real Time Price • USD\nFollow\n123.45\n+1.23 (+1.01%)\n"
+                 "At close: December 2 at 4:00:01 PM EST\n124.00\n+0.55 (+0.45%)\nAfter hours: December 2 at 7:59:58 PM EST\n"
+                 "Summary\nNews\n", "Acme Corp", "At close: December 2 at 4:00:01 PM EST", id="en-at-close-then-after-hours"),
+]
+
+
+@pytest.mark.parametrize("text,name,status", PAGES)
+def test_quote_time_in_a_whole_header(text, name, status):
+    page = parse(text)
+    assert page.quotes and page.quotes[0].name == name
+    assert page.market_status == status

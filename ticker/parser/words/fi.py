@@ -8,4 +8,5 @@ WORDS = {
     "time_words": ["päivitetty"],
     "dotted_clock": ["klo"],
     "bylines": ["julkaistu"],
+    "exchanges": ["nasdaq helsinki", "helsinki", "first north"],
 }
