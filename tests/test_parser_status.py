@@ -173,6 +173,10 @@ REFUSALS = [
     pytest.param(below(EN, "Markets Rally Into the Close\nDec 2, 2026 · 3 min read"), id="byline-min-read"),
     pytest.param(below(DE, "Nachrichten\nDer Index legt zu\nPublished 02.12.2026 10:15"), id="news-published"),
     pytest.param(below(DE, "Veröffentlicht 02.12.2026 10:15"), id="byline-right-below"),
+    pytest.param(below(DE, "Nachrichten\n02.12.2026 10:15\nDer Index legt zu"), id="news-list-date-under-its-heading"),
+    pytest.param(below(ZH, "新聞\n2026/12/02 10:15\n港股午後走高"), id="zh-news-list-date"),
+    pytest.param(below(EN, "Latest news about Acme\nDec 2, 2026, 10:15 AM EST\nShares climb after results"),
+                 id="en-news-heading-with-words"),
     pytest.param(below(EN, "By Jane Roe · Published Dec 2, 2026, 10:15 AM EST"), id="byline-with-date-time"),
     pytest.param(below(EN, "Key figures\n" + "Shares of the group traded in a narrow range today.\n"
                        + "Day range 5,380.12\n" * 6 + "Last updated 16:35 GMT"), id="time-after-prose"),

@@ -37,6 +37,7 @@ _USERS = {
     and status._parse_datetime(f"2.12.2026 {w} 18.29") is not None,
     "am_words": lambda w: status._parse_datetime(f"02/12/2026 12:20 {w}").hour == 0,
     "pm_words": lambda w: status._parse_datetime(f"02/12/2026 03:20 {w}").hour == 15,
+    "news_headings": lambda w: status._news_heading(w) and status._news_heading(f"{w} zu Beispiel AG"),
     "bylines": lambda w: status._time_of(f"{w} Dec 2, 2026, 4:05 PM EST") is None
     and status._time_of("Dec 2, 2026, 4:05 PM EST") is not None,
     "months": lambda w: w in lexicon._MONTHS,

@@ -132,14 +132,19 @@ class StatusTime(PageState):
                 tail = L.text(last)[fs[-1].end :].strip()
                 if tail and _time_line(tail):
                     return _clean_name(tail)
-            near = [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
+            after = range(last + 1, min(L.n, last + 4))
+            news = next((k for k in after if _news_heading(L.text(k))), None)  # its dates are the articles'
+            if news is not None:
+                after = range(last + 1, news)
+            near = [*after, *range(first + 1, last),
                     *range(first - 1, max(-1, first - 4), -1)]  # after, between name and numbers, above
             for k in near:
                 s = L.text(k)
                 t = _time_of(s) if s else None
                 if t is not None:
                     return self._printed(k, t)
-            for ks in (range(last + 4, min(L.n, last + 12)), range(first - 4, max(-1, first - 10), -1)):
+            for ks in (range(last + 4, min(L.n, last + 12)) if news is None else (),
+                       range(first - 4, max(-1, first - 10), -1)):
                 texts = 0
                 for k in ks:
                     if k in starts:
@@ -147,6 +152,8 @@ class StatusTime(PageState):
                     s = L.text(k)
                     if not s:
                         continue
+                    if k > last and _news_heading(s):
+                        break
                     if _time_line(s) and not _BYLINE.search(s):
                         return self._printed(k, s)
                     texts += 1
@@ -244,6 +251,15 @@ _LABELLED_TIME = re.compile(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
 _BYLINE = re.compile(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
 _NO_BIDI = {ord(ch): None for ch in _BIDI}
+
+
+_NEWS = re.compile(rf"(?i)(?:{_alt('news_headings')})(?![^\W\d_])")
+
+
+def _news_heading(s: str) -> bool:
+    """The heading of a news list ("News", "Nachrichten zur Beispiel AG", "新聞"): the dates
+    below it are its articles'."""
+    return bool(s) and len(s) <= 60 and _NEWS.match(s) is not None and _DIGIT.search(s) is None
 
 
 def _prose(s: str) -> bool:

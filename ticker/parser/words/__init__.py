@@ -42,6 +42,7 @@ CATEGORIES = {
     "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
     "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",
     "pm_words": "a word after a 12-hour clock time saying it is the afternoon's (03:20 *م*)",
+    "news_headings": "the heading of a news list (News, Nachrichten, 新聞): the dates below it are its articles', not the quote's",
     "bylines": "a word of an article's byline or a news list's date, never the quote's time (Published, min read)",
     "months": "month abbreviations -> month number",
     "periods": "a return period naming a table row, never an instrument (1 week, YTD)",

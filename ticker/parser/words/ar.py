@@ -8,4 +8,5 @@ WORDS = {
     # "03:20 م": the afternoon (masa'an), "09:45 ص": the morning (sabahan)
     "am_words": ["ص", "صباحا", "صباحًا"],
     "pm_words": ["م", "مساء", "مساءً"],
+    "news_headings": ["أخبار", "الأخبار"],
 }

@@ -38,4 +38,5 @@ WORDS = {
     "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung"],
     "clock_words": ["um"],
     "bylines": ["veröffentlicht", "lesezeit"],
+    "news_headings": ["nachrichten", "news", "meldungen"],
 }

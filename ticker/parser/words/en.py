@@ -67,4 +67,5 @@ WORDS = {
     "time_labels": ["(?:data|prices?|quotes?) as of", "last updated(?: on| at)?", "updated(?: on| at)?", "last update", "last trade(?: time)?", "quote time", "as of"],
     "clock_words": ["at"],
     "bylines": ["published", "posted", "min read"],
+    "news_headings": ["news", "latest news", "related news", "headlines", "top stories"],
 }

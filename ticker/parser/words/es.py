@@ -28,4 +28,5 @@ WORDS = {
     "clock_words": ["a las"],
     "bylines": ["publicado"],
     "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},
+    "news_headings": ["noticias"],
 }

@@ -9,4 +9,5 @@ WORDS = {
     "dotted_clock": ["klo"],
     "bylines": ["julkaistu"],
     "exchanges": ["nasdaq helsinki", "helsinki", "first north"],
+    "news_headings": ["uutiset"],
 }

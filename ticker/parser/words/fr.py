@@ -31,4 +31,5 @@ WORDS = {
     "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?"],
     "clock_words": ["à"],
     "bylines": ["publié le"],
+    "news_headings": ["actualités", "infos"],
 }

@@ -30,4 +30,5 @@ WORDS = {
     "clock_words": ["alle", "ore"],
     "bylines": ["pubblicato"],
     "months": {"gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10},
+    "news_headings": ["notizie"],
 }

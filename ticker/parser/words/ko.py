@@ -13,4 +13,5 @@ WORDS = {
     "name_kinds": ["지수"],
     "tabs": ["뉴스", "차트", "개요"],
     "time_labels": ["기준일시", "업데이트"],
+    "news_headings": ["뉴스"],
 }

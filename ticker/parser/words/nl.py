@@ -14,4 +14,5 @@ WORDS = {
     "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt"],
     "clock_words": ["om"],
     "months": {"mrt": 3, "mei": 5},
+    "news_headings": ["nieuws"],
 }

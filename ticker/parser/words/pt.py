@@ -18,4 +18,5 @@ WORDS = {
     "clock_words": ["às"],
     "bylines": ["publicado em"],
     "months": {"fev": 2, "set": 9, "out": 10},
+    "news_headings": ["notícias"],
 }

@@ -12,4 +12,5 @@ WORDS = {
     "time_labels": ["senast uppdaterad", "uppdaterad"],
     "dotted_clock": ["kl\\."],
     "months": {"maj": 5},
+    "news_headings": ["nyheter"],
 }

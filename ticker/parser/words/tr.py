@@ -13,4 +13,5 @@ WORDS = {
     "countries": ["türkiye"],
     "tabs": ["haberler", "grafik", "genel bakış"],
     "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme"],
+    "news_headings": ["haberler"],
 }
