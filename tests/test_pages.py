@@ -173,3 +173,13 @@ def test_emptying_unseen_elements_first_gives_the_same_text(markup, as_bytes, mo
     monkeypatch.setattr(html, "empty_unseen", lambda markup: markup)
     assert quick == html.html_page(page)
     assert "never closed" not in quick[0] and "custom" in html_to_text(UNSEEN[5])
+
+
+def test_bytes_inside_a_script_do_not_decide_the_page_encoding(write_page):
+    # A tracker's script with a stray Latin-1 byte in an otherwise UTF-8 page: no reader sees it,
+    # and the page is still read as UTF-8 (its own text decoded as such, no note).
+    raw = "<html><body><p>Börse Frankfurt</p><p>DAX 18.161,01 +243,73 (+1,36%)</p>".encode()
+    path = write_page("page.html", raw + b"<script>var s='\xe9t\xe9';</script></body></html>")
+    page = pages.load(PageInput(str(path), path))
+    assert page.text.splitlines() == ["Börse Frankfurt", "DAX 18.161,01 +243,73 (+1,36%)"]
+    assert page.encoding == "utf-8" and page.notes == ()

@@ -74,12 +74,13 @@ def html_to_text(html: str | bytes) -> str:
     return html_page(html)[0]
 
 
-def html_page(html: str | bytes) -> tuple[str, str | None]:
-    """(:func:`html_to_text`, :func:`page_url`) of a page, from one parse."""
+def html_page(html: str | bytes, *, emptied: bool = False) -> tuple[str, str | None]:
+    """(:func:`html_to_text`, :func:`page_url`) of a page, from one parse. ``emptied``: the
+    markup is already :func:`empty_unseen`'s."""
     from selectolax.lexbor import LexborHTMLParser  # only HTML pages pay for the engine
 
     url = page_url(html)
-    tree = LexborHTMLParser(empty_unseen(html))
+    tree = LexborHTMLParser(html if emptied else empty_unseen(html))
     body = tree.body
     if body is None:
         return "", url
