@@ -121,6 +121,10 @@ def html_page(html: str | bytes, *, emptied: bool = False) -> tuple[str, str | N
     # widget (<li><div><div><section><header>…), and its first line is no list item.
     bullet = 0  # block boundaries the bullet may still cross
     for block in joined.split(_LINE):
+        if not block or block.isspace() and block[0] != _ITEM:  # an empty block (most are)
+            if bullet > 0:
+                bullet -= 1
+            continue
         is_item = block[:1] == _ITEM  # inserted with the line break before the item
         if is_item:
             block = block[1:]
