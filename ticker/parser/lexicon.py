@@ -83,12 +83,24 @@ def field_role(label: str) -> str | None:
 
     >>> field_role("Change Today:"), field_role("% Change"), field_role("Value"), field_role("High")
     ('c', 'p', 'v', None)
+    >>> field_role("Veränderung %"), field_role("Change (%)"), field_role("High %")
+    ('p', 'p', None)
     """
     label = label.strip(" \t:\u00a0").rstrip(" :")
     for role, rx in _FIELD_LABELS:
         if rx.fullmatch(label):
             return role
+    # a change's label with a percent sign before or after it names the percent, in any
+    # language that names the change ("Veränderung %", "升跌(%)", "% Var.", "Variação (%)")
+    m = _PCT_MARK.fullmatch(label)
+    if m is not None:
+        rest = m.group("a") or m.group("b") or ""
+        if rest and _FIELD_LABELS[1][1].fullmatch(rest.strip(" \t\u00a0:")):
+            return "p"
     return None
+
+
+_PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 
 
 # a heading naming the page's subject: "News for Dow Jones", "Dow Jones Chart"

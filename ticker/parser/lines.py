@@ -231,7 +231,9 @@ _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and 
                 0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
-_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
+# percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56")
+_PCT_FIRST = re.compile(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)[ \u00a0])?"
+                        r"([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
 
 
 def normalize(text: str) -> str:

@@ -499,7 +499,10 @@ def _menu_lines(scored: list[Scored]) -> set[int]:
 
     def close() -> None:
         if len(run) >= 3 and section:
-            out.update(run[:-1])
+            # (the lines before the run's first menu word stay: a heading above its page's
+            # tabs, "S&P 500" / "Overview" / "Chart" / "News", is no item of the menu)
+            first = next(j for j, i in enumerate(run) if scored[i].kind != "name")
+            out.update(run[first:-1])
 
     for i, s in enumerate(scored):
         nav = s.kind == "other" and s.reasons[0] in _NAV_REASONS

@@ -6,6 +6,7 @@ import re
 from typing import cast
 
 from .candidates import _Cand
+from .check import fields_pass
 from .lexicon import _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
@@ -14,7 +15,8 @@ from .state import PageState
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
+# (a label's "(%)" is part of it: "升跌(%) +0.60", "Değişim (%): 1,24%")
+_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
 
 
 def header_columns(text: str) -> list[str]:
@@ -201,10 +203,15 @@ class Tables(PageState):
         if set(found) != {"v", "c", "p"}:
             return False
         v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
-        if v.pct or c.pct or (not p.pct and not p.paren):
+        if v.pct or c.pct or (not p.pct and not p.paren and not fields_pass(v.raw, c.raw, p.raw)):
+            # (a percent printed without its sign: its label says it is one, "Veränderung %:
+            # +0,46", and the arithmetic must confirm it here - a block it refuses is no block)
             return False
         top = min(k for k, _ in found.values())
         bottom = max(k for k, _ in found.values())
+        if self._repeats(v, c, p):
+            self.consumed = max(self.consumed, bottom)
+            return True
         named = self.name_above(top)
         name = symbol = None
         if named is not None and not named[3] and top - named[2] <= 4:
@@ -216,6 +223,13 @@ class Tables(PageState):
         self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
         self.consumed = max(self.consumed, bottom)
         return True
+
+    def _repeats(self, v: _Field, c: _Field, p: _Field) -> bool:
+        """The block prints the numbers of a quote found above it (a quote page's header,
+        then its statistics "Last 2,840.47" / "Net Change 7.11" / "Net Change(%) 0.25%"):
+        the same quote, not another."""
+        key = (v.raw, _bare(c.raw), _bare(p.raw))
+        return any(isinstance(o, _Cand) and (o.v.raw, _bare(o.c.raw), _bare(o.p.raw)) == key for o in self.cands)
 
     def stacked(self, i: int) -> bool:
         """Labels each on its own line above its number ("Ultimo" / "34.512,33" / "Var. %" /
@@ -249,6 +263,9 @@ class Tables(PageState):
             return False
         top = min(k for k, _ in found.values())
         bottom = max(k for k, _ in found.values()) + 1
+        if self._repeats(v, c, p):
+            self.consumed = max(self.consumed, bottom)
+            return True
         named = self.name_above(top)
         if named is None or named[3] or top - named[2] > 4:
             return False
@@ -327,6 +344,11 @@ class Tables(PageState):
                     self.consumed = last
                     return
             k = last + 1
+
+
+def _bare(raw: str) -> str:
+    """A change or percent as printed, without its plus sign."""
+    return raw.lstrip("+")
 
 
 def _bare_gap(s: str) -> bool:

@@ -18,7 +18,7 @@ WORDS = {
     "col_value": ["kurs", "letzter", "aktuell"],
     "col_change": ["veränderung", "änderung"],
     "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz"],
-    "field_value": ["kurs", "letzter kurs", "aktueller kurs"],
+    "field_value": ["kurs", "letzter kurs", "aktueller kurs", "letzter"],
     "field_change": ["veränderung", "veränderung zum vortag", "änderung in punkten", "diff\\. vortag"],
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],

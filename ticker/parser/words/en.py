@@ -53,7 +53,7 @@ WORDS = {
                   "coinbase", "binance", "kraken", "bitstamp", "bitfinex"],
     "name_labels": ["index", "indices", "stocks?", "shares?", "equity", "etfs?", "funds?", "bonds?", "commodity",
                     "currency", "crypto(?:currency)?", "futures?", "disclaimer", "markets?", "market data",
-                    "market activity", "data is (?:currently )?not available", "no data available", "common stock"],
+                    "market activity", "key stat(?:istic)?s", "data is (?:currently )?not available", "no data available", "common stock"],
     "id_labels": ["isin", "symbol", "ticker", "exchange", "cusip", "sedol", "code", "market"],
     "direction_down": ["decreased by", "down by", "lower by"],
     "direction_up": ["increased by", "up by", "higher by"],

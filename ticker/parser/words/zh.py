@@ -5,6 +5,9 @@ WORDS = {
     "col_value": ["最新价", "最新"],
     "col_change": ["涨跌额"],
     "col_pct": ["涨跌幅"],
+    # zh-Hant quote pages: 按盤價 (the nominal price), 升跌 (change), 升跌(%)
+    "field_value": ["按盤價", "現價", "最新價", "最新价"],
+    "field_change": ["升跌", "漲跌", "涨跌", "涨跌额"],
     "col_rank": ["序号", "排名"],
     "status_words": ["收市", "已收市", "休市", "開市", "收盘", "已收盘", "休市中", "交易中"],
     "actions": ["加自选", "添加自选", "自选", "买入", "卖出", "对比", "提醒"],
