@@ -184,10 +184,6 @@ ARROW_REFUSALS = [
 ]
 
 
-ARROWS = _known(ARROWS, "currency-line-up-arrow-line", "currency-code-down-arrow-one-a-line",
-                "down-arrow-line-parenthesised", reason="an arrow on its own line: not read yet")
-
-
 @pytest.mark.parametrize("text,want", ARROWS)
 def test_currency_and_arrow_lines(text, want):
     assert _quotes(text) == want

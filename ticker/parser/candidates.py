@@ -18,7 +18,7 @@ from .lexicon import (
     _UNIT_LINE,
     field_role,
 )
-from .lines import _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _Field, _soft
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _Field, _soft
 from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
@@ -78,10 +78,22 @@ def _time_line_between(s: str) -> bool:
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
 
-def _direction_line(s: str) -> re.Match[str] | None:
-    """A line holding only a direction word ("하락", "Decreased By"): the sign of the unsigned
-    change on the next number line. (Its first letter first: most lines start otherwise.)"""
-    return _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+def _direction_line(s: str) -> tuple[bool, bool] | None:
+    """A line holding only a direction word ("하락", "Decreased By") or arrow ("▼"): (down, up),
+    the sign of the unsigned change (and percent) on the next number line. (Its first letter
+    first: most lines start otherwise.)"""
+    if s[:1] in _ARROW_CHARS:  # an arrow alone (an icon's text), or before its word ("▼ Decreased By")
+        down = s[0] in _ARROWS_DOWN
+        rest = s[1:].strip(" \t\u00a0")
+        if not rest:
+            return down, not down
+        m = _DIRECTION.fullmatch(rest) if rest[:1] in _DIRECTION_FIRST else None
+        return None if m is None or (m.group("down") is not None) != down else (down, not down)
+    m = _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+    return None if m is None else (m.group("down") is not None, m.group("up") is not None)
+
+
+_ARROW_CHARS = frozenset(_ARROWS_UP + _ARROWS_DOWN)
 
 
 class Candidates(PageState):
@@ -103,8 +115,7 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k))
-                                              or (s[:1] in _DIRECTION_FIRST and _DIRECTION.fullmatch(s))):
+            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -188,7 +199,7 @@ class Candidates(PageState):
                 line_fs = L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
                     # the direction word on its own line above is the sign of this unsigned change
-                    line_fs[0].down, line_fs[0].up = word.group("down") is not None, word.group("up") is not None
+                    line_fs[0].down, line_fs[0].up = word
                 word = None
                 fs.extend(line_fs)
             elif kd == _TEXT:
