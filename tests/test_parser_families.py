@@ -234,9 +234,7 @@ TABLE_REFUSALS = [
 ]
 
 
-TABLES = _known(TABLES, "pipes-extra-columns-percent-without-sign", "spaces-extra-columns-after",
-                "de-kurs-plus-minus-percent-high-low", "tabs-extra-columns-between", "one-cell-a-line-extra-columns",
-                reason="columns picked by the header: not read yet")
+TABLES = _known(TABLES, "one-cell-a-line-extra-columns", reason="a table a cell a line with more columns: not read yet")
 
 
 @pytest.mark.parametrize("text,want", TABLES)

@@ -95,7 +95,10 @@ class Tables(PageState):
         L = self.L
         cols = header_columns(L.text(i))
         order = "".join(k for k in cols if k in "vcp")
-        if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
+        if sorted(order) != ["c", "p", "v"]:
+            return
+        if len(cols) > 3:  # more numbers a row than a quote's: each picked by its column
+            self.wide_table(i, cols)
             return
         # "Último % Dif. Dif.", "涨跌幅 涨跌额": the percent's column before the change's; and
         # "Last Chg% Chg" glued, where the change comes first. Rows without a percent sign to
@@ -120,6 +123,112 @@ class Tables(PageState):
             k += 1
         if last > i:
             self.consumed = max(self.consumed, last)
+
+    def wide_table(self, i: int, cols: list[str]) -> None:
+        """Rows under a header naming more numeric columns than a quote's three ("Name | Last |
+        High | Low | Chg | Chg % | Volume", "Index Last Change %Change 52w High 52w Low", "Kurs
+        +/- % Hoch Tief"): value, change and percent each taken from its own column, the
+        percent with or without its sign. Cells between pipes or tabs line up with the
+        header's; a row of numbers between spaces is aligned to the header from its end (a
+        name may end in a number, "Nikkei 225") or, with a text cell after it ("2.1B"), from
+        the name. Weak evidence: each row must pass the arithmetic."""
+        L = self.L
+        head = L.text(i)
+        sep = "|" if "|" in head else "\t" if "\t" in head else None
+        cells = None
+        ncells = len(head.split(sep)) if sep is not None else 0
+        if sep is not None:  # the kind of each cell of the header, by cell index
+            cells = {}
+            for n, cell in enumerate(head.split(sep)):
+                kinds = header_columns(cell)
+                if len(kinds) == 1:
+                    cells[n] = kinds[0]
+                elif kinds:
+                    cells = None
+                    break
+        k, misses, last = i + 1, 0, i
+        while k < L.n and misses < 3 and k - i < 2000:
+            if L.kind(k) == _BLANK:
+                k += 1
+                continue
+            if self._wide_row(k, cols, sep, cells, ncells):
+                misses, last = 0, k
+            else:
+                misses += 1
+            k += 1
+        if last > i:
+            self.consumed = max(self.consumed, last)
+
+    def _wide_row(self, k: int, cols: list[str], sep: str | None, cells: dict[int, str] | None,
+                  ncells: int) -> bool:
+        L = self.L
+        s = L.text(k)
+        fs = L.fields(k)
+        if len(fs) < 3:
+            return False
+        iv, ic, ip = cols.index("v"), cols.index("c"), cols.index("p")
+        roles: list[tuple[_Field, _Field, _Field, str]] = []
+        if sep is not None and cells is not None and sep in s:
+            parts = s.split(sep)
+            if len(parts) != ncells:
+                return False
+            starts, pos = [], 0
+            for part in parts:
+                starts.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            got: dict[str, _Field] = {}
+            for n, kind in cells.items():
+                if kind not in "vcp" or n >= len(starts):
+                    continue
+                a, b = starts[n]
+                inside = [f for f in fs if f.start >= a and f.end <= b]
+                if len(inside) != 1:
+                    return False
+                got[kind] = inside[0]
+            if len(got) != 3:
+                return False
+            name_end = min(f.start for f in got.values())
+            name_cell = next((p for p in parts if p.strip()), "")
+            head = name_cell if s.index(name_cell) < name_end else ""
+            roles.append((got["v"], got["c"], got["p"], "vcp"))
+        else:
+            run = [fs[-1]]
+            for a, b in zip(reversed(fs[:-1]), reversed(fs)):
+                if not _soft(s[a.end : b.start], True):
+                    break
+                run.insert(0, a)
+            tail = s[run[-1].end :].strip()
+            if tail and not (tail[0].isalnum()):
+                return False
+            offsets = []
+            if len(run) >= len(cols):
+                offsets.append(len(run) - len(cols))  # aligned from the row's end
+            if tail and len(run) < len(cols) + 2:
+                offsets.append(0)  # a text cell after the numbers: aligned from the name
+                if len(run) > 1:
+                    offsets.append(1)  # (the name's own number first: "Nikkei 225")
+            aligned = [(o, (run[iv + o], run[ic + o], run[ip + o], "vcp")) for o in dict.fromkeys(offsets)
+                       if max(iv, ic, ip) + o < len(run)]
+            if not aligned:
+                return False
+            # the alignment the arithmetic confirms (else the first, which it will refuse)
+            o, role = next(((o, r) for o, r in aligned if fields_pass(r[0].raw, r[1].raw, r[2].raw)), aligned[0])
+            roles.append(role)
+            head = s[: run[o].start]
+        roles = [r for r in roles if not (r[0].pct or r[1].pct)]
+        if not roles:
+            return False
+        symbol = None
+        head = head.rstrip(" \t|")
+        m = _ROW_SYMBOL.search(head)
+        if m:
+            symbol, head = m.group(1), head[: m.start()]
+        name = _inline_name(head, max_words=12)
+        if name is None:
+            return False
+        v, c, p, _ = roles[0]
+        self.cands.append(_Cand(v, c, p, name, symbol, k, False, roles, (k, k), layout="table"))
+        return True
 
     def _row(self, k: int, order: str, both: bool = False, numbered: bool = False) -> bool | None:
         L = self.L
