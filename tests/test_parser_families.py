@@ -280,11 +280,6 @@ WORD_REFUSALS = [
 ]
 
 
-WORDS = _known(WORDS, "down-word-in-header", "up-word-in-header", "decreased-by-arrow", "fell-in-header",
-               "bid-ask-between-value-and-change", "24h-line", "24h-colon-inline", "1d-line", "today-inline",
-               reason="direction and day words: not read yet")
-
-
 @pytest.mark.parametrize("text,want", WORDS)
 def test_direction_and_day_words(text, want):
     assert _quotes(text) == want

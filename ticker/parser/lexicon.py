@@ -121,6 +121,8 @@ _ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+# a bid's or ask's label before its number, between a quote's value and its change ("Bid 6,111.50")
+_BID_ASK = re.compile(rf"(?i)[ \t\u00a0|]*(?:{_alt('bid_ask')})[ \t\u00a0]*:?[ \t\u00a0]*")
 _DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
 # the letters a line holding only a direction word starts with (each entry starts with a letter)
 _DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))

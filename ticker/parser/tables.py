@@ -135,7 +135,7 @@ class Tables(PageState):
         L = self.L
         head = L.text(i)
         sep = "|" if "|" in head else "\t" if "\t" in head else None
-        cells = None
+        cells: dict[int, str] | None = None
         ncells = len(head.split(sep)) if sep is not None else 0
         if sep is not None:  # the kind of each cell of the header, by cell index
             cells = {}
@@ -172,7 +172,8 @@ class Tables(PageState):
             parts = s.split(sep)
             if len(parts) != ncells:
                 return False
-            starts, pos = [], 0
+            starts: list[tuple[int, int]] = []
+            pos = 0
             for part in parts:
                 starts.append((pos, pos + len(part)))
                 pos += len(part) + 1
@@ -193,10 +194,10 @@ class Tables(PageState):
             roles.append((got["v"], got["c"], got["p"], "vcp"))
         else:
             run = [fs[-1]]
-            for a, b in zip(reversed(fs[:-1]), reversed(fs)):
-                if not _soft(s[a.end : b.start], True):
+            for fa, fb in zip(reversed(fs[:-1]), reversed(fs)):
+                if not _soft(s[fa.end : fb.start], True):
                     break
-                run.insert(0, a)
+                run.insert(0, fa)
             tail = s[run[-1].end :].strip()
             if tail and not (tail[0].isalnum()):
                 return False

@@ -26,6 +26,7 @@ WORDS = {
     "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz"],
     "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen"],
     "id_labels": ["wkn", "börse", "kürzel", "valor"],
+    "bid_ask": ["geld", "brief"],
     "direction_down": ["gefallen um", "minus"],
     "direction_up": ["gestiegen um", "plus"],
     "actions": ["(?:kurs)?alarm(?: erstellen| setzen| anlegen)?", "sparplan(?: anlegen)?", "kaufen", "verkaufen", "handeln", "beobachten", "vergleichen", "folgen", "merken", "zur watchlist(?: hinzufügen)?", "zum depot(?: hinzufügen)?", "ins depot", "jetzt handeln", "order"],
