@@ -234,9 +234,6 @@ TABLE_REFUSALS = [
 ]
 
 
-TABLES = _known(TABLES, "one-cell-a-line-extra-columns", reason="a table a cell a line with more columns: not read yet")
-
-
 @pytest.mark.parametrize("text,want", TABLES)
 def test_tables_by_header(text, want):
     assert _quotes(text) == want

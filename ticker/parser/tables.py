@@ -54,31 +54,47 @@ class Tables(PageState):
                 break
             cols.insert(0, kinds[0] if kinds else "")
             k -= 1
+        below = i + 1  # the header's cells after the percent's ("Volume", "52w High")
+        while below < L.n and below - i < 6 and cols and cols[0] == "":
+            s = L.text(below)
+            kinds = header_columns(s) if s and len(s) <= 20 and L.kind(below) == _TEXT and not L.fields(below) else []
+            if len(kinds) != 1 or kinds[0] in "vcp":
+                break
+            cols.append(kinds[0])
+            below += 1
         numeric = [c for c in cols if c]
-        if sorted(numeric) != ["c", "p", "v"] or cols[0] != "":
+        if sorted(c for c in numeric if c != "n") != ["c", "p", "v"] or cols[0] != "" or "" in cols[1:]:
             return False  # a name column first, then value, change and percent in some order
         order = "".join(numeric)
-        j, rows, end = i + 1, 0, min(L.n, i + 6 * 400)
+        i = below - 1
+        j, rows, end = i + 1, 0, min(L.n, i + (len(numeric) + 3) * 400)
         while j < end:
             while j < end and L.kind(j) == _BLANK:
                 j += 1
             if j >= end or L.kind(j) != _TEXT:
                 break
             name = _inline_name(L.text(j))
-            cells: list[_Field] = []
+            cells: list[_Field | None] = []
             m = j + 1
-            while m < end and len(cells) < 3:
+            while m < end and len(cells) < len(order):
                 if L.kind(m) == _BLANK:
                     m += 1
                     continue
                 fs = L.fields(m) if L.kind(m) == _NUM else []
                 if len(fs) != 1:
+                    t = L.text(m)
+                    if order[len(cells)] == "n" and len(t) <= 12 and _DIGIT.search(t) and " " not in t:
+                        cells.append(None)  # another column's cell, not a number ("2.1B", "1.2M")
+                        m += 1
+                        continue
                     break
                 cells.append(fs[0])
                 m += 1
-            if name is None or len(cells) != 3:
+            if name is None or len(cells) != len(order):
                 break
-            f = dict(zip(order, cells))
+            f = {kind: cell for kind, cell in zip(order, cells) if kind != "n"}
+            if any(cell is None for cell in f.values()):
+                break
             self.cands.append(_Cand(f["v"], f["c"], f["p"], name, None, j, False, [(f["v"], f["c"], f["p"], "vcp")],
                                     (j, m - 1), layout="table"))
             rows += 1
