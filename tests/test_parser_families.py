@@ -71,6 +71,10 @@ LABELLED = _check_table([
                  Q(("S&P 500 Index", "6111.81", "59.84", "0.99")), id="en-change-change-pct-same-line"),
     pytest.param("S&P 500 Index\nPrice: 6,111.81\nChange: -59.84\nChange %: -0.97\n",
                  Q(("S&P 500 Index", "6111.81", "-59.84", "-0.97")), id="en-negative-colon"),
+    pytest.param("IBEX 35\nÚltimo: 11.641,30\nVariación: +40,20\nVariación %: +0,35\nMáximo: 11.700,00\n",
+                 Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-variacion-pct-same-line"),
+    pytest.param("日経平均株価\n現在値\n38,208.03\n前日比\n+558.84\n前日比(%)\n+1.48\n始値\n37,830.25\n",
+                 Q(("日経平均株価", "38208.03", "558.84", "1.48")), id="ja-label-with-percent-in-parentheses"),
 ])
 
 LABELLED_REFUSALS = [
@@ -80,6 +84,7 @@ LABELLED_REFUSALS = [
     pytest.param("DAX\nLetzter: 24.512,30\nVeränderung 1 Woche: +412,40\nVeränderung % 1 Woche: +1,71\n",
                  id="week-change-labels"),
     pytest.param("DAX\nLetzter N/A\nVeränderung N/A\nVeränderung % N/A\n", id="n-a"),
+    pytest.param("DAX\nLetzter: 24.512,30\nHoch % +0,46\nVeränderung: +112,40\n", id="a-high-percent-is-no-percent"),
 ]
 
 
@@ -139,7 +144,10 @@ ARABIC = _check_table([
                  id="fa-extended-digits"),
     pytest.param(f"مؤشر EGX30\n٣٠٬٥١٢٫٤٠\n{LRM}+٢٥٠٫١٠{LRM}\n{LRM}+٠٫٨٣٪{LRM}\n",
                  Q(("مؤشر EGX30", "30512.40", "250.10", "0.83")), id="ar-latin-code-in-name"),
+    pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥-\n(٠٫٩٩٪-)\n", Q(("تاسي", "12345.67", "-123.45", "-0.99")),
+                 id="ar-minus-after-the-number"),
 ])
+ARABIC = _known(ARABIC, "ar-minus-after-the-number", reason="a sign printed after its number (right-to-left order): not read")
 
 ARABIC_REFUSALS = [
     pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n(١٫٠١٪)\n", id="value-and-percent-only"),
@@ -176,6 +184,10 @@ ARROWS = _check_table([
                  id="sign-glued-currency-value"),
     pytest.param("Apple Inc.\n$214.29\n−$2.80 (−1.29%)\n", Q(("Apple Inc.", "214.29", "-2.80", "-1.29")),
                  id="currency-on-change-too"),
+    pytest.param("S&P 500\n6,111.81 USD\n▲ 59.84 (0.99%)\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="currency-after-value-arrow-on-change-line"),
+    pytest.param("S&P 500\n$\n6,111.81\n▼ Decreased By\n59.84 (0.97%)\n", Q(("S&P 500", "6111.81", "-59.84", "-0.97")),
+                 id="arrow-and-word-line"),
 ])
 
 ARROW_REFUSALS = [
@@ -274,6 +286,9 @@ WORD_REFUSALS = [
     pytest.param("EUR/USD\nBid\n1.0850\nAsk\n1.0852\n(+0.01%)\n", id="bid-ask-stacked"),
     pytest.param("Bitcoin\n97,250.10\n1W\n+5,250.40 (+5.71%)\n", id="1w-change-is-no-day-change"),
     pytest.param("Bitcoin\n97,250.10\n1M\n+7,250.40 (+8.06%)\n", id="1m-line"),
+    pytest.param("Shares of Acme rose 1.20 (0.40%) to 301.20 on Tuesday.\n", id="prose-rose"),
+    pytest.param("Bitcoin\n97,250.10 1W: +5,250.40 (+5.71%)\n", id="1w-inline"),
+    pytest.param("S&P 500\nAsk 6,112.00 +59.84 (+0.99%)\n", id="ask-and-change-without-value"),
 ]
 
 
@@ -302,6 +317,12 @@ BUTTONS = _check_table([
                  id="fr-buttons"),
     pytest.param("IBEX 35\nSeguir\nAñadir a cartera\n11.641,30\n+40,20 (+0,35%)\n",
                  Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-buttons"),
+    pytest.param("S&P 500\n+ Follow\nPrint\n6,111.81\n+59.84 (+0.99%)\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="en-icon-before-button"),
+    pytest.param("恒生指數\n加入自選\n25,012.35\n+150.20 (+0.60%)\n", Q(("恒生指數", "25012.35", "150.20", "0.60")),
+                 id="zh-hant-watchlist-button"),
+    pytest.param("تاسي\nمتابعة\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(١٫٠١٪)\n", Q(("تاسي", "12345.67", "123.45", "1.01")),
+                 id="ar-follow-button"),
 ])
 
 BUTTON_REFUSALS = [
@@ -312,6 +333,9 @@ BUTTON_REFUSALS = [
     pytest.param("Set alert\n6,111.81\n+59.84 (+0.99%)\n", id="set-alert"),
     pytest.param("Seguir\n11.641,30\n+40,20 (+0,35%)\n", id="es-follow"),
     pytest.param("Takip et\n10.245,30\n+125,40 (+%1,24)\n", id="tr-follow"),
+    pytest.param("+ Follow\nGet Quote\n6,111.81\n+59.84 (+0.99%)\n", id="icon-follow-and-get-quote"),
+    pytest.param("加入自選\n25,012.35\n+150.20 (+0.60%)\n", id="zh-hant-watchlist"),
+    pytest.param("متابعة\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(١٫٠١٪)\n", id="ar-follow"),
 ]
 
 

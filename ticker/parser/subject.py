@@ -83,10 +83,13 @@ _WHOLE = re.compile("(?i)(?:" + "|".join(
     for g, cats in _WHOLE_ORDER if any(not _literal(e) for c in cats for e in merged(c))) + ")" + _TRAIL)
 _GROUP_RANK = {g: n for n, (g, _) in enumerate(_WHOLE_ORDER)}
 _TRAIL_CHARS = " \t.!:…+★☆"
+_LEAD_CHARS = "+★☆♡♥⊕ \t"
 
 
 def _whole_line(s: str) -> str | None:
     """Which whole-line word list ``s`` is in (its group in :data:`_WHOLE_ORDER`), or None."""
+    if s[:1] in _LEAD_CHARS:  # "+ Follow", "☆ Watchlist": a button's icon before its word
+        s = s.lstrip(_LEAD_CHARS)
     word = _WHOLE_WORDS.get(s.rstrip(_TRAIL_CHARS).lower())
     m = _WHOLE.fullmatch(s)
     if m is None:

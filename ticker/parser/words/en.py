@@ -58,11 +58,11 @@ WORDS = {
     "direction_down": ["decreased by", "down by", "lower by", "down", "fell"],
     "direction_up": ["increased by", "up by", "higher by", "up", "rose"],
     "bid_ask": ["bid", "ask", "offer"],
-    "actions": ["create (?:an? )?(?:price )?alert", "add (?:an? )?(?:price )?alert", "set (?:an? )?(?:price )?alert", "price alert", "alerts?", "add to (?:my )?(?:watchlist|portfolio|favou?rites)", "watch", "follow", "unfollow", "buy", "sell", "trade(?: now)?", "compare", "share", "invest(?: now)?", "save", "notify me", "get alerts?", "customi[sz]e"],
+    "actions": ["create (?:an? )?(?:price )?alert", "add (?:an? )?(?:price )?alert", "set (?:an? )?(?:price )?alert", "price alert", "alerts?", "add to (?:my )?(?:watchlist|portfolio|favou?rites)", "watch", "follow", "unfollow", "buy", "sell", "trade(?: now)?", "compare", "share", "invest(?: now)?", "save", "notify me", "get alerts?", "customi[sz]e", "add to (?:my )?lists?", "following", "print", "download", "embed", "get (?:a )?quotes?", "sign in", "add", "remove"],
     "quote_labels": ["last(?: traded)? price", "last sale", "current price", "spot price", "index value", "market price", "quote"],
     "share_classes": ["ordinary fully paid", "fully paid", "ordinary shares?", "common shares?", "class [a-c] shares?", "registered shares?", "bearer shares?", "preferred shares?", "depositary receipts?", "sponsored adr", "common stock"],
     "name_kinds": ["index", "inc\\.?", "corp\\.?", "corporation", "co\\.", "ltd\\.?", "limited", "plc", "llc", "group", "holdings?", "etf", "fund", "trust", "futures", "composite", "average"],
     "symbol_labels": ["symbol", "ticker(?: symbol)?", "code"],
     "countries": ["us", "usa", "united states", "uk", "united kingdom", "germany", "japan", "china", "france", "switzerland", "australia", "canada", "india", "hong kong", "europe", "world", "global"],
-    "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers"],
+    "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers", "ideas"],
 }
