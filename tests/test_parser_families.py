@@ -75,6 +75,19 @@ LABELLED = _check_table([
                  Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-variacion-pct-same-line"),
     pytest.param("日経平均株価\n現在値\n38,208.03\n前日比\n+558.84\n前日比(%)\n+1.48\n始値\n37,830.25\n",
                  Q(("日経平均株価", "38208.03", "558.84", "1.48")), id="ja-label-with-percent-in-parentheses"),
+    # pages print blank lines between a block's lines, and pipes or tabs between label and number
+    pytest.param("DAX\n\nLetzter\n\n24.512,30\n\nVeränderung\n\n+112,40\n\nVeränderung %\n\n+0,46\n\nHoch\n\n24.600,00\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-blank-lines-between-labels-and-numbers"),
+    pytest.param("DAX\n\nLetzter: 24.512,30\n\nVeränderung: +112,40\n\nVeränderung %: +0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-same-line-blank-lines-between"),
+    pytest.param("DAX\nLetzter | 24.512,30\nVeränderung | +112,40\nVeränderung % | +0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-pipe-between-label-and-number"),
+    pytest.param("DAX\nLetzter\t24.512,30\nVeränderung\t+112,40\nVeränderung %\t+0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-tab-between-label-and-number"),
+    pytest.param("恒生指数\n最新价\n25,012.35\n涨跌额\n+150.20\n涨跌幅\n+0.60%\n",
+                 Q(("恒生指数", "25012.35", "150.20", "0.60")), id="zh-hans-labels"),
+    pytest.param("Ibovespa\n128.150,44\nVar. (%)\n+0,81\nVar. (pts)\n+1.034,20\n",
+                 Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-var-with-units-in-parentheses"),
 ])
 
 LABELLED_REFUSALS = [
@@ -232,6 +245,10 @@ TABLES = _check_table([
                  "SBF 120  5\u00a0612,10  -0,31  -17,45\n",
                  Q(("CAC 40", "7412.35", "33.90", "0.46"), ("SBF 120", "5612.10", "-17.45", "-0.31")),
                  id="fr-percent-column-before-change-narrow-nbsp"),
+    pytest.param("# | Name | Last | High | Low | Chg | Chg %\n1 | S&P 500 | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 0.99%\n"
+                 "2 | Nasdaq 100 | 21,480.20 | 21,500.00 | 21,310.40 | -120.30 | -0.56%\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99"), ("Nasdaq 100", "21480.20", "-120.30", "-0.56")),
+                 id="pipes-rank-column-first"),
 ])
 
 TABLE_REFUSALS = [
@@ -276,6 +293,10 @@ WORDS = _check_table([
                  id="today-inline"),
     pytest.param("Bitcoin\n97,250.10\nDay change\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
                  id="day-change-line"),
+    pytest.param("Bitcoin\n97,250.10\n24h change\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-change-line"),
+    pytest.param("Bitcoin\n$97,250.10\n24h: +1.30% (+1,250.40)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-percent-first"),
 ])
 
 WORD_REFUSALS = [

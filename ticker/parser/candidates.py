@@ -76,7 +76,23 @@ def _label_between(s: str) -> bool:
 
 # the day's change labelled by its period ("24h", "1D", "Today", "24h:"): not "1W", "1M", a
 # longer period's change
-_DAY = re.compile(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
+_DAY_RX = re.compile(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
+
+
+class _Day:
+    """``fullmatch``: a day label - "24h", "1D", "Today", optionally with a change's label
+    after it ("24h change", "1D Chg:")."""
+
+    @staticmethod
+    def fullmatch(s: str) -> bool | None:
+        m = _DAY_RX.fullmatch(s)
+        if m is None:
+            return None
+        rest = m.group("rest").strip(" \t\u00a0:")
+        return True if not rest or field_role(rest) == "c" else None
+
+
+_DAY = _Day()
 
 
 def _day_label(s: str) -> bool:
@@ -451,9 +467,13 @@ class Candidates(PageState):
         ("Decreased By ▼ 12.5 (0.4%)", "24h: +1,250.40 (+1.30%)"), the value alone on the line
         above, the name above that: a quote header. Weak: the arithmetic must pass."""
         c, p = fs
-        if c.pct or not p.pct or not _soft(s[c.end : p.start], True) or s[p.end :].strip(" \t\u00a0|"):
+        if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
+            c, p = p, c
+            if not _soft(s[p.end : c.start], True) or s[c.end :].strip(" \t\u00a0|"):
+                return
+        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True) or s[p.end :].strip(" \t\u00a0|"):
             return
-        head = s[: c.start]
+        head = s[: min(c.start, p.start)]
         word = _direction_line(head.strip(" \t\u00a0")) if head.strip(" \t\u00a0") else None
         if word is None and not _DAY.fullmatch(head):
             return

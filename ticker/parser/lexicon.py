@@ -86,12 +86,15 @@ def field_role(label: str) -> str | None:
     >>> field_role("Veränderung %"), field_role("Change (%)"), field_role("High %")
     ('p', 'p', None)
     """
-    label = label.strip(" \t:\u00a0").rstrip(" :")
+    label = label.strip(" \t:|\u00a0").rstrip(" :|")
     for role, rx in _FIELD_LABELS:
         if rx.fullmatch(label):
             return role
     # a change's label with a percent sign before or after it names the percent, in any
     # language that names the change ("Veränderung %", "升跌(%)", "% Var.", "Variação (%)")
+    m = _UNIT_MARK.fullmatch(label)  # "Var. (pts)", "Change (abs.)": a change's label and its unit
+    if m is not None and _FIELD_LABELS[1][1].fullmatch(m.group(1)):
+        return "c"
     m = _PCT_MARK.fullmatch(label)
     if m is not None:
         rest = m.group("a") or m.group("b") or ""
@@ -100,6 +103,7 @@ def field_role(label: str) -> str | None:
     return None
 
 
+_UNIT_MARK = re.compile(r"(.+?)\s*\((?:pts?\.?|points?|pkt\.?|punkte|abs\.?|[$€£¥₹])\)", re.I)
 _PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 
 

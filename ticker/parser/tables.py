@@ -16,7 +16,7 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
 # (a label's "(%)" is part of it: "升跌(%) +0.60", "Değişim (%): 1,24%")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
+_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
 
 
 def header_columns(text: str) -> list[str]:
@@ -205,7 +205,8 @@ class Tables(PageState):
             if len(got) != 3:
                 return False
             name_end = min(f.start for f in got.values())
-            name_cell = next((p for p in parts if p.strip()), "")
+            # (the first cell with a letter: not a rank's "1")
+            name_cell = next((p for p in parts if any(ch.isalpha() for ch in p)), "")
             head = name_cell if s.index(name_cell) < name_end else ""
             roles.append((got["v"], got["c"], got["p"], "vcp"))
         else:
@@ -299,8 +300,8 @@ class Tables(PageState):
         if m is None or field_role(m.group("label")) not in ("c", "p"):
             return False  # the percent's own line names the change or the percent, or no block
         found: dict[str, tuple[int, list[_Field]]] = {}
-        lo = max(self.consumed + 1, i - 3)
-        for k in range(lo, min(L.n, i + 4)):
+        lo, hi = self._near(i, 3, 4)
+        for k in range(lo, min(L.n, hi)):
             s = L.text(k)
             m = _LABELLED.match(s)
             if m is None:
@@ -350,6 +351,21 @@ class Tables(PageState):
         self.consumed = max(self.consumed, bottom)
         return True
 
+    def _near(self, i: int, up: int, down: int) -> tuple[int, int]:
+        """The range of lines around line ``i`` holding ``up`` non-blank lines above it and
+        ``down`` - 1 below (pages print blank lines between a block's lines), not into
+        consumed lines: (first, end)."""
+        L = self.L
+        lo, n = i, 0
+        while lo - 1 > self.consumed and n < up and i - lo < 3 * up:
+            lo -= 1
+            n += L.kind(lo) != _BLANK
+        hi, n = i + 1, 0
+        while hi < L.n and n < down - 1 and hi - i < 3 * down:
+            n += L.kind(hi) != _BLANK
+            hi += 1
+        return lo, hi
+
     def _repeats(self, v: _Field, c: _Field, p: _Field) -> bool:
         """The block prints the numbers of a quote found above it (a quote page's header,
         then its statistics "Last 2,840.47" / "Net Change 7.11" / "Net Change(%) 0.25%"):
@@ -366,13 +382,16 @@ class Tables(PageState):
         if field_role(L.text(i)) != "p":
             return False
         found: dict[str, tuple[int, _Field]] = {}
-        for k in range(max(self.consumed + 1, i - 4), min(L.n - 1, i + 5)):
+        lo, hi = self._near(i, 4, 5)  # (four and five lines of text around, blank lines apart)
+        for k in range(lo, min(L.n - 1, hi)):
             if L.kind(k) != _TEXT or L.fields(k):
                 continue
             role = field_role(L.text(k))
             if role is None:
                 continue
             j = k + 1
+            while j < L.n - 1 and j - k < 4 and L.kind(j) == _BLANK:
+                j += 1
             if L.kind(j) != _NUM or len(L.fields(j)) != 1:
                 continue
             if role in found:
