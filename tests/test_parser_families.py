@@ -88,6 +88,12 @@ LABELLED = _check_table([
                  Q(("恒生指数", "25012.35", "150.20", "0.60")), id="zh-hans-labels"),
     pytest.param("Ibovespa\n128.150,44\nVar. (%)\n+0,81\nVar. (pts)\n+1.034,20\n",
                  Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-var-with-units-in-parentheses"),
+    pytest.param("Индекс МосБиржи\nПоследняя цена\n2 750,35\nИзменение\n+25,40\nИзменение %\n+0,93\n",
+                 Q(("Индекс МосБиржи", "2750.35", "25.40", "0.93")), id="ru-labels"),
+    pytest.param("코스피\n현재가\n2,455.91\n전일대비\n-12.34\n등락률\n-0.50%\n",
+                 Q(("코스피", "2455.91", "-12.34", "-0.50")), id="ko-labels"),
+    pytest.param("AEX\nLaatste: 912,35\nVerschil: +4,10\nVerschil %: +0,45\n",
+                 Q(("AEX", "912.35", "4.10", "0.45")), id="nl-labels-same-line"),
 ])
 
 LABELLED_REFUSALS = [
@@ -157,6 +163,10 @@ ARABIC = _check_table([
                  id="fa-extended-digits"),
     pytest.param(f"مؤشر EGX30\n٣٠٬٥١٢٫٤٠\n{LRM}+٢٥٠٫١٠{LRM}\n{LRM}+٠٫٨٣٪{LRM}\n",
                  Q(("مؤشر EGX30", "30512.40", "250.10", "0.83")), id="ar-latin-code-in-name"),
+    pytest.param("تاسي\nآخر سعر\n١٢٬٣٤٥٫٦٧\nالتغيير\n١٢٣٫٤٥\nالتغيير %\n١٫٠١\n",
+                 Q(("تاسي", "12345.67", "123.45", "1.01")), id="ar-labelled-percent-without-sign"),
+    pytest.param("المؤشرات\nالمؤشر | الأخير | التغيير | نسبة التغيير\nتاسي | ١٢٬٣٤٥٫٦٧ | ١٢٣٫٤٥ | ١٫٠١٪\n",
+                 Q(("تاسي", "12345.67", "123.45", "1.01")), id="ar-table"),
     pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥-\n(٠٫٩٩٪-)\n", Q(("تاسي", "12345.67", "-123.45", "-0.99")),
                  id="ar-minus-after-the-number"),
 ])

@@ -134,7 +134,7 @@ def _without_bid_ask(s: str, fs: list[_Field]) -> tuple[list[_Field], set[int]]:
     skipped = False
     prev_end = 0
     for f in fs:
-        if out and not f.pct and _BID_ASK.fullmatch(s[prev_end : f.start]):
+        if not f.pct and _BID_ASK.fullmatch(s[prev_end : f.start]):
             skipped = True
         else:
             if skipped:

@@ -7,6 +7,8 @@ WORDS = {
     "countdown": ["om"],
     "name_labels": ["aandelen", "indices"],
     "actions": ["volgen", "kopen", "verkopen", "vergelijk(?:en)?", "alert instellen", "toevoegen aan (?:watchlist|volglijst)"],
+    "field_value": ["laatste koers", "laatste"],
+    "field_change": ["verschil", "wijziging", "verandering"],
     "quote_labels": ["koers", "laatste koers"],
     "name_kinds": ["index", "n\\.v\\."],
     "countries": ["nederland"],
