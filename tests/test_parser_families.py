@@ -259,6 +259,13 @@ TABLES = _check_table([
                  "2 | Nasdaq 100 | 21,480.20 | 21,500.00 | 21,310.40 | -120.30 | -0.56%\n",
                  Q(("S&P 500", "6111.81", "59.84", "0.99"), ("Nasdaq 100", "21480.20", "-120.30", "-0.56")),
                  id="pipes-rank-column-first"),
+    pytest.param("Endeksler\nEndeks Son Fark %Fark\nBIST 100 10.245,30 125,40 1,24\nBIST 30 11.050,20 -45,10 -0,41\n",
+                 Q(("BIST 100", "10245.30", "125.40", "1.24"), ("BIST 30", "11050.20", "-45.10", "-0.41")),
+                 id="tr-percent-sign-before-the-change-column"),
+    pytest.param("Indici\nIndice Ultimo Var% Var Apertura\nFTSE MIB 34.512,33 0,36 123,45 34.400,00\n",
+                 Q(("FTSE MIB", "34512.33", "123.45", "0.36")), id="it-percent-column-first-extra-after"),
+    pytest.param("Índice | Último | Máximo | Mínimo | Var. | Var. %\nIBEX 35 | 11.641,30 | 11.700,00 | 11.590,10 | 40,20 | 0,35\n",
+                 Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-pipes-extra-columns"),
 ])
 
 TABLE_REFUSALS = [
@@ -269,6 +276,8 @@ TABLE_REFUSALS = [
     pytest.param("Top Gainers\nName | Last | Chg % | Volume\nAcme Corp | 12.30 | 4.10 | 1.2M\n", id="gainers-without-change"),
     pytest.param("Name | Last | High | Low | Chg | Chg % | Volume\nS&P 500 | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 1.99 | 2.1B\n",
                  id="arithmetic-fails"),
+    pytest.param("Name Kurs Hoch Tief %\nDAX 24.512,30 24.600,00 24.380,10 +0,46\n", id="percent-without-change-column"),
+    pytest.param("Name | Last | Chg | Chg %\nS&P 500 | 6,111.81 | 59.84\n", id="a-row-short-of-cells"),
 ]
 
 

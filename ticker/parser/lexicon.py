@@ -61,9 +61,13 @@ _RETURN_PERIOD = re.compile(rf"(?i)(?:{_alt('periods')})(?:\s+(?:change|return|p
 _MONTHS: dict[str, int] = merged("months")
 
 
+# a change's column with a percent sign before or after it is the percent's, in every language
+# that names the change in words ("Fark %", "%Fark", "Veränderung (%)"; not "+/- %", two columns)
+_COL_PCT = "|".join(sorted({*merged("col_pct")} | {f for e in merged("col_change") if e[:1].isalpha() for f in
+                                                   (rf"{e}\s*\(?%\)?", rf"\(?%\)?\s*{e}")}, key=len, reverse=True))
 _COLUMN = re.compile(
     r"(?i)(?<!\w)(?:"
-    rf"(?P<p>{_alt('col_pct')})"
+    rf"(?P<p>{_COL_PCT})"
     rf"|(?P<n>{_alt('col_other')})"
     rf"|(?P<c>{_alt('col_change')})"
     rf"|(?P<v>{_alt('col_value')})"

@@ -9,6 +9,8 @@ WORDS = {
     "actions": ["volgen", "kopen", "verkopen", "vergelijk(?:en)?", "alert instellen", "toevoegen aan (?:watchlist|volglijst)"],
     "field_value": ["laatste koers", "laatste"],
     "field_change": ["verschil", "wijziging", "verandering"],
+    "col_value": ["laatste"],
+    "col_change": ["verschil"],
     "quote_labels": ["koers", "laatste koers"],
     "name_kinds": ["index", "n\\.v\\."],
     "countries": ["nederland"],

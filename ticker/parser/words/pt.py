@@ -10,6 +10,7 @@ WORDS = {
     "time_words": ["fechamento"],
     "field_value": ["preço", "último"],
     "field_change": ["variação", "var\\."],
+    "col_other": ["máxima", "mínima", "abertura"],
     "units": ["r\\$"],
     "actions": ["seguir", "comprar", "vender", "criar alerta", "adicionar (?:à|a) (?:carteira|lista)", "comparar"],
     "quote_labels": ["último", "cotação", "preço atual"],
