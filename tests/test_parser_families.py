@@ -316,6 +316,12 @@ WORDS = _check_table([
                  id="24h-change-line"),
     pytest.param("Bitcoin\n$97,250.10\n24h: +1.30% (+1,250.40)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
                  id="24h-percent-first"),
+    pytest.param("Bitcoin\n97,250.10 Day change +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="day-change-inline"),
+    pytest.param("Bitcoin 97,250.10 Change: +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="change-label-inline-named-row"),
+    pytest.param("KLCI\n3,112.50 Decreased By ▼ 12.5 (0.4%)\n", Q(("KLCI", "3112.50", "-12.5", "-0.4")),
+                 id="decreased-by-arrow-inline"),
 ])
 
 WORD_REFUSALS = [
@@ -328,6 +334,8 @@ WORD_REFUSALS = [
     pytest.param("Shares of Acme rose 1.20 (0.40%) to 301.20 on Tuesday.\n", id="prose-rose"),
     pytest.param("Bitcoin\n97,250.10 1W: +5,250.40 (+5.71%)\n", id="1w-inline"),
     pytest.param("S&P 500\nAsk 6,112.00 +59.84 (+0.99%)\n", id="ask-and-change-without-value"),
+    pytest.param("Prev close 6,051.97 Change +59.84 (+0.99%)\n", id="a-previous-close-and-change-label"),
+    pytest.param("Bitcoin 97,250.10 1-Year Change +45,250.40 (+87.02%)\n", id="a-year-change-label-inline"),
 ]
 
 

@@ -390,7 +390,8 @@ class Candidates(PageState):
             if m is not None and not b.signed and not a.pct:  # "17,918.62 Decreased By 39.32 (0.22%)"
                 b.down, b.up = m.group("down") is not None, m.group("up") is not None
                 runs[-1].append(b)
-            elif not a.pct and not b.pct and _DAY.fullmatch(gap) is not None:  # "97,250.10 24h: +1,250.40 (+1.30%)"
+            elif not a.pct and not b.pct and _day_label(gap.strip(" \t\u00a0")):
+                # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)"
                 runs[-1].append(b)
             else:
                 runs.append([b])
