@@ -25,6 +25,7 @@ from ticker.parser.tables import header_columns
     ("SENSEX १२,३४५.६७", "SENSEX 12,345.67"),                          # Devanagari digits
     ("(\u200f-0,54\u200f%)", "(-0,54%)"),                               # direction marks
     ("\u061c+1.2%", "+1.2%"),
+    ("١٢٣٫٤٥- (٠٫٩٩٪-)", "-123.45 (-0.99%)"), ("12-15", "12-15"),      # a minus after its number
     ("+1.12％", "+1.12%"),                                              # fullwidth percent
     ("BIST 100 9.876,54 (+%1,11)", "BIST 100 9.876,54 (+1,11%)"),       # percent before the number
     ("76.67 %23.33 %", "76.67 %23.33 %"),                               # two glued percents: left alone

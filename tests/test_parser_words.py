@@ -52,6 +52,7 @@ _USERS = {
     "field_pct": lambda w: lexicon.field_role(w) == "p",
     "direction_down": lambda w: lexicon._DIRECTION.fullmatch(w).group("down") and w[0] in lexicon._DIRECTION_FIRST,
     "direction_up": lambda w: lexicon._DIRECTION.fullmatch(w).group("up") and w[0] in lexicon._DIRECTION_FIRST,
+    "bid_ask": lambda w: lexicon._BID_ASK.fullmatch(f" {w} ") and lexicon._BID_ASK.fullmatch(f"{w.title()}:"),
     "id_labels": lambda w: lexicon._ID_LABEL.fullmatch(w),
     "exchanges": lambda w: lexicon._EXCHANGE_LINE.fullmatch(w),
     "name_labels": lambda w: lexicon._NAME_LABEL.fullmatch(w),

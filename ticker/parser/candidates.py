@@ -7,6 +7,7 @@ import re
 
 from .lexicon import (
     _AT_CLOSE,
+    _BID_ASK,
     _COLUMN,
     _DIRECTION,
     _DIRECTION_FIRST,
@@ -18,7 +19,7 @@ from .lexicon import (
     _UNIT_LINE,
     field_role,
 )
-from .lines import _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _Field, _soft
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _TODAY, _Field, _soft
 from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
@@ -73,15 +74,77 @@ def _label_between(s: str) -> bool:
     return field_role(s) in ("c", "p") or "change" in s.lower()
 
 
+# the day's change labelled by its period ("24h", "1D", "Today", "24h:"): not "1W", "1M", a
+# longer period's change
+_DAY_RX = re.compile(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
+
+
+class _Day:
+    """``fullmatch``: a day label - "24h", "1D", "Today", optionally with a change's label
+    after it ("24h change", "1D Chg:")."""
+
+    @staticmethod
+    def fullmatch(s: str) -> bool | None:
+        m = _DAY_RX.fullmatch(s)
+        if m is None:
+            return None
+        rest = m.group("rest").strip(" \t\u00a0:")
+        return True if not rest or field_role(rest) == "c" else None
+
+
+_DAY = _Day()
+
+
+def _day_label(s: str) -> bool:
+    """A label saying the change after it is the day's ("24h", "1D", "Today", "Day change")."""
+    return _DAY.fullmatch(s) is not None or (len(s) <= 30 and field_role(s) == "c" and _DIGIT.search(s) is None)
+
+
 def _time_line_between(s: str) -> bool:
     """A time or "delayed" line that may sit between the fields of one quote."""
     return _noise(s) and _DIGIT.search(s) is not None and not _BULLET.match(s)
 
 
-def _direction_line(s: str) -> re.Match[str] | None:
-    """A line holding only a direction word ("하락", "Decreased By"): the sign of the unsigned
-    change on the next number line. (Its first letter first: most lines start otherwise.)"""
-    return _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+def _direction_line(s: str) -> tuple[bool, bool] | None:
+    """A line holding only a direction word ("하락", "Decreased By") or arrow ("▼"): (down, up),
+    the sign of the unsigned change (and percent) on the next number line. (Its first letter
+    first: most lines start otherwise.)"""
+    if s[:1] in _ARROW_CHARS:  # an arrow alone (an icon's text), or before its word ("▼ Decreased By")
+        down = s[0] in _ARROWS_DOWN
+        rest = s[1:].strip(" \t\u00a0")
+        if not rest:
+            return down, not down
+        m = _DIRECTION.fullmatch(rest) if rest[:1] in _DIRECTION_FIRST else None
+        return None if m is None or (m.group("down") is not None) != down else (down, not down)
+    m = _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
+    return None if m is None else (m.group("down") is not None, m.group("up") is not None)
+
+
+_ARROW_CHARS = frozenset(_ARROWS_UP + _ARROWS_DOWN)
+
+
+def _without_bid_ask(s: str, fs: list[_Field]) -> tuple[list[_Field], set[int]]:
+    """The fields of a line less those a bid's or ask's label names ("6,111.81 Bid 6,111.50
+    Ask 6,112.00 +59.84 (+0.99%)"), and the starts of the fields right after them (the gap
+    before those is the bid and ask, which keeps the value and the change in one entry)."""
+    if not any(_BID_ASK.fullmatch(s[a.end : b.start]) for a, b in zip(fs, fs[1:])):
+        return fs, set()
+    out: list[_Field] = []
+    joined: set[int] = set()
+    skipped = False
+    prev_end = 0
+    for f in fs:
+        if not f.pct and _BID_ASK.fullmatch(s[prev_end : f.start]):
+            skipped = True
+        else:
+            if skipped:
+                if not _soft(s[prev_end : f.start], True):
+                    return [], set()  # words after the ask: no quote's line
+                joined.add(f.start)
+            out.append(f)
+            skipped = False
+        prev_end = f.end
+    return out, joined
 
 
 class Candidates(PageState):
@@ -103,8 +166,8 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k))
-                                              or (s[:1] in _DIRECTION_FIRST and _DIRECTION.fullmatch(s))):
+            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None
+                                              or _DAY.fullmatch(s) is not None):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -188,7 +251,7 @@ class Candidates(PageState):
                 line_fs = L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
                     # the direction word on its own line above is the sign of this unsigned change
-                    line_fs[0].down, line_fs[0].up = word.group("down") is not None, word.group("up") is not None
+                    line_fs[0].down, line_fs[0].up = word
                 word = None
                 fs.extend(line_fs)
             elif kd == _TEXT:
@@ -309,17 +372,26 @@ class Candidates(PageState):
         L = self.L
         s = L.text(i)
         fs = L.fields(i)
+        if len(fs) == 2:
+            self._change_line(i, s, fs)
+            return
+        if len(fs) < 3:
+            return
+        fs, joined = _without_bid_ask(s, fs)
         if len(fs) < 3:
             return
         runs: list[list[_Field]] = [[fs[0]]]
         for a, b in zip(fs, fs[1:]):
             gap = s[a.end : b.start]
-            if _soft(gap, True):
+            if _soft(gap, True) or b.start in joined:
                 runs[-1].append(b)
                 continue
             m = _DIRECTION.fullmatch(gap)
             if m is not None and not b.signed and not a.pct:  # "17,918.62 Decreased By 39.32 (0.22%)"
                 b.down, b.up = m.group("down") is not None, m.group("up") is not None
+                runs[-1].append(b)
+            elif not a.pct and not b.pct and _day_label(gap.strip(" \t\u00a0")):
+                # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)"
                 runs[-1].append(b)
             else:
                 runs.append([b])
@@ -364,6 +436,15 @@ class Candidates(PageState):
                     # "CMC Crypto 200 885,54": maybe the name ends in "200". Not across a wider
                     # gap ("Russell 2000  5 992,39"): there the printed group starts at "5"
                     alt = v
+                if (name is None and alt is None and found == 0 and window[0] is fs[0]
+                        and not s[: window[0].start].strip(" \t\u00a0") and not s[window[-1].end :].strip(" \t\u00a0|")):
+                    # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it
+                    named = self.name_above(i)
+                    if named is not None and not named[3] and len(roles) == 1:
+                        self.cands.append(_Cand(*roles[0][:3], named[0], named[1], named[2], False, roles,
+                                                (named[2], i), layout="header"))
+                        self.consumed = i
+                        return
                 if name is None and alt is None:
                     seg_start = window[-1].end
                     continue
@@ -381,6 +462,41 @@ class Candidates(PageState):
                     c.strong, c.layout = True, "tape"
         if self.cands and self.cands[-1].span[1] == i:
             self.consumed = i
+
+    def _change_line(self, i: int, s: str, fs: list[_Field]) -> None:
+        """A line of the change and percent after a direction word or a day label
+        ("Decreased By ▼ 12.5 (0.4%)", "24h: +1,250.40 (+1.30%)"), the value alone on the line
+        above, the name above that: a quote header. Weak: the arithmetic must pass."""
+        c, p = fs
+        if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
+            c, p = p, c
+            if not _soft(s[p.end : c.start], True) or s[c.end :].strip(" \t\u00a0|"):
+                return
+        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True) or s[p.end :].strip(" \t\u00a0|"):
+            return
+        head = s[: min(c.start, p.start)]
+        word = _direction_line(head.strip(" \t\u00a0")) if head.strip(" \t\u00a0") else None
+        if word is None and not _DAY.fullmatch(head):
+            return
+        L = self.L
+        k = i - 1
+        while k > self.consumed and L.kind(k) == _BLANK:
+            k -= 1
+        if k <= self.consumed or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
+            return
+        if word is not None:
+            if c.signed or c.down or c.up:
+                if c.down != word[0] and (c.down or c.up):
+                    return  # an arrow against its word
+            else:
+                c.down, c.up = word
+        v = L.fields(k)[0]
+        named = self.name_above(k)
+        if named is None or named[3] or self._other_label_above(k):
+            return
+        roles = [(v, c, p, "vcp")]
+        self.cands.append(_Cand(v, c, p, named[0], named[1], named[2], False, roles, (named[2], i), layout="header"))
+        self.consumed = i
 
     def table_value(self, i: int, run: list[_Field], first: int, j: int) -> int | None:
         """Index in ``run`` of the value of a table row with more numbers than a quote

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .numbers import read_number
+from .numbers import decimal_candidates, read_number
 
 
 def _decimals(d: Decimal) -> int:
@@ -71,3 +71,24 @@ def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
 _ULP = [10.0 ** -k for k in range(12)]
 
 
+
+
+def fields_pass(v: str, c: str, p: str, down: bool = False) -> bool:
+    """Do three printed numbers pass the arithmetic under a decimal separator all three allow?
+    ``down``: a down arrow or word is the minus of the unsigned change and percent. The
+    evidence that a number printed without ``%`` is the percent (its label or column says so).
+
+    >>> fields_pass("24.512,30", "+112,40", "+0,46"), fields_pass("21.281,93", "164.05", "0.78")
+    (True, False)
+    """
+    for sep in decimal_candidates(v) & decimal_candidates(c) & decimal_candidates(p):
+        nv, nc, np_ = _num(v, sep), _num(c, sep), _num(p, sep)
+        if nv is None or nc is None or np_ is None:
+            continue
+        fc, fp = nc[1], np_[1]
+        if down:
+            fc = -fc if c[:1] not in "+-\u2212\u2013" else fc
+            fp = -fp if p[:1] not in "+-\u2212\u2013" else fp
+        if _consistent(nv[1], fc, fp, nv[2], nc[2], np_[2]):
+            return True
+    return False

@@ -61,9 +61,13 @@ _RETURN_PERIOD = re.compile(rf"(?i)(?:{_alt('periods')})(?:\s+(?:change|return|p
 _MONTHS: dict[str, int] = merged("months")
 
 
+# a change's column with a percent sign before or after it is the percent's, in every language
+# that names the change in words ("Fark %", "%Fark", "Veränderung (%)"; not "+/- %", two columns)
+_COL_PCT = "|".join(sorted({*merged("col_pct")} | {f for e in merged("col_change") if e[:1].isalpha() for f in
+                                                   (rf"{e}\s*\(?%\)?", rf"\(?%\)?\s*{e}")}, key=len, reverse=True))
 _COLUMN = re.compile(
     r"(?i)(?<!\w)(?:"
-    rf"(?P<p>{_alt('col_pct')})"
+    rf"(?P<p>{_COL_PCT})"
     rf"|(?P<n>{_alt('col_other')})"
     rf"|(?P<c>{_alt('col_change')})"
     rf"|(?P<v>{_alt('col_value')})"
@@ -83,12 +87,28 @@ def field_role(label: str) -> str | None:
 
     >>> field_role("Change Today:"), field_role("% Change"), field_role("Value"), field_role("High")
     ('c', 'p', 'v', None)
+    >>> field_role("Veränderung %"), field_role("Change (%)"), field_role("High %")
+    ('p', 'p', None)
     """
-    label = label.strip(" \t:\u00a0").rstrip(" :")
+    label = label.strip(" \t:|\u00a0").rstrip(" :|")
     for role, rx in _FIELD_LABELS:
         if rx.fullmatch(label):
             return role
+    # a change's label with a percent sign before or after it names the percent, in any
+    # language that names the change ("Veränderung %", "升跌(%)", "% Var.", "Variação (%)")
+    m = _UNIT_MARK.fullmatch(label)  # "Var. (pts)", "Change (abs.)": a change's label and its unit
+    if m is not None and _FIELD_LABELS[1][1].fullmatch(m.group(1)):
+        return "c"
+    m = _PCT_MARK.fullmatch(label)
+    if m is not None:
+        rest = m.group("a") or m.group("b") or ""
+        if rest and _FIELD_LABELS[1][1].fullmatch(rest.strip(" \t\u00a0:")):
+            return "p"
     return None
+
+
+_UNIT_MARK = re.compile(r"(.+?)\s*\((?:pts?\.?|points?|pkt\.?|punkte|abs\.?|[$€£¥₹])\)", re.I)
+_PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 
 
 # a heading naming the page's subject: "News for Dow Jones", "Dow Jones Chart"
@@ -109,6 +129,8 @@ _ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
 _ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
 _ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+# a bid's or ask's label before its number, between a quote's value and its change ("Bid 6,111.50")
+_BID_ASK = re.compile(rf"(?i)[ \t\u00a0|]*(?:{_alt('bid_ask')})[ \t\u00a0]*:?[ \t\u00a0]*")
 _DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
 # the letters a line holding only a direction word starts with (each entry starts with a letter)
 _DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))

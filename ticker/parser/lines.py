@@ -139,7 +139,10 @@ class _Lines:
         if s is None:  # normalize(_strip(...)), inlined: every line a stage looks at comes here
             s = self.raw[i].strip(_STRIP)
             if not s.isascii():
+                rtl = "-" in s and _ARABIC_DIGIT.search(s) is not None
                 s = s.translate(_NORMAL)
+                if rtl:
+                    s = _TRAILING_MINUS.sub(r"-\1\2", s)
                 if _GLUED_FIRST.search(s) is not None:
                     s = _GLUED_UNIT.sub(r" \1", s)
             if "%" in s and _PCT_BEFORE.search(s) is not None:
@@ -231,7 +234,15 @@ _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and 
                 0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
-_PCT_FIRST = re.compile(r"(?<![\d%])%[ \u00a0]?([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
+# percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56")
+_PCT_FIRST = re.compile(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)[ \u00a0])?"
+                        r"([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
+
+
+# a minus printed after its number, in right-to-left order ("١٢٣٫٤٥-", "(٠٫٩٩٪-)"): only where
+# the page prints Arabic-Indic digits (a "-" after a Latin number is a range or a dash)
+_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
+_TRAILING_MINUS = re.compile(r"(?<![\d.,])(\d[\d.,]*\d|\d)(%?)-(?=[)\s]|$)")
 
 
 def normalize(text: str) -> str:
@@ -249,7 +260,10 @@ def normalize(text: str) -> str:
     ('(-0.54%)', '+1.12%')
     """
     if not text.isascii():
+        rtl = "-" in text and _ARABIC_DIGIT.search(text) is not None
         text = text.translate(_NORMAL)
+        if rtl:
+            text = _TRAILING_MINUS.sub(r"-\1\2", text)
         if _GLUED_FIRST.search(text) is not None:
             text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:

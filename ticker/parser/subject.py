@@ -83,10 +83,13 @@ _WHOLE = re.compile("(?i)(?:" + "|".join(
     for g, cats in _WHOLE_ORDER if any(not _literal(e) for c in cats for e in merged(c))) + ")" + _TRAIL)
 _GROUP_RANK = {g: n for n, (g, _) in enumerate(_WHOLE_ORDER)}
 _TRAIL_CHARS = " \t.!:…+★☆"
+_LEAD_CHARS = "+★☆♡♥⊕ \t"
 
 
 def _whole_line(s: str) -> str | None:
     """Which whole-line word list ``s`` is in (its group in :data:`_WHOLE_ORDER`), or None."""
+    if s[:1] in _LEAD_CHARS:  # "+ Follow", "☆ Watchlist": a button's icon before its word
+        s = s.lstrip(_LEAD_CHARS)
     word = _WHOLE_WORDS.get(s.rstrip(_TRAIL_CHARS).lower())
     m = _WHOLE.fullmatch(s)
     if m is None:
@@ -514,7 +517,10 @@ def _menu_lines(scored: list[Scored]) -> set[int]:
 
     def close() -> None:
         if len(run) >= 3 and section:
-            out.update(run[:-1])
+            # (the lines before the run's first menu word stay: a heading above its page's
+            # tabs, "S&P 500" / "Overview" / "Chart" / "News", is no item of the menu)
+            first = next(j for j, i in enumerate(run) if scored[i].kind != "name")
+            out.update(run[first:-1])
 
     for i, s in enumerate(scored):
         nav = s.kind == "other" and s.reasons[0] in _NAV_REASONS

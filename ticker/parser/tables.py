@@ -6,6 +6,7 @@ import re
 from typing import cast
 
 from .candidates import _Cand
+from .check import fields_pass
 from .lexicon import _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
@@ -14,7 +15,8 @@ from .state import PageState
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d][^\d+\-−–(]{0,40}?)[\s:]*(?=[\d+\-−–(.$€£¥₹▲▼])")
+# (a label's "(%)" is part of it: "升跌(%) +0.60", "Değişim (%): 1,24%")
+_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
 
 
 def header_columns(text: str) -> list[str]:
@@ -52,31 +54,47 @@ class Tables(PageState):
                 break
             cols.insert(0, kinds[0] if kinds else "")
             k -= 1
+        below = i + 1  # the header's cells after the percent's ("Volume", "52w High")
+        while below < L.n and below - i < 6 and cols and cols[0] == "":
+            s = L.text(below)
+            kinds = header_columns(s) if s and len(s) <= 20 and L.kind(below) == _TEXT and not L.fields(below) else []
+            if len(kinds) != 1 or kinds[0] in "vcp":
+                break
+            cols.append(kinds[0])
+            below += 1
         numeric = [c for c in cols if c]
-        if sorted(numeric) != ["c", "p", "v"] or cols[0] != "":
+        if sorted(c for c in numeric if c != "n") != ["c", "p", "v"] or cols[0] != "" or "" in cols[1:]:
             return False  # a name column first, then value, change and percent in some order
         order = "".join(numeric)
-        j, rows, end = i + 1, 0, min(L.n, i + 6 * 400)
+        i = below - 1
+        j, rows, end = i + 1, 0, min(L.n, i + (len(numeric) + 3) * 400)
         while j < end:
             while j < end and L.kind(j) == _BLANK:
                 j += 1
             if j >= end or L.kind(j) != _TEXT:
                 break
             name = _inline_name(L.text(j))
-            cells: list[_Field] = []
+            cells: list[_Field | None] = []
             m = j + 1
-            while m < end and len(cells) < 3:
+            while m < end and len(cells) < len(order):
                 if L.kind(m) == _BLANK:
                     m += 1
                     continue
                 fs = L.fields(m) if L.kind(m) == _NUM else []
                 if len(fs) != 1:
+                    t = L.text(m)
+                    if order[len(cells)] == "n" and len(t) <= 12 and _DIGIT.search(t) and " " not in t:
+                        cells.append(None)  # another column's cell, not a number ("2.1B", "1.2M")
+                        m += 1
+                        continue
                     break
                 cells.append(fs[0])
                 m += 1
-            if name is None or len(cells) != 3:
+            if name is None or len(cells) != len(order):
                 break
-            f = dict(zip(order, cells))
+            f = {kind: cell for kind, cell in zip(order, cells) if kind != "n"}
+            if any(cell is None for cell in f.values()):
+                break
             self.cands.append(_Cand(f["v"], f["c"], f["p"], name, None, j, False, [(f["v"], f["c"], f["p"], "vcp")],
                                     (j, m - 1), layout="table"))
             rows += 1
@@ -93,7 +111,10 @@ class Tables(PageState):
         L = self.L
         cols = header_columns(L.text(i))
         order = "".join(k for k in cols if k in "vcp")
-        if sorted(order) != ["c", "p", "v"] or "n" in "".join(cols)[min(map(cols.index, "vcp")):max(map(cols.index, "vcp"))]:
+        if sorted(order) != ["c", "p", "v"]:
+            return
+        if len(cols) > 3:  # more numbers a row than a quote's: each picked by its column
+            self.wide_table(i, cols)
             return
         # "Último % Dif. Dif.", "涨跌幅 涨跌额": the percent's column before the change's; and
         # "Last Chg% Chg" glued, where the change comes first. Rows without a percent sign to
@@ -118,6 +139,114 @@ class Tables(PageState):
             k += 1
         if last > i:
             self.consumed = max(self.consumed, last)
+
+    def wide_table(self, i: int, cols: list[str]) -> None:
+        """Rows under a header naming more numeric columns than a quote's three ("Name | Last |
+        High | Low | Chg | Chg % | Volume", "Index Last Change %Change 52w High 52w Low", "Kurs
+        +/- % Hoch Tief"): value, change and percent each taken from its own column, the
+        percent with or without its sign. Cells between pipes or tabs line up with the
+        header's; a row of numbers between spaces is aligned to the header from its end (a
+        name may end in a number, "Nikkei 225") or, with a text cell after it ("2.1B"), from
+        the name. Weak evidence: each row must pass the arithmetic."""
+        L = self.L
+        head = L.text(i)
+        sep = "|" if "|" in head else "\t" if "\t" in head else None
+        cells: dict[int, str] | None = None
+        ncells = len(head.split(sep)) if sep is not None else 0
+        if sep is not None:  # the kind of each cell of the header, by cell index
+            cells = {}
+            for n, cell in enumerate(head.split(sep)):
+                kinds = header_columns(cell)
+                if len(kinds) == 1:
+                    cells[n] = kinds[0]
+                elif kinds:
+                    cells = None
+                    break
+        k, misses, last = i + 1, 0, i
+        while k < L.n and misses < 3 and k - i < 2000:
+            if L.kind(k) == _BLANK:
+                k += 1
+                continue
+            if self._wide_row(k, cols, sep, cells, ncells):
+                misses, last = 0, k
+            else:
+                misses += 1
+            k += 1
+        if last > i:
+            self.consumed = max(self.consumed, last)
+
+    def _wide_row(self, k: int, cols: list[str], sep: str | None, cells: dict[int, str] | None,
+                  ncells: int) -> bool:
+        L = self.L
+        s = L.text(k)
+        fs = L.fields(k)
+        if len(fs) < 3:
+            return False
+        iv, ic, ip = cols.index("v"), cols.index("c"), cols.index("p")
+        roles: list[tuple[_Field, _Field, _Field, str]] = []
+        if sep is not None and cells is not None and sep in s:
+            parts = s.split(sep)
+            if len(parts) != ncells:
+                return False
+            starts: list[tuple[int, int]] = []
+            pos = 0
+            for part in parts:
+                starts.append((pos, pos + len(part)))
+                pos += len(part) + 1
+            got: dict[str, _Field] = {}
+            for n, kind in cells.items():
+                if kind not in "vcp" or n >= len(starts):
+                    continue
+                a, b = starts[n]
+                inside = [f for f in fs if f.start >= a and f.end <= b]
+                if len(inside) != 1:
+                    return False
+                got[kind] = inside[0]
+            if len(got) != 3:
+                return False
+            name_end = min(f.start for f in got.values())
+            # (the first cell with a letter: not a rank's "1")
+            name_cell = next((p for p in parts if any(ch.isalpha() for ch in p)), "")
+            head = name_cell if s.index(name_cell) < name_end else ""
+            roles.append((got["v"], got["c"], got["p"], "vcp"))
+        else:
+            run = [fs[-1]]
+            for fa, fb in zip(reversed(fs[:-1]), reversed(fs)):
+                if not _soft(s[fa.end : fb.start], True):
+                    break
+                run.insert(0, fa)
+            tail = s[run[-1].end :].strip()
+            if tail and not (tail[0].isalnum()):
+                return False
+            offsets = []
+            if len(run) >= len(cols):
+                offsets.append(len(run) - len(cols))  # aligned from the row's end
+            if tail and len(run) < len(cols) + 2:
+                offsets.append(0)  # a text cell after the numbers: aligned from the name
+                if len(run) > 1:
+                    offsets.append(1)  # (the name's own number first: "Nikkei 225")
+            aligned = [(o, (run[iv + o], run[ic + o], run[ip + o], "vcp")) for o in dict.fromkeys(offsets)
+                       if max(iv, ic, ip) + o < len(run)]
+            if not aligned:
+                return False
+            # the alignment the arithmetic confirms (else the first, which it will refuse)
+            o, role = next(((o, r) for o, r in aligned if fields_pass(r[0].raw, r[1].raw, r[2].raw)), aligned[0])
+            roles.append(role)
+            head = s[: run[o].start]
+        roles = [r for r in roles if not (r[0].pct or r[1].pct)]
+        if not roles:
+            return False
+        symbol = None
+        head = head.rstrip(" \t|")
+        m = _ROW_SYMBOL.search(head)
+        if m:
+            symbol, head = m.group(1), head[: m.start()]
+        name = _inline_name(head, max_words=12)
+        if name is None:
+            return False
+        v, c, p, _ = roles[0]
+        self.cands.append(_Cand(v, c, p, name, symbol, k, False, roles, (k, k), layout="table"))
+        return True
 
     def _row(self, k: int, order: str, both: bool = False, numbered: bool = False) -> bool | None:
         L = self.L
@@ -171,8 +300,8 @@ class Tables(PageState):
         if m is None or field_role(m.group("label")) not in ("c", "p"):
             return False  # the percent's own line names the change or the percent, or no block
         found: dict[str, tuple[int, list[_Field]]] = {}
-        lo = max(self.consumed + 1, i - 3)
-        for k in range(lo, min(L.n, i + 4)):
+        lo, hi = self._near(i, 3, 4)
+        for k in range(lo, min(L.n, hi)):
             s = L.text(k)
             m = _LABELLED.match(s)
             if m is None:
@@ -201,10 +330,15 @@ class Tables(PageState):
         if set(found) != {"v", "c", "p"}:
             return False
         v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
-        if v.pct or c.pct or (not p.pct and not p.paren):
+        if v.pct or c.pct or (not p.pct and not p.paren and not fields_pass(v.raw, c.raw, p.raw)):
+            # (a percent printed without its sign: its label says it is one, "Veränderung %:
+            # +0,46", and the arithmetic must confirm it here - a block it refuses is no block)
             return False
         top = min(k for k, _ in found.values())
         bottom = max(k for k, _ in found.values())
+        if self._repeats(v, c, p):
+            self.consumed = max(self.consumed, bottom)
+            return True
         named = self.name_above(top)
         name = symbol = None
         if named is not None and not named[3] and top - named[2] <= 4:
@@ -217,6 +351,28 @@ class Tables(PageState):
         self.consumed = max(self.consumed, bottom)
         return True
 
+    def _near(self, i: int, up: int, down: int) -> tuple[int, int]:
+        """The range of lines around line ``i`` holding ``up`` non-blank lines above it and
+        ``down`` - 1 below (pages print blank lines between a block's lines), not into
+        consumed lines: (first, end)."""
+        L = self.L
+        lo, n = i, 0
+        while lo - 1 > self.consumed and n < up and i - lo < 3 * up:
+            lo -= 1
+            n += L.kind(lo) != _BLANK
+        hi, n = i + 1, 0
+        while hi < L.n and n < down - 1 and hi - i < 3 * down:
+            n += L.kind(hi) != _BLANK
+            hi += 1
+        return lo, hi
+
+    def _repeats(self, v: _Field, c: _Field, p: _Field) -> bool:
+        """The block prints the numbers of a quote found above it (a quote page's header,
+        then its statistics "Last 2,840.47" / "Net Change 7.11" / "Net Change(%) 0.25%"):
+        the same quote, not another."""
+        key = (v.raw, _bare(c.raw), _bare(p.raw))
+        return any(isinstance(o, _Cand) and (o.v.raw, _bare(o.c.raw), _bare(o.p.raw)) == key for o in self.cands)
+
     def stacked(self, i: int) -> bool:
         """Labels each on its own line above its number ("Ultimo" / "34.512,33" / "Var. %" /
         "+0,36" / "Var. ass." / "+123,45"), the percent's label at line ``i``: its number may
@@ -226,13 +382,16 @@ class Tables(PageState):
         if field_role(L.text(i)) != "p":
             return False
         found: dict[str, tuple[int, _Field]] = {}
-        for k in range(max(self.consumed + 1, i - 4), min(L.n - 1, i + 5)):
+        lo, hi = self._near(i, 4, 5)  # (four and five lines of text around, blank lines apart)
+        for k in range(lo, min(L.n - 1, hi)):
             if L.kind(k) != _TEXT or L.fields(k):
                 continue
             role = field_role(L.text(k))
             if role is None:
                 continue
             j = k + 1
+            while j < L.n - 1 and j - k < 4 and L.kind(j) == _BLANK:
+                j += 1
             if L.kind(j) != _NUM or len(L.fields(j)) != 1:
                 continue
             if role in found:
@@ -249,6 +408,9 @@ class Tables(PageState):
             return False
         top = min(k for k, _ in found.values())
         bottom = max(k for k, _ in found.values()) + 1
+        if self._repeats(v, c, p):
+            self.consumed = max(self.consumed, bottom)
+            return True
         named = self.name_above(top)
         if named is None or named[3] or top - named[2] > 4:
             return False
@@ -327,6 +489,11 @@ class Tables(PageState):
                     self.consumed = last
                     return
             k = last + 1
+
+
+def _bare(raw: str) -> str:
+    """A change or percent as printed, without its plus sign."""
+    return raw.lstrip("+")
 
 
 def _bare_gap(s: str) -> bool:

@@ -56,6 +56,7 @@ CATEGORIES = {
     "field_pct": "the label of a percent there (% Change)",
     "direction_down": "words between a value and an unsigned change saying it fell (Decreased By)",
     "direction_up": "words between a value and an unsigned change saying it rose (Increased By)",
+    "bid_ask": "the label of a bid or ask price printed between a quote's value and its change (Bid, Ask): that number is not the quote's",
     "id_labels": "the label of an identifier printed on the line below it (ISIN, WKN, Exchange)",
     "exchanges": "a line naming only the exchange or trading venue above a quote's numbers (Xetra, NYSE)",
     "name_labels": "a whole line naming the kind of instrument, a section or a disclaimer, never a name (Index, Disclaimer)",

@@ -22,6 +22,7 @@ WORDS = {
     "field_value": ["cours", "dernier cours"],
     "field_change": ["variation"],
     "field_pct": ["variation %", "var\\. %"],
+    "bid_ask": ["achat", "vente"],
     "actions": ["créer une alerte", "alerte", "suivre", "acheter", "vendre", "comparer", "trader", "ajouter (?:à|au) (?:ma |mon )?(?:liste|watchlist|portefeuille)"],
     "quote_labels": ["dernier", "cours actuel"],
     "share_classes": ["actions? ordinaires?"],

@@ -6,6 +6,7 @@ WORDS = {
     "field_value": ["현재가"],
     "glued_units": ["원"],
     "field_change": ["전일대비"],
+    "field_pct": ["등락률"],
     "direction_down": ["하락"],
     "direction_up": ["상승"],
     "actions": ["관심종목(?: 추가)?", "매수", "매도", "알림 설정", "비교"],

@@ -5,6 +5,8 @@ WORDS = {
     "states": ["stängd", "öppen"],
     "name_labels": ["aktier", "index"],
     "actions": ["bevaka", "köp", "sälj", "jämför", "lägg till i bevakningslista"],
+    "field_value": ["senaste kurs", "senast"],
+    "field_change": ["förändring", "förändr\\."],
     "quote_labels": ["senast", "senaste kurs"],
     "name_kinds": ["index", "ab"],
     "countries": ["sverige"],

@@ -3,6 +3,9 @@
 WORDS = {
     "at_close": ["son güncelleme", "son işlem(?: zamanı)?"],
     "time_words": ["güncelleme"],
+    "col_value": ["son", "son fiyat"],
+    "col_change": ["değişim", "fark"],
+    "col_other": ["en yüksek", "en düşük", "hacim", "açılış"],
     "field_value": ["son fiyat", "fiyat", "son"],
     "field_change": ["değişim", "fark"],
     "field_pct": ["değişim\\s*\\(%\\)", "değişim %", "% değişim", "fark %"],

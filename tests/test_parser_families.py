@@ -1,0 +1,396 @@
+"""Layout families of issue 11 ("read the quotes of any page, by evidence, in every layout
+family"): single-instrument quote pages and tables as sites we have no pages of print them.
+
+One table per family, each a row per layout and a row per refusal that family must keep.
+Every snippet is written from the shape such pages print (a heading, a menu, the quote block,
+the statistics below), with invented names and numbers whose arithmetic is consistent
+(``change_pct ≈ 100·change / (value − change)``); none is copied from a page. Known failures
+are strict xfails: a fix shows.
+"""
+from __future__ import annotations
+
+import pytest
+
+from ticker.parser import parse
+from ticker.parser.check import check_arithmetic
+
+
+def _known(params, *ids, reason="not read yet"):
+    """``params`` with the cases named by ``ids`` marked as known failures (strict: a fix shows)."""
+    mark = pytest.mark.xfail(strict=True, reason=reason)
+    assert set(ids) <= {p.id for p in params}
+    return [pytest.param(*p.values, id=p.id, marks=[*p.marks, mark]) if p.id in ids else p for p in params]
+
+
+def Q(*rows):
+    return [(n, v, c, p) for n, v, c, p in rows]
+
+
+def _quotes(text):
+    return [(q.name, str(q.value), str(q.change), str(q.change_pct)) for q in parse(text).quotes]
+
+
+def _check_table(params):
+    """Every expected quote of a table is itself consistent: a row the arithmetic refuses
+    would test nothing."""
+    from decimal import Decimal
+
+    for p in params:
+        for _, v, c, pct in p.values[1]:
+            assert check_arithmetic(Decimal(v), Decimal(c), Decimal(pct)), p.id
+    return params
+
+
+# --------------------------------------------------------------------------- 1: labelled fields
+# the percent's number printed without "%", its label saying it is one ("Veränderung %"); the
+# arithmetic confirms it (that is what makes a percent-less number a percent)
+
+LABELLED = _check_table([
+    pytest.param("Indizes > DAX\nDAX\nWKN: 846900\nLetzter\n24.512,30\nVeränderung\n+112,40\nVeränderung %\n+0,46\n"
+                 "Hoch\n24.600,00\nTief\n24.380,10\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-labels-on-the-line-before"),
+    pytest.param("DAX\nLetzter: 24.512,30\nVeränderung: +112,40\nVeränderung %: +0,46\nVolumen: 81.223.410\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-labels-on-the-same-line"),
+    pytest.param("MDAX\nLetzter 26.033,10\nVeränderung -413,20\nVeränderung % -1,56\n",
+                 Q(("MDAX", "26033.10", "-413.20", "-1.56")), id="de-labels-same-line-no-colon"),
+    pytest.param("恒生指數\n按盤價\n25,012.35\n升跌\n+150.20\n升跌(%)\n+0.60\n成交額\n1,234.5億\n",
+                 Q(("恒生指數", "25012.35", "150.20", "0.60")), id="zh-hant-labels-on-the-line-before"),
+    pytest.param("恒生指數\n按盤價 25,012.35\n升跌 +150.20\n升跌(%) +0.60\n",
+                 Q(("恒生指數", "25012.35", "150.20", "0.60")), id="zh-hant-labels-on-the-same-line"),
+    pytest.param("Ibovespa\nÚltimo\n128.150,44\nVariação\n+1.034,20\nVariação %\n+0,81\nMáxima\n128.900,00\n",
+                 Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-variacao"),
+    pytest.param("Ibovespa\nÚltimo\n128.150,44\nVariação %\n+0,81\nVariação\n+1.034,20\n",
+                 Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-percent-label-first"),
+    pytest.param("Petrobras PN\nPETR4\nCotação\nR$ 38,45\n+1,24%\n+0,47\nAbertura\n38,10\n",
+                 Q(("Petrobras PN", "38.45", "0.47", "1.24")), id="pt-br-percent-then-change"),
+    pytest.param("Ibovespa\n128.150,44\n+0,81% (+1.034,20)\n",
+                 Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-br-percent-then-change-one-line"),
+    pytest.param("S&P 500 Index\nLast\n6,111.81\nChg\n+59.84\n% Chg\n+0.99\nOpen\n6,060.10\n",
+                 Q(("S&P 500 Index", "6111.81", "59.84", "0.99")), id="en-chg-pct-chg"),
+    pytest.param("S&P 500 Index\nLast 6,111.81\nChange +59.84\nChange % +0.99\n",
+                 Q(("S&P 500 Index", "6111.81", "59.84", "0.99")), id="en-change-change-pct-same-line"),
+    pytest.param("S&P 500 Index\nPrice: 6,111.81\nChange: -59.84\nChange %: -0.97\n",
+                 Q(("S&P 500 Index", "6111.81", "-59.84", "-0.97")), id="en-negative-colon"),
+    pytest.param("IBEX 35\nÚltimo: 11.641,30\nVariación: +40,20\nVariación %: +0,35\nMáximo: 11.700,00\n",
+                 Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-variacion-pct-same-line"),
+    pytest.param("日経平均株価\n現在値\n38,208.03\n前日比\n+558.84\n前日比(%)\n+1.48\n始値\n37,830.25\n",
+                 Q(("日経平均株価", "38208.03", "558.84", "1.48")), id="ja-label-with-percent-in-parentheses"),
+    # pages print blank lines between a block's lines, and pipes or tabs between label and number
+    pytest.param("DAX\n\nLetzter\n\n24.512,30\n\nVeränderung\n\n+112,40\n\nVeränderung %\n\n+0,46\n\nHoch\n\n24.600,00\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-blank-lines-between-labels-and-numbers"),
+    pytest.param("DAX\n\nLetzter: 24.512,30\n\nVeränderung: +112,40\n\nVeränderung %: +0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-same-line-blank-lines-between"),
+    pytest.param("DAX\nLetzter | 24.512,30\nVeränderung | +112,40\nVeränderung % | +0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-pipe-between-label-and-number"),
+    pytest.param("DAX\nLetzter\t24.512,30\nVeränderung\t+112,40\nVeränderung %\t+0,46\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-tab-between-label-and-number"),
+    pytest.param("恒生指数\n最新价\n25,012.35\n涨跌额\n+150.20\n涨跌幅\n+0.60%\n",
+                 Q(("恒生指数", "25012.35", "150.20", "0.60")), id="zh-hans-labels"),
+    pytest.param("Ibovespa\n128.150,44\nVar. (%)\n+0,81\nVar. (pts)\n+1.034,20\n",
+                 Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-var-with-units-in-parentheses"),
+    pytest.param("Индекс МосБиржи\nПоследняя цена\n2 750,35\nИзменение\n+25,40\nИзменение %\n+0,93\n",
+                 Q(("Индекс МосБиржи", "2750.35", "25.40", "0.93")), id="ru-labels"),
+    pytest.param("코스피\n현재가\n2,455.91\n전일대비\n-12.34\n등락률\n-0.50%\n",
+                 Q(("코스피", "2455.91", "-12.34", "-0.50")), id="ko-labels"),
+    pytest.param("AEX\nLaatste: 912,35\nVerschil: +4,10\nVerschil %: +0,45\n",
+                 Q(("AEX", "912.35", "4.10", "0.45")), id="nl-labels-same-line"),
+])
+
+LABELLED_REFUSALS = [
+    pytest.param("DAX\nLetzter\n24.512,30\nVeränderung\n+112,40\nVeränderung %\n+1,46\n", id="arithmetic-fails"),
+    pytest.param("DAX\nLetzter\n24.512,30\nVeränderung %\n+0,46\nHoch\n24.600,00\n", id="value-and-percent-only"),
+    pytest.param("DAX\nHoch\n24.600,00\nVeränderung\n+112,40\nVeränderung %\n+0,46\n", id="a-high-is-no-value"),
+    pytest.param("DAX\nLetzter: 24.512,30\nVeränderung 1 Woche: +412,40\nVeränderung % 1 Woche: +1,71\n",
+                 id="week-change-labels"),
+    pytest.param("DAX\nLetzter N/A\nVeränderung N/A\nVeränderung % N/A\n", id="n-a"),
+    pytest.param("DAX\nLetzter: 24.512,30\nHoch % +0,46\nVeränderung: +112,40\n", id="a-high-percent-is-no-percent"),
+]
+
+
+@pytest.mark.parametrize("text,want", LABELLED)
+def test_labelled_fields(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", LABELLED_REFUSALS)
+def test_labelled_fields_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 2: Turkish percent first
+
+TURKISH = _check_table([
+    pytest.param("BIST 100\nSon\n10.245,30\nDeğişim\n125,40\nDeğişim %\n%1,24\nHacim\n98.765.432\n",
+                 Q(("BIST 100", "10245.30", "125.40", "1.24")), id="tr-labelled-percent-first"),
+    pytest.param("Piyasalar\nBIST 100\n9.876,54\n-84,66 (-%0,85)\n", Q(("BIST 100", "9876.54", "-84.66", "-0.85")),
+                 id="tr-sign-before-percent-sign"),
+    pytest.param("Piyasalar\nBIST 100\n9.876,54\n-84,66 %-0,85\n", Q(("BIST 100", "9876.54", "-84.66", "-0.85")),
+                 id="tr-sign-after-percent-sign"),
+    pytest.param("Endeksler\nBIST 100 10.245,30 125,40 %1,24\nBIST 30 11.050,20 -45,10 %-0,41\n",
+                 Q(("BIST 100", "10245.30", "125.40", "1.24"), ("BIST 30", "11050.20", "-45.10", "-0.41")),
+                 id="tr-inline-rows"),
+    pytest.param("BIST 100\nSon Fiyat: 10.245,30\nDeğişim: 125,40\nDeğişim (%): %1,24\n",
+                 Q(("BIST 100", "10245.30", "125.40", "1.24")), id="tr-labels-same-line"),
+])
+
+TURKISH_REFUSALS = [
+    pytest.param("BIST 100\nSon\n10.245,30\nDeğişim %\n%1,24\n", id="value-and-percent-only"),
+    pytest.param("Getiriler\n1 Hafta %1,24\n1 Ay %3,40\nYTD %12,10\n", id="period-returns"),
+]
+
+
+@pytest.mark.parametrize("text,want", TURKISH)
+def test_turkish_percent_first(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", TURKISH_REFUSALS)
+def test_turkish_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 3: Arabic-Indic digits
+
+RLM, LRM, ALM = "\u200f", "\u200e", "\u061c"
+ARABIC = _check_table([
+    pytest.param("الأسهم السعودية\nتاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(١٫٠١٪)\nأعلى\n١٢٬٤٠٠٫٠٠\n",
+                 Q(("تاسي", "12345.67", "123.45", "1.01")), id="ar-value-change-percent-lines"),
+    pytest.param(f"تاسي\n١٢٬٣٤٥٫٦٧\n{RLM}-١٢٣٫٤٥{RLM}\n{RLM}-٠٫٩٩٪{RLM}\n",
+                 Q(("تاسي", "12345.67", "-123.45", "-0.99")), id="ar-direction-marks-negative"),
+    pytest.param(f"تاسي ١٢٬٣٤٥٫٦٧ {ALM}-١٢٣٫٤٥ ({ALM}-٠٫٩٩٪)\n",
+                 Q(("تاسي", "12345.67", "-123.45", "-0.99")), id="ar-one-line-arabic-letter-marks"),
+    pytest.param("شاخص کل\n۲٬۱۵۰٬۳۴۰\n۱۲٬۵۶۰\n۰٫۵۹٪\n", Q(("شاخص کل", "2150340", "12560", "0.59")),
+                 id="fa-extended-digits"),
+    pytest.param(f"مؤشر EGX30\n٣٠٬٥١٢٫٤٠\n{LRM}+٢٥٠٫١٠{LRM}\n{LRM}+٠٫٨٣٪{LRM}\n",
+                 Q(("مؤشر EGX30", "30512.40", "250.10", "0.83")), id="ar-latin-code-in-name"),
+    pytest.param("تاسي\nآخر سعر\n١٢٬٣٤٥٫٦٧\nالتغيير\n١٢٣٫٤٥\nالتغيير %\n١٫٠١\n",
+                 Q(("تاسي", "12345.67", "123.45", "1.01")), id="ar-labelled-percent-without-sign"),
+    pytest.param("المؤشرات\nالمؤشر | الأخير | التغيير | نسبة التغيير\nتاسي | ١٢٬٣٤٥٫٦٧ | ١٢٣٫٤٥ | ١٫٠١٪\n",
+                 Q(("تاسي", "12345.67", "123.45", "1.01")), id="ar-table"),
+    pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥-\n(٠٫٩٩٪-)\n", Q(("تاسي", "12345.67", "-123.45", "-0.99")),
+                 id="ar-minus-after-the-number"),
+])
+
+ARABIC_REFUSALS = [
+    pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n(١٫٠١٪)\n", id="value-and-percent-only"),
+    pytest.param("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n٣٫٠١٪\n", id="arithmetic-fails"),
+]
+
+
+def test_arabic_strip_shape_failing_the_arithmetic_is_flagged():
+    # value alone, then the change, then "(percent)": a strip's shape, kept but flagged
+    (q,) = parse("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(٣٫٠١٪)\n").quotes
+    assert not q.consistent and any("arithmetic" in w for w in parse("تاسي\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(٣٫٠١٪)\n").warnings)
+
+
+@pytest.mark.parametrize("text,want", ARABIC)
+def test_arabic_digits(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", ARABIC_REFUSALS)
+def test_arabic_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 4: currency and arrow lines
+
+ARROWS = _check_table([
+    pytest.param("S&P 500\nFollow\n$\n6,111.81\n▲\n59.84 0.99%\nAt close\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99")), id="currency-line-up-arrow-line"),
+    pytest.param("S&P 500\nUSD\n6,111.81\n▼\n59.84\n0.97%\nPrev close 6,171.65\n",
+                 Q(("S&P 500", "6111.81", "-59.84", "-0.97")), id="currency-code-down-arrow-one-a-line"),
+    pytest.param("S&P 500\n$\n6,111.81\n▼\n59.84 (0.97%)\n", Q(("S&P 500", "6111.81", "-59.84", "-0.97")),
+                 id="down-arrow-line-parenthesised"),
+    pytest.param("S&P 500\n$6,111.81\n+59.84 (+0.99%)\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="sign-glued-currency-value"),
+    pytest.param("Apple Inc.\n$214.29\n−$2.80 (−1.29%)\n", Q(("Apple Inc.", "214.29", "-2.80", "-1.29")),
+                 id="currency-on-change-too"),
+    pytest.param("S&P 500\n6,111.81 USD\n▲ 59.84 (0.99%)\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="currency-after-value-arrow-on-change-line"),
+    pytest.param("S&P 500\n$\n6,111.81\n▼ Decreased By\n59.84 (0.97%)\n", Q(("S&P 500", "6111.81", "-59.84", "-0.97")),
+                 id="arrow-and-word-line"),
+])
+
+ARROW_REFUSALS = [
+    pytest.param("S&P 500\n$\n6,111.81\n▼\n59.84 +0.97%\n", id="down-arrow-against-a-plus"),
+    pytest.param("S&P 500\n$\n6,111.81\n▲\n0.99%\n", id="arrow-value-and-percent-only"),
+]
+
+
+@pytest.mark.parametrize("text,want", ARROWS)
+def test_currency_and_arrow_lines(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", ARROW_REFUSALS)
+def test_currency_and_arrow_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 5: tables by header
+
+TABLES = _check_table([
+    pytest.param("World Indices\nName | Last | High | Low | Chg | Chg % | Volume\n"
+                 "S&P 500 | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 0.99 | 2.1B\n"
+                 "Nasdaq 100 | 21,480.20 | 21,500.00 | 21,310.40 | -120.30 | -0.56 | 1.4B\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99"), ("Nasdaq 100", "21480.20", "-120.30", "-0.56")),
+                 id="pipes-extra-columns-percent-without-sign"),
+    pytest.param("Asia\nIndex Last Change %Change 52w High 52w Low\n"
+                 "Nikkei 225 38,471.20 761.60 2.02 42,224.02 31,156.12\n"
+                 "Hang Seng 17,769.14 -50.53 -0.28 23,241.74 14,794.16\n",
+                 Q(("Nikkei 225", "38471.20", "761.60", "2.02"), ("Hang Seng", "17769.14", "-50.53", "-0.28")),
+                 id="spaces-extra-columns-after"),
+    pytest.param("Indizes\nName Kurs +/- % Hoch Tief\nDAX 24.512,30 +112,40 +0,46 24.600,00 24.380,10\n"
+                 "MDAX 26.033,10 -413,20 -1,56 26.500,00 25.990,00\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46"), ("MDAX", "26033.10", "-413.20", "-1.56")),
+                 id="de-kurs-plus-minus-percent-high-low"),
+    pytest.param("Name\tLast\tHigh\tLow\tChg\tChg %\tVolume\nS&P 500\t6,111.81\t6,120.00\t6,050.10\t59.84\t0.99\t2.1B\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99")), id="tabs-extra-columns-between"),
+    pytest.param("Name\nLast\nHigh\nLow\nChg\nChg %\nVolume\nS&P 500\n6,111.81\n6,120.00\n6,050.10\n59.84\n0.99\n2.1B\n"
+                 "Nasdaq 100\n21,480.20\n21,500.00\n21,310.40\n-120.30\n-0.56\n1.4B\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99"), ("Nasdaq 100", "21480.20", "-120.30", "-0.56")),
+                 id="one-cell-a-line-extra-columns"),
+    pytest.param("Indices européens\nIndice  Dernier  Var. %  Var.\nCAC 40  7\u202f412,35  +0,46  +33,90\n"
+                 "SBF 120  5\u00a0612,10  -0,31  -17,45\n",
+                 Q(("CAC 40", "7412.35", "33.90", "0.46"), ("SBF 120", "5612.10", "-17.45", "-0.31")),
+                 id="fr-percent-column-before-change-narrow-nbsp"),
+    pytest.param("# | Name | Last | High | Low | Chg | Chg %\n1 | S&P 500 | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 0.99%\n"
+                 "2 | Nasdaq 100 | 21,480.20 | 21,500.00 | 21,310.40 | -120.30 | -0.56%\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99"), ("Nasdaq 100", "21480.20", "-120.30", "-0.56")),
+                 id="pipes-rank-column-first"),
+    pytest.param("Endeksler\nEndeks Son Fark %Fark\nBIST 100 10.245,30 125,40 1,24\nBIST 30 11.050,20 -45,10 -0,41\n",
+                 Q(("BIST 100", "10245.30", "125.40", "1.24"), ("BIST 30", "11050.20", "-45.10", "-0.41")),
+                 id="tr-percent-sign-before-the-change-column"),
+    pytest.param("Indici\nIndice Ultimo Var% Var Apertura\nFTSE MIB 34.512,33 0,36 123,45 34.400,00\n",
+                 Q(("FTSE MIB", "34512.33", "123.45", "0.36")), id="it-percent-column-first-extra-after"),
+    pytest.param("Índice | Último | Máximo | Mínimo | Var. | Var. %\nIBEX 35 | 11.641,30 | 11.700,00 | 11.590,10 | 40,20 | 0,35\n",
+                 Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-pipes-extra-columns"),
+])
+
+TABLE_REFUSALS = [
+    pytest.param("Performance\nName | Last | 1W % | 1M % | YTD %\nS&P 500 | 6,111.81 | 0.99 | 2.10 | 12.30\n",
+                 id="period-return-columns"),
+    pytest.param("Name | Last | High | Low | Chg | Chg % | Volume\n1W | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 0.99 | 2.1B\n"
+                 "YTD | 6,111.81 | 6,120.00 | 5,050.10 | 700.20 | 12.94 | 9.1B\n", id="period-rows"),
+    pytest.param("Top Gainers\nName | Last | Chg % | Volume\nAcme Corp | 12.30 | 4.10 | 1.2M\n", id="gainers-without-change"),
+    pytest.param("Name | Last | High | Low | Chg | Chg % | Volume\nS&P 500 | 6,111.81 | 6,120.00 | 6,050.10 | 59.84 | 1.99 | 2.1B\n",
+                 id="arithmetic-fails"),
+    pytest.param("Name Kurs Hoch Tief %\nDAX 24.512,30 24.600,00 24.380,10 +0,46\n", id="percent-without-change-column"),
+    pytest.param("Name | Last | Chg | Chg %\nS&P 500 | 6,111.81 | 59.84\n", id="a-row-short-of-cells"),
+]
+
+
+@pytest.mark.parametrize("text,want", TABLES)
+def test_tables_by_header(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", TABLE_REFUSALS)
+def test_tables_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 6: direction and day words
+
+WORDS = _check_table([
+    pytest.param("AUD/USD\n0.6512 down 0.0008 (0.12%)\n", Q(("AUD/USD", "0.6512", "-0.0008", "-0.12")),
+                 id="down-word-in-header"),
+    pytest.param("KLCI\n3,137.50 up 12.50 (0.40%)\n", Q(("KLCI", "3137.50", "12.50", "0.40")), id="up-word-in-header"),
+    pytest.param("KLCI\n3,112.50\nDecreased By ▼ 12.5 (0.4%)\n", Q(("KLCI", "3112.50", "-12.5", "-0.4")),
+                 id="decreased-by-arrow"),
+    pytest.param("Gold Spot\n398.8 fell 1.2 (0.3%)\n", Q(("Gold Spot", "398.8", "-1.2", "-0.3")), id="fell-in-header"),
+    pytest.param("S&P 500\n6,111.81 Bid 6,111.50 Ask 6,112.00 +59.84 (+0.99%)\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99")), id="bid-ask-between-value-and-change"),
+    pytest.param("Bitcoin\n97,250.10\n24h\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-line"),
+    pytest.param("Bitcoin\n97,250.10 24h: +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-colon-inline"),
+    pytest.param("Bitcoin\n97,250.10\n1D\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="1d-line"),
+    pytest.param("Bitcoin\n97,250.10 Today +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="today-inline"),
+    pytest.param("Bitcoin\n97,250.10\nDay change\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="day-change-line"),
+    pytest.param("Bitcoin\n97,250.10\n24h change\n+1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-change-line"),
+    pytest.param("Bitcoin\n$97,250.10\n24h: +1.30% (+1,250.40)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="24h-percent-first"),
+    pytest.param("Bitcoin\n97,250.10 Day change +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="day-change-inline"),
+    pytest.param("Bitcoin 97,250.10 Change: +1,250.40 (+1.30%)\n", Q(("Bitcoin", "97250.10", "1250.40", "1.30")),
+                 id="change-label-inline-named-row"),
+    pytest.param("KLCI\n3,112.50 Decreased By ▼ 12.5 (0.4%)\n", Q(("KLCI", "3112.50", "-12.5", "-0.4")),
+                 id="decreased-by-arrow-inline"),
+])
+
+WORD_REFUSALS = [
+    pytest.param("Gold fell 1.2 (0.3%) to 398.8 on Friday as the dollar firmed.\n", id="prose-fell"),
+    pytest.param("Markets\nThe index was down 0.0008 (0.12%) at 0.6512 in early trade.\n", id="prose-down"),
+    pytest.param("EUR/USD\nBid 1.0850 Ask 1.0852\n+0.12%\n", id="bid-ask-only"),
+    pytest.param("EUR/USD\nBid\n1.0850\nAsk\n1.0852\n(+0.01%)\n", id="bid-ask-stacked"),
+    pytest.param("Bitcoin\n97,250.10\n1W\n+5,250.40 (+5.71%)\n", id="1w-change-is-no-day-change"),
+    pytest.param("Bitcoin\n97,250.10\n1M\n+7,250.40 (+8.06%)\n", id="1m-line"),
+    pytest.param("Shares of Acme rose 1.20 (0.40%) to 301.20 on Tuesday.\n", id="prose-rose"),
+    pytest.param("Bitcoin\n97,250.10 1W: +5,250.40 (+5.71%)\n", id="1w-inline"),
+    pytest.param("S&P 500\nAsk 6,112.00 +59.84 (+0.99%)\n", id="ask-and-change-without-value"),
+    pytest.param("Prev close 6,051.97 Change +59.84 (+0.99%)\n", id="a-previous-close-and-change-label"),
+    pytest.param("Bitcoin 97,250.10 1-Year Change +45,250.40 (+87.02%)\n", id="a-year-change-label-inline"),
+]
+
+
+@pytest.mark.parametrize("text,want", WORDS)
+def test_direction_and_day_words(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", WORD_REFUSALS)
+def test_direction_and_day_words_refused(text):
+    assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 7: names never from buttons
+
+BUTTONS = _check_table([
+    pytest.param("S&P 500\nFollow\nAdd to Watchlist\nCompare\n6,111.81\n+59.84 (+0.99%)\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99")), id="en-buttons-below-the-name"),
+    pytest.param("S&P 500\nOverview\nChart\nNews\nSet alert\n6,111.81\n+59.84 (+0.99%)\n",
+                 Q(("S&P 500", "6111.81", "59.84", "0.99")), id="en-tabs-and-alert"),
+    pytest.param("Tesla Inc\nTrade now\n$\n250.10\n+5.10 (+2.08%)\n", Q(("Tesla Inc", "250.10", "5.10", "2.08")),
+                 id="en-trade-now"),
+    pytest.param("DAX\nBeobachten\nVergleichen\n24.512,30\n+112,40 (+0,46%)\n", Q(("DAX", "24512.30", "112.40", "0.46")),
+                 id="de-buttons"),
+    pytest.param("CAC 40\nSuivre\nComparer\n7 412,35\n+33,90 (+0,46 %)\n", Q(("CAC 40", "7412.35", "33.90", "0.46")),
+                 id="fr-buttons"),
+    pytest.param("IBEX 35\nSeguir\nAñadir a cartera\n11.641,30\n+40,20 (+0,35%)\n",
+                 Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-buttons"),
+    pytest.param("S&P 500\n+ Follow\nPrint\n6,111.81\n+59.84 (+0.99%)\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="en-icon-before-button"),
+    pytest.param("恒生指數\n加入自選\n25,012.35\n+150.20 (+0.60%)\n", Q(("恒生指數", "25012.35", "150.20", "0.60")),
+                 id="zh-hant-watchlist-button"),
+    pytest.param("تاسي\nمتابعة\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(١٫٠١٪)\n", Q(("تاسي", "12345.67", "123.45", "1.01")),
+                 id="ar-follow-button"),
+])
+
+BUTTON_REFUSALS = [
+    pytest.param("Follow\n6,111.81\n+59.84 (+0.99%)\n", id="follow-alone"),
+    pytest.param("Add to Watchlist\nCompare\n6,111.81\n+59.84 (+0.99%)\n", id="watchlist-and-compare"),
+    pytest.param("Overview\nChart\nNews\n6,111.81\n+59.84 (+0.99%)\n", id="tabs-alone"),
+    pytest.param("Trade now\n6,111.81\n+59.84 (+0.99%)\n", id="trade-now"),
+    pytest.param("Set alert\n6,111.81\n+59.84 (+0.99%)\n", id="set-alert"),
+    pytest.param("Seguir\n11.641,30\n+40,20 (+0,35%)\n", id="es-follow"),
+    pytest.param("Takip et\n10.245,30\n+125,40 (+%1,24)\n", id="tr-follow"),
+    pytest.param("+ Follow\nGet Quote\n6,111.81\n+59.84 (+0.99%)\n", id="icon-follow-and-get-quote"),
+    pytest.param("加入自選\n25,012.35\n+150.20 (+0.60%)\n", id="zh-hant-watchlist"),
+    pytest.param("متابعة\n١٢٬٣٤٥٫٦٧\n١٢٣٫٤٥\n(١٫٠١٪)\n", id="ar-follow"),
+]
+
+
+@pytest.mark.parametrize("text,want", BUTTONS)
+def test_names_past_buttons(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", BUTTON_REFUSALS)
+def test_buttons_are_no_names(text):
+    assert _quotes(text) == []
