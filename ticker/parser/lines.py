@@ -118,6 +118,7 @@ def _soft(gap: str, inner: bool = False) -> bool:
 
 
 _BLANK_CHARS = "|" + _STRIP
+_new_field = _Field.__new__
 
 
 # Lines seen on earlier pages -> what reading them gave: pages of one site repeat most of their
@@ -224,21 +225,36 @@ class _Lines:
         s = self.text(i)
         if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
+        m = _SIMPLE_LINE.fullmatch(s)
+        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+            # (first: such a line is no bullet, has a digit and is no space-grouped integer)
+            v, pc = m.group(1), m.group(2)
+            f = _new_field(_Field)
+            f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
+            if pc is None:
+                f.end = len(s)
+                self._fields[i] = [f]
+            else:
+                f.end = m.end(1)
+                g = _new_field(_Field)
+                g.raw, g.pct, g.paren, g.down, g.up, g.start, g.end = pc, True, True, False, False, m.start(2) - 1, len(s)
+                self._fields[i] = [f, g]
+            return _NUM
         if _BULLET.match(s) or not _DIGIT.search(s):
             if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
                 return _BLANK
             return _HOLD if _PLACEHOLDER.fullmatch(s) else _TEXT
         if _SPACED_INT.fullmatch(s):
-            fs = self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
+            self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
             return _NUM
-        m = _SIMPLE_LINE.fullmatch(s) or _SPACED_CP.fullmatch(s)
-        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+        m = _SPACED_CP.fullmatch(s)
+        if m:  # "+1 107 (+5,63 %)"
             v, pc = m.group(1), m.group(2)
             if pc is None:
-                fs = self._fields[i] = [_Field.make(v, False, False, 0, len(s))]
+                self._fields[i] = [_Field.make(v, False, False, 0, len(s))]
             else:
-                fs = self._fields[i] = [_Field.make(v, False, False, 0, m.end(1)),
-                                        _Field.make(pc, True, True, m.start(2) - 1, len(s))]
+                self._fields[i] = [_Field.make(v, False, False, 0, m.end(1)),
+                                   _Field.make(pc, True, True, m.start(2) - 1, len(s))]
             return _NUM
         # (fields a stage read before may have been marked since: kept out of the cache)
         how[0] = _FS_ALL if i not in self._fields else _FS_SEEN
