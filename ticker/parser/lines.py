@@ -205,6 +205,8 @@ class _Lines:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
             if e is None:
+                if i not in self._text:  # (text() would look the line up again)
+                    self._text[i] = _line_text(raw)
                 how = [_FS_NONE]
                 k = self._classify(i, how)
                 if k != _NUM and len(raw) <= _LINE_KEY_MAX:
@@ -212,7 +214,7 @@ class _Lines:
                     if len(_LINE_CACHE) >= _LINE_CACHE_MAX:
                         _LINE_CACHE.clear()
                     fs = self._fields.get(i) if how[0] == _FS_ALL else None
-                    _LINE_CACHE[raw] = (self.text(i), k, how[0], None if fs is None else _specs(fs))
+                    _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
             else:
                 k = e[1]
                 if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
@@ -221,8 +223,8 @@ class _Lines:
         return k
 
     def _classify(self, i: int, how: list) -> int:
-        """Line ``i``'s kind; what it did to the line's fields noted in ``how[0]``."""
-        s = self.text(i)
+        """Line ``i``'s kind; what it did to the line's fields noted in ``how[0]`` (its text made)."""
+        s = self._text[i]
         if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
         m = _SIMPLE_LINE.fullmatch(s)
