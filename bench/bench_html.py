@@ -213,7 +213,7 @@ def main() -> None:
 
     import os
 
-    floor, tick, base = [], [], []
+    floor, tick, base_runs = [], [], []  # (the page itself is `base`)
     load_before = _load()
     base_env = {**os.environ, "PYTHONPATH": str(a.base.resolve())} if a.base else None
 
@@ -228,7 +228,7 @@ def main() -> None:
         floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
         tick.append(ingest(run, "this"))
         if base_env:
-            base.append(ingest(run, "base", base_env))
+            base_runs.append(ingest(run, "base", base_env))
     f_wall, t_wall = median([r[0] for r in floor]), median([r[0] for r in tick])
     f_cpu, t_cpu = median([r[-1] for r in floor]), median([r[-1] for r in tick])
     print(f"{a.pages} real-size pages, {a.runs} runs, interleaved (load average before: {load_before}):")
@@ -236,18 +236,20 @@ def main() -> None:
     print(f"  ticker ingest (SQLite):                       median {t_wall:.3f} s, {t_cpu:.2f} CPU-s (workers included)")
     print(f"  ratio ticker/floor: {t_wall / f_wall:.2f}x wall (goal <= 2.0x), {t_cpu / f_cpu:.2f}x CPU   all runs: floor "
           + " ".join(f"{r[0]:.2f}" for r in floor) + ", ticker " + " ".join(f"{r[0]:.2f}" for r in tick))
-    if base:
-        b_wall, b_cpu = median([r[0] for r in base]), median([r[-1] for r in base])
+    if base_runs:
+        b_wall, b_cpu = median([r[0] for r in base_runs]), median([r[-1] for r in base_runs])
         print(f"  base ({a.base}):  median {b_wall:.3f} s, {b_cpu:.2f} CPU-s; ratio base/floor: {b_wall / f_wall:.2f}x wall, "
               f"{b_cpu / f_cpu:.2f}x CPU; this tree/base: {t_wall / b_wall:.2f}x wall, {t_cpu / b_cpu:.2f}x CPU   "
-              "all runs: base " + " ".join(f"{r[0]:.2f}" for r in base))
+              "all runs: base " + " ".join(f"{r[0]:.2f}" for r in base_runs))
     print(f"  (load average after: {_load()}; on a busy machine the wall times say little, the CPU times more)")
 
     if a.warc_pages:
         warc = a.workdir / f"pages-{a.warc_pages}.warc.gz"
         if not warc.exists():
             t = time.perf_counter()
-            write_warc(warc, base, a.warc_pages)
+            part = warc.with_name(warc.name + ".part")  # a run stopped while writing leaves no archive
+            write_warc(part, base, a.warc_pages)
+            part.rename(warc)
             print(f"wrote {warc.name}: {warc.stat().st_size >> 20} MiB in {time.perf_counter() - t:.0f} s")
         read_warc_both(warc)
         db = a.workdir / "warc.db"

@@ -145,3 +145,41 @@ def test_page_inputs_reach_worker_processes_unchanged(item):
     import pickle
 
     assert pickle.loads(pickle.dumps(item, pickle.HIGHEST_PROTOCOL)) == item
+
+
+# Markup around scripts, styles and SVG images as pages serve it; emptying them before the parse
+# (html.empty_unseen, a speed step) must give the text the parse of the whole markup gives.
+UNSEEN = [
+    '<li><span>DAX</span><script>w.q={"p":"18,161.01"}</script><span>18,161.01</span></li>',
+    "<p>Gold<SCRIPT type='x'>if (a<b && c>d) f('</p><p>9.9')</SCRIPT >2,332.90</p>",
+    '<div>Nikkei<svg viewBox="0 0 9 9"><path d="M1 1"/><text>40,074.69</text></svg>40,074.69</div>',
+    "<div>Öl<svg><svg><g/></svg></svg>85,13 -0,28 (-0,33%)</div>",  # nested: a stray end tag
+    "<head><style>p{content:'</p>1.5'}</style></head><body><p>FTSE 100 8,139.83</p></body>",
+    "<div>S&amp;P 500</div><scripts>custom 6,111.81</scripts><svgx>+59.84</svgx>",  # not those tags
+    "<p>Dow 44,750.31</p><script>never closed 1.5 +2.5 (3%)",
+    "<table><tr><td>Bitcoin</td><script>1</script><td>97,000.10</td></tr></table>",
+    '<div data-x="<script>">Brent 85.13</div><p>+0.28 (+0.33%)</p><script>x</script><p>y</p>',
+    "<!-- <script> -->Brent 85.13<p>+0.28 (+0.33%)</p><style>p{}</style><p>y</p>",
+]
+
+
+@pytest.mark.parametrize("markup", UNSEEN)
+@pytest.mark.parametrize("as_bytes", [False, True])
+def test_emptying_unseen_elements_first_gives_the_same_text(markup, as_bytes, monkeypatch):
+    from ticker.pages import html
+
+    page = markup.encode() if as_bytes else markup
+    quick = html.html_page(page)
+    monkeypatch.setattr(html, "empty_unseen", lambda markup: markup)
+    assert quick == html.html_page(page)
+    assert "never closed" not in quick[0] and "custom" in html_to_text(UNSEEN[5])
+
+
+def test_bytes_inside_a_script_do_not_decide_the_page_encoding(write_page):
+    # A tracker's script with a stray Latin-1 byte in an otherwise UTF-8 page: no reader sees it,
+    # and the page is still read as UTF-8 (its own text decoded as such, no note).
+    raw = "<html><body><p>Börse Frankfurt</p><p>DAX 18.161,01 +243,73 (+1,36%)</p>".encode()
+    path = write_page("page.html", raw + b"<script>var s='\xe9t\xe9';</script></body></html>")
+    page = pages.load(PageInput(str(path), path))
+    assert page.text.splitlines() == ["Börse Frankfurt", "DAX 18.161,01 +243,73 (+1,36%)"]
+    assert page.encoding == "utf-8" and page.notes == ()

@@ -482,7 +482,9 @@ CASES += [
     C("refuse-value-percent-list", "Dow 39,069.59 0.01%\nS&P 500 5,304.72 0.70%\nNasdaq 16,920.79 1.10%\n", []),
     C("refuse-volume-market-cap-table", "Symbol | Volume | Market Cap | Chg % |\nAAPL | 51,234,500 | 2.91T | 0.65% |\n"
          "MSFT | 18,320,100 | 3.19T | 0.74% |\n", []),
-    C("refuse-dates-times", "Stand: 10.04.2025 12:08:18\nZuletzt 10.04.2025 17:35:00 Uhr (+0,93%)\n", []),
+    # (no quote; the labelled time line heading the page is its status, as a quote page's is)
+    C("refuse-dates-times", "Stand: 10.04.2025 12:08:18\nZuletzt 10.04.2025 17:35:00 Uhr (+0,93%)\n", [],
+      "Stand: 10.04.2025 12:08:18"),
     C("refuse-template-mustache", "{{ quote.name }}\n{{ quote.last | number:'1.2-2' }}\n"
          "{{ quote.change }} ({{ quote.pct }}%)\n${price} ${change} (${pct}%)\n", []),
     C("refuse-dash-widgets", "  • S&P 500\n\n    --\n    --(--%)\n    \u00a0\n  • Dow 30\n\n    -\n    - (-)\n", []),

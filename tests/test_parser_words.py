@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ticker.parser import lexicon, lines, subject
+from ticker.parser import lexicon, lines, status, subject
 from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 
 # which built pattern (or collection) uses each category: an entry must be matched by it
@@ -28,6 +28,18 @@ _USERS = {
     "today": lambda w: lines._TODAY.fullmatch(w),
     "stopwords": lambda w: w in lexicon._STOPWORDS,
     "time_words": lambda w: w in lexicon._TIME_WORDS,
+    # quote-time lines (ticker.parser.status): a label then only a time; a word before the clock
+    # (in a line and in the page time read from it); a dotted clock after its word; a byline
+    "time_labels": lambda w: status._LABELLED_TIME.fullmatch(f"{w}: 17:35") and status._time_line(f"{w} 02.12.2026 17:35"),
+    "clock_words": lambda w: status._time_line(f"02.12.2026 {w} 17:35")
+    and status._parse_datetime(f"02.12.2026 {w} 17:35") is not None,
+    "dotted_clock": lambda w: status._time_line(f"{w} 18.29") and not status._time_line("18.29")
+    and status._parse_datetime(f"2.12.2026 {w} 18.29") is not None,
+    "am_words": lambda w: status._parse_datetime(f"02/12/2026 12:20 {w}").hour == 0,
+    "pm_words": lambda w: status._parse_datetime(f"02/12/2026 03:20 {w}").hour == 15,
+    "news_headings": lambda w: status._news_heading(w) and status._news_heading(f"{w} zu Beispiel AG"),
+    "bylines": lambda w: status._time_of(f"{w} Dec 2, 2026, 4:05 PM EST") is None
+    and status._time_of("Dec 2, 2026, 4:05 PM EST") is not None,
     "months": lambda w: w in lexicon._MONTHS,
     "periods": lambda w: lexicon._RETURN_PERIOD.fullmatch(w),
     "col_value": lambda w: any(m.lastgroup == "v" for m in lexicon._COLUMN.finditer(w)),

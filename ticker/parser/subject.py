@@ -463,7 +463,22 @@ def count_mentions(core: str, folded: str) -> int:
     """
     if len(core) > 4:
         return folded.count(core)
-    return len(re.findall(r"(?<!\w)" + re.escape(core) + r"(?!\w)", folded))
+    # As re.findall(r"(?<!\w)core(?!\w)") counts (\w: a character that isalnum, or "_"), by
+    # str.find: a regex scan of the page per name cost a sixth of a real page's parse.
+    found = 0
+    at = folded.find(core)
+    while at >= 0:
+        end = at + len(core)
+        if (at == 0 or not _word_char(folded[at - 1])) and (end == len(folded) or not _word_char(folded[end])):
+            found += 1
+            at = folded.find(core, end)
+        else:
+            at = folded.find(core, at + 1)
+    return found
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
 
 
 def _symbol_near(out: list[Scored], i: int) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "tr", "pl", "he", "ru", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "fi", "tr", "pl", "he", "ar", "ru", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -36,6 +36,14 @@ CATEGORIES = {
     "glued_units": "units printed right after a number, without a space (3,456円): set apart like other units",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",
     "time_words": "words of a line that carries the page's own time (Updated, As of)",
+    "time_labels": "the label of a quote-time line that must be followed by a date or a clock time and nothing else "
+                   "(Last updated, Stand, Päivitetty, آخر تحديث, 更新時間); unlike at_close, never a session's name",
+    "clock_words": "a word printed between a date and its clock time (2.12.2026 *um* 17:35, 02/12/2026 *à* 17:35)",
+    "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
+    "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",
+    "pm_words": "a word after a 12-hour clock time saying it is the afternoon's (03:20 *م*)",
+    "news_headings": "the heading of a news list (News, Nachrichten, 新聞): the dates below it are its articles', not the quote's",
+    "bylines": "a word of an article's byline or a news list's date, never the quote's time (Published, min read)",
     "months": "month abbreviations -> month number",
     "periods": "a return period naming a table row, never an instrument (1 week, YTD)",
     "col_value": "a table column holding the value (Last, Kurs)",

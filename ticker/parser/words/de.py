@@ -35,4 +35,8 @@ WORDS = {
     "symbol_labels": ["kürzel", "symbol"],
     "countries": ["deutschland", "schweiz", "österreich", "usa"],
     "tabs": ["übersicht", "nachrichten", "kennzahlen", "dividenden?", "termine", "analysen", "bilanz", "historisch", "kurse", "profil", "unternehmen", "chartanalyse", "diskussion"],
+    "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung"],
+    "clock_words": ["um"],
+    "bylines": ["veröffentlicht", "lesezeit"],
+    "news_headings": ["nachrichten", "news", "meldungen"],
 }

@@ -24,4 +24,9 @@ WORDS = {
     "name_kinds": ["índice"],
     "countries": ["españa", "estados unidos"],
     "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
+    "time_labels": ["actualizado(?: el)?", "última actualización", "cierre"],
+    "clock_words": ["a las"],
+    "bylines": ["publicado"],
+    "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},
+    "news_headings": ["noticias"],
 }

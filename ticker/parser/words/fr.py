@@ -28,4 +28,8 @@ WORDS = {
     "name_kinds": ["sa", "indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
+    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?"],
+    "clock_words": ["à"],
+    "bylines": ["publié le"],
+    "news_headings": ["actualités", "infos"],
 }

@@ -26,4 +26,9 @@ WORDS = {
     "name_kinds": ["indice", "s\\.p\\.a\\."],
     "countries": ["italia"],
     "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
+    "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?"],
+    "clock_words": ["alle", "ore"],
+    "bylines": ["pubblicato"],
+    "months": {"gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10},
+    "news_headings": ["notizie"],
 }

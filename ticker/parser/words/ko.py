@@ -12,4 +12,6 @@ WORDS = {
     "quote_labels": ["현재가", "종가"],
     "name_kinds": ["지수"],
     "tabs": ["뉴스", "차트", "개요"],
+    "time_labels": ["기준일시", "업데이트"],
+    "news_headings": ["뉴스"],
 }

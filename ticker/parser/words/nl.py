@@ -11,4 +11,8 @@ WORDS = {
     "name_kinds": ["index", "n\\.v\\."],
     "countries": ["nederland"],
     "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
+    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt"],
+    "clock_words": ["om"],
+    "months": {"mrt": 3, "mei": 5},
+    "news_headings": ["nieuws"],
 }

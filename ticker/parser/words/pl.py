@@ -12,4 +12,5 @@ WORDS = {
     "name_labels": ["indeks", "indeksy", "akcje"],
     "countries": ["polska"],
     "tabs": ["wiadomości", "wykres", "przegląd", "notowania"],
+    "news_headings": ["wiadomości"],
 }

@@ -14,4 +14,9 @@ WORDS = {
     "name_kinds": ["índice"],
     "countries": ["brasil", "portugal"],
     "tabs": ["notícias", "histórico", "visão geral"],
+    "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento"],
+    "clock_words": ["às"],
+    "bylines": ["publicado em"],
+    "months": {"fev": 2, "set": 9, "out": 10},
+    "news_headings": ["notícias"],
 }

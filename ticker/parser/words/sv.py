@@ -9,4 +9,8 @@ WORDS = {
     "name_kinds": ["index", "ab"],
     "countries": ["sverige"],
     "tabs": ["nyheter", "översikt", "graf"],
+    "time_labels": ["senast uppdaterad", "uppdaterad"],
+    "dotted_clock": ["kl\\."],
+    "months": {"maj": 5},
+    "news_headings": ["nyheter"],
 }

@@ -12,4 +12,6 @@ WORDS = {
     "name_labels": ["endeks", "endeksler", "hisse"],
     "countries": ["türkiye"],
     "tabs": ["haberler", "grafik", "genel bakış"],
+    "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme"],
+    "news_headings": ["haberler"],
 }

@@ -1,0 +1,13 @@
+"""Finnish words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "markets": ["pörssi"],
+    "states": ["suljettu", "avoinna"],
+    # "Päivitetty 2.12.2026 klo 18.29": updated ... at (o'clock), the time printed with a dot
+    "time_labels": ["päivitetty", "viimeksi päivitetty", "viimeisin kauppa"],
+    "time_words": ["päivitetty"],
+    "dotted_clock": ["klo"],
+    "bylines": ["julkaistu"],
+    "exchanges": ["nasdaq helsinki", "helsinki", "first north"],
+    "news_headings": ["uutiset"],
+}
