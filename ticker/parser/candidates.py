@@ -147,6 +147,21 @@ def _without_bid_ask(s: str, fs: list[_Field]) -> tuple[list[_Field], set[int]]:
     return out, joined
 
 
+# a bullet line -> (its name, whether that may name the numbers below): a strip's names repeat
+# from page to page (bounded: cleared when full)
+_BULLET_NAMES: dict[str, tuple[str, bool]] = {}
+
+
+def _bullet_name(s: str, at: int) -> tuple[str, bool]:
+    got = _BULLET_NAMES.get(s)
+    if got is None:
+        name = _clean_name(s[at:])
+        if len(_BULLET_NAMES) >= 5000:
+            _BULLET_NAMES.clear()
+        got = _BULLET_NAMES[s] = (name, _heading_ok(name) and "|" not in name)
+    return got
+
+
 class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -202,7 +217,7 @@ class Candidates(PageState):
                 # "WKN" above "846900": an identifier under its label, not another quote's numbers
             m = _BULLET.match(s)
             if m:
-                bullet = (k, _clean_name(s[m.end():]))
+                bullet = (k, *_bullet_name(s, m.end()))
                 break
             if "%" in s and L.fields(k):
                 break  # another quote's line
@@ -215,10 +230,7 @@ class Candidates(PageState):
                 self.name_evidence[choice.line] = choice.explain()
             return choice.name, choice.symbol, choice.line, False
         if bullet is not None:
-            name = bullet[1]
-            if _heading_ok(name) and "|" not in name:
-                return name, None, bullet[0], True
-            return None
+            return (bullet[1], None, bullet[0], True) if bullet[2] else None
         for line, s in reversed(window):
             if _EXCHANGE_LINE.fullmatch(s):  # "Nasdaq" alone above its numbers: the index of that name
                 return s, None, line, False

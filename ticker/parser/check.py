@@ -50,21 +50,23 @@ def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -
     return v > 0 and abs(100.0 * c / v - p) <= 100.0 * (uc * v + uv * abs(c)) / (v * v) + up + 1e-9
 
 
-_NUMS: dict[tuple[str, str], tuple[Decimal, float, float] | None] = {}
+# per decimal separator: printed number -> its reading (a dict keyed by the string alone: no
+# tuple to make and hash per look-up)
+_NUMS: dict[str, dict[str, tuple[Decimal, float, float] | None]] = {".": {}, ",": {}}
 
 
 def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
     """(exact value, float value, one unit in the last printed digit) of a printed number."""
-    key = (raw, sep)
+    cache = _NUMS[sep]
     try:
-        return _NUMS[key]
+        return cache[raw]
     except KeyError:
         pass
     r = read_number(raw, sep)
     out = None if r is None else (r[0], float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
-    if len(_NUMS) > 50000:
-        _NUMS.clear()
-    _NUMS[key] = out
+    if len(cache) > 25000:
+        cache.clear()
+    cache[raw] = out
     return out
 
 

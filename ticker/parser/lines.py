@@ -118,6 +118,55 @@ def _soft(gap: str, inner: bool = False) -> bool:
 
 
 _BLANK_CHARS = "|" + _STRIP
+_new_field = _Field.__new__
+
+
+# Lines seen on earlier pages -> what reading them gave: pages of one site repeat most of their
+# lines (menus, labels, names, blank spacers), and a line's text, kind and fields depend on
+# nothing but the line. An entry is (text, kind, what reading the kind did to the line's fields,
+# the fields the number pattern finds or None); the fields are kept as plain tuples and made anew
+# for each page (a stage may mark a field's direction). Lines of numbers are not kept (prices
+# move), nor long lines. Bounded: cleared when full. Plain dict operations, atomic in CPython:
+# threads sharing it at worst read a line twice.
+_LINE_CACHE: dict[str, tuple] = {}
+_LINE_CACHE_MAX = 20_000
+_LINE_KEY_MAX = 200
+# what _classify did to the line's fields (the third item of an entry): nothing, or read them
+# all with the number pattern (made then, or _SEEN: made before)
+_FS_NONE, _FS_ALL, _FS_SEEN = 0, 1, 2
+
+
+def _specs(fs: list[_Field]) -> tuple[tuple, ...]:
+    return tuple((f.raw, f.pct, f.paren, f.down, f.up, f.start, f.end) for f in fs)
+
+
+def _made(specs: tuple[tuple, ...]) -> list[_Field]:
+    out = []
+    new = _Field.__new__
+    for raw, pct, paren, down, up, start, end in specs:
+        f = new(_Field)
+        f.raw, f.pct, f.paren, f.down, f.up, f.start, f.end = raw, pct, paren, down, up, start, end
+        out.append(f)
+    return out
+
+
+def _line_text(raw: str) -> str:
+    """A raw line stripped and :func:`normalize`-d (inlined: every line a stage looks at comes here)."""
+    s = raw.strip(_STRIP)
+    if not s.isascii():
+        rtl = "-" in s and _ARABIC_DIGIT.search(s) is not None
+        s = s.translate(_NORMAL)
+        if rtl:
+            s = _TRAILING_MINUS.sub(r"-\1\2", s)
+        if _GLUED_FIRST.search(s) is not None:
+            s = _GLUED_UNIT.sub(r" \1", s)
+    if "%" in s and _PCT_BEFORE.search(s) is not None:
+        s = _PCT_FIRST.sub(r"\1%", s)
+    if s and s[0] in _SIGN_WORD_FIRST:
+        m = _SIGN_WORD.fullmatch(s)
+        if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
+            s = _SIGN_WORDS[m.group(1)] + m.group(2)
+    return s
 
 
 class _Lines:
@@ -136,40 +185,66 @@ class _Lines:
         """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
         never looked at)."""
         s = self._text.get(i)
-        if s is None:  # normalize(_strip(...)), inlined: every line a stage looks at comes here
-            s = self.raw[i].strip(_STRIP)
-            if not s.isascii():
-                rtl = "-" in s and _ARABIC_DIGIT.search(s) is not None
-                s = s.translate(_NORMAL)
-                if rtl:
-                    s = _TRAILING_MINUS.sub(r"-\1\2", s)
-                if _GLUED_FIRST.search(s) is not None:
-                    s = _GLUED_UNIT.sub(r" \1", s)
-            if "%" in s and _PCT_BEFORE.search(s) is not None:
-                s = _PCT_FIRST.sub(r"\1%", s)
-            if s and s[0] in _SIGN_WORD_FIRST:
-                m = _SIGN_WORD.fullmatch(s)
-                if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
-                    s = _SIGN_WORDS[m.group(1)] + m.group(2)
-            self._text[i] = s
+        if s is None:
+            raw = self.raw[i]
+            e = _LINE_CACHE.get(raw)
+            s = self._text[i] = _line_text(raw) if e is None else e[0]
         return s
 
     def fields(self, i: int) -> list[_Field]:
         f = self._fields.get(i)
         if f is None:
-            f = self._fields[i] = [_Field(m) for m in _FIELD.finditer(self.text(i))]
+            e = _LINE_CACHE.get(self.raw[i])
+            if e is None or e[3] is None:
+                f = [_Field(m) for m in _FIELD.finditer(self.text(i))]
+            else:
+                f = _made(e[3])
+            self._fields[i] = f
         return f
 
     def kind(self, i: int) -> int:
         k = self._kind.get(i)
         if k is None:
-            k = self._kind[i] = self._classify(i)
+            raw = self.raw[i]
+            e = _LINE_CACHE.get(raw)
+            if e is None:
+                if i not in self._text:  # (text() would look the line up again)
+                    self._text[i] = _line_text(raw)
+                how = [_FS_NONE]
+                k = self._classify(i, how)
+                if k != _NUM and len(raw) <= _LINE_KEY_MAX:
+                    # (a line of numbers is seldom printed again: prices move)
+                    if len(_LINE_CACHE) >= _LINE_CACHE_MAX:
+                        _LINE_CACHE.clear()
+                    fs = self._fields.get(i) if how[0] == _FS_ALL else None
+                    _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
+            else:
+                k = e[1]
+                if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
+                    self.fields(i)
+            self._kind[i] = k
         return k
 
-    def _classify(self, i: int) -> int:
-        s = self.text(i)
+    def _classify(self, i: int, how: list) -> int:
+        """Line ``i``'s kind; what it did to the line's fields noted in ``how[0]`` (its text made)."""
+        s = self._text[i]
         if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
+        m = _SIMPLE_LINE.fullmatch(s)
+        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+            # (first: such a line is no bullet, has a digit and is no space-grouped integer)
+            v, pc = m.group(1), m.group(2)
+            f = _new_field(_Field)
+            f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
+            if pc is None:
+                f.end = len(s)
+                self._fields[i] = [f]
+            else:
+                f.end = m.end(1)
+                g = _new_field(_Field)
+                g.raw, g.pct, g.paren, g.down, g.up, g.start, g.end = pc, True, True, False, False, m.start(2) - 1, len(s)
+                self._fields[i] = [f, g]
+            return _NUM
         if _BULLET.match(s) or not _DIGIT.search(s):
             if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers
                 return _BLANK
@@ -177,8 +252,8 @@ class _Lines:
         if _SPACED_INT.fullmatch(s):
             self._fields[i] = [_Field.make(s, False, False, 0, len(s))]
             return _NUM
-        m = _SIMPLE_LINE.fullmatch(s) or _SPACED_CP.fullmatch(s)
-        if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
+        m = _SPACED_CP.fullmatch(s)
+        if m:  # "+1 107 (+5,63 %)"
             v, pc = m.group(1), m.group(2)
             if pc is None:
                 self._fields[i] = [_Field.make(v, False, False, 0, len(s))]
@@ -186,6 +261,8 @@ class _Lines:
                 self._fields[i] = [_Field.make(v, False, False, 0, m.end(1)),
                                    _Field.make(pc, True, True, m.start(2) - 1, len(s))]
             return _NUM
+        # (fields a stage read before may have been marked since: kept out of the cache)
+        how[0] = _FS_ALL if i not in self._fields else _FS_SEEN
         fs = self.fields(i)
         if not fs:
             return _TEXT

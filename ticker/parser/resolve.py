@@ -4,11 +4,12 @@ from __future__ import annotations
 import math
 import re
 from decimal import Decimal
+from typing import Any
 
 from .candidates import _Cand, _Done
 from .check import _consistent, _misfit, _num, check_arithmetic
 from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
-from .model import Quote
+from .model import Quote, _QuoteSlots
 from .names import _clean_name, _inline_name, _noise, _words
 from .numbers import _DOT, decimal_candidates, parse_number
 from .state import PageState
@@ -235,9 +236,20 @@ class Resolver(PageState):
         return Quote(name, vv, cc, pp, c.line + 1, None, True)
 
     def _quote(self, c: _Cand, v: Decimal, ch: Decimal, p: Decimal, ok: bool) -> Quote | None:
+        """Quote(c.name, v, ch, p, c.line + 1, c.symbol, ok), made as the fast path makes its
+        quotes (see _QuoteSlots: a frozen dataclass's __init__ costs five times as much)."""
         if c.name is None:
             return None
-        return Quote(c.name, v, ch, p, c.line + 1, c.symbol, ok)
+        q: Any = _QuoteSlots()
+        q.name = c.name
+        q.value = v
+        q.change = ch
+        q.change_pct = p
+        q.line = c.line + 1
+        q.symbol = c.symbol
+        q.consistent = ok
+        q.__class__ = Quote
+        return q
 
     # ---- strips cut off or with holes
 

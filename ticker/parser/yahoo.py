@@ -128,13 +128,14 @@ class FastPath(PageState):
             items = run[0]
         else:
             items = iter(_EN_RUN.findall(self.source, pos))
-        self._run = None
+        nxt = -1  # where the entry after the last one read starts (-1: none read)
         for entry, name, v, vf, c, cf, p in items:
-            self._run = (items, pos + len(entry))  # where the next entry starts
             if not entry:  # the rest of the page
+                nxt = pos
                 break
             if name not in names_ok:
                 if not _heading_ok(name):
+                    nxt = pos + len(entry)
                     break
                 if len(names_ok) >= 2000:
                     names_ok.clear()
@@ -149,6 +150,7 @@ class FastPath(PageState):
             dv, dc = len(vf), len(cf)
             if dv == 3 or dc == 3 or dp == 3:
                 if _ambiguous(v) or _ambiguous(c) or _ambiguous(p):
+                    nxt = pos + len(entry)
                     break  # "28.416": 28416 on a de page; the general path decides
             if "," in v:
                 v = v.replace(",", "")
@@ -160,11 +162,16 @@ class FastPath(PageState):
             if not (prev > 0 and fv != 0 and abs(100.0 * fc / prev - fp)
                     <= 100.0 * (uc * fv + uv * abs(fc)) / (prev * prev) + up + 1e-9) \
                     and not _consistent(fv, fc, fp, uv, uc, up):
+                nxt = pos + len(entry)
                 break
             entries.append((name, v, c, pct, line + 1, fv, fc, fp))
             line += entry.count("\n")
             pos += len(entry)
             taken_entry = entry
+        else:
+            if entries:
+                nxt = pos
+        self._run = (items, nxt) if nxt >= 0 else None
         if not entries:
             return -1
         # the last entry taken: its last line is the change's, which holds its last ")"; the
