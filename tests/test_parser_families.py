@@ -88,6 +88,8 @@ LABELLED = _check_table([
                  Q(("恒生指数", "25012.35", "150.20", "0.60")), id="zh-hans-labels"),
     pytest.param("Ibovespa\n128.150,44\nVar. (%)\n+0,81\nVar. (pts)\n+1.034,20\n",
                  Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-var-with-units-in-parentheses"),
+    pytest.param("Petrobras PN\nPreço (R$)\n38,45\nVariação (%)\n+1,24\nVariação (R$)\n+0,47\nVolume\n12.345.678\n",
+                 Q(("Petrobras PN", "38.45", "0.47", "1.24")), id="pt-br-percent-label-first-currency-units"),
     pytest.param("Индекс МосБиржи\nПоследняя цена\n2 750,35\nИзменение\n+25,40\nИзменение %\n+0,93\n",
                  Q(("Индекс МосБиржи", "2750.35", "25.40", "0.93")), id="ru-labels"),
     pytest.param("코스피\n현재가\n2,455.91\n전일대비\n-12.34\n등락률\n-0.50%\n",
@@ -104,6 +106,7 @@ LABELLED_REFUSALS = [
                  id="week-change-labels"),
     pytest.param("DAX\nLetzter N/A\nVeränderung N/A\nVeränderung % N/A\n", id="n-a"),
     pytest.param("DAX\nLetzter: 24.512,30\nHoch % +0,46\nVeränderung: +112,40\n", id="a-high-percent-is-no-percent"),
+    pytest.param("Apple\nPrice (USD)\n214.29\nChange (1Y)\n+32.10\nChange (%)\n+17.62\n", id="a-year-change-in-parentheses"),
 ]
 
 
