@@ -88,6 +88,10 @@ LABELLED = _check_table([
                  Q(("恒生指数", "25012.35", "150.20", "0.60")), id="zh-hans-labels"),
     pytest.param("Ibovespa\n128.150,44\nVar. (%)\n+0,81\nVar. (pts)\n+1.034,20\n",
                  Q(("Ibovespa", "128150.44", "1034.20", "0.81")), id="pt-var-with-units-in-parentheses"),
+    pytest.param("Petrobras PN\nPreço (R$)\n38,45\nVariação (%)\n+1,24\nVariação (R$)\n+0,47\nVolume\n12.345.678\n",
+                 Q(("Petrobras PN", "38.45", "0.47", "1.24")), id="pt-br-percent-label-first-currency-units"),
+    pytest.param("S&P 500\nLast 6,111.81 Change +59.84 Change % +0.99\n", Q(("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="all-labels-on-one-line"),
     pytest.param("Индекс МосБиржи\nПоследняя цена\n2 750,35\nИзменение\n+25,40\nИзменение %\n+0,93\n",
                  Q(("Индекс МосБиржи", "2750.35", "25.40", "0.93")), id="ru-labels"),
     pytest.param("코스피\n현재가\n2,455.91\n전일대비\n-12.34\n등락률\n-0.50%\n",
@@ -95,6 +99,8 @@ LABELLED = _check_table([
     pytest.param("AEX\nLaatste: 912,35\nVerschil: +4,10\nVerschil %: +0,45\n",
                  Q(("AEX", "912.35", "4.10", "0.45")), id="nl-labels-same-line"),
 ])
+
+LABELLED = _known(LABELLED, "all-labels-on-one-line", reason="three labelled fields on one line: not read yet")
 
 LABELLED_REFUSALS = [
     pytest.param("DAX\nLetzter\n24.512,30\nVeränderung\n+112,40\nVeränderung %\n+1,46\n", id="arithmetic-fails"),
@@ -104,6 +110,7 @@ LABELLED_REFUSALS = [
                  id="week-change-labels"),
     pytest.param("DAX\nLetzter N/A\nVeränderung N/A\nVeränderung % N/A\n", id="n-a"),
     pytest.param("DAX\nLetzter: 24.512,30\nHoch % +0,46\nVeränderung: +112,40\n", id="a-high-percent-is-no-percent"),
+    pytest.param("Apple\nPrice (USD)\n214.29\nChange (1Y)\n+32.10\nChange (%)\n+17.62\n", id="a-year-change-in-parentheses"),
 ]
 
 
@@ -322,7 +329,10 @@ WORDS = _check_table([
                  id="change-label-inline-named-row"),
     pytest.param("KLCI\n3,112.50 Decreased By ▼ 12.5 (0.4%)\n", Q(("KLCI", "3112.50", "-12.5", "-0.4")),
                  id="decreased-by-arrow-inline"),
+    pytest.param("Bitcoin\n$63,000.00\n24H price change\n-$1,400.00\n-2.17 %\n", Q(("Bitcoin", "63000.00", "-1400.00", "-2.17")),
+                 id="day-label-with-more-words"),
 ])
+WORDS = _known(WORDS, "day-label-with-more-words", reason="a day label with words besides a change's label: not read yet")
 
 WORD_REFUSALS = [
     pytest.param("Gold fell 1.2 (0.3%) to 398.8 on Friday as the dollar firmed.\n", id="prose-fell"),

@@ -96,9 +96,11 @@ def field_role(label: str) -> str | None:
             return role
     # a change's label with a percent sign before or after it names the percent, in any
     # language that names the change ("Veränderung %", "升跌(%)", "% Var.", "Variação (%)")
-    m = _UNIT_MARK.fullmatch(label)  # "Var. (pts)", "Change (abs.)": a change's label and its unit
-    if m is not None and _FIELD_LABELS[1][1].fullmatch(m.group(1)):
-        return "c"
+    m = _UNIT_MARK.fullmatch(label)  # "Var. (pts)", "Variação (R$)", "Price (GBX)": a label and its unit
+    if m is not None:
+        for role, rx in _FIELD_LABELS[1:]:
+            if rx.fullmatch(m.group(1)):
+                return role
     m = _PCT_MARK.fullmatch(label)
     if m is not None:
         rest = m.group("a") or m.group("b") or ""
@@ -107,7 +109,7 @@ def field_role(label: str) -> str | None:
     return None
 
 
-_UNIT_MARK = re.compile(r"(.+?)\s*\((?:pts?\.?|points?|pkt\.?|punkte|abs\.?|[$€£¥₹])\)", re.I)
+_UNIT_MARK = re.compile(r"(.+?)\s*\([^\W\d_]{0,5}[.$€£¥₹]?\)", re.I)
 _PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 
 
