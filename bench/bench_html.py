@@ -221,8 +221,10 @@ def main() -> None:
         db = a.workdir / f"html-{label}-{run}.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
+        # (not run from the checkout: `python -m ticker` would import the package in the working
+        # directory before PYTHONPATH's, and --base would measure this tree twice)
         return _with_cpu(lambda: run_measured([*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"],
-                                              tree=False, env=env))
+                                              tree=False, env=env, cwd=a.workdir))
 
     for run in range(a.runs):
         floor.append(_with_cpu(lambda: run_measured([sys.executable, str(floor_script), *files], tree=False)))
@@ -255,7 +257,7 @@ def main() -> None:
         db = a.workdir / "warc.db"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        wall, leader, tree = run_measured([*ticker_cmd(), "ingest", str(warc), "--db", str(db), "--quiet"])
+        wall, leader, tree = run_measured([*ticker_cmd(), "ingest", str(warc), "--db", str(db), "--quiet"], cwd=a.workdir)
         print(f"ticker ingest of a WARC of {a.warc_pages} pages ({warc.stat().st_size >> 20} MiB): {wall:.1f} s, "
               f"peak RSS {leader:.0f} MB (main process), {tree:.0f} MB (with its workers, PSS)")
 
