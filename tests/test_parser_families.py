@@ -98,6 +98,16 @@ LABELLED = _check_table([
                  Q(("코스피", "2455.91", "-12.34", "-0.50")), id="ko-labels"),
     pytest.param("AEX\nLaatste: 912,35\nVerschil: +4,10\nVerschil %: +0,45\n",
                  Q(("AEX", "912.35", "4.10", "0.45")), id="nl-labels-same-line"),
+    # the Nordic exchanges' pages: labels above their numbers, space-grouped, a unit after
+    pytest.param("Pörssi > Indeksit > OMX Helsinki 25\nOMX Helsinki 25\nViimeisin\n5 012,34\nMuutos\n+25,10\n"
+                 "Muutos %\n+0,50 %\nYlin\n5 030,00\n",
+                 Q(("OMX Helsinki 25", "5012.34", "25.10", "0.50")), id="fi-labels"),
+    pytest.param("OMX Stockholm 30\nSenast\n2 767,89\nUtv. idag\n+0,39 %\nFörändring\n+10,74\nHögst\n2 772,40\n",
+                 Q(("OMX Stockholm 30", "2767.89", "10.74", "0.39")), id="sv-percent-label-first"),
+    pytest.param("OMX Copenhagen 25\nSeneste\n1 845,20\nÆndring\n-12,40\nÆndring %\n-0,67\n",
+                 Q(("OMX Copenhagen 25", "1845.20", "-12.40", "-0.67")), id="da-labels"),
+    pytest.param("OBX\nSiste: 1 402,55\nEndring: +8,35\nEndring %: +0,60\n",
+                 Q(("OBX", "1402.55", "8.35", "0.60")), id="no-labels-same-line"),
 ])
 
 LABELLED = _known(LABELLED, "all-labels-on-one-line", reason="three labelled fields on one line: not read yet")

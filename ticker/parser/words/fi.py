@@ -10,4 +10,8 @@ WORDS = {
     "bylines": ["julkaistu"],
     "exchanges": ["nasdaq helsinki", "helsinki", "first north"],
     "news_headings": ["uutiset"],
+    # a quote page's labelled fields: "Viimeisin" (latest), "Muutos" (change), "Muutos %"
+    "field_value": ["viimeisin", "viimeisin kurssi", "kurssi"],
+    "field_change": ["muutos"],
+    "field_pct": ["muutos %", "muutos\\s*\\(%\\)"],
 }

@@ -7,6 +7,8 @@ WORDS = {
     "actions": ["bevaka", "köp", "sälj", "jämför", "lägg till i bevakningslista"],
     "field_value": ["senaste kurs", "senast"],
     "field_change": ["förändring", "förändr\\."],
+    # "Utv. idag" (the day's development): the percent, printed with its sign
+    "field_pct": ["förändring %", "utv\\.(?: idag)?", "utveckling(?: idag)?"],
     "quote_labels": ["senast", "senaste kurs"],
     "name_kinds": ["index", "ab"],
     "countries": ["sverige"],

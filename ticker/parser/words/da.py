@@ -1,0 +1,8 @@
+"""Danish words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    # a quote page's labelled fields (latest, change, change in percent)
+    "field_value": ["seneste", "seneste kurs", "kurs"],
+    "field_change": ["ændring", "ændr\\."],
+    "field_pct": ["ændring %", "ændring\\s*\\(%\\)"],
+}

@@ -1,0 +1,8 @@
+"""Norwegian words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    # a quote page's labelled fields (latest, change, change in percent)
+    "field_value": ["siste", "siste kurs", "kurs"],
+    "field_change": ["endring", "endr\\."],
+    "field_pct": ["endring %", "endring\\s*\\(%\\)"],
+}
