@@ -356,6 +356,12 @@ WORD_REFUSALS = [
     pytest.param("S&P 500\nAsk 6,112.00 +59.84 (+0.99%)\n", id="ask-and-change-without-value"),
     pytest.param("Prev close 6,051.97 Change +59.84 (+0.99%)\n", id="a-previous-close-and-change-label"),
     pytest.param("Bitcoin 97,250.10 1-Year Change +45,250.40 (+87.02%)\n", id="a-year-change-label-inline"),
+    # market breadth: counts of issues whose arithmetic can pass, never an instrument
+    pytest.param("Market Breadth\nAdvancing Issues\n1,845 up 12 (0.65%)\nDeclining Issues\n1,201 down 30 (2.44%)\n",
+                 id="breadth-stacked-direction-words"),
+    pytest.param("NYSE\nAdvancing\n1,845\nup 12 (0.65%)\n", id="breadth-under-an-exchange"),
+    pytest.param("Advances 1,845 ▲ 12 (0.65%)\nDeclines 1,201 ▼ 30 (2.44%)\nNew Highs 112 ▲ 4 (3.70%)\n",
+                 id="breadth-arrows-inline"),
 ]
 
 
