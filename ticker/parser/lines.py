@@ -151,22 +151,8 @@ def _made(specs: tuple[tuple, ...]) -> list[_Field]:
 
 
 def _line_text(raw: str) -> str:
-    """A raw line stripped and :func:`normalize`-d (inlined: every line a stage looks at comes here)."""
-    s = raw.strip(_STRIP)
-    if not s.isascii():
-        rtl = "-" in s and _ARABIC_DIGIT.search(s) is not None
-        s = s.translate(_NORMAL)
-        if rtl:
-            s = _TRAILING_MINUS.sub(r"-\1\2", s)
-        if _GLUED_FIRST.search(s) is not None:
-            s = _GLUED_UNIT.sub(r" \1", s)
-    if "%" in s and _PCT_BEFORE.search(s) is not None:
-        s = _PCT_FIRST.sub(r"\1%", s)
-    if s and s[0] in _SIGN_WORD_FIRST:
-        m = _SIGN_WORD.fullmatch(s)
-        if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
-            s = _SIGN_WORDS[m.group(1)] + m.group(2)
-    return s
+    """A raw line stripped and :func:`normalize`-d (every line a stage looks at comes here)."""
+    return normalize(raw.strip(_STRIP))
 
 
 class _Lines:
