@@ -420,3 +420,58 @@ def test_names_past_buttons(text, want):
 @pytest.mark.parametrize("text", BUTTON_REFUSALS)
 def test_buttons_are_no_names(text):
     assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 8: quote pages of sites we don't have
+# (issue 11: Korean change lines with a label, an arrow and a direction word; labelled lines with
+# the percent first; Italian/Spanish labels stacked in reverse order; Japanese pages with code,
+# exchange and sector lines between the name and a value with its unit glued)
+
+QUOTE_PAGES = _check_table([
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 하락\n", Q(("코스피", "3912.34", "-28.42", "-0.72")),
+                 id="ko-label-arrow-signed-percent-direction-word"),
+    pytest.param("코스닥\n912.34\n▲12.10 +1.34% 상승\n", Q(("코스닥", "912.34", "12.10", "1.34")),
+                 id="ko-arrow-then-direction-word"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana +0.44% (+12.34)\n", Q(("WIG20", "2845.67", "12.34", "0.44")),
+                 id="pl-percent-first-change-in-parentheses"),
+    pytest.param("WIG20\nKurs: 2 845,67\nZmiana: -0,44% (-12,34)\n", Q(("WIG20", "2845.67", "-12.34", "-0.44")),
+                 id="pl-colons-space-grouped"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nVar\n+250,04\nUltimo\n43.512,18\n",
+                 Q(("FTSE MIB", "43512.18", "250.04", "0.58")), id="it-percent-change-value-stacked"),
+    pytest.param("IBEX 35\nVar. %\n-0,35\nVar.\n-40,20\nÚltimo\n11.641,30\n",
+                 Q(("IBEX 35", "11641.30", "-40.20", "-0.35")), id="es-percent-change-value-stacked"),
+    pytest.param("トヨタ自動車\n7203\n東証プライム\n輸送用機器\n2,745.5円\n前日比 +32.5 (+1.20%)\n12/02 15:30\n",
+                 Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-code-exchange-sector-glued-unit"),
+    pytest.param("トヨタ自動車\n7203\n東証プライム\n現在値 2,745.5円\n前日比 +32.5 (+1.20%)\n",
+                 Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-labelled-value-glued-unit"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n"
+                 "Plus haut 8 052,88\nPlus bas 7 988,40\nClôture veille 7 997,99\nVar. veille +37,42\n",
+                 Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
+    pytest.param("首页 > 指数 > 上证指数\n上证指数\n000001\n指数\n3,912.34\n+28.42 (+0.73%)\n",
+                 Q(("上证指数", "3912.34", "28.42", "0.73")), id="zh-tab-word-above-the-value"),
+    pytest.param("Markets > Bonds\nUS 10 Year Treasury Note\nBonds\n98.52\n+0.13 (+0.13%)\n",
+                 Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
+])
+QUOTE_PAGES = _known(QUOTE_PAGES, "ja-code-exchange-sector-glued-unit", "ja-labelled-value-glued-unit",
+                     "fr-percent-on-value-line-change-below", "zh-tab-word-above-the-value",
+                     reason="issue 11 quote-page family: not read yet")
+
+QUOTE_PAGE_REFUSALS = [
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 거래량\n", id="ko-other-word-after"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana +1.44% (+12.34)\n", id="pl-arithmetic-fails"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana 1M +4.44% (+120.34)\n", id="pl-month-change"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nUltimo\n43.512,18\n", id="it-percent-and-value-only"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 997,99\nVar. veille +57,42\n", id="fr-change-below-fails"),
+]
+
+
+@pytest.mark.parametrize("text,want", QUOTE_PAGES)
+def test_quote_pages_of_other_sites(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", QUOTE_PAGE_REFUSALS)
+def test_quote_pages_of_other_sites_refused(text):
+    assert _quotes(text) == []

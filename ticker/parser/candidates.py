@@ -480,16 +480,25 @@ class Candidates(PageState):
         ("Decreased By ▼ 12.5 (0.4%)", "24h: +1,250.40 (+1.30%)"), the value alone on the line
         above, the name above that: a quote header. Weak: the arithmetic must pass."""
         c, p = fs
+        tail = s[max(c.end, p.end) :].strip(" \t\u00a0|")
+        after = _direction_line(tail) if tail else None  # "전일대비 ▼28.42 -0.72% 하락": the direction last
+        if tail and after is None:
+            return
         if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
             c, p = p, c
-            if not _soft(s[p.end : c.start], True) or s[c.end :].strip(" \t\u00a0|"):
+            if not _soft(s[p.end : c.start], True):
                 return
-        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True) or s[p.end :].strip(" \t\u00a0|"):
+        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True):
             return
-        head = s[: min(c.start, p.start)]
-        word = _direction_line(head.strip(" \t\u00a0")) if head.strip(" \t\u00a0") else None
-        if word is None and not _DAY.fullmatch(head):
+        head = s[: min(c.start, p.start)].strip(" \t\u00a0")
+        word = _direction_line(head) if head else None
+        if word is not None and after is not None and word[0] != after[0]:
+            return  # two direction words against each other
+        if head and word is None and not _DAY.fullmatch(head) and not _day_label(head):
+            return  # (a change's label, "전일대비", names the day's change)
+        if not head and after is None:
             return
+        word = word or after
         L = self.L
         k = i - 1
         while k > self.consumed and L.kind(k) == _BLANK:

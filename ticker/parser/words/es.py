@@ -18,7 +18,7 @@ WORDS = {
     "col_pct": ["%\\s*dif\\.?", "dif\\.?\\s*%"],
     "col_other": ["m[áa]x(?:imo)?\\.?", "m[íi]n(?:imo)?\\.?"],
     "field_value": ["último", "precio"],
-    "field_change": ["variación"],
+    "field_change": ["variación", "var\\.?"],
     "actions": ["crear (?:una )?alerta", "alerta", "seguir", "comprar", "vender", "comparar", "operar", "añadir a (?:mi )?(?:cartera|lista|favoritos)"],
     "quote_labels": ["cotización", "precio actual"],
     "name_kinds": ["índice"],
