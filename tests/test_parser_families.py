@@ -449,12 +449,20 @@ QUOTE_PAGES = _check_table([
                  Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
     pytest.param("首页 > 指数 > 上证指数\n上证指数\n000001\n指数\n3,912.34\n+28.42 (+0.73%)\n",
                  Q(("上证指数", "3912.34", "28.42", "0.73")), id="zh-tab-word-above-the-value"),
+    pytest.param("上证指数\n行情\n3,912.34\n+28.42 (+0.73%)\n", Q(("上证指数", "3912.34", "28.42", "0.73")),
+                 id="zh-quotes-tab-above-the-value"),
+    pytest.param("华夏成长混合\n000001\n基金\n1.234\n+0.012 (+0.98%)\n", Q(("华夏成长混合", "1.234", "0.012", "0.98")),
+                 id="zh-fund-code-and-category"),
+    pytest.param("日経平均株価\n指数\n38,208.03\n+558.84 (+1.48%)\n", Q(("日経平均株価", "38208.03", "558.84", "1.48")),
+                 id="ja-category-above-the-value"),
+    pytest.param("코스피\n지수\n3,912.34\n-28.42 (-0.72%)\n", Q(("코스피", "3912.34", "-28.42", "-0.72")),
+                 id="ko-category-above-the-value"),
+    pytest.param("Vanguard Total Bond Market Fund\nFunds\n72.15\n-0.09 (-0.12%)\n",
+                 Q(("Vanguard Total Bond Market Fund", "72.15", "-0.09", "-0.12")), id="en-funds-above-the-value"),
     pytest.param("Markets > Bonds\nUS 10 Year Treasury Note\nBonds\n98.52\n+0.13 (+0.13%)\n",
                  Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
 ])
-QUOTE_PAGES = _known(QUOTE_PAGES, "ja-code-exchange-sector-glued-unit", "ja-labelled-value-glued-unit",
-                     "fr-percent-on-value-line-change-below", "zh-tab-word-above-the-value",
-                     reason="issue 11 quote-page family: not read yet")
+QUOTE_PAGES = _known(QUOTE_PAGES, "fr-percent-on-value-line-change-below", reason="issue 11 quote-page family: not read yet")
 
 QUOTE_PAGE_REFUSALS = [
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
@@ -462,6 +470,10 @@ QUOTE_PAGE_REFUSALS = [
     pytest.param("WIG20\nKurs 2845.67\nZmiana +1.44% (+12.34)\n", id="pl-arithmetic-fails"),
     pytest.param("WIG20\nKurs 2845.67\nZmiana 1M +4.44% (+120.34)\n", id="pl-month-change"),
     pytest.param("FTSE MIB\nVar %\n+0,58\nUltimo\n43.512,18\n", id="it-percent-and-value-only"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nVar\n+350,04\nUltimo\n43.512,18\n", id="it-stacked-arithmetic-fails"),
+    pytest.param("指数\n3,912.34\n+28.42 (+0.73%)\n", id="zh-category-word-alone-is-no-name"),
+    pytest.param("債券\n7203\n2,745.5円\n前日比 +32.5 (+1.20%)\n", id="ja-category-and-code-only"),
+    pytest.param("トヨタ自動車\n7203\n2,745.5円\n前日比 +52.5 (+1.20%)\n", id="ja-arithmetic-fails"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 997,99\nVar. veille +57,42\n", id="fr-change-below-fails"),
 ]

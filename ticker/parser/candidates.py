@@ -57,6 +57,8 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
+# a code printed alone on its line under a name: four to six digits, no grouping, sign or decimals
+_CODE_LINE = re.compile(r"\d{4,6}")
 
 
 def _filler(s: str) -> bool:
@@ -212,8 +214,9 @@ class Candidates(PageState):
                 up = k - 1
                 while up > self.consumed and L.kind(up) == _BLANK:
                     up -= 1
-                if not (up > self.consumed and _ID_LABEL.fullmatch(L.text(up))):
+                if not (up > self.consumed and _ID_LABEL.fullmatch(L.text(up))) and not _CODE_LINE.fullmatch(s):
                     break
+                # (a stock's or index's code alone under its name, "7203", "000001": a code line)
                 # "WKN" above "846900": an identifier under its label, not another quote's numbers
             m = _BULLET.match(s)
             if m:
@@ -225,6 +228,8 @@ class Candidates(PageState):
             k -= 1
         window.reverse()
         choice = choose_name(window, self.mentions) if window else None
+        if choice is not None and L.kind(choice.line) != _TEXT:
+            choice = None  # a code of digits alone ("7203") names nothing: the name is a line of words
         if choice is not None:
             if self.explain is not None:
                 self.name_evidence[choice.line] = choice.explain()
