@@ -447,6 +447,8 @@ QUOTE_PAGES = _check_table([
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n"
                  "Plus haut 8 052,88\nPlus bas 7 988,40\nClôture veille 7 997,99\nVar. veille +37,42\n",
                  Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
+    pytest.param("FTSE 100\n9,712.40\n+0.52%\nOpen 9,662.10\nPrev Close 9,662.15\nDay Change +50.25\n",
+                 Q(("FTSE 100", "9712.40", "50.25", "0.52")), id="en-percent-on-value-line-day-change-below"),
     pytest.param("首页 > 指数 > 上证指数\n上证指数\n000001\n指数\n3,912.34\n+28.42 (+0.73%)\n",
                  Q(("上证指数", "3912.34", "28.42", "0.73")), id="zh-tab-word-above-the-value"),
     pytest.param("上证指数\n行情\n3,912.34\n+28.42 (+0.73%)\n", Q(("上证指数", "3912.34", "28.42", "0.73")),
@@ -462,7 +464,6 @@ QUOTE_PAGES = _check_table([
     pytest.param("Markets > Bonds\nUS 10 Year Treasury Note\nBonds\n98.52\n+0.13 (+0.13%)\n",
                  Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
 ])
-QUOTE_PAGES = _known(QUOTE_PAGES, "fr-percent-on-value-line-change-below", reason="issue 11 quote-page family: not read yet")
 
 QUOTE_PAGE_REFUSALS = [
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
@@ -476,6 +477,9 @@ QUOTE_PAGE_REFUSALS = [
     pytest.param("トヨタ自動車\n7203\n2,745.5円\n前日比 +52.5 (+1.20%)\n", id="ja-arithmetic-fails"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 997,99\nVar. veille +57,42\n", id="fr-change-below-fails"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nOuverture 8 001,12\nVar. 1 sem. +37,42\n", id="fr-week-change-below"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nVar. veille +37,42\nVariation +37,42\n", id="fr-two-changes-below"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nDAX\n24 512,30\nVar. veille +37,42\n", id="fr-change-of-the-next-quote"),
 ]
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .check import fields_pass
 from .lexicon import (
     _AT_CLOSE,
     _BID_ASK,
@@ -276,7 +277,8 @@ class Candidates(PageState):
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:
-                self.borrow(lo, hi, fs)
+                if not (len(L.fields(lo)) == 1 and self._change_below(lo, hi, fs[0], fs[1])):
+                    self.borrow(lo, hi, fs)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
         returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
@@ -329,6 +331,43 @@ class Candidates(PageState):
         if bullet:
             self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
+
+    def _change_below(self, lo: int, hi: int, v: _Field, p: _Field) -> bool:
+        """The value and the percent at the top of a quote page ("8 035,41 Pts" / "+0,47%"), the
+        day's change a few lines below among the statistics, labelled as such ("Var. veille
+        +37,42"): one quote when the arithmetic confirms it (the label alone is no evidence of
+        the number it labels being this value's change). Never a value and percent alone."""
+        L = self.L
+        if len(L.fields(hi)) != 1 or not p.pct or v.pct:
+            return False
+        found: tuple[int, _Field] | None = None
+        for k in range(hi + 1, min(L.n, hi + 12)):
+            if L.kind(k) != _TEXT:
+                if L.kind(k) == _NUM:
+                    break  # another quote's numbers
+                continue
+            s = L.text(k)
+            fs = L.fields(k)
+            if "%" in s or len(fs) != 1 or fs[0].pct or s[fs[0].end :].strip(" \t\u00a0"):
+                continue
+            label = s[: fs[0].start].strip(" \t\u00a0:|")
+            if not label or _DIGIT.search(label) or field_role(label) != "c" or _RETURN_PERIOD.match(label):
+                continue
+            if found is not None:
+                return False  # two changes: which one is the day's?
+            found = (k, fs[0])
+        if found is None:
+            return False
+        k, c = found
+        if not fields_pass(v.raw, c.raw, p.raw):
+            return False
+        named = self.name_above(lo)
+        if named is None or named[3]:
+            return False
+        roles = [(v, c, p, "vcp")]
+        self.cands.append(_Cand(v, c, p, named[0], named[1], named[2], False, roles, (named[2], k), layout="header"))
+        self.consumed = k
+        return True
 
     def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
         """A value alone on its line, then a time line, then the change and percent at ``lo``."""

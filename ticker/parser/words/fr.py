@@ -20,7 +20,7 @@ WORDS = {
     "col_pct": ["var\\.?\\s*%", "%\\s*var\\.?"],
     "col_other": ["ouverture", "plus\\s*haut", "plus\\s*bas"],
     "field_value": ["cours", "dernier cours"],
-    "field_change": ["variation"],
+    "field_change": ["variation", "var\\.? veille", "variation veille"],
     "field_pct": ["variation %", "var\\. %"],
     "bid_ask": ["achat", "vente"],
     "actions": ["créer une alerte", "alerte", "suivre", "acheter", "vendre", "comparer", "trader", "ajouter (?:à|au) (?:ma |mon )?(?:liste|watchlist|portefeuille)"],
