@@ -484,6 +484,8 @@ QUOTE_PAGE_REFUSALS = [
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 997,99\nVar. veille +57,42\n", id="fr-change-below-fails"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nOuverture 8 001,12\nVar. 1 sem. +37,42\n", id="fr-week-change-below"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 897,99\nVar. veille +37,42\n",
+                 id="fr-previous-close-against-value-less-change"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nVar. veille +37,42\nVariation +37,42\n", id="fr-two-changes-below"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nDAX\n24 512,30\nVar. veille +37,42\n", id="fr-change-of-the-next-quote"),
 ]

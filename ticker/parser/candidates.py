@@ -19,6 +19,7 @@ from .lexicon import (
     _ROW_NUMBER_COL,
     _UNIT_LINE,
     field_role,
+    prev_close_label,
 )
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _TODAY, _Field, _soft
 from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
@@ -163,6 +164,15 @@ def _bullet_name(s: str, at: int) -> tuple[str, bool]:
             _BULLET_NAMES.clear()
         got = _BULLET_NAMES[s] = (name, _heading_ok(name) and "|" not in name)
     return got
+
+
+def _closes_at(v: str, c: str, prev: str) -> bool:
+    """value − change is the previous close printed, under a decimal separator all three allow."""
+    for sep in decimal_candidates(v) & decimal_candidates(c) & decimal_candidates(prev):
+        nv, nc, np_ = parse_number(v, decimal_sep=sep), parse_number(c, decimal_sep=sep), parse_number(prev, decimal_sep=sep)
+        if nv is not None and nc is not None and np_ is not None and abs(nv - nc - np_) <= abs(np_) / 2000:
+            return True
+    return False
 
 
 class Candidates(PageState):
@@ -341,6 +351,7 @@ class Candidates(PageState):
         if len(L.fields(hi)) != 1 or not p.pct or v.pct:
             return False
         found: tuple[int, _Field] | None = None
+        prev: _Field | None = None
         for k in range(hi + 1, min(L.n, hi + 12)):
             if L.kind(k) != _TEXT:
                 if L.kind(k) == _NUM:
@@ -351,6 +362,9 @@ class Candidates(PageState):
             if "%" in s or len(fs) != 1 or fs[0].pct or s[fs[0].end :].strip(" \t\u00a0"):
                 continue
             label = s[: fs[0].start].strip(" \t\u00a0:|")
+            if prev_close_label(label):
+                prev = fs[0]
+                continue
             if not label or _DIGIT.search(label) or field_role(label) != "c" or _RETURN_PERIOD.match(label):
                 continue
             if found is not None:
@@ -359,8 +373,8 @@ class Candidates(PageState):
         if found is None:
             return False
         k, c = found
-        if not fields_pass(v.raw, c.raw, p.raw):
-            return False
+        if not fields_pass(v.raw, c.raw, p.raw) or (prev is not None and not _closes_at(v.raw, c.raw, prev.raw)):
+            return False  # (the previous close printed: value − change must be it)
         named = self.name_above(lo)
         if named is None or named[3]:
             return False

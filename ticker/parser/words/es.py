@@ -19,6 +19,7 @@ WORDS = {
     "col_other": ["m[áa]x(?:imo)?\\.?", "m[íi]n(?:imo)?\\.?"],
     "field_value": ["último", "precio"],
     "field_change": ["variación", "var\\.?"],
+    "field_prev": ["cierre anterior"],
     "actions": ["crear (?:una )?alerta", "alerta", "seguir", "comprar", "vender", "comparar", "operar", "añadir a (?:mi )?(?:cartera|lista|favoritos)"],
     "quote_labels": ["cotización", "precio actual"],
     "name_kinds": ["índice"],

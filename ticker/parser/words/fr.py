@@ -21,6 +21,7 @@ WORDS = {
     "col_other": ["ouverture", "plus\\s*haut", "plus\\s*bas"],
     "field_value": ["cours", "dernier cours"],
     "field_change": ["variation", "var\\.? veille", "variation veille"],
+    "field_prev": ["clôture veille", "clôture précédente"],
     "field_pct": ["variation %", "var\\. %"],
     "bid_ask": ["achat", "vente"],
     "actions": ["créer une alerte", "alerte", "suivre", "acheter", "vendre", "comparer", "trader", "ajouter (?:à|au) (?:ma |mon )?(?:liste|watchlist|portefeuille)"],

@@ -20,6 +20,7 @@ WORDS = {
     "col_other": ["apertura", "massimo", "minimo"],
     "field_value": ["ultimo prezzo", "prezzo", "ultimo"],
     "field_change": ["var\\.?", "variazione punti", "var\\.?\\s*ass(?:\\.|oluta)", "variazione assoluta"],
+    "field_prev": ["chiusura precedente"],
     "field_pct": ["variazione %", "var\\.?\\s*%"],
     "subject_before": ["quotazioni", "notizie su"],
     "actions": ["aggiungi al portafoglio", "aggiungi (?:alla )?watchlist", "crea (?:un )?alert", "segui", "compra", "vendi", "confronta"],
