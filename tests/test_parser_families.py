@@ -448,6 +448,18 @@ QUOTE_PAGES = _check_table([
                  Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-code-exchange-sector-glued-unit"),
     pytest.param("トヨタ自動車\n7203\n東証プライム\n現在値 2,745.5円\n前日比 +32.5 (+1.20%)\n",
                  Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-labelled-value-glued-unit"),
+    pytest.param("ソニーグループ\n6758\n東証プライム\n電気機器\n3,512円\n前日比 -41円 (-1.15%)\n",
+                 Q(("ソニーグループ", "3512", "-41", "-1.15")), id="ja-unit-glued-to-the-change-too"),
+    pytest.param("ソニーグループ\n6758\n東証プライム\n電気機器\n3,512円\n前日比\n-41 (-1.15%)\n",
+                 Q(("ソニーグループ", "3512", "-41", "-1.15")), id="ja-change-label-on-its-own-line"),
+    pytest.param("삼성전자\n005930\n코스피\n71,200원\n전일대비 ▼800 -1.11% 하락\n",
+                 Q(("삼성전자", "71200", "-800", "-1.11")), id="ko-stock-code-market-glued-won"),
+    pytest.param("FTSE MIB\nVar%\n-0,58\nVar\n-253,96\nUltimo\n43.512,18\n",
+                 Q(("FTSE MIB", "43512.18", "-253.96", "-0.58")), id="it-stacked-negative"),
+    pytest.param("DAX\n24.512,30 Pkt.\n+0,46%\nVortag 24.399,90\nVeränderung +112,40\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-percent-on-value-line-change-below-previous-close"),
+    pytest.param("PX\nKurz\n1 845,20\nZměna\n+0,45 % (+8,25)\n", Q(("PX", "1845.20", "8.25", "0.45")),
+                 id="cs-labels-above-percent-first"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n"
                  "Plus haut 8 052,88\nPlus bas 7 988,40\nClôture veille 7 997,99\nVar. veille +37,42\n",
                  Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
@@ -469,6 +481,9 @@ QUOTE_PAGES = _check_table([
                  Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
 ])
 
+QUOTE_PAGES = _known(QUOTE_PAGES, "cs-labels-above-percent-first",
+                     reason="labels on the line above, the percent first: not read yet")
+
 QUOTE_PAGE_REFUSALS = [
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 거래량\n", id="ko-other-word-after"),
@@ -479,6 +494,8 @@ QUOTE_PAGE_REFUSALS = [
     pytest.param("FTSE MIB\nVar %\n+0,58\nUltimo\n43.512,18\n", id="it-percent-and-value-only"),
     pytest.param("FTSE MIB\nVar %\n+0,58\nVar\n+350,04\nUltimo\n43.512,18\n", id="it-stacked-arithmetic-fails"),
     pytest.param("指数\n3,912.34\n+28.42 (+0.73%)\n", id="zh-category-word-alone-is-no-name"),
+    pytest.param("7203\n2,745.5円\n前日比 +32.5 (+1.20%)\n", id="a-code-of-digits-alone-is-no-name"),
+    pytest.param("2026\n3,912.34\n+28.42 (+0.73%)\n", id="a-year-alone-is-no-name"),
     pytest.param("債券\n7203\n2,745.5円\n前日比 +32.5 (+1.20%)\n", id="ja-category-and-code-only"),
     pytest.param("トヨタ自動車\n7203\n2,745.5円\n前日比 +52.5 (+1.20%)\n", id="ja-arithmetic-fails"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
