@@ -458,8 +458,10 @@ QUOTE_PAGES = _check_table([
                  Q(("FTSE MIB", "43512.18", "-253.96", "-0.58")), id="it-stacked-negative"),
     pytest.param("DAX\n24.512,30 Pkt.\n+0,46%\nVortag 24.399,90\nVeränderung +112,40\n",
                  Q(("DAX", "24512.30", "112.40", "0.46")), id="de-percent-on-value-line-change-below-previous-close"),
+    pytest.param("WIG20\nKurs\n2 845,67\nZmiana\n+0,44% (+12,34)\n", Q(("WIG20", "2845.67", "12.34", "0.44")),
+                 id="pl-labels-above-percent-first"),
     pytest.param("PX\nKurz\n1 845,20\nZměna\n+0,45 % (+8,25)\n", Q(("PX", "1845.20", "8.25", "0.45")),
-                 id="cs-labels-above-percent-first"),
+                 id="cs-two-letter-name-above-labels"),
     pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n"
                  "Plus haut 8 052,88\nPlus bas 7 988,40\nClôture veille 7 997,99\nVar. veille +37,42\n",
                  Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
@@ -481,8 +483,8 @@ QUOTE_PAGES = _check_table([
                  Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
 ])
 
-QUOTE_PAGES = _known(QUOTE_PAGES, "cs-labels-above-percent-first",
-                     reason="labels on the line above, the percent first: not read yet")
+QUOTE_PAGES = _known(QUOTE_PAGES, "cs-two-letter-name-above-labels",
+                     reason="a two-letter name alone (PX) is taken for a country code above stacked labels")
 
 QUOTE_PAGE_REFUSALS = [
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
