@@ -420,3 +420,101 @@ def test_names_past_buttons(text, want):
 @pytest.mark.parametrize("text", BUTTON_REFUSALS)
 def test_buttons_are_no_names(text):
     assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- 8: quote pages of sites we don't have
+# (issue 11: Korean change lines with a label, an arrow and a direction word; labelled lines with
+# the percent first; Italian/Spanish labels stacked in reverse order; Japanese pages with code,
+# exchange and sector lines between the name and a value with its unit glued)
+
+QUOTE_PAGES = _check_table([
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 하락\n", Q(("코스피", "3912.34", "-28.42", "-0.72")),
+                 id="ko-label-arrow-signed-percent-direction-word"),
+    pytest.param("코스닥\n912.34\n▲12.10 +1.34% 상승\n", Q(("코스닥", "912.34", "12.10", "1.34")),
+                 id="ko-arrow-then-direction-word"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana +0.44% (+12.34)\n", Q(("WIG20", "2845.67", "12.34", "0.44")),
+                 id="pl-percent-first-change-in-parentheses"),
+    pytest.param("WIG20\nKurs: 2 845,67\nZmiana: -0,44% (-12,34)\n", Q(("WIG20", "2845.67", "-12.34", "-0.44")),
+                 id="pl-colons-space-grouped"),
+    pytest.param("PX\nKurz: 1 845,20\nZměna: +0,45 % (+8,25)\n", Q(("PX", "1845.20", "8.25", "0.45")),
+                 id="cs-percent-first-space-before-percent-sign"),
+    pytest.param("PX\nPoslední kurz 1 845,20\nZměna -0,45 % (-8,35)\n", Q(("PX", "1845.20", "-8.35", "-0.45")),
+                 id="cs-negative-no-colon"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nVar\n+250,04\nUltimo\n43.512,18\n",
+                 Q(("FTSE MIB", "43512.18", "250.04", "0.58")), id="it-percent-change-value-stacked"),
+    pytest.param("IBEX 35\nVar. %\n-0,35\nVar.\n-40,20\nÚltimo\n11.641,30\n",
+                 Q(("IBEX 35", "11641.30", "-40.20", "-0.35")), id="es-percent-change-value-stacked"),
+    pytest.param("トヨタ自動車\n7203\n東証プライム\n輸送用機器\n2,745.5円\n前日比 +32.5 (+1.20%)\n12/02 15:30\n",
+                 Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-code-exchange-sector-glued-unit"),
+    pytest.param("トヨタ自動車\n7203\n東証プライム\n現在値 2,745.5円\n前日比 +32.5 (+1.20%)\n",
+                 Q(("トヨタ自動車", "2745.5", "32.5", "1.20")), id="ja-labelled-value-glued-unit"),
+    pytest.param("ソニーグループ\n6758\n東証プライム\n電気機器\n3,512円\n前日比 -41円 (-1.15%)\n",
+                 Q(("ソニーグループ", "3512", "-41", "-1.15")), id="ja-unit-glued-to-the-change-too"),
+    pytest.param("ソニーグループ\n6758\n東証プライム\n電気機器\n3,512円\n前日比\n-41 (-1.15%)\n",
+                 Q(("ソニーグループ", "3512", "-41", "-1.15")), id="ja-change-label-on-its-own-line"),
+    pytest.param("삼성전자\n005930\n코스피\n71,200원\n전일대비 ▼800 -1.11% 하락\n",
+                 Q(("삼성전자", "71200", "-800", "-1.11")), id="ko-stock-code-market-glued-won"),
+    pytest.param("FTSE MIB\nVar%\n-0,58\nVar\n-253,96\nUltimo\n43.512,18\n",
+                 Q(("FTSE MIB", "43512.18", "-253.96", "-0.58")), id="it-stacked-negative"),
+    pytest.param("DAX\n24.512,30 Pkt.\n+0,46%\nVortag 24.399,90\nVeränderung +112,40\n",
+                 Q(("DAX", "24512.30", "112.40", "0.46")), id="de-percent-on-value-line-change-below-previous-close"),
+    pytest.param("WIG20\nKurs\n2 845,67\nZmiana\n+0,44% (+12,34)\n", Q(("WIG20", "2845.67", "12.34", "0.44")),
+                 id="pl-labels-above-percent-first"),
+    pytest.param("PX\nKurz\n1 845,20\nZměna\n+0,45 % (+8,25)\n", Q(("PX", "1845.20", "8.25", "0.45")),
+                 id="cs-two-letter-name-above-labels"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n"
+                 "Plus haut 8 052,88\nPlus bas 7 988,40\nClôture veille 7 997,99\nVar. veille +37,42\n",
+                 Q(("CAC 40", "8035.41", "37.42", "0.47")), id="fr-percent-on-value-line-change-below"),
+    pytest.param("FTSE 100\n9,712.40\n+0.52%\nOpen 9,662.10\nPrev Close 9,662.15\nDay Change +50.25\n",
+                 Q(("FTSE 100", "9712.40", "50.25", "0.52")), id="en-percent-on-value-line-day-change-below"),
+    pytest.param("首页 > 指数 > 上证指数\n上证指数\n000001\n指数\n3,912.34\n+28.42 (+0.73%)\n",
+                 Q(("上证指数", "3912.34", "28.42", "0.73")), id="zh-tab-word-above-the-value"),
+    pytest.param("上证指数\n行情\n3,912.34\n+28.42 (+0.73%)\n", Q(("上证指数", "3912.34", "28.42", "0.73")),
+                 id="zh-quotes-tab-above-the-value"),
+    pytest.param("华夏成长混合\n000001\n基金\n1.234\n+0.012 (+0.98%)\n", Q(("华夏成长混合", "1.234", "0.012", "0.98")),
+                 id="zh-fund-code-and-category"),
+    pytest.param("日経平均株価\n指数\n38,208.03\n+558.84 (+1.48%)\n", Q(("日経平均株価", "38208.03", "558.84", "1.48")),
+                 id="ja-category-above-the-value"),
+    pytest.param("코스피\n지수\n3,912.34\n-28.42 (-0.72%)\n", Q(("코스피", "3912.34", "-28.42", "-0.72")),
+                 id="ko-category-above-the-value"),
+    pytest.param("Vanguard Total Bond Market Fund\nFunds\n72.15\n-0.09 (-0.12%)\n",
+                 Q(("Vanguard Total Bond Market Fund", "72.15", "-0.09", "-0.12")), id="en-funds-above-the-value"),
+    pytest.param("Markets > Bonds\nUS 10 Year Treasury Note\nBonds\n98.52\n+0.13 (+0.13%)\n",
+                 Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
+])
+
+QUOTE_PAGES = _known(QUOTE_PAGES, "cs-two-letter-name-above-labels",
+                     reason="a two-letter name alone (PX) is taken for a country code above stacked labels")
+
+QUOTE_PAGE_REFUSALS = [
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 거래량\n", id="ko-other-word-after"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana +1.44% (+12.34)\n", id="pl-arithmetic-fails"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana 1M +4.44% (+120.34)\n", id="pl-month-change"),
+    pytest.param("WIG20\nKurs 2845.67\nZmiana +0.44%\n", id="pl-value-and-percent-only"),
+    pytest.param("PX\nKurz: 1 845,20\nZměna 1 rok: +10,45 % (+174,55)\n", id="cs-year-change"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nUltimo\n43.512,18\n", id="it-percent-and-value-only"),
+    pytest.param("FTSE MIB\nVar %\n+0,58\nVar\n+350,04\nUltimo\n43.512,18\n", id="it-stacked-arithmetic-fails"),
+    pytest.param("指数\n3,912.34\n+28.42 (+0.73%)\n", id="zh-category-word-alone-is-no-name"),
+    pytest.param("7203\n2,745.5円\n前日比 +32.5 (+1.20%)\n", id="a-code-of-digits-alone-is-no-name"),
+    pytest.param("2026\n3,912.34\n+28.42 (+0.73%)\n", id="a-year-alone-is-no-name"),
+    pytest.param("債券\n7203\n2,745.5円\n前日比 +32.5 (+1.20%)\n", id="ja-category-and-code-only"),
+    pytest.param("トヨタ自動車\n7203\n2,745.5円\n前日比 +52.5 (+1.20%)\n", id="ja-arithmetic-fails"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture au 02/12/2026 17:39:57\nOuverture 8 001,12\n", id="fr-value-and-percent-only"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 997,99\nVar. veille +57,42\n", id="fr-change-below-fails"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nOuverture 8 001,12\nVar. 1 sem. +37,42\n", id="fr-week-change-below"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nClôture veille 7 897,99\nVar. veille +37,42\n",
+                 id="fr-previous-close-against-value-less-change"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nVar. veille +37,42\nVariation +37,42\n", id="fr-two-changes-below"),
+    pytest.param("CAC 40\n8 035,41 Pts\n+0,47%\nDAX\n24 512,30\nVar. veille +37,42\n", id="fr-change-of-the-next-quote"),
+]
+
+
+@pytest.mark.parametrize("text,want", QUOTE_PAGES)
+def test_quote_pages_of_other_sites(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", QUOTE_PAGE_REFUSALS)
+def test_quote_pages_of_other_sites_refused(text):
+    assert _quotes(text) == []

@@ -50,6 +50,7 @@ _USERS = {
     "field_value": lambda w: lexicon.field_role(w) == "v",
     "field_change": lambda w: lexicon.field_role(w) == "c",
     "field_pct": lambda w: lexicon.field_role(w) == "p",
+    "field_prev": lambda w: lexicon.prev_close_label(w) and lexicon.prev_close_label(f"{w.title()}:"),
     "direction_down": lambda w: lexicon._DIRECTION.fullmatch(w).group("down") and w[0] in lexicon._DIRECTION_FIRST,
     "direction_up": lambda w: lexicon._DIRECTION.fullmatch(w).group("up") and w[0] in lexicon._DIRECTION_FIRST,
     "bid_ask": lambda w: lexicon._BID_ASK.fullmatch(f" {w} ") and lexicon._BID_ASK.fullmatch(f"{w.title()}:"),

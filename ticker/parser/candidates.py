@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .check import fields_pass
 from .lexicon import (
     _AT_CLOSE,
     _BID_ASK,
@@ -18,6 +19,7 @@ from .lexicon import (
     _ROW_NUMBER_COL,
     _UNIT_LINE,
     field_role,
+    prev_close_label,
 )
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _TODAY, _Field, _soft
 from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
@@ -57,6 +59,8 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 _ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
+# a code printed alone on its line under a name: four to six digits, no grouping, sign or decimals
+_CODE_LINE = re.compile(r"\d{4,6}")
 
 
 def _filler(s: str) -> bool:
@@ -162,6 +166,15 @@ def _bullet_name(s: str, at: int) -> tuple[str, bool]:
     return got
 
 
+def _closes_at(v: str, c: str, prev: str) -> bool:
+    """value − change is the previous close printed, under a decimal separator all three allow."""
+    for sep in decimal_candidates(v) & decimal_candidates(c) & decimal_candidates(prev):
+        nv, nc, np_ = parse_number(v, decimal_sep=sep), parse_number(c, decimal_sep=sep), parse_number(prev, decimal_sep=sep)
+        if nv is not None and nc is not None and np_ is not None and abs(nv - nc - np_) <= abs(np_) / 2000:
+            return True
+    return False
+
+
 class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -212,8 +225,9 @@ class Candidates(PageState):
                 up = k - 1
                 while up > self.consumed and L.kind(up) == _BLANK:
                     up -= 1
-                if not (up > self.consumed and _ID_LABEL.fullmatch(L.text(up))):
+                if not (up > self.consumed and _ID_LABEL.fullmatch(L.text(up))) and not _CODE_LINE.fullmatch(s):
                     break
+                # (a stock's or index's code alone under its name, "7203", "000001": a code line)
                 # "WKN" above "846900": an identifier under its label, not another quote's numbers
             m = _BULLET.match(s)
             if m:
@@ -225,6 +239,8 @@ class Candidates(PageState):
             k -= 1
         window.reverse()
         choice = choose_name(window, self.mentions) if window else None
+        if choice is not None and L.kind(choice.line) != _TEXT:
+            choice = None  # a code of digits alone ("7203") names nothing: the name is a line of words
         if choice is not None:
             if self.explain is not None:
                 self.name_evidence[choice.line] = choice.explain()
@@ -271,7 +287,8 @@ class Candidates(PageState):
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:
-                self.borrow(lo, hi, fs)
+                if not (len(L.fields(lo)) == 1 and self._change_below(lo, hi, fs[0], fs[1])):
+                    self.borrow(lo, hi, fs)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
         returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
@@ -324,6 +341,47 @@ class Candidates(PageState):
         if bullet:
             self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
+
+    def _change_below(self, lo: int, hi: int, v: _Field, p: _Field) -> bool:
+        """The value and the percent at the top of a quote page ("8 035,41 Pts" / "+0,47%"), the
+        day's change a few lines below among the statistics, labelled as such ("Var. veille
+        +37,42"): one quote when the arithmetic confirms it (the label alone is no evidence of
+        the number it labels being this value's change). Never a value and percent alone."""
+        L = self.L
+        if len(L.fields(hi)) != 1 or not p.pct or v.pct:
+            return False
+        found: tuple[int, _Field] | None = None
+        prev: _Field | None = None
+        for k in range(hi + 1, min(L.n, hi + 12)):
+            if L.kind(k) != _TEXT:
+                if L.kind(k) == _NUM:
+                    break  # another quote's numbers
+                continue
+            s = L.text(k)
+            fs = L.fields(k)
+            if "%" in s or len(fs) != 1 or fs[0].pct or s[fs[0].end :].strip(" \t\u00a0"):
+                continue
+            label = s[: fs[0].start].strip(" \t\u00a0:|")
+            if prev_close_label(label):
+                prev = fs[0]
+                continue
+            if not label or _DIGIT.search(label) or field_role(label) != "c" or _RETURN_PERIOD.match(label):
+                continue
+            if found is not None:
+                return False  # two changes: which one is the day's?
+            found = (k, fs[0])
+        if found is None:
+            return False
+        k, c = found
+        if not fields_pass(v.raw, c.raw, p.raw) or (prev is not None and not _closes_at(v.raw, c.raw, prev.raw)):
+            return False  # (the previous close printed: value − change must be it)
+        named = self.name_above(lo)
+        if named is None or named[3]:
+            return False
+        roles = [(v, c, p, "vcp")]
+        self.cands.append(_Cand(v, c, p, named[0], named[1], named[2], False, roles, (named[2], k), layout="header"))
+        self.consumed = k
+        return True
 
     def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
         """A value alone on its line, then a time line, then the change and percent at ``lo``."""
@@ -480,16 +538,25 @@ class Candidates(PageState):
         ("Decreased By ▼ 12.5 (0.4%)", "24h: +1,250.40 (+1.30%)"), the value alone on the line
         above, the name above that: a quote header. Weak: the arithmetic must pass."""
         c, p = fs
+        tail = s[max(c.end, p.end) :].strip(" \t\u00a0|")
+        after = _direction_line(tail) if tail else None  # "전일대비 ▼28.42 -0.72% 하락": the direction last
+        if tail and after is None:
+            return
         if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
             c, p = p, c
-            if not _soft(s[p.end : c.start], True) or s[c.end :].strip(" \t\u00a0|"):
+            if not _soft(s[p.end : c.start], True):
                 return
-        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True) or s[p.end :].strip(" \t\u00a0|"):
+        elif c.pct or not p.pct or not _soft(s[c.end : p.start], True):
             return
-        head = s[: min(c.start, p.start)]
-        word = _direction_line(head.strip(" \t\u00a0")) if head.strip(" \t\u00a0") else None
-        if word is None and not _DAY.fullmatch(head):
+        head = s[: min(c.start, p.start)].strip(" \t\u00a0")
+        word = _direction_line(head) if head else None
+        if word is not None and after is not None and word[0] != after[0]:
+            return  # two direction words against each other
+        if head and word is None and not _DAY.fullmatch(head) and not _day_label(head):
+            return  # (a change's label, "전일대비", names the day's change)
+        if not head and after is None:
             return
+        word = word or after
         L = self.L
         k = i - 1
         while k > self.consumed and L.kind(k) == _BLANK:

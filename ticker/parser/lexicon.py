@@ -109,6 +109,18 @@ def field_role(label: str) -> str | None:
     return None
 
 
+_PREV_CLOSE = re.compile(rf"(?i)(?:{_alt('field_prev')})")
+
+
+def prev_close_label(label: str) -> bool:
+    """``label`` names the previous close ("Prev. close", "Clôture veille", "Vortag").
+
+    >>> prev_close_label("Previous Close:"), prev_close_label("Close")
+    (True, False)
+    """
+    return _PREV_CLOSE.fullmatch(label.strip(" \t:|\u00a0")) is not None
+
+
 _UNIT_MARK = re.compile(r"(.+?)\s*\([^\W\d_]{0,5}[.$€£¥₹]?\)", re.I)
 _PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 

@@ -319,6 +319,8 @@ class Tables(PageState):
                     f.start, f.end = f.start + at, f.end + at
             if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
                 continue
+            if role == "c" and len(fs) == 2 and fs[0].pct and not fs[1].pct and fs[1].paren:
+                fs = [fs[1], fs[0]]  # "Zmiana +0,44% (+12,34)": the percent first, the change in parentheses
             if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
                 if not fs[1].pct or "p" in found:
                     continue
@@ -382,7 +384,7 @@ class Tables(PageState):
         if field_role(L.text(i)) != "p":
             return False
         found: dict[str, tuple[int, _Field]] = {}
-        lo, hi = self._near(i, 4, 5)  # (four and five lines of text around, blank lines apart)
+        lo, hi = self._near(i, 4, 6)  # (four lines of text above, six below - the value last -, blank lines apart)
         for k in range(lo, min(L.n - 1, hi)):
             if L.kind(k) != _TEXT or L.fields(k):
                 continue

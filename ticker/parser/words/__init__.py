@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "he", "ar", "ru", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "he", "ar", "ru", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -54,6 +54,8 @@ CATEGORIES = {
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",
     "field_pct": "the label of a percent there (% Change)",
+    "field_prev": "the label of the previous close among a quote page's statistics (Prev. close, Clôture veille): "
+                  "value − change must be that number",
     "direction_down": "words between a value and an unsigned change saying it fell (Decreased By)",
     "direction_up": "words between a value and an unsigned change saying it rose (Increased By)",
     "bid_ask": "the label of a bid or ask price printed between a quote's value and its change (Bid, Ask): that number is not the quote's",

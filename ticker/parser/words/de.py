@@ -20,6 +20,7 @@ WORDS = {
     "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz"],
     "field_value": ["kurs", "letzter kurs", "aktueller kurs", "letzter"],
     "field_change": ["veränderung", "veränderung zum vortag", "änderung in punkten", "diff\\. vortag"],
+    "field_prev": ["vortag", "schluss vortag", "vortagesschluss"],
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],

@@ -43,6 +43,7 @@ WORDS = {
     "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?"],
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
     "field_change": ["change", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
+    "field_prev": ["prev(?:ious)?\\.? close"],
     "field_pct": ["% change", "change %", "chg %", "% chg", "percent change", "change in %"],
     "subject_before": ["news for", "stocks", "about", "latest on"],
     "subject_after": ["chart", "news", "overview", "latest price", "market movers", "index data",

@@ -1,0 +1,8 @@
+"""Czech words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    # a quote page's labelled fields (price, change, change in percent)
+    "field_value": ["kurz", "poslední kurz", "poslední cena", "cena"],
+    "field_change": ["změna"],
+    "field_pct": ["změna %", "změna\\s*\\(%\\)"],
+}
