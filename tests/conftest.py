@@ -113,3 +113,25 @@ def write_page(tmp_path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _no_internal_parser_errors(monkeypatch):
+    """parse() turns an exception inside the parser into a warning, so that one odd page cannot
+    stop an ingest; in the tests such an exception is a bug, and fails the test that met it."""
+    from ticker.parser import compose
+
+    met: list[BaseException] = []
+    run = compose.PageParser.run
+
+    def recording(self, *args, **kwargs):
+        try:
+            return run(self, *args, **kwargs)
+        except Exception as exc:
+            met.append(exc)
+            raise
+
+    monkeypatch.setattr(compose.PageParser, "run", recording)
+    yield
+    if met:
+        raise AssertionError(f"an internal parser error was turned into a warning: {met[0]!r}") from met[0]
