@@ -160,6 +160,24 @@ UNSEEN = [
     "<table><tr><td>Bitcoin</td><script>1</script><td>97,000.10</td></tr></table>",
     '<div data-x="<script>">Brent 85.13</div><p>+0.28 (+0.33%)</p><script>x</script><p>y</p>',
     "<!-- <script> -->Brent 85.13<p>+0.28 (+0.33%)</p><style>p{}</style><p>y</p>",
+    # review: a self-closed SVG image is empty (its end tag is the next image's)
+    '<svg class="sp"/><p>Dow Jones</p><p>34,000.12</p><p>+120.50 (+0.36%)</p><svg><path d="M0"/></svg>',
+    '<i><svg aria-label="a>b" /></i><p>Dow 34,000.12 +1.00 (+0.01%)</p><svg><path/></svg>',
+    # an image in an image: the outer one's axis labels stay out of the text
+    "<svg><svg><rect/></svg><text>1,234.50</text><text>+2.10%</text></svg><p>Markets</p>",
+    # an HTML tag ends an SVG image the parser is in: what follows is the page's
+    "<div><svg><path/><p>Nasdaq 14,000.10 -20.30 (-0.14%)</p></div><svg></svg>",
+    # a comment with markup in it, a title or text area that says "<script>", other raw text
+    "<!-- <div>old</div> <script> --><p>S&amp;P 500 4,500.10 +10.20 (+0.23%)</p><script>x</script>",
+    "<head><title>Use <script> tags</title></head><body><p>Nasdaq 14,000.10</p><script>x</script>",
+    "<textarea><style></textarea><p>FTSE 100 7,500.10 +5.00 (+0.07%)</p><style>p{}</style>",
+    "<xmp><svg></xmp><p>ok</p><svg></svg>",
+    "<template><svg></template><p>ok</p><svg></svg>",
+    "<math><svg></math><p>ok</p><svg></svg>",
+    "<iframe><svg></iframe><p>ok</p><svg></svg>",
+    '<a data-x="1>0" title="<svg>">link</a><p>Gold 1,900.00</p><svg></svg>',
+    # a script's "<!--" "<script>" ... "</script>": the parser reads on to the next end tag
+    "<script><!-- <script></script> --></script><p>X</p>",
 ]
 
 

@@ -121,6 +121,10 @@ LABELLED_REFUSALS = [
     pytest.param("DAX\nLetzter N/A\nVeränderung N/A\nVeränderung % N/A\n", id="n-a"),
     pytest.param("DAX\nLetzter: 24.512,30\nHoch % +0,46\nVeränderung: +112,40\n", id="a-high-percent-is-no-percent"),
     pytest.param("Apple\nPrice (USD)\n214.29\nChange (1Y)\n+32.10\nChange (%)\n+17.62\n", id="a-year-change-in-parentheses"),
+    # (review) no heading: the block's first line is no name ("Kurs 45,10" was taken as one)
+    pytest.param("Kurs 45,10\nVeränderung +2,10 (+4,88%)\n", id="no-heading-value-line-is-no-name"),
+    pytest.param("Kurs 45,10\nVeränderung +2,10\nVeränderung % 4,88\n", id="no-heading-percent-without-sign"),
+    pytest.param("Precio 45,10\nVariación +2,10 (+4,88%)\n", id="es-no-heading"),
 ]
 
 
@@ -362,6 +366,11 @@ WORD_REFUSALS = [
     pytest.param("NYSE\nAdvancing\n1,845\nup 12 (0.65%)\n", id="breadth-under-an-exchange"),
     pytest.param("Advances 1,845 ▲ 12 (0.65%)\nDeclines 1,201 ▼ 30 (2.44%)\nNew Highs 112 ▲ 4 (3.70%)\n",
                  id="breadth-arrows-inline"),
+    # (review) the rest of a breadth widget's rows
+    pytest.param("NYSE\nIssues Traded\n3,067\nup 12 (0.39%)\n", id="breadth-issues-traded"),
+    pytest.param("Total Volume\n4,512,345,678\n+120,000,000 (+2.73%)\n", id="breadth-total-volume"),
+    pytest.param("Unchanged\n120\n+5 (+4.35%)\n", id="breadth-unchanged"),
+    pytest.param("Total Issues 3,067 ▲ 12 (0.39%)\n", id="breadth-total-issues"),
 ]
 
 

@@ -186,6 +186,11 @@ REFUSALS = [
     pytest.param(below(EN, "Dec 2, 2026 4:05 PM EST · 3 min read"), id="byline-date-time-min-read"),
     pytest.param(below(DE, "Cierre anterior 19.426,62"), id="previous-close-is-a-value"),
     pytest.param(below(DE, "Fechamento 19.426,62"), id="close-value-is-no-date"),
+    # (review) an event's date under its label; a chart's axis a time a line
+    pytest.param(below(EN, "Earnings Date\nJan 30, 2027 4:30 PM"), id="earnings-date-under-its-label"),
+    pytest.param(below(EN, "Dividend Date\n\nFeb 13, 2027, 9:30 AM"), id="dividend-date-blank-between"),
+    pytest.param(below(EN, "10:00 AM\n12:00 PM\n2:00 PM"), id="chart-axis-a-time-a-line"),
+    pytest.param(below(DE, "10:00\n12:00\n14:00\n16:00"), id="chart-axis-24h"),
 ]
 
 

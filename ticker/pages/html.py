@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import html as entities
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 __all__ = ["html_to_text", "html_page", "looks_like_html", "page_url"]
 
@@ -145,14 +145,82 @@ def html_page(html: str | bytes, *, emptied: bool = False) -> tuple[str, str | N
 # bytes; emptied first (1.5 ms), the parse of the real page takes 5.2 ms instead of 8.3. The element stays (empty), so the
 # texts on either side stay two texts, as when the walk drops it.
 _UNSEEN_TAGS = ("script", "style", "svg")
-# By the markup's type: the start tags' pattern; per tag its end tag's pattern and the element
-# emptied; "<", ">", "".
-_UNSEEN: dict[type, tuple[Any, dict[Any, tuple[Any, Any]], Any, Any, Any]] = {
-    kind: (re.compile(cast("<(script|style|svg)(?=[\\s/>])"), re.I),
-           {cast(tag): (re.compile(cast(f"</{tag}(?=[\\s/>])"), re.I), cast(f"<{tag}></{tag}>")) for tag in _UNSEEN_TAGS},
-           cast("<"), cast(">"), cast(""))
+# Elements whose text is not markup (or not this page's), passed over whole, so that a "<script>"
+# in them starts nothing: a title's, a text area's, an iframe's fallback, ...
+_OPAQUE_TAGS = ("title", "textarea", "xmp", "iframe", "noembed", "noframes", "noscript", "template", "math")
+# HTML start tags that end an SVG image the parser is in (the "breakout" tags of foreign content)
+_BREAKOUT = frozenset((
+    "b big blockquote body br center code dd div dl dt em embed h1 h2 h3 h4 h5 h6 head hr i img li listing "
+    "menu meta nobr ol p pre ruby s small span strong strike sub sup table tt u ul var font "
+    "foreignobject math template script !").split())
+
+
+class _Unseen(NamedTuple):
+    start: Any  # a comment, or a start tag of those above
+    ends: dict  # tag -> its end tag's pattern
+    svg_tag: Any  # an svg start or end tag, "/" its group 1
+    quoted: Any
+    tag_rest: Any  # the rest of a start tag, to its ">"
+    tags: Any  # ("/" of an end tag, name) of the tags in an SVG image; "!": a comment, CDATA
+    lt: Any
+    gt: Any
+    comment_start: Any
+    comment_end: Any
+    slash: Any
+    empty: Any
+
+
+_NAMES = _UNSEEN_TAGS + _OPAQUE_TAGS + ("plaintext",)
+_FIRST = "".join(sorted({name[0] for name in _NAMES}))  # (a "<" followed by none of them: no match, quickly)
+_UNSEEN: dict[type, _Unseen] = {
+    kind: _Unseen(
+        re.compile(cast(f"<(?=[!{_FIRST}{_FIRST.upper()}])(?:(!--)|({'|'.join(_NAMES)})(?=[\\s/>]))"), re.I),
+        {tag: re.compile(cast(f"</{tag}(?=[\\s/>])"), re.I) for tag in _UNSEEN_TAGS + _OPAQUE_TAGS},
+        re.compile(cast("<(?=[/sS])(/?)svg(?=[\\s/>])"), re.I),
+        re.compile(cast("\"[^\"]*\"|'[^']*'")),
+        re.compile(cast("(?:[^\"'>]+|\"[^\"]*\"|'[^']*')*>")),
+        re.compile(cast("<(/?)([a-zA-Z][^\\s/>]*|!)")),
+        cast("<"), cast(">"), cast("<!--"), cast("-->"), cast("/"), cast(""))
     for kind, cast in ((str, str), (bytes, str.encode))
 }
+
+
+def _tag_end(html: Any, at: int, u: _Unseen) -> int:
+    """Where the start tag from ``at`` ends (its ">"), quoted attribute values passed over; -1: nowhere."""
+    rest = u.tag_rest.match(html, at)
+    return -1 if rest is None else rest.end() - 1
+
+
+def _svg_end(html: Any, at: int, u: _Unseen) -> tuple[int, int] | None:
+    """(start, end) of the end tag of the SVG image whose contents start at ``at`` (SVG images in it
+    counted); None where there is none, or where the parser would end the image elsewhere (an HTML
+    tag in it) or read some of it as no SVG."""
+    depth = 1
+    tag = u.svg_tag.search(html, at)
+    while tag is not None:
+        if tag.group(1):
+            depth -= 1
+            if depth == 0:
+                close = html.find(u.gt, tag.end())
+                if close < 0:
+                    return None
+                opened: set[str] = set()
+                ended: set[str] = set()
+                for end_tag, name in set(u.tags.findall(html, at, tag.start())):
+                    (ended if end_tag else opened).add(name.lower() if isinstance(name, str) else name.decode("latin-1").lower())
+                # an HTML tag ends the image early; an end tag of an element not opened in the
+                # image closes elements around it
+                if not opened.isdisjoint(_BREAKOUT) or not ended <= opened:
+                    return None
+                return tag.start(), close
+        else:
+            close = _tag_end(html, tag.end(), u)
+            if close < 0:
+                return None
+            if html[close - 1:close] != u.slash:  # (a self-closed one is empty)
+                depth += 1
+        tag = u.svg_tag.search(html, tag.end())
+    return None
 
 
 def empty_unseen(html: Any) -> Any:
@@ -160,8 +228,10 @@ def empty_unseen(html: Any) -> Any:
     images taken out.
 
     As the HTML parser reads them, a script or style ends at its first end tag whatever its text
-    says, and so does an SVG image here (a nested one's end leaves a stray end tag, which the parser
-    ignores). Where an end tag is missing, the rest is left as it is (the parser decides).
+    says; an SVG image ends at its own end tag (the images in it counted; a self-closed one is
+    empty). Comments, titles, text areas and such are passed over whole. Wherever the parser
+    might read the markup otherwise (an end tag missing, an HTML tag inside an SVG image, a
+    comment inside a script), the rest is left as it is (the parser decides).
 
     >>> empty_unseen('<p>a</p><script type="x">if (a<b) f("</p>")</script ><svg><path d="M0"/></svg>b')
     '<p>a</p><script></script><svg></svg>b'
@@ -170,29 +240,62 @@ def empty_unseen(html: Any) -> Any:
     >>> empty_unseen('<a title="<script>">x</a><!-- <svg> -->y<script>1</script>')
     '<a title="<script>">x</a><!-- <svg> -->y<script></script>'
     """
-    start, ends, lt, gt, empty = _UNSEEN[type(html)]
-    found = start.search(html)
+    u = _UNSEEN[type(html)]
+    found = u.start.search(html)
     if found is None:
         return html
     parts: list[Any] = []
-    taken = 0
+    taken = pos = 0
     while found is not None:
         at = found.start()
-        if html.rfind(lt, 0, at) > html.rfind(gt, 0, at):
-            # inside a tag or a comment (an attribute's "<script>", "<!-- <svg> -->"): not one
-            found = start.search(html, found.end())
+        if found.group(1):  # a comment: to its end
+            end_at = html.find(u.comment_end, found.end())
+            if end_at < 0:
+                break
+            pos = end_at + 3
+            found = u.start.search(html, pos)
             continue
-        tag = found.group(1).lower()
-        end_tag, emptied = ends[tag]
-        end = end_tag.search(html, found.end())
-        close = html.find(gt, end.end()) if end is not None else -1
-        if close < 0:
+        lt_at = html.rfind(u.lt, pos, at)
+        if lt_at >= 0 and u.gt not in u.quoted.sub(u.empty, html[lt_at:at]):
+            # inside a tag (an attribute's "<script>"): not one
+            found = u.start.search(html, found.end())
+            continue
+        name = found.group(2).lower()
+        tag = name if isinstance(name, str) else name.decode()
+        if tag == "plaintext":
             break
-        parts += (html[taken:at], emptied)
-        taken = close + 1
-        found = start.search(html, taken)
+        if tag == "svg":
+            start_close = _tag_end(html, found.end(), u)
+            if start_close < 0:
+                break
+            if html[start_close - 1:start_close] == u.slash:  # <svg .../>: an empty image
+                pos = start_close + 1
+                found = u.start.search(html, pos)
+                continue
+            span = _svg_end(html, start_close + 1, u)
+            if span is None:
+                break
+            close = span[1]
+        else:
+            end = u.ends[tag].search(html, found.end())
+            close = html.find(u.gt, end.end()) if end is not None else -1
+            if close < 0:
+                break
+            if tag in _OPAQUE_TAGS:
+                pos = close + 1
+                found = u.start.search(html, pos)
+                continue
+            if tag == "script" and html.find(u.comment_start, found.end(), end.start()) >= 0:
+                break  # (a "<!--" in a script can move its end)
+        parts += (html[taken:at], _EMPTIED[type(html)][tag])
+        taken = pos = close + 1
+        found = u.start.search(html, pos)
     parts.append(html[taken:])
-    return empty.join(parts)
+    return u.empty.join(parts)
+
+
+_EMPTIED = {kind: {tag: cast(f"<{tag}></{tag}>") for tag in _UNSEEN_TAGS}
+            for kind, cast in ((str, str), (bytes, str.encode))}
 
 
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body)", re.IGNORECASE)

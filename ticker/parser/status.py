@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
-from .lexicon import _AT_CLOSE, _CLOCK, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
+from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name
 from .state import PageState
@@ -142,6 +142,8 @@ class StatusTime(PageState):
                 s = L.text(k)
                 t = _time_of(s) if s else None
                 if t is not None:
+                    if (k > last and self._label_above(k, last)) or self._axis(k):
+                        continue
                     return self._printed(k, t)
             for ks in (range(last + 4, min(L.n, last + 12)) if news is None else (),
                        range(first - 4, max(-1, first - 10), -1)):
@@ -154,12 +156,39 @@ class StatusTime(PageState):
                         continue
                     if k > last and _news_heading(s):
                         break
-                    if _time_line(s) and not _BYLINE.search(s):
+                    if (_time_line(s) and not _BYLINE.search(s) and not self._axis(k)
+                            and not (k > last and self._label_above(k, last))):
                         return self._printed(k, s)
                     texts += 1
                     if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
                         break
         return None
+
+    def _label_above(self, k: int, floor: int) -> bool:
+        """Line ``k`` (a time) is the value of a statistic's label on the line above it, below
+        line ``floor`` ("Earnings Date" / "Jan 30, 2027 4:30 PM"): an event's date, not the quote's."""
+        L = self.L
+        j = k - 1
+        while j > floor and not L.text(j):
+            j -= 1
+        if j <= floor:
+            return False
+        s = L.text(j)
+        return L.kind(j) == _TEXT and _LABELS.match(s) is not None and _TIME_LABEL.match(s) is None
+
+    def _axis(self, k: int) -> bool:
+        """Line ``k`` is a bare clock time next to another one ("10:00 AM" / "12:00 PM"): a
+        chart's axis or a list of events, not the quote's time."""
+        L = self.L
+        if _BARE_CLOCK.fullmatch(L.text(k)) is None:
+            return False
+        for step in (-1, 1):
+            j = k + step
+            while 0 <= j < L.n and not L.text(j):
+                j += step
+            if 0 <= j < L.n and _BARE_CLOCK.fullmatch(L.text(j)) is not None:
+                return True
+        return False
 
     def _printed(self, k: int, s: str) -> str:
         """``s``, the (normalized) text of line ``k`` or a part of it, as the page prints it: a
@@ -249,6 +278,8 @@ _NUM_DATE = (r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{4}年\d{1,2}�
 _LABELLED_TIME = re.compile(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
                             rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_NUM_DATE}))\.?")
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
+_TIME_LABEL = re.compile(rf"(?i)(?:{_alt('time_labels')})")
+_BARE_CLOCK = re.compile(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 _BYLINE = re.compile(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
 _NO_BIDI = {ord(ch): None for ch in _BIDI}
 

@@ -347,8 +347,8 @@ class Tables(PageState):
             name, symbol = named[0], named[1]
         if name is None:
             name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
-        if name is None:
-            return False
+        if name is None or any(name in L.text(k) for k in range(top, bottom + 1)):
+            return False  # (the subject or first line is one of the block's own: "Kurs 45,10")
         self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
         self.consumed = max(self.consumed, bottom)
         return True

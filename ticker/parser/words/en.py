@@ -18,7 +18,7 @@ WORDS = {
     "links": ["view all", "see all", "show all", "back to", "more indices", "all indices", "read more",
               "learn more", "sign up", "log in", "subscribe"],
     # (market breadth: counts of issues, never an instrument: "Advancing Issues 1,845 ▲ 12 (0.65%)")
-    "labels": ["advanc(?:ing|es|ers)(?: issues| stocks)?", "declin(?:ing|es|ers)(?: issues| stocks)?", "unchanged issues", "new (?:52[- ]week )?(?:highs|lows)", "(?:up|down) volume", "prev(?:ious)?\\.? close", "open", "high", "low", "close", "volume", "day'?s? range",
+    "labels": ["advanc(?:ing|es|ers)(?: issues| stocks)?", "declin(?:ing|es|ers)(?: issues| stocks)?", "unchanged(?: issues| stocks)?", "new (?:52[- ]week )?(?:highs|lows)", "(?:up|down|total|unchanged) volume", "(?:total )?issues(?: traded)?", "prev(?:ious)?\\.? close", "open", "high", "low", "close", "volume", "day'?s? range",
                "52[- ]?w(?:ee)?k", "range", "performance", "return", "dividend", "yield", "p/e", "market cap",
                "bid", "ask", "net change", "change", "last", "last price", "price", "revenue", "sales",
                "net income", "net profit", "operating", "ebitda", "eps", "earnings", "profit", "income",
