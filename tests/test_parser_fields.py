@@ -12,21 +12,8 @@ import pytest
 
 from ticker.parser import parse
 
-
-def _known(params, *ids, reason="not read yet"):
-    """``params`` with the cases named by ``ids`` marked as known failures (strict: a fix shows)."""
-    mark = pytest.mark.xfail(strict=True, reason=reason)
-    assert set(ids) <= {p.id for p in params}
-    return [pytest.param(*p.values, id=p.id, marks=[*p.marks, mark]) if p.id in ids else p for p in params]
-
-
-def Q(*rows):
-    return [(n, v, c, p) for n, v, c, p in rows]
-
-
-def _quotes(text):
-    return [(q.name, str(q.value), str(q.change), str(q.change_pct)) for q in parse(text).quotes]
-
+from snippets import Q
+from snippets import quotes as _quotes
 
 # --------------------------------------------------------------------------- A: quote-time lines
 # (text, the status/time line the page prints with its quote)

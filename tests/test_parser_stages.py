@@ -17,6 +17,8 @@ from ticker.parser.names import _unglue, page_subject
 from ticker.parser.status import _time_line
 from ticker.parser.tables import header_columns
 
+from snippets import Q
+
 # --------------------------------------------------------------------------- stage 1: lines
 
 
@@ -115,9 +117,6 @@ def test_time_line(line, want):
 
 # --------------------------------------------------------------------------- layout families
 
-
-def Q(*rows):
-    return [(n, v, c, p) for n, v, c, p in rows]
 
 
 FAMILIES = [
