@@ -12,7 +12,9 @@ from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 _USERS = {
     "markets": lambda w: re.fullmatch(rf"(?:{lexicon._alt('markets')})", w, re.I),
     "status_words": lambda w: lexicon._STATUS.fullmatch(w),
-    "states": lambda w: lexicon._STATUS.fullmatch(f"Test markets {w}"),
+    "states": lambda w: lexicon._STATUS.fullmatch(f"Test markets {w}") and lexicon._STATUS.fullmatch(f"{w} · 02/12"),
+    "as_of": lambda w: lexicon._STATUS.fullmatch(f"2026.12.02 {w}(장마감)"),
+    "markets_glued": lambda w: lexicon._STATUS.fullmatch(f"香港{w}已收市"),
     "countdown": lambda w: lexicon._STATUS.fullmatch(f"Test markets close {w} 3 hours"),
     "at_close": lambda w: lexicon._AT_CLOSE.fullmatch(f"{w}: 4:35PM"),
     "noise_start": lambda w: lexicon._NOISE_START.match(w),

@@ -48,7 +48,9 @@ _BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
 # (Written to start with the seam, which the regex engine finds by a fast scan: starting with the
 # look-behind, it tested every character of the page's text, a third of the conversion after the
 # parse. Runs of seams are made one first, so the look-behind has a fixed width.)
-_NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d])(?<=[^\\W_]\x1f|[%)]\x1f)")
+# A figure then a capital ("238,45<span>EUR</span>", "50<span>Live</span>") is a figure and its
+# unit or the next item's word: apart too.
+_NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d])(?<=[^\\W_]\x1f|[%)]\x1f)|\x1f(?=[A-Z])(?<=\\d\x1f)")
 _SEAMS = re.compile("\x1f{2,}")
 
 

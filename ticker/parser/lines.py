@@ -118,6 +118,7 @@ def _soft(gap: str, inner: bool = False) -> bool:
 
 
 _BLANK_CHARS = "|" + _STRIP
+_CLOCK_TAIL = re.compile(rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:{_SP}*[AaPp]\.?[Mm]\.?)?(?:{_SP}+[^\W\d_]{{1,12}})?")
 _new_field = _Field.__new__
 
 
@@ -266,8 +267,8 @@ class _Lines:
         if n < 1:
             return _TEXT
         tail = s[fs[n - 1].end :].lstrip(_SPC)
-        if not tail or not tail[0].isalpha():
-            return _TEXT
+        if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
+            return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")
         if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
             return _TEXT  # but "+2.19 Today": the day's change, its percent on the line above
         self._fields[i] = fs[:n]

@@ -138,6 +138,7 @@ class StatusTime(PageState):
                 after = range(last + 1, news)
             near = [*after, *range(first + 1, last),
                     *range(first - 1, max(-1, first - 4), -1)]  # after, between name and numbers, above
+            status = None
             for k in near:
                 s = L.text(k)
                 t = _time_of(s) if s else None
@@ -145,6 +146,10 @@ class StatusTime(PageState):
                     if (k > last and self._label_above(k, last)) or self._axis(k):
                         continue
                     return self._printed(k, t)
+                if status is None and s:
+                    status = _status_line(s)  # "Geschlossen·02/12" under the numbers: if no time line
+            if status is not None:
+                return status
             for ks in (range(last + 4, min(L.n, last + 12)) if news is None else (),
                        range(first - 4, max(-1, first - 10), -1)):
                 texts = 0
@@ -253,6 +258,8 @@ _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
 _CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
                          r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
+                         # the date after the clock ("4:30 PM EST 12/02/26")
+                         r"(?:\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?"
                          rf"(?:\s+{_VENUE})?")
 # a clock time printed with a dot after its word ("klo 18.29"): read as "klo 18:29" (a dotted
 # number elsewhere is a price)

@@ -326,9 +326,18 @@ class Tables(PageState):
                     continue
                 found["p"] = (k, [fs[1]])
                 fs = fs[:1]
+            if role == "c" and len(fs) == 1 and fs[0].pct and "c" in found and "p" not in found:
+                role = "p"  # "Dif.: -42,10" / "Var.: -0,26%": a change word labels the percent, its sign says so
             if role in found:
                 return False  # two of a kind: a table of statistics, not one quote
             found[role] = (k, fs)
+        if set(found) == {"c", "p"} and found["c"][0] != found["p"][0]:
+            # the value printed alone under the name, the change and percent labelled below it
+            # on lines of their own ("16.380,70" / "Dif.: -42,10" / "Var.: -0,26%"; a change
+            # line holding both is the inline family's, which reads its direction words)
+            value = self._value_above_labels(min(k for k, _ in found.values()))
+            if value is not None:
+                found["v"] = (value[0], [value[1]])
         if set(found) != {"v", "c", "p"}:
             return False
         v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]

@@ -21,6 +21,8 @@ LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "
 CATEGORIES = {
     "markets": "the subject of a market status line (Singapore *markets* closed)",
     "status_words": "a whole line that is a market status in one word (장마감, 收市), perhaps after its date",
+    "markets_glued": "a market word printed without a space before its one-word status (香港*市場*已收市)",
+    "as_of": "a word between a date and the status it is of (2026.12.02 *기준*(장마감))",
     "states": "what a status line says of the markets (closed, open)",
     "countdown": "the preposition of a countdown (markets close *in* 3 hours)",
     "at_close": "the start of a quote-time line (At close: 4:35PM BST)",

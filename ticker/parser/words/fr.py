@@ -30,7 +30,7 @@ WORDS = {
     "name_kinds": ["sa", "indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
-    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?"],
+    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé"],
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],

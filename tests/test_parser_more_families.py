@@ -1,0 +1,118 @@
+"""More layout families of quote headers, found by a held-out check (pages of sites the parser
+had not seen): the value alone with its change and percent labelled on lines of their own, a
+clock time after the percent on the quote's line, a unit glued to a figure by the markup, and
+market status lines printed as a state and its date, a date and a one-word status, or a place,
+a market word and a status without spaces.
+
+Every snippet is written here in the shape such pages take; names, figures and the words around
+them are invented, the arithmetic holds (``pct ≈ 100·change / (value − change)``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from ticker.pages import html_to_text
+from ticker.parser import parse
+
+from snippets import Q
+from snippets import quotes as _quotes
+
+READ = [
+    # the value unlabelled under the name, the change and percent labelled below it
+    pytest.param("Cotizaciones > Índices\nIBEX Ejemplo\n11.380,70\nDif.: -42,10\nVar.: -0,37%\nApertura: 11.431,00\n"
+                 "Máximo: 11.469,20\n",
+                 Q(("IBEX Ejemplo", "11380.70", "-42.10", "-0.37")), id="es-dif-var-under-the-value"),
+    pytest.param("Indices\nAcme Composite\n5,432.10\nChange: +43.21\n% Change: +0.80%\nOpen: 5,390.00\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-change-and-pct-change-labelled"),
+    pytest.param("Acme Composite\n5,432.10\n\nChange +43.21\n\n% Change +0.80%\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-labelled-blank-lines-between"),
+    # a clock time after the percent, on the quote's line
+    pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
+                 Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
+    pytest.param("Acme Composite\n5,432.10 +43.21 (+0.80%) 4:00 PM EST\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-clock-and-zone-after-the-percent"),
+    pytest.param("Acme Corp\n150.12 2.30 1.56% 10:30\n",
+                 Q(("Acme Corp", "150.12", "2.30", "1.56")), id="unsigned-change-then-clock"),
+]
+
+REFUSED = [
+    # the labels there, but the arithmetic fails: another statistic's numbers
+    pytest.param("IBEX Ejemplo\n11.380,70\nDif.: -42,10\nVar.: -0,20%\n", id="es-labelled-arithmetic-fails"),
+    # the number above the labels is a statistic's, under its own label
+    pytest.param("Acme Corp\nVolume\n16,380\nChange: -42.10\n% Change: -0.26%\n", id="labelled-value-of-another-label"),
+    # a value and a percent with a clock time: no change, no quote
+    pytest.param("Voorbeeld 25\n945,32 +0,34% 17:35\n", id="value-pct-clock-no-change"),
+    # two clock times after the numbers: an axis or a timetable, not the quote's time
+    pytest.param("Voorbeeld 25\n945,32 +3,18 +0,34% 17:35 12:00\n", id="two-clocks-after"),
+    # a direction word against the arrow on a change line: the inline family refuses it, and
+    # the labelled family must not take it from the value above
+    pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-word"),
+]
+
+
+@pytest.mark.parametrize("text, want", READ)
+def test_read(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused(text):
+    assert _quotes(text) == []
+
+
+QUOTE = "Acme Composite\n5,432.10\n+43.21 (+0.80%)\n"
+STATUS = [
+    # a state and its date after a middle dot or bar, under the numbers
+    pytest.param(f"{QUOTE}Geschlossen·02/12\nVortag\n5.388,89\n", "Geschlossen·02/12", id="de-state-dot-date"),
+    pytest.param(f"{QUOTE}Closed | 12/02/26\n", "Closed | 12/02/26", id="en-state-bar-date"),
+    # a date, then a one-word status, perhaps "as of" it in parentheses
+    pytest.param("예시지수\n2026.12.02 기준(장마감)\n3,980.12\n▲12.34 +0.31%\n", "2026.12.02 기준(장마감)",
+                 id="ko-date-as-of-status"),
+    pytest.param("예시지수\n3,980.12\n▲12.34 +0.31%\n12.02 장마감\n", "12.02 장마감", id="ko-month-day-status"),
+    # a place, a market word and a status, no spaces
+    pytest.param("廣告\n香港市場已收市\n示例指數\n25,880.12\n+120.30 (+0.47%)\n", "香港市場已收市", id="zh-place-market-status"),
+    # a label and the time
+    pytest.param("IBEX Ejemplo\n11.380,70\n-42,10 (-0,37%)\nHora: 17:38:20\n", "Hora: 17:38:20", id="es-hora"),
+    pytest.param("Indice Exemple\n8 104,22 pts\n-30,11 (-0,37 %)\nCours en temps réel - 02/12/2026 17:38:42\n",
+                 "Cours en temps réel - 02/12/2026 17:38:42", id="fr-cours-en-temps-reel"),
+    # the clock, its zone, then the date, over a table's header
+    pytest.param("Close\n4:30 PM EST 12/02/26\nIndex Last Chg %Chg\nAcme Composite 5,432.10 +43.21 +0.80%\n"
+                 "Zeta Small Cap 2,100.50 -10.50 -0.50%\n", "4:30 PM EST 12/02/26", id="en-clock-zone-date-over-table"),
+]
+
+
+@pytest.mark.parametrize("text, status", STATUS)
+def test_market_status(text, status):
+    page = parse(text)
+    assert page.quotes, "the quote itself must be read"
+    assert page.market_status == status
+
+
+NOT_STATUS = [
+    # a price of 12.02 after the "Open" label is a statistic, not a state and its date
+    pytest.param(f"{QUOTE}Open · 12.02\n", id="open-label-and-a-price"),
+    # a state word alone in a menu, far from the header, with no date
+    pytest.param(f"{QUOTE}Open\n", id="bare-open"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_STATUS)
+def test_not_a_status(text):
+    assert parse(text).market_status is None
+
+
+HTML = [
+    # a unit in its own element right after the figure: apart, so the figure is read
+    pytest.param("<h1>Acme Aktie</h1><div><span>238,45</span><span>EUR</span> <span>+3,15 EUR</span> "
+                 "<span>+1,34 %</span></div>", Q(("Acme Aktie", "238.45", "3.15", "1.34")), id="unit-element-after-figure"),
+    # an ordinal's suffix in its own element stays glued (a word, not a figure and a unit)
+    pytest.param("<p>1<sup>st</sup> quarter</p>", [], id="ordinal-suffix"),
+]
+
+
+@pytest.mark.parametrize("html, want", HTML)
+def test_html_figure_then_capital(html, want):
+    text = html_to_text(html)
+    assert _quotes(text) == want
+    if not want:
+        assert "1st" in text
