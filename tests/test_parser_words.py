@@ -63,6 +63,10 @@ _USERS = {
     "actions": lambda w: subject.classify(w).reasons == ("a button or link",),
     "quote_labels": lambda w: subject.classify(w).reasons == ("a field label",),
     "countries": lambda w: subject.classify(w).reasons == ("a country or region",),
+    "providers": lambda w: subject._PROVIDER.search(f"Zeta {w}") and subject.choose_name(
+        [(0, "Zeta 100"), (1, f"Zeta {w}")]).name == "Zeta 100",
+    "sites": lambda w: subject.classify(w).reasons == ("a site's or publisher's name",),
+    "descriptors": lambda w: subject.classify(f"Index {w}").reasons == ("a descriptor of the quote's kind, price or source",),
     "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
     "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
     "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,

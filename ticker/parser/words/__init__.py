@@ -72,6 +72,11 @@ CATEGORIES = {
     "symbol_labels": "the label of the instrument's code inside an identifier line (Symbol DTE)",
     "tabs": "a whole line that is a tab of a quote page's menu (News, Chart, Übersicht), never a name",
     "countries": "a whole line naming only a country or region (United States, Deutschland), never a name",
+    "providers": "a word of a company's name printed under an index's heading as its provider or publisher "
+                 "(FTSE International *Ltd*, Nikkei *Inc.*, S&P Dow Jones *Indices*): that line names no quote",
+    "sites": "the name of a finance site or its publisher, printed as a line of its page (MarketWatch, 新浪财经), never a name",
+    "descriptors": "a word of a line describing a quote's kind, price or source rather than naming the instrument "
+                   "(Stock Price, Real-time quote, Indice Borsa Italiana: with name_labels, exchanges, countries, sites)",
 }
 
 _CACHE: dict[str, object] = {}

@@ -41,4 +41,8 @@ WORDS = {
     "clock_words": ["um"],
     "bylines": ["veröffentlicht", "lesezeit"],
     "news_headings": ["nachrichten", "news", "meldungen"],
+    "sites": ["finanzen\\.net", "onvista", "boerse\\.de", "börse frankfurt", "boerse-frankfurt\\.de", "ariva", "handelsblatt",
+              "comdirect", "boerse\\.ard\\.de", "wallstreet-online", "finanzen\\.ch"],
+    "descriptors": ["kurs", "kurse", "aktienkurs", "aktuell", "chart", "überblick", "index"],
+    "providers": ["ag", "gmbh"],
 }

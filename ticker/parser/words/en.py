@@ -71,4 +71,10 @@ WORDS = {
     "clock_words": ["at"],
     "bylines": ["published", "posted", "min read"],
     "news_headings": ["news", "latest news", "related news", "headlines", "top stories"],
+    "sites": ["marketwatch", "yahoo!? finance", "google finance", "bloomberg", "reuters", "cnbc", "investing\\.com",
+              "financial times", "ft\\.com", "morningstar", "nasdaq\\.com", "wsj", "the wall street journal", "barron'?s",
+              "seeking alpha", "tradingview", "economic times", "marketscreener", "benzinga", "cnn business"],
+    "descriptors": ["price", "prices", "quote", "quotes", "live", "today", "overview",
+                    "data", "information", "info", "chart", "summary", "snapshot", "market", "level"],
+    "providers": ["ltd\\.?", "limited", "inc\\.?", "llc", "company", "indices", "indexes", "corp\\.?", "corporation"],
 }

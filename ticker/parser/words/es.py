@@ -30,4 +30,6 @@ WORDS = {
     "bylines": ["publicado"],
     "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},
     "news_headings": ["noticias"],
+    "sites": ["expansión", "expansion", "el economista", "cinco días", "infobolsa"],
+    "descriptors": ["cotización", "precio", "en directo"],
 }

@@ -34,4 +34,6 @@ WORDS = {
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],
+    "sites": ["boursorama", "zone bourse", "les echos", "investir", "abcbourse"],
+    "descriptors": ["cours", "cotation", "en direct"],
 }
