@@ -17,7 +17,7 @@ WORDS = {
     "periods": ["\\d+\\s*(?:tage?|wochen?|monate?|jahre?|j)", "lfd\\. jahr"],
     "col_value": ["kurs", "letzter", "aktuell"],
     "col_change": ["veränderung", "änderung"],
-    "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz"],
+    "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz", "zeit"],
     "field_value": ["kurs", "letzter kurs", "aktueller kurs", "letzter"],
     "field_change": ["veränderung", "veränderung zum vortag", "änderung in punkten", "diff\\. vortag"],
     "field_prev": ["vortag", "schluss vortag", "vortagesschluss"],

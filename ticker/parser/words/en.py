@@ -40,7 +40,7 @@ WORDS = {
     "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-"],
     "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-%", "%"],
     "col_rank": ["#", "no\\.?", "rank"],
-    "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?"],
+    "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?", "time"],
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
     "field_change": ["change", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
     "field_prev": ["prev(?:ious)?\\.? close"],
