@@ -545,3 +545,40 @@ def test_quote_pages_of_other_sites(text, want):
 @pytest.mark.parametrize("text", QUOTE_PAGE_REFUSALS)
 def test_quote_pages_of_other_sites_refused(text):
     assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- statistics shaped like quotes
+# a count, a reading, a poll's share or a club's points printed as a quote is (and passing the
+# arithmetic) is no market quote: its label names a statistic, or whole numbers sit under a
+# heading of polls, standings or weather, or on a page without a market's word
+
+STATISTICS = [
+    pytest.param("Our channel\nFollowers 12,345 +120 (+0.98%)\n", id="followers-label"),
+    pytest.param("Channel stats\nSubscribers\n98,765\n+1,234 (+1.27%)\n", id="subscribers-header-shape"),
+    pytest.param("Top apps this week\nDownloads 1,234,567 +12,345 (+1.01%)\n", id="downloads-label"),
+    pytest.param("London weather\nTemperature 18.5 +2.5 (+15.6%)\n", id="temperature-label"),
+    pytest.param("Poll of polls\nLabour 34 +2 (+6.2%)\nConservative 22 -1 (-4.3%)\nReform 18 +3 (+20.0%)\n",
+                 id="poll-under-its-heading"),
+    pytest.param("Premier League\nArsenal 68 +3 (+4.6%)\nLiverpool 65 -2 (-3.0%)\n", id="league-under-its-heading"),
+    pytest.param("Sondage\nRenaissance 24 +1 (+4,3%)\n", id="fr-poll-under-its-heading"),
+    pytest.param("Latest figures\nLabour 34 +2 (+6.2%)\nReform 18 +3 (+20.0%)\n", id="whole-numbers-no-market-word"),
+]
+
+STATISTICS_KEPT = _check_table([
+    pytest.param("株式\n値上がり率\nソフトバンク 215 +3 (+1.42%)\n", Q(("ソフトバンク", "215", "3", "1.42")),
+                 id="ja-whole-number-stock-on-a-market-page"),
+    pytest.param("삼성전자\n71,200\n+1,200 (+1.71%)\n", Q(("삼성전자", "71200", "1200", "1.71")), id="ko-large-whole-number-stock"),
+    pytest.param("Stocks\nAcme Corp 34 +2 (+6.2%)\n\nNews\nPolls show voters undecided\n",
+                 Q(("Acme Corp", "34", "2", "6.2")), id="polls-in-the-news-below-a-market-row"),
+    pytest.param("Bitcoin\n$97,250\n+$1,250 (+1.30%)\n", Q(("Bitcoin", "97250", "1250", "1.30")), id="whole-number-crypto"),
+])
+
+
+@pytest.mark.parametrize("text", STATISTICS)
+def test_statistics_shaped_like_quotes_refused(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text,want", STATISTICS_KEPT)
+def test_whole_number_market_quotes_kept(text, want):
+    assert _quotes(text) == want

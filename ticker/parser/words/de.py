@@ -45,4 +45,6 @@ WORDS = {
               "comdirect", "boerse\\.ard\\.de", "wallstreet-online", "finanzen\\.ch"],
     "descriptors": ["kurs", "kurse", "aktienkurs", "aktuell", "chart", "überblick", "index"],
     "providers": ["ag", "gmbh"],
+    "statistic_contexts": ["umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
+    "statistic_labels": ["follower", "abonnenten", "temperatur", "stimmen", "sitze"],
 }

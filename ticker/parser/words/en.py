@@ -77,4 +77,9 @@ WORDS = {
     "descriptors": ["price", "prices", "quote", "quotes", "live", "today", "overview",
                     "data", "information", "info", "chart", "summary", "snapshot", "market", "level"],
     "providers": ["ltd\\.?", "limited", "inc\\.?", "llc", "company", "indices", "indexes", "corp\\.?", "corporation"],
+    "statistic_contexts": ["polls?", "opinion polls?", "polling", "election", "elections", "survey", "seats", "vote share",
+                           "league", "standings", "fixtures", "goals", "weather", "weather forecast", "followers", "subscribers",
+                           "downloads"],
+    "statistic_labels": ["followers", "subscribers", "downloads", "installs", "views", "likes", "votes", "seats",
+                         "visitors", "temperature", "humidity", "rainfall"],
 }

@@ -35,4 +35,5 @@ WORDS = {
     "news_headings": ["notizie"],
     "sites": ["il sole 24 ore", "borsaitaliana\\.it", "milano finanza", "teleborsa"],
     "descriptors": ["quotazione", "quotazioni", "prezzo", "differita"],
+    "statistic_contexts": ["sondaggi?", "elezioni", "classifica", "meteo"],
 }

@@ -24,4 +24,5 @@ WORDS = {
     "news_headings": ["notícias"],
     "sites": ["infomoney", "valor econômico", "investing\\.com brasil", "b3"],
     "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
+    "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
 }
