@@ -276,6 +276,30 @@ TABLES = _check_table([
                  Q(("FTSE MIB", "34512.33", "123.45", "0.36")), id="it-percent-column-first-extra-after"),
     pytest.param("Índice | Último | Máximo | Mínimo | Var. | Var. %\nIBEX 35 | 11.641,30 | 11.700,00 | 11.590,10 | 40,20 | 0,35\n",
                  Q(("IBEX 35", "11641.30", "40.20", "0.35")), id="es-pipes-extra-columns"),
+    # columns between the value and the change, read by the header's roles; a header's "Change %"
+    # is one column or two ("Change", "%"), "Change % Change" two ("Change", "% Change"): the
+    # rows' percent signs and the arithmetic say which
+    pytest.param("Name Last High Low Chg %Chg Time\nDow Jones 42,512.30 42,600.00 42,300.10 +112.40 +0.27% 16:00\n"
+                 "S&P 500 6,111.81 6,120.00 6,050.00 +59.84 +0.99% 16:00\n",
+                 Q(("Dow Jones", "42512.30", "112.40", "0.27"), ("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="high-low-between-time-after"),
+    pytest.param("Index Value Open High Low Change %\nFTSE 100 8,139.83 8,078.86 8,150.00 8,070.00 +60.97 +0.75\n"
+                 "DAX 24,512.30 24,399.90 24,600.00 24,380.10 +112.40 +0.46\n",
+                 Q(("FTSE 100", "8139.83", "60.97", "0.75"), ("DAX", "24512.30", "112.40", "0.46")),
+                 id="change-and-percent-columns-as-change-space-percent"),
+    pytest.param("Index | Value | Open | High | Low | Change | %\nFTSE 100 | 8,139.83 | 8,078.86 | 8,150.00 | 8,070.00 | +60.97 | +0.75\n",
+                 Q(("FTSE 100", "8139.83", "60.97", "0.75")), id="pipes-change-then-percent-cell"),
+    pytest.param("Symbol Last Prev Close Change % Change Volume\nAAPL 189.84 187.69 +2.15 +1.15% 51,234,567\n"
+                 "MSFT 425.10 428.30 -3.20 -0.75% 21,234,567\n",
+                 Q(("AAPL", "189.84", "2.15", "1.15"), ("MSFT", "425.10", "-3.20", "-0.75")),
+                 id="prev-close-between-change-then-percent-change"),
+    pytest.param("Name\nLast\nHigh\nLow\nChg\n%Chg\nTime\nDow Jones\n42,512.30\n42,600.00\n42,300.10\n+112.40\n+0.27%\n16:00\n"
+                 "S&P 500\n6,111.81\n6,120.00\n6,050.00\n+59.84\n+0.99%\n16:00\n",
+                 Q(("Dow Jones", "42512.30", "112.40", "0.27"), ("S&P 500", "6111.81", "59.84", "0.99")),
+                 id="one-cell-a-line-time-column-last"),
+    pytest.param("| Name\n| Last\n| High\n| Low\n| Chg\n| %Chg\n| Dow Jones\n| 42,512.30\n| 42,600.00\n| 42,300.10\n| +112.40\n"
+                 "| +0.27%\n",
+                 Q(("Dow Jones", "42512.30", "112.40", "0.27")), id="one-cell-a-line-pipe-prefixed"),
 ])
 
 TABLE_REFUSALS = [
@@ -288,6 +312,11 @@ TABLE_REFUSALS = [
                  id="arithmetic-fails"),
     pytest.param("Name Kurs Hoch Tief %\nDAX 24.512,30 24.600,00 24.380,10 +0,46\n", id="percent-without-change-column"),
     pytest.param("Name | Last | Chg | Chg %\nS&P 500 | 6,111.81 | 59.84\n", id="a-row-short-of-cells"),
+    # no header: which of the four numbers before the change is the value? (the High passes the
+    # arithmetic as easily)
+    pytest.param("Dow Jones 42,512.30 42,600.00 42,300.10 +112.40 +0.27%\n", id="no-header-more-numbers-than-a-quote"),
+    pytest.param("Index Value Open High Low Change %\nFTSE 100 8,139.83 8,078.86 8,150.00 8,070.00 +60.97 +1.75\n",
+                 id="change-percent-header-arithmetic-fails"),
 ]
 
 
@@ -516,3 +545,40 @@ def test_quote_pages_of_other_sites(text, want):
 @pytest.mark.parametrize("text", QUOTE_PAGE_REFUSALS)
 def test_quote_pages_of_other_sites_refused(text):
     assert _quotes(text) == []
+
+
+# --------------------------------------------------------------------------- statistics shaped like quotes
+# a count, a reading, a poll's share or a club's points printed as a quote is (and passing the
+# arithmetic) is no market quote: its label names a statistic, or whole numbers sit under a
+# heading of polls, standings or weather, or on a page without a market's word
+
+STATISTICS = [
+    pytest.param("Our channel\nFollowers 12,345 +120 (+0.98%)\n", id="followers-label"),
+    pytest.param("Channel stats\nSubscribers\n98,765\n+1,234 (+1.27%)\n", id="subscribers-header-shape"),
+    pytest.param("Top apps this week\nDownloads 1,234,567 +12,345 (+1.01%)\n", id="downloads-label"),
+    pytest.param("London weather\nTemperature 18.5 +2.5 (+15.6%)\n", id="temperature-label"),
+    pytest.param("Poll of polls\nLabour 34 +2 (+6.2%)\nConservative 22 -1 (-4.3%)\nReform 18 +3 (+20.0%)\n",
+                 id="poll-under-its-heading"),
+    pytest.param("Premier League\nArsenal 68 +3 (+4.6%)\nLiverpool 65 -2 (-3.0%)\n", id="league-under-its-heading"),
+    pytest.param("Sondage\nRenaissance 24 +1 (+4,3%)\n", id="fr-poll-under-its-heading"),
+    pytest.param("Latest figures\nLabour 34 +2 (+6.2%)\nReform 18 +3 (+20.0%)\n", id="whole-numbers-no-market-word"),
+]
+
+STATISTICS_KEPT = _check_table([
+    pytest.param("株式\n値上がり率\nソフトバンク 215 +3 (+1.42%)\n", Q(("ソフトバンク", "215", "3", "1.42")),
+                 id="ja-whole-number-stock-on-a-market-page"),
+    pytest.param("삼성전자\n71,200\n+1,200 (+1.71%)\n", Q(("삼성전자", "71200", "1200", "1.71")), id="ko-large-whole-number-stock"),
+    pytest.param("Stocks\nAcme Corp 34 +2 (+6.2%)\n\nNews\nPolls show voters undecided\n",
+                 Q(("Acme Corp", "34", "2", "6.2")), id="polls-in-the-news-below-a-market-row"),
+    pytest.param("Bitcoin\n$97,250\n+$1,250 (+1.30%)\n", Q(("Bitcoin", "97250", "1250", "1.30")), id="whole-number-crypto"),
+])
+
+
+@pytest.mark.parametrize("text", STATISTICS)
+def test_statistics_shaped_like_quotes_refused(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text,want", STATISTICS_KEPT)
+def test_whole_number_market_quotes_kept(text, want):
+    assert _quotes(text) == want

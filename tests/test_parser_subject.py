@@ -440,3 +440,34 @@ def test_explain_says_where_the_name_came_from():
     assert e["name_from"].startswith("line 1 (")
     assert "its code 'AAPL' beside it" in e["name_from"]
     assert "'Create Alert': a button or link" in e["name_from"]
+
+
+# a line describing the quote, not naming it, between the heading and the numbers: the kind,
+# price or source words with an exchange ("Indice Borsa Italiana", "Stock Price"), the site's
+# or publisher's name ("MarketWatch", "新浪财经"), an index provider's company under the index
+# ("Nikkei Inc."): the heading names the quote (issue 11, names from descriptor lines)
+DESCRIPTOR_LINES = [
+    pytest.param("FTSE MIB\nIndice Borsa Italiana\n34.512,33\n+123,45 (+0,36%)\n", "FTSE MIB", id="it-kind-and-exchange"),
+    pytest.param("上证指数\n新浪财经\n3,245.12\n+12.34 (+0.38%)\n", "上证指数", id="zh-site-name"),
+    pytest.param("Dow Jones Industrial Average\nMarketWatch\n42,512.30\n+112.40 (+0.27%)\n",
+                 "Dow Jones Industrial Average", id="en-site-name"),
+    pytest.param("코스피\n네이버 증권\n2,455.91\n-28.42 (-1.14%)\n", "코스피", id="ko-site-name"),
+    pytest.param("CAC 40\nCours Euronext Paris\n7 812,54\n+33,45 (+0,43%)\n", "CAC 40", id="fr-price-word-and-exchange"),
+    pytest.param("WIG20\nNotowania GPW\n2 345,67\n+12,34 (+0,53%)\n", "WIG20", id="pl-quotes-word-and-exchange"),
+    pytest.param("Ibovespa\nCotação B3\n128.150,44\n+1.034,20 (+0,81%)\n", "Ibovespa", id="pt-price-word-and-site"),
+    pytest.param("DAX\nIndex-Kurs\n24.512,30\n+112,40 (+0,46%)\n", "DAX", id="de-kind-and-price-word"),
+    pytest.param("Nikkei 225\nNikkei Inc.\n38,471.20\n+761.60 (+2.02%)\n", "Nikkei 225", id="en-provider-company"),
+    pytest.param("FTSE 100\n.FTSE\nFTSE International Ltd\n8,139.83\n+60.97 (+0.75%)\n", "FTSE 100",
+                 id="en-provider-after-code-line"),
+    pytest.param("S&P 500\nS&P Dow Jones Indices\n6,111.81\n+59.84 (+0.99%)\n", "S&P 500", id="en-provider-indices"),
+    pytest.param("Hang Seng Index\nHang Seng Indexes Company Ltd\n25,012.35\n+150.20 (+0.60%)\n", "Hang Seng Index",
+                 id="en-provider-of-index-word-heading"),
+    # kept: an exchange's own index is a name ("NASDAQ Global Index"), a company's heading names its stock
+    pytest.param("NASDAQ Global Index\n\nNQGI\n2,840.47 7.11 0.25%\n", "NASDAQ Global Index", id="exchange-named-index-kept"),
+    pytest.param("Markets\nApple Inc.\nStock Price\n$189.84\n+2.15 (+1.15%)\n", "Apple Inc.", id="company-heading-kept"),
+]
+
+
+@pytest.mark.parametrize("page, name", DESCRIPTOR_LINES)
+def test_descriptor_and_site_lines_name_no_quote(page, name):
+    assert [n for n, _ in _names(page)] == [name]

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ticker.parser import lexicon, lines, status, subject
+from ticker.parser import lexicon, lines, statistic, status, subject
 from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 
 # which built pattern (or collection) uses each category: an entry must be matched by it
@@ -65,6 +65,12 @@ _USERS = {
     "actions": lambda w: subject.classify(w).reasons == ("a button or link",),
     "quote_labels": lambda w: subject.classify(w).reasons == ("a field label",),
     "countries": lambda w: subject.classify(w).reasons == ("a country or region",),
+    "providers": lambda w: subject._PROVIDER.search(f"Zeta {w}") and subject.choose_name(
+        [(0, "Zeta 100"), (1, f"Zeta {w}")]).name == "Zeta 100",
+    "statistic_labels": lambda w: lexicon._LABELS.match(w) and lexicon._STATISTIC_LABEL.fullmatch(w),
+    "statistic_contexts": lambda w: statistic._CONTEXT.fullmatch(w),
+    "sites": lambda w: subject.classify(w).reasons == ("a site's or publisher's name",),
+    "descriptors": lambda w: subject.classify(f"Index {w}").reasons == ("a descriptor of the quote's kind, price or source",),
     "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
     "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
     "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,

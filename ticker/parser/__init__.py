@@ -12,6 +12,8 @@ Pure: stdlib only, no files, no database, no clock. The stages, one module each:
   within print rounding, the strongest evidence there is;
 * :mod:`~ticker.parser.names` - where a quote's name comes from;
 * :mod:`~ticker.parser.resolve` - the page's number format, readings and overlaps decided;
+* :mod:`~ticker.parser.statistic` - quote-shaped statistics that are no market quote (polls,
+  standings, counts) left out;
 * :mod:`~ticker.parser.status` - market status and the quote time the page prints;
 * :mod:`~ticker.parser.words` - the language words all of them rely on, as data;
 * :mod:`~ticker.parser.yahoo` - an accelerator for bullet strips in their commonest form, which

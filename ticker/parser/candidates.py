@@ -17,6 +17,7 @@ from .lexicon import (
     _LABELS,
     _RETURN_PERIOD,
     _ROW_NUMBER_COL,
+    _STATISTIC_LABEL,
     _UNIT_LINE,
     field_role,
     prev_close_label,
@@ -300,6 +301,14 @@ class Candidates(PageState):
             returns = False
         roles = _roles(fs)
         if not roles:
+            return
+        up = lo - 1
+        while up > self.consumed and L.kind(up) == _BLANK:
+            up -= 1
+        if up > self.consumed and L.kind(up) == _TEXT and _STATISTIC_LABEL.fullmatch(L.text(up)):
+            # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
+            self.refused.append((up, L.text(up), "the numbers of a statistic its label names, not a market's"))
+            self.consumed = hi
             return
         named = self.name_above(lo)
         if named is None and lo == hi:

@@ -9,6 +9,7 @@ from .glued import Glued
 from .lines import _NUM, _TEXT, unify_percent_signs
 from .model import ParsedPage, ParseError, Quote, _PageSlots, quote_columns
 from .resolve import Resolver
+from .statistic import market_quotes
 from .status import StatusTime
 from .tables import Tables
 from .yahoo import _GAP, FastPath
@@ -117,7 +118,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
             quotes: list[Quote] | tuple[()] = ()
         else:
-            quotes = self.resolve()
+            quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
             if columns:
                 self.columns = quote_columns(quotes)
                 quotes = ()

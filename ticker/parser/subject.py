@@ -97,6 +97,14 @@ def _whole_line(s: str) -> str | None:
     if word is None or _GROUP_RANK[m.lastgroup or ""] < _GROUP_RANK[word]:
         return m.lastgroup
     return word
+# a line describing the quote instead of naming it: its kind, price, source, market or site, and
+# nothing else ("Indice Borsa Italiana", "Stock Price", "Real-time quote", "MarketWatch",
+# "新浪财经"); each word must end where a Latin word ends ("Indexfonds" is no "Index" + "fonds")
+_DESCRIPTOR_WORD = "(?:" + "|".join(sorted({e for c in ("sites", "descriptors", "name_labels", "exchanges")
+                                            for e in merged(c)}, key=len, reverse=True)) + ")(?![A-Za-zÀ-ɏ])"
+_DESCRIPTOR = re.compile(rf"(?i)[\s(]*{_DESCRIPTOR_WORD}(?:[\s,.·|:/()–-]*{_DESCRIPTOR_WORD})*[\s.!:…)]*")
+_PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
+_SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
 _SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 # a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
@@ -271,6 +279,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a field label")
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
+    if _DESCRIPTOR.fullmatch(s):
+        return other("a site's or publisher's name" if _SITE.fullmatch(s) else "a descriptor of the quote's kind, price or source")
     if "|" in s and _id_cells(s):
         return other("a line of identifiers", next((c for c in (c.strip() for c in s.split("|"))
                                                      if _code_strength(c) and _whole_line(c) is None), None))
@@ -390,6 +400,10 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         if i in menu:
             score -= 1.5
             extra[i].append("an item of a menu")
+        head = _provided(scored, i)
+        if head is not None:
+            score -= 1.5
+            extra[i].append(f"the provider of {head!r} above")
         scores[i] = score
     nearer = 0  # the candidates between a line and the numbers
     for i in range(n - 1, -1, -1):
@@ -418,6 +432,25 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         chosen = out[best]
     symbol = chosen.symbol or _symbol_near(out, best)
     return Choice(chosen.name or chosen.text, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+
+
+def _provided(scored: list[Scored], i: int) -> str | None:
+    """The index heading above line ``i`` when line ``i`` is its provider's or publisher's
+    name ("FTSE 100" / ".FTSE" / "FTSE International Ltd", "Nikkei 225" / "Nikkei Inc."): a
+    company's name opening with the heading's first word, under a heading that is no company
+    and has a number or an instrument's word."""
+    s = scored[i]
+    if s.kind != "name" or not s.name or _PROVIDER.search(s.name) is None:
+        return None
+    first = s.name.split()[0].casefold()
+    for j in range(i - 1, -1, -1):
+        h = scored[j]
+        if h.score is None or h.kind not in ("name", "idname") or not h.name:
+            continue
+        if (h.name.split()[0].casefold() == first and _PROVIDER.search(h.name) is None
+                and (_ANY_DIGIT.search(h.name) or _kind_word(h.name) is not None)):
+            return h.name
+    return None
 
 
 def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:

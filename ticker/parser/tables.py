@@ -33,6 +33,33 @@ def header_columns(text: str) -> list[str]:
     return cast(list[str], [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))])
 
 
+def header_readings(text: str) -> list[list[str]]:
+    """Every reading of a header's columns: :func:`header_columns`'s, and where a percent's
+    column name holds a change's word it may be two columns (``Change %`` as ``Change`` and
+    ``%``, with no other change column), or the change's column with the next one the percent's
+    (``Change % Change`` as ``Change`` and ``% Change``). The rows decide: the printed
+    percent signs and the arithmetic.
+
+    >>> header_readings("Index Value Open High Low Change %")
+    [['v', 'n', 'n', 'n', 'p'], ['v', 'n', 'n', 'n', 'c', 'p']]
+    >>> header_readings("Symbol Last Prev Close Change % Change Volume")
+    [['v', 'n', 'p', 'c', 'n'], ['v', 'n', 'c', 'p', 'n']]
+    """
+    ms = list(_COLUMN.finditer(_CAMEL.sub(" ", text)))
+    base = cast(list[str], [m.lastgroup for m in ms])
+    out = [base]
+    worded = [n for n, m in enumerate(ms) if m.lastgroup == "p" and _WORD.search(m.group()) and "%" in m.group()]
+    for n in worded:
+        if "c" not in base:  # "Change %": the change's column, then the percent's
+            out.append([*base[:n], "c", "p", *base[n + 1 :]])
+        elif n + 1 < len(base) and base[n + 1] == "c" and base.count("c") == 1:
+            out.append([*base[:n], "c", "p", *base[n + 2 :]])  # "Change % Change": "Change", "% Change"
+    return out
+
+
+_WORD = re.compile(r"[^\W\d_]")
+
+
 class Tables(PageState):
     """Layout families without a ``%`` on the quote's line: table rows under a header naming
     their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
@@ -109,13 +136,14 @@ class Tables(PageState):
         its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
         row must pass the arithmetic."""
         L = self.L
-        cols = header_columns(L.text(i))
+        readings = [r for r in header_readings(L.text(i)) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
+        if not readings:
+            return
+        cols = readings[0]
+        if max(len(r) for r in readings) > 3:  # more numbers a row than a quote's: each picked by its column
+            self.wide_table(i, readings)
+            return
         order = "".join(k for k in cols if k in "vcp")
-        if sorted(order) != ["c", "p", "v"]:
-            return
-        if len(cols) > 3:  # more numbers a row than a quote's: each picked by its column
-            self.wide_table(i, cols)
-            return
         # "Último % Dif. Dif.", "涨跌幅 涨跌额": the percent's column before the change's; and
         # "Last Chg% Chg" glued, where the change comes first. Rows without a percent sign to
         # say which is which are read both ways: the arithmetic decides
@@ -140,7 +168,7 @@ class Tables(PageState):
         if last > i:
             self.consumed = max(self.consumed, last)
 
-    def wide_table(self, i: int, cols: list[str]) -> None:
+    def wide_table(self, i: int, readings: list[list[str]]) -> None:
         """Rows under a header naming more numeric columns than a quote's three ("Name | Last |
         High | Low | Chg | Chg % | Volume", "Index Last Change %Change 52w High 52w Low", "Kurs
         +/- % Hoch Tief"): value, change and percent each taken from its own column, the
@@ -162,12 +190,14 @@ class Tables(PageState):
                 elif kinds:
                     cells = None
                     break
+            if cells is not None and sorted(k for k in cells.values() if k in "vcp") != ["c", "p", "v"]:
+                cells = None
         k, misses, last = i + 1, 0, i
         while k < L.n and misses < 3 and k - i < 2000:
             if L.kind(k) == _BLANK:
                 k += 1
                 continue
-            if self._wide_row(k, cols, sep, cells, ncells):
+            if self._wide_row(k, readings, sep, cells, ncells):
                 misses, last = 0, k
             else:
                 misses += 1
@@ -175,8 +205,22 @@ class Tables(PageState):
         if last > i:
             self.consumed = max(self.consumed, last)
 
-    def _wide_row(self, k: int, cols: list[str], sep: str | None, cells: dict[int, str] | None,
+    def _wide_row(self, k: int, readings: list[list[str]], sep: str | None, cells: dict[int, str] | None,
                   ncells: int) -> bool:
+        """A row under a wide header: with several readings of the header, the first whose
+        columns put no percent sign in the value's or the change's cell and that the
+        arithmetic confirms (else the first one the signs allow: the arithmetic refuses it)."""
+        if len(readings) == 1:
+            return self._wide_row_as(k, readings[0], sep, cells, ncells, True)
+        for final in (False, True):
+            for cols in readings:
+                if self._wide_row_as(k, cols, sep, cells, ncells, final):
+                    return True
+        return False
+
+    def _wide_row_as(self, k: int, cols: list[str], sep: str | None, cells: dict[int, str] | None,
+                     ncells: int, final: bool) -> bool:
+        """One reading of a wide table's row; ``final`` False: only when the arithmetic passes."""
         L = self.L
         s = L.text(k)
         fs = L.fields(k)
@@ -234,7 +278,7 @@ class Tables(PageState):
             roles.append(role)
             head = s[: run[o].start]
         roles = [r for r in roles if not (r[0].pct or r[1].pct)]
-        if not roles:
+        if not roles or not final and not fields_pass(roles[0][0].raw, roles[0][1].raw, roles[0][2].raw):
             return False
         symbol = None
         head = head.rstrip(" \t|")

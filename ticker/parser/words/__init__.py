@@ -74,6 +74,15 @@ CATEGORIES = {
     "symbol_labels": "the label of the instrument's code inside an identifier line (Symbol DTE)",
     "tabs": "a whole line that is a tab of a quote page's menu (News, Chart, Übersicht), never a name",
     "countries": "a whole line naming only a country or region (United States, Deutschland), never a name",
+    "providers": "a word of a company's name printed under an index's heading as its provider or publisher "
+                 "(FTSE International *Ltd*, Nikkei *Inc.*, S&P Dow Jones *Indices*): that line names no quote",
+    "statistic_labels": "the label of a count or reading that is no market's (Followers, Temperature, Seats): a row "
+                        "or header it names is no quote (also a label of a statistic, like labels)",
+    "statistic_contexts": "a word of a page of polls, standings, weather or audience counts (poll, seats, league, "
+                          "forecast): whole-number quote shapes there are its statistics, not market quotes",
+    "sites": "the name of a finance site or its publisher, printed as a line of its page (MarketWatch, 新浪财经), never a name",
+    "descriptors": "a word of a line describing a quote's kind, price or source rather than naming the instrument "
+                   "(Stock Price, Real-time quote, Indice Borsa Italiana: with name_labels, exchanges, countries, sites)",
 }
 
 _CACHE: dict[str, object] = {}

@@ -30,4 +30,8 @@ WORDS = {
     "bylines": ["publicado"],
     "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},
     "news_headings": ["noticias"],
+    "sites": ["expansión", "expansion", "el economista", "cinco días", "infobolsa"],
+    "descriptors": ["cotización", "precio", "en directo"],
+    "statistic_contexts": ["encuestas?", "elecciones", "clasificación", "pronóstico del tiempo"],
+    "statistic_labels": ["seguidores", "suscriptores", "temperatura", "votos", "escaños"],
 }

@@ -34,4 +34,8 @@ WORDS = {
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],
+    "sites": ["boursorama", "zone bourse", "les echos", "investir", "abcbourse"],
+    "descriptors": ["cours", "cotation", "en direct"],
+    "statistic_contexts": ["sondages?", "élections?", "classement", "météo", "prévisions"],
+    "statistic_labels": ["abonnés", "température", "voix", "sièges"],
 }

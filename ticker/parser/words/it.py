@@ -33,4 +33,7 @@ WORDS = {
     "bylines": ["pubblicato"],
     "months": {"gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10},
     "news_headings": ["notizie"],
+    "sites": ["il sole 24 ore", "borsaitaliana\\.it", "milano finanza", "teleborsa"],
+    "descriptors": ["quotazione", "quotazioni", "prezzo", "differita"],
+    "statistic_contexts": ["sondaggi?", "elezioni", "classifica", "meteo"],
 }

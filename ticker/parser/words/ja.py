@@ -22,4 +22,6 @@ WORDS = {
     "time_labels": ["更新日時", "更新時刻", "取引時間"],
     "news_headings": ["ニュース"],
     "markets_glued": ["市場"],
+    "sites": ["株探", "kabutan", "yahoo!ファイナンス", "日本経済新聞", "日経電子版", "みんかぶ", "minkabu"],
+    "descriptors": ["株価", "リアルタイム", "チャート", "株価情報"],
 }

@@ -9,8 +9,11 @@ WORDS = {
     "actions": ["dodaj do obserwowanych", "obserwuj", "kup", "sprzedaj", "porównaj", "ustaw alert"],
     "quote_labels": ["kurs", "ostatni kurs", "cena"],
     "name_kinds": ["indeks", "sa"],
+    "exchanges": ["gpw"],
     "name_labels": ["indeks", "indeksy", "akcje"],
     "countries": ["polska"],
     "tabs": ["wiadomości", "wykres", "przegląd", "notowania"],
     "news_headings": ["wiadomości"],
+    "sites": ["bankier\\.pl", "bankier", "stooq", "parkiet", "biznesradar"],
+    "descriptors": ["notowania", "kurs", "cena", "na żywo"],
 }

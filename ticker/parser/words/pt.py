@@ -22,4 +22,7 @@ WORDS = {
     "bylines": ["publicado em"],
     "months": {"fev": 2, "set": 9, "out": 10},
     "news_headings": ["notícias"],
+    "sites": ["infomoney", "valor econômico", "investing\\.com brasil", "b3"],
+    "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
+    "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
 }
