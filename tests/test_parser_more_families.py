@@ -35,6 +35,33 @@ READ = [
                  Q(("Acme Corp", "150.12", "2.30", "1.56")), id="unsigned-change-then-clock"),
 ]
 
+TABLES = [
+    # a header whose column names hold digits ("52-Wk High"), a period's return last ("YTD %Chg"),
+    # group headings between the rows, percents without "%", rises unsigned
+    pytest.param("Major Indexes\nClose\nLatest Chg %Chg 52-Wk High Low YTD %Chg\nAcme Group\n"
+                 "Acme Industrial Average 41234.56 123.45 0.30 42000.00 35000.00 9.87\n"
+                 "Acme Transport Average 15320.10 -45.60 -0.30 16000.00 12000.00 4.56\nOther Indexes\n"
+                 "Zeta 2000 2210.40 11.05 0.50 2300.00 1800.00 7.10\n",
+                 Q(("Acme Industrial Average", "41234.56", "123.45", "0.30"),
+                   ("Acme Transport Average", "15320.10", "-45.60", "-0.30"),
+                   ("Zeta 2000", "2210.40", "11.05", "0.50")), id="en-numbered-header-period-columns"),
+    # the same rows under a header of period columns only: no day's change to read
+    pytest.param("Performance\nLatest YTD %Chg 52-Wk High Low\nAcme Industrial Average 41234.56 9.87 42000.00 35000.00\n",
+                 [], id="en-period-columns-only"),
+    # one cell per line with a code column before the name (zh): not read yet
+    pytest.param("全球指数\n代码\n名称\n最新价\n涨跌额\n涨跌幅\n开盘价\n000001\n示例指数\n3897.71\n22.98\n0.59%\n3880.12\n"
+                 "000002\n样本成指\n13102.55\n-41.62\n-0.32%\n13150.00\n",
+                 Q(("示例指数", "3897.71", "22.98", "0.59"), ("样本成指", "13102.55", "-41.62", "-0.32")),
+                 id="zh-cells-code-column-first",
+                 marks=pytest.mark.xfail(strict=True, reason="a code cell before the name: cell tables want the name first")),
+]
+
+
+@pytest.mark.parametrize("text, want", TABLES)
+def test_tables(text, want):
+    assert _quotes(text) == want
+
+
 REFUSED = [
     # the labels there, but the arithmetic fails: another statistic's numbers
     pytest.param("IBEX Ejemplo\n11.380,70\nDif.: -42,10\nVar.: -0,20%\n", id="es-labelled-arithmetic-fails"),

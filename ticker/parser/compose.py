@@ -11,7 +11,7 @@ from .model import ParsedPage, ParseError, Quote, _PageSlots, quote_columns
 from .resolve import Resolver
 from .statistic import market_quotes
 from .status import StatusTime
-from .tables import Tables
+from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
 _GLUED_HINT = re.compile(r"\d[+\-−]\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
@@ -98,7 +98,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         self.vertical(line)
                     elif kd == _TEXT:
                         s = self.L.text(line)
-                        if not self.L.fields(line):
+                        if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 self.table(line)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):

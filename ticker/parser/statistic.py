@@ -33,7 +33,10 @@ def _alt(*categories: str) -> str:
 
 
 # (words ending where a Latin word ends: "index" not in "indexation"'s middle is fine either way)
-_MARKET = re.compile(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'markets', 'sites', 'units', 'col_value')})(?![a-z])"
+# (a value column's word counts when a change column's follows it, as in a table's header: "Last
+# Chg", "Latest Chg %Chg"; alone, "Latest figures" or "Current" says nothing of a market)
+_MARKET = re.compile(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'markets', 'sites', 'units')}"
+                     rf"|(?:{_alt('col_value')})\s+(?:{_alt('col_change', 'col_pct')}))(?![a-z])"
                      r"|[$€£¥₹₩₽₺₪]")
 _CONTEXT = re.compile(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])")
 

@@ -33,6 +33,19 @@ def header_columns(text: str) -> list[str]:
     return cast(list[str], [m.lastgroup for m in _COLUMN.finditer(_CAMEL.sub(" ", text))])
 
 
+def numbered_header(text: str) -> bool:
+    """A header row whose column names hold digits ("Latest Chg %Chg 52-Wk High Low YTD
+    %Chg"): every digit inside a column's name, and a value, change and percent column.
+
+    >>> numbered_header("Latest Chg %Chg 52-Wk High Low YTD %Chg"), numbered_header("Nikkei 225 38,471.20 +1.2%")
+    (True, False)
+    """
+    if len(text) > 120:
+        return False
+    rest = _COLUMN.sub(" ", _CAMEL.sub(" ", text))
+    return _DIGIT.search(rest) is None and {"v", "c", "p"} <= set(header_columns(text))
+
+
 def header_readings(text: str) -> list[list[str]]:
     """Every reading of a header's columns: :func:`header_columns`'s, and where a percent's
     column name holds a change's word it may be two columns (``Change %`` as ``Change`` and
@@ -58,6 +71,7 @@ def header_readings(text: str) -> list[list[str]]:
 
 
 _WORD = re.compile(r"[^\W\d_]")
+_DIGIT = re.compile(r"\d")
 
 
 class Tables(PageState):
