@@ -71,7 +71,6 @@ def header_readings(text: str) -> list[list[str]]:
 
 
 _WORD = re.compile(r"[^\W\d_]")
-_DIGIT = re.compile(r"\d")
 
 
 class Tables(PageState):
