@@ -143,3 +143,18 @@ def test_html_figure_then_capital(html, want):
     assert _quotes(text) == want
     if not want:
         assert "1st" in text
+
+
+NAMES = [
+    # an index's code as the heading, its full name under it: "CODE Name", the code its symbol
+    pytest.param("Indizes\nSchweiz\nZMI\nZeta Market Index\nValor 123456 | ISIN CH0000000001\n9’945.60 Pkt.\n"
+                 "−22.55 (−0.23%)\n", ("ZMI Zeta Market Index", "ZMI"), id="code-heading-over-full-name"),
+    pytest.param("Notowania\nIndeksy\nZIG\nZetański Indeks Giełdowy\nKurs: 15 234,67 pkt\nZmiana: -36,35 pkt (-0,24%)\n",
+                 ("ZIG Zetański Indeks Giełdowy", "ZIG"), id="pl-code-heading-over-full-name"),
+]
+
+
+@pytest.mark.parametrize("text, want", NAMES)
+def test_names(text, want):
+    q = parse(text).quotes
+    assert [(x.name, x.symbol) for x in q] == [want]

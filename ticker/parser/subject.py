@@ -430,8 +430,18 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         if best < 0:
             return None
         chosen = out[best]
-    symbol = chosen.symbol or _symbol_near(out, best)
-    return Choice(chosen.name or chosen.text, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+    name = chosen.name or chosen.text
+    symbol = chosen.symbol
+    if symbol is None:
+        symbol = _symbol_near(out, best)
+        up = _neighbour(out, best, -1)
+        if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
+                and _kind_word(name) is not None):
+            # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
+            # Market Index"): both are the name a reader knows it by, "CODE Name" (a table's code
+            # cell over a short name cell, "NDX" / "NASDAQ-100", keeps the two apart)
+            name = f"{symbol} {name}"
+    return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
 
 
 def _provided(scored: list[Scored], i: int) -> str | None:
