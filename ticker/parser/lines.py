@@ -43,7 +43,8 @@ _GLUED_UNIT = re.compile(r"(?<=\d)(" + "|".join(map(re.escape, merged("glued_uni
 # their first letters: one cheap search says whether a line may hold one
 _GLUED_FIRST = re.compile("[" + "".join(sorted({re.escape(u[0]) for u in merged("glued_units")})) + "]")
 _TODAY = re.compile("(?:" + "|".join(merged("today")) + ")", re.I)
-_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}|[{_CURSYM}]){_SP}*)*", re.I)
+# (a unit may close the parentheses its number opened: "-0,16% (-13,32 pts)")
+_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
 _UNIT_ONLY = re.compile(_UNIT, re.I)
 _BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")

@@ -199,7 +199,7 @@ def _venue_line(s: str) -> str | None:
     if len(cells) < 2:
         return None
     code, venue = "", False
-    for c in cells:
+    for n, c in enumerate(cells):
         group = _whole_line(c)
         if group in ("exchange", "unit", "country"):
             venue = True
@@ -207,6 +207,9 @@ def _venue_line(s: str) -> str | None:
             venue = True
         elif group is None and _code_strength(c) == 2:
             code = code or c
+        elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 3 \
+                and _ANY_DIGIT.search(c) is None:
+            continue  # the exchange's segment after it ("Bursa de Valori București | Categoria Premium")
         else:
             return None
     return code if venue else None
@@ -384,14 +387,16 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         score = s.score
         if s.kind == "code":
             up = _neighbour(scored, i, -1)
-            if up is not None and scored[up].kind == "name" and _matches_code(scored[up].name or "", s.text):
+            if up is not None and scored[up].kind == "name" and (_matches_code(scored[up].name or "", s.text)
+                                                                 or _venue_below(scored, i)):
                 score -= 1.0
                 extra[i].append(f"the code of {scored[up].text!r} above")
         else:
             below = _neighbour(scored, i, 1)
             b = scored[below] if below is not None else None
             if b is not None and (b.kind == "exchange" or b.code and (b.kind != "code" or b.symbol is not None
-                                                                      or _matches_code(s.name or "", b.text))):
+                                                                      or _matches_code(s.name or "", b.text)
+                                                                      or _venue_below(scored, below))):
                 score += 0.5
                 extra[i].append("its code or exchange line follows")
             elif b is not None and b.kind == "code" and s.symbol is None:
@@ -436,10 +441,11 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         symbol = _symbol_near(out, best)
         up = _neighbour(out, best, -1)
         if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
-                and _kind_word(name) is not None):
+                and symbol.isalnum() and _kind_word(name) is not None):
             # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
             # Market Index"): both are the name a reader knows it by, "CODE Name" (a table's code
-            # cell over a short name cell, "NDX" / "NASDAQ-100", keeps the two apart)
+            # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
+            # "SPX:IND", keep the two apart)
             name = f"{symbol} {name}"
     return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
 
@@ -461,6 +467,13 @@ def _provided(scored: list[Scored], i: int) -> str | None:
                 and (_ANY_DIGIT.search(h.name) or _kind_word(h.name) is not None)):
             return h.name
     return None
+
+
+def _venue_below(scored: list[Scored], i: int) -> bool:
+    """The line after the code at ``i`` is an exchange's ("Banca Transilvania" / "TLV" /
+    "Bursa de Valori București | Categoria Premium"): name, ticker, venue, a quote page's
+    heading, the code the name's whether or not its letters are the name's."""
+    return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
 def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:

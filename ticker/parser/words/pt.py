@@ -25,4 +25,5 @@ WORDS = {
     "sites": ["infomoney", "valor econômico", "investing\\.com brasil", "b3"],
     "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
     "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
+    "exchanges": ["euronext lisboa"],
 }

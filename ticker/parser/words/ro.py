@@ -1,0 +1,10 @@
+"""Romanian words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    "units": ["lei", "ron"],
+    "labels": ["deschidere", "maxim", "minim", "volum", "valoare", "capitalizare"],
+    "field_prev": ["preț referință", "închidere anterioară"],
+    "time_labels": ["ultima actualizare", "actualizat"],
+    "news_headings": ["știri"],
+    "exchanges": ["bursa de valori bucurești", "bvb"],
+}
