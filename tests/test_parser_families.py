@@ -220,6 +220,14 @@ ARROWS = _check_table([
                  id="currency-after-value-arrow-on-change-line"),
     pytest.param("S&P 500\n$\n6,111.81\n▼ Decreased By\n59.84 (0.97%)\n", Q(("S&P 500", "6111.81", "-59.84", "-0.97")),
                  id="arrow-and-word-line"),
+    # the change printed without a sign, the percent with its minus (the arrow an icon the text
+    # lost): the change is the percent's sign's, as the arithmetic confirms
+    pytest.param("KOSPI\n2,455.91\n28.42 (-1.14%)\n", Q(("KOSPI", "2455.91", "-28.42", "-1.14")),
+                 id="unsigned-change-minus-percent"),
+    pytest.param("코스피\n2,455.91\n28.42\n-1.14%\n하락\n", Q(("코스피", "2455.91", "-28.42", "-1.14")),
+                 id="unsigned-change-minus-percent-one-a-line"),
+    pytest.param("Siemens AG\n182,50 €\n1,20 € (−0,65 %)\n", Q(("Siemens AG", "182.50", "-1.20", "-0.65")),
+                 id="unsigned-currency-change-minus-percent"),
 ])
 
 ARROW_REFUSALS = [
