@@ -26,6 +26,7 @@ def _cand_line(c: _Cand | _Done) -> int:
 
 
 _FINITE = math.isfinite
+_SIGNS = "+" + MINUS_SIGNS
 
 _LAYOUTS = {
     "bullet": "a strip entry: a bullet name, its value, then change and percent",
@@ -184,7 +185,7 @@ class Resolver(PageState):
                         nc = (-nc[0], -nc[1], nc[2])
                     if not p.signed:
                         np_ = (-np_[0], -np_[1], np_[2])
-                elif (not ch.signed and not ch.up and p.raw[0] in MINUS_SIGNS
+                elif (p.raw[0] in MINUS_SIGNS and ch.raw[0] not in _SIGNS and not ch.up
                       and _consistent(nv[1], -nc[1], np_[1], nv[2], nc[2], np_[2])):
                     nc = (-nc[0], -nc[1], nc[2])  # "28.42 (-1.14%)": the unsigned change takes the percent's minus
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
