@@ -102,7 +102,27 @@ def _whole_line(s: str) -> str | None:
 # "新浪财经"); each word must end where a Latin word ends ("Indexfonds" is no "Index" + "fonds")
 _DESCRIPTOR_WORD = "(?:" + "|".join(sorted({e for c in ("sites", "descriptors", "name_labels", "exchanges")
                                             for e in merged(c)}, key=len, reverse=True)) + ")(?![A-Za-zÀ-ɏ])"
-_DESCRIPTOR = re.compile(rf"(?i)[\s(]*{_DESCRIPTOR_WORD}(?:[\s,.·|:/()–-]*{_DESCRIPTOR_WORD})*[\s.!:…)]*")
+# (one word and the separators after it, matched word by word: the alternation compiled once)
+_DESCRIPTOR_STEP = re.compile(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
+
+
+class _Descriptor:
+    """``fullmatch``: the line is descriptor words only (see :data:`_DESCRIPTOR_WORD`)."""
+
+    @staticmethod
+    def fullmatch(s: str) -> bool:
+        at = len(s) - len(s.lstrip(" \t("))
+        if at == len(s):
+            return False
+        while at < len(s):
+            m = _DESCRIPTOR_STEP.match(s, at)
+            if m is None or m.end() == at:
+                return False
+            at = m.end()
+        return True
+
+
+_DESCRIPTOR = _Descriptor()
 _PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
 _PAREN_NUM_CODE = re.compile(r"(?P<name>[^()（）]*[^\W\d_][^()（）]*?)\s*[(（](?P<code>\d{4,6}(?:\.[A-Z]{1,2})?)[)）]")
 _NUM_CODE_FIRST = re.compile(r"(?P<code>\d{4,6})\s+(?P<name>[^\W\d_][^\d]*)")
