@@ -191,6 +191,13 @@ REFUSALS = [
     pytest.param(below(EN, "Dividend Date\n\nFeb 13, 2027, 9:30 AM"), id="dividend-date-blank-between"),
     pytest.param(below(EN, "10:00 AM\n12:00 PM\n2:00 PM"), id="chart-axis-a-time-a-line"),
     pytest.param(below(DE, "10:00\n12:00\n14:00\n16:00"), id="chart-axis-24h"),
+    # an article's date under its headline, in a news list printed without a heading of its own
+    pytest.param(below(DE, "\nDer Index steigt weiter nach starken Daten aus Übersee\n02.12.2026 17:35 Uhr"),
+                 id="de-headline-then-its-date"),
+    pytest.param(below(EN, "\nStocks rally as the yen weakens on policy hopes, traders say\n2 hours ago\n"
+                       "Updated Dec 2, 2026 4:05 PM"), id="en-headline-relative-time-then-updated"),
+    pytest.param(below(EN, "Markets Rally Into the Close as Investors Cheer Results\nDec 2, 2026, 4:05 PM EST"),
+                 id="en-headline-then-date-time"),
 ]
 
 

@@ -35,6 +35,7 @@ from .names import (
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
 from .subject import choose_name, count_mentions
+from .words import merged
 
 
 def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
@@ -126,6 +127,8 @@ def _direction_line(s: str) -> tuple[bool, bool] | None:
 
 
 _ARROW_CHARS = frozenset(_ARROWS_UP + _ARROWS_DOWN)
+# the first letters of the statistic labels (a cheap test before the pattern's)
+_STATISTIC_FIRST = frozenset(ch for w in merged("statistic_labels") for ch in (w[0], w[0].upper()))
 
 
 def _without_bid_ask(s: str, fs: list[_Field]) -> tuple[list[_Field], set[int]]:
@@ -302,10 +305,10 @@ class Candidates(PageState):
         roles = _roles(fs)
         if not roles:
             return
-        up = lo - 1
-        while up > self.consumed and L.kind(up) == _BLANK:
+        up, above = lo - 1, ""
+        while up > self.consumed and not (above := L.text(up)):
             up -= 1
-        if up > self.consumed and L.kind(up) == _TEXT and _STATISTIC_LABEL.fullmatch(L.text(up)):
+        if above[:1] in _STATISTIC_FIRST and up > self.consumed and _STATISTIC_LABEL.fullmatch(above):
             # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
             self.refused.append((up, L.text(up), "the numbers of a statistic its label names, not a market's"))
             self.consumed = hi

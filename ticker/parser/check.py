@@ -91,6 +91,9 @@ def fields_pass(v: str, c: str, p: str, down: bool = False) -> bool:
         if down:
             fc = -fc if c[:1] not in "+-\u2212\u2013" else fc
             fp = -fp if p[:1] not in "+-\u2212\u2013" else fp
+        elif (c[:1] not in "+-\u2212\u2013" and p[:1] in "-\u2212\u2013"
+              and _consistent(nv[1], -fc, fp, nv[2], nc[2], np_[2])):
+            return True  # an unsigned change takes the percent's minus
         if _consistent(nv[1], fc, fp, nv[2], nc[2], np_[2]):
             return True
     return False

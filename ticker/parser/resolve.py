@@ -11,7 +11,7 @@ from .check import _consistent, _misfit, _num, check_arithmetic
 from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
 from .model import Quote, _QuoteSlots
 from .names import _clean_name, _inline_name, _noise, _words
-from .numbers import _DOT, decimal_candidates, parse_number
+from .numbers import _DOT, MINUS_SIGNS, decimal_candidates, parse_number
 from .state import PageState
 from .yahoo import _BULLET_NEAR, _fast_quote
 
@@ -26,6 +26,7 @@ def _cand_line(c: _Cand | _Done) -> int:
 
 
 _FINITE = math.isfinite
+_SIGNS = "+" + MINUS_SIGNS
 
 _LAYOUTS = {
     "bullet": "a strip entry: a bullet name, its value, then change and percent",
@@ -184,6 +185,9 @@ class Resolver(PageState):
                         nc = (-nc[0], -nc[1], nc[2])
                     if not p.signed:
                         np_ = (-np_[0], -np_[1], np_[2])
+                elif (p.raw[0] in MINUS_SIGNS and ch.raw[0] not in _SIGNS and not ch.up
+                      and _consistent(nv[1], -nc[1], np_[1], nv[2], nc[2], np_[2])):
+                    nc = (-nc[0], -nc[1], nc[2])  # "28.42 (-1.14%)": the unsigned change takes the percent's minus
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
                     if c.alt is not None:
                         # "S&P 500 100,01 0,01 (0,01%)": both readings pass. The one whose

@@ -42,10 +42,10 @@ _CONTEXT = re.compile(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])
 
 
 def _whole(q: Quote) -> bool:
-    """Value and change printed as whole numbers, the value small."""
-    v, c = q.value.as_tuple(), q.change.as_tuple()
-    return isinstance(v.exponent, int) and v.exponent >= 0 and isinstance(c.exponent, int) and c.exponent >= 0 \
-        and abs(q.value) < SMALL_WHOLE
+    """Value and change printed as whole numbers (their Decimals keep the printed digits), the
+    value small. (The bound first: it is the cheap test.)"""
+    v = q.value
+    return -SMALL_WHOLE < v < SMALL_WHOLE and "." not in str(v) and "." not in str(q.change)
 
 
 def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
-from .names import _clean_name
+from .names import _clean_name, _noise
 from .state import PageState
 
 
@@ -145,6 +145,8 @@ class StatusTime(PageState):
                 if t is not None:
                     if (k > last and self._label_above(k, last)) or self._axis(k):
                         continue
+                    if k > last and self._after_headline(k, last):
+                        break  # an article's date under its headline (a news list below the quote)
                     return self._printed(k, t)
                 if status is None and s:
                     status = _status_line(s)  # "Geschlossen·02/12" under the numbers: if no time line
@@ -159,15 +161,23 @@ class StatusTime(PageState):
                     s = L.text(k)
                     if not s:
                         continue
-                    if k > last and _news_heading(s):
-                        break
+                    if k > last and (_news_heading(s) or _headline(s)):
+                        break  # a news list: its dates are the articles'
                     if (_time_line(s) and not _BYLINE.search(s) and not self._axis(k)
                             and not (k > last and self._label_above(k, last))):
+                        if k > last and self._after_headline(k, last):
+                            break  # an article's date under its headline
                         return self._printed(k, s)
                     texts += 1
                     if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
                         break
         return None
+
+    def _after_headline(self, k: int, floor: int) -> bool:
+        """A headline between line ``floor`` (the quote's last) and the time at line ``k``: that
+        time is the article's ("Stocks rally as yen weakens on BOJ hopes" / "02.12.2026 17:35")."""
+        L = self.L
+        return any(L.kind(j) == _TEXT and _headline(L.text(j)) for j in range(floor + 1, k))
 
     def _label_above(self, k: int, floor: int) -> bool:
         """Line ``k`` (a time) is the value of a statistic's label on the line above it, below
@@ -225,7 +235,8 @@ class StatusTime(PageState):
                 line = src[a:b]
                 if len(line) <= 200:
                     low = line.lower()
-                    if any(k in low for k in _TIME_WORDS) and _BYLINE.search(line) is None:
+                    if (any(k in low for k in _TIME_WORDS) and _BYLINE.search(line) is None
+                            and not _under_headline(src, a)):
                         t = self._possible(_parse_datetime(line), line)
                         if t is not None:
                             return t
@@ -298,6 +309,27 @@ def _news_heading(s: str) -> bool:
     """The heading of a news list ("News", "Nachrichten zur Beispiel AG", "新聞"): the dates
     below it are its articles'."""
     return bool(s) and len(s) <= 60 and _NEWS.match(s) is not None and _DIGIT.search(s) is None
+
+
+def _headline(s: str) -> bool:
+    """A news headline: six words or more without a digit, a colon or a closing full stop
+    (not a status, delay or label line - those carry their own words)."""
+    return (s.count(" ") >= 5 and len(s) <= 160 and _DIGIT.search(s) is None and ":" not in s
+            and not s.endswith(".") and s[:1].isupper() and _status_line(s) is None and not _noise(s))
+
+
+def _under_headline(src: str, a: int) -> bool:
+    """The line starting at offset ``a`` follows a headline (two lines up at most, across blank
+    lines and a relative time, "2 hours ago"): an article's time, not the data's."""
+    for _ in range(3):
+        if a <= 0:
+            return False
+        b = a - 1
+        a = src.rfind("\n", 0, b) + 1
+        prev = src[a:b].strip()
+        if prev and _headline(prev):
+            return True
+    return False
 
 
 def _prose(s: str) -> bool:

@@ -102,8 +102,33 @@ def _whole_line(s: str) -> str | None:
 # "新浪财经"); each word must end where a Latin word ends ("Indexfonds" is no "Index" + "fonds")
 _DESCRIPTOR_WORD = "(?:" + "|".join(sorted({e for c in ("sites", "descriptors", "name_labels", "exchanges")
                                             for e in merged(c)}, key=len, reverse=True)) + ")(?![A-Za-zÀ-ɏ])"
-_DESCRIPTOR = re.compile(rf"(?i)[\s(]*{_DESCRIPTOR_WORD}(?:[\s,.·|:/()–-]*{_DESCRIPTOR_WORD})*[\s.!:…)]*")
+# (one word and the separators after it, matched word by word: the alternation compiled once)
+_DESCRIPTOR_STEP = re.compile(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
+
+
+class _Descriptor:
+    """``fullmatch``: the line is descriptor words only (see :data:`_DESCRIPTOR_WORD`)."""
+
+    @staticmethod
+    def fullmatch(s: str) -> bool:
+        at = len(s) - len(s.lstrip(" \t("))
+        if at == len(s):
+            return False
+        while at < len(s):
+            m = _DESCRIPTOR_STEP.match(s, at)
+            if m is None or m.end() == at:
+                return False
+            at = m.end()
+        return True
+
+
+_DESCRIPTOR = _Descriptor()
 _PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
+_PAREN_NUM_CODE = re.compile(r"(?P<name>[^()（）]*[^\W\d_][^()（）]*?)\s*[(（](?P<code>\d{4,6}(?:\.[A-Z]{1,2})?)[)）]")
+_NUM_CODE_FIRST = re.compile(r"(?P<code>\d{4,6})\s+(?P<name>[^\W\d_][^\d]*)")
+_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+[|]|[|]\s+")
+_CRUMB_SPLIT = re.compile(r"\s[>/]\s|[›»]")
+_CRUMB_SCORE = 0.5  # the last item of a breadcrumb: below a heading's 1.0
 _SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
 _SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
@@ -284,6 +309,16 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a status, time or delay line")
     if _DESCRIPTOR.fullmatch(s):
         return other("a site's or publisher's name" if _SITE.fullmatch(s) else "a descriptor of the quote's kind, price or source")
+    if " " in s and _TITLE_SPLIT.search(s):
+        # "FTSE 100 Index - Live Quote | MarketWatch": a page title, its site and descriptor parts
+        # left out
+        parts = [p for p in _TITLE_SPLIT.split(s) if p.strip()]
+        keep = [p for p in parts if not _DESCRIPTOR.fullmatch(p)]
+        if len(keep) == 1 and len(parts) > 1:
+            inner = classify(keep[0].strip())
+            if inner.kind == "name" and inner.score is not None:
+                return Scored(-1, s, inner.name, inner.symbol, inner.score,
+                              (*inner.reasons, "a title less its site and descriptor parts"), inner.code, inner.kind)
     if "|" in s and _id_cells(s):
         return other("a line of identifiers", next((c for c in (c.strip() for c in s.split("|"))
                                                      if _code_strength(c) and _whole_line(c) is None), None))
@@ -291,6 +326,13 @@ def classify(text: str, label_above: bool = False) -> Scored:
     if venue is not None:
         return other("an exchange and currency line", venue or None, kind="exchange")
     if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
+        # "Home > Indices > FTSE 100": its last item may be the page's instrument (weak: a
+        # heading beats it; its categories never name one)
+        last = _CRUMB_SPLIT.split(s)[-1].strip()
+        crumb = classify(last) if last and last != s else None
+        if crumb is not None and crumb.kind == "name" and crumb.score is not None and crumb.score > 0:
+            return Scored(-1, s, crumb.name, crumb.symbol, _CRUMB_SCORE, ("the last item of a breadcrumb",), crumb.symbol,
+                          "crumb")
         return other("a breadcrumb")
     tokens = s.split()
     if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
@@ -332,8 +374,17 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a sentence")
     if not _heading_ok(s) and share_class is None:
         return other("not a heading (too long, prose or no letters)")
-    if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
+    # "TOYOTA MOTOR CORP (7203)", "7203 トヨタ自動車", "贵州茅台 (600519)": a name with its
+    # exchange's numeric code (split off; no credit, a number may be a year)
+    num_code = (_PAREN_NUM_CODE.fullmatch(s) or _NUM_CODE_FIRST.fullmatch(s)) if digit else None
+    if digit and num_code is None and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
         return other("a line with numbers")
+    if num_code is not None:
+        name, code = _clean_name(num_code.group("name")), num_code.group("code")
+        score, reasons = 1.0, ["a heading", f"its numeric code {code!r} beside it"]
+        if _kind_word(name) is not None:
+            score += 0.5
+        return Scored(-1, s, name, code, score, tuple(reasons))  # (no code line for the line above)
     name = _unglue(_clean_name(s))
     sym = None
     if any(ch in name for ch in "-–—:)^."):  # (what a code beside a name is printed with)
@@ -499,7 +550,7 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
     out = list(out)
     for i in live:
         s = out[i]
-        if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0:
+        if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0 or s.kind == "crumb":
             continue
         core = _core(s.name or s.text)
         if len(core) < 2:
