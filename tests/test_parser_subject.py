@@ -481,19 +481,3 @@ DESCRIPTOR_LINES = [
 @pytest.mark.parametrize("page, name", DESCRIPTOR_LINES)
 def test_descriptor_and_site_lines_name_no_quote(page, name):
     assert [n for n, _ in _names(page)] == ([name] if name else [])
-
-
-# a name printed with its exchange's numeric code (Tokyo, Hong Kong, Shanghai): the code split
-# off as the symbol, the heading kept the name
-NUMERIC_CODES = [
-    pytest.param("Home\nStocks\nTOYOTA MOTOR CORP (7203)\nStock\n2,845.5\n+35.5 (+1.26%)\n", ("TOYOTA MOTOR CORP", "7203"),
-                 id="name-then-code-in-parentheses"),
-    pytest.param("Home\nStocks\n7203 トヨタ自動車\n2,845.5\n+35.5 (+1.26%)\n", ("トヨタ自動車", "7203"), id="code-then-name"),
-    pytest.param("行情\n贵州茅台 (600519)\n1,520.00\n+12.00 (+0.80%)\n", ("贵州茅台", "600519"), id="six-digit-code"),
-    pytest.param("HSBC Holdings (0005.HK)\n62.35\n+0.45 (+0.73%)\n", ("HSBC Holdings", "0005.HK"), id="code-with-suffix"),
-]
-
-
-@pytest.mark.parametrize("page, want", NUMERIC_CODES)
-def test_name_with_numeric_code(page, want):
-    assert _names(page) == [want]

@@ -124,8 +124,6 @@ class _Descriptor:
 
 _DESCRIPTOR = _Descriptor()
 _PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
-_PAREN_NUM_CODE = re.compile(r"(?P<name>[^()（）]*[^\W\d_][^()（）]*?)\s*[(（](?P<code>\d{4,6}(?:\.[A-Z]{1,2})?)[)）]")
-_NUM_CODE_FIRST = re.compile(r"(?P<code>\d{4,6})\s+(?P<name>[^\W\d_][^\d]*)")
 _TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+[|]|[|]\s+")
 _CRUMB_SPLIT = re.compile(r"\s[>/]\s|[›»]")
 _CRUMB_SCORE = 0.5  # the last item of a breadcrumb: below a heading's 1.0
@@ -374,17 +372,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a sentence")
     if not _heading_ok(s) and share_class is None:
         return other("not a heading (too long, prose or no letters)")
-    # "TOYOTA MOTOR CORP (7203)", "7203 トヨタ自動車", "贵州茅台 (600519)": a name with its
-    # exchange's numeric code (split off; no credit, a number may be a year)
-    num_code = (_PAREN_NUM_CODE.fullmatch(s) or _NUM_CODE_FIRST.fullmatch(s)) if digit else None
-    if digit and num_code is None and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
+    if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
         return other("a line with numbers")
-    if num_code is not None:
-        name, code = _clean_name(num_code.group("name")), num_code.group("code")
-        score, reasons = 1.0, ["a heading", f"its numeric code {code!r} beside it"]
-        if _kind_word(name) is not None:
-            score += 0.5
-        return Scored(-1, s, name, code, score, tuple(reasons))  # (no code line for the line above)
     name = _unglue(_clean_name(s))
     sym = None
     if any(ch in name for ch in "-–—:)^."):  # (what a code beside a name is printed with)
