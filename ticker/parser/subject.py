@@ -124,9 +124,6 @@ class _Descriptor:
 
 _DESCRIPTOR = _Descriptor()
 _PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
-_TITLE_SPLIT = re.compile(r"\s+[|–—-]\s+|\s+[|]|[|]\s+")
-_CRUMB_SPLIT = re.compile(r"\s[>/]\s|[›»]")
-_CRUMB_SCORE = 0.5  # the last item of a breadcrumb: below a heading's 1.0
 _SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
 _SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
@@ -307,16 +304,6 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a status, time or delay line")
     if _DESCRIPTOR.fullmatch(s):
         return other("a site's or publisher's name" if _SITE.fullmatch(s) else "a descriptor of the quote's kind, price or source")
-    if " " in s and _TITLE_SPLIT.search(s):
-        # "FTSE 100 Index - Live Quote | MarketWatch": a page title, its site and descriptor parts
-        # left out
-        parts = [p for p in _TITLE_SPLIT.split(s) if p.strip()]
-        keep = [p for p in parts if not _DESCRIPTOR.fullmatch(p)]
-        if len(keep) == 1 and len(parts) > 1:
-            inner = classify(keep[0].strip())
-            if inner.kind == "name" and inner.score is not None:
-                return Scored(-1, s, inner.name, inner.symbol, inner.score,
-                              (*inner.reasons, "a title less its site and descriptor parts"), inner.code, inner.kind)
     if "|" in s and _id_cells(s):
         return other("a line of identifiers", next((c for c in (c.strip() for c in s.split("|"))
                                                      if _code_strength(c) and _whole_line(c) is None), None))
@@ -324,13 +311,6 @@ def classify(text: str, label_above: bool = False) -> Scored:
     if venue is not None:
         return other("an exchange and currency line", venue or None, kind="exchange")
     if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
-        # "Home > Indices > FTSE 100": its last item may be the page's instrument (weak: a
-        # heading beats it; its categories never name one)
-        last = _CRUMB_SPLIT.split(s)[-1].strip()
-        crumb = classify(last) if last and last != s else None
-        if crumb is not None and crumb.kind == "name" and crumb.score is not None and crumb.score > 0:
-            return Scored(-1, s, crumb.name, crumb.symbol, _CRUMB_SCORE, ("the last item of a breadcrumb",), crumb.symbol,
-                          "crumb")
         return other("a breadcrumb")
     tokens = s.split()
     if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
@@ -539,7 +519,7 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
     out = list(out)
     for i in live:
         s = out[i]
-        if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0 or s.kind == "crumb":
+        if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0:
             continue
         core = _core(s.name or s.text)
         if len(core) < 2:
