@@ -308,6 +308,14 @@ TABLES = _check_table([
     pytest.param("| Name\n| Last\n| High\n| Low\n| Chg\n| %Chg\n| Dow Jones\n| 42,512.30\n| 42,600.00\n| 42,300.10\n| +112.40\n"
                  "| +0.27%\n",
                  Q(("Dow Jones", "42512.30", "112.40", "0.27")), id="one-cell-a-line-pipe-prefixed"),
+    pytest.param("Index\nValue\nOpen\nHigh\nLow\nChange\n%\nFTSE 100\n8,139.83\n8,078.86\n8,150.00\n8,070.00\n+60.97\n+0.75\n",
+                 Q(("FTSE 100", "8139.83", "60.97", "0.75")), id="one-cell-a-line-seven-columns-percent-without-sign"),
+    pytest.param("銘柄 現在値 前日比 前日比(%) 出来高\nトヨタ自動車 2,845.5 +35.5 +1.26 12,345,600\n",
+                 Q(("トヨタ自動車", "2845.5", "35.5", "1.26")), id="ja-header-words"),
+    pytest.param("종목명 현재가 전일대비 등락률 거래량\n삼성전자 71,200 +1,200 +1.71% 12,345,678\n",
+                 Q(("삼성전자", "71200", "1200", "1.71")), id="ko-header-words"),
+    pytest.param("名稱 最新價 升跌 升跌(%) 成交量\n恒生指數 25,012.35 +150.20 +0.60 1,234\n",
+                 Q(("恒生指數", "25012.35", "150.20", "0.60")), id="zh-hant-header-words"),
 ])
 
 TABLE_REFUSALS = [

@@ -85,7 +85,7 @@ class Tables(PageState):
         L = self.L
         cols: list[str] = []
         k = i
-        while k > self.consumed and i - k < 6:
+        while k > self.consumed and i - k < 9:  # (a name column and up to eight others)
             s = L.text(k)
             if not s or len(s) > 20 or _DIGIT.search(s):
                 break

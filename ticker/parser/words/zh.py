@@ -2,9 +2,10 @@
 
 WORDS = {
     "glued_units": ["元"],
-    "col_value": ["最新价", "最新"],
-    "col_change": ["涨跌额"],
-    "col_pct": ["涨跌幅"],
+    "col_value": ["最新价", "最新", "最新價", "現價"],
+    "col_change": ["涨跌额", "漲跌額", "升跌"],
+    "col_pct": ["涨跌幅", "漲跌幅", "升跌\\s*[(（]%[)）]", "升跌幅"],
+    "col_other": ["成交量", "最高", "最低", "今开", "昨收"],
     # zh-Hant quote pages: 按盤價 (the nominal price), 升跌 (change), 升跌(%)
     "field_value": ["按盤價", "現價", "最新價", "最新价"],
     "field_change": ["升跌", "漲跌", "涨跌", "涨跌额"],
