@@ -158,3 +158,44 @@ NAMES = [
 def test_names(text, want):
     q = parse(text).quotes
     assert [(x.name, x.symbol) for x in q] == [want]
+
+
+TILES = [
+    # tiles that print each name under its numbers, under a category word
+    pytest.param("港股\n指數\n25,910.33\n+150.21 (+0.58%)\n示例指數\n9,201.40\n+42.63 (+0.47%)\n樣本指數\n"
+                 "5,712.88\n+22.57 (+0.40%)\n科技指數\n大市成交\n",
+                 Q(("示例指數", "25910.33", "150.21", "0.58"), ("樣本指數", "9201.40", "42.63", "0.47"),
+                   ("科技指數", "5712.88", "22.57", "0.40")), id="zh-names-under-numbers"),
+    pytest.param("Markets\nIndices\n5,432.10\n+43.21 (+0.80%)\nAcme Composite\n2,100.50\n-10.50 (-0.50%)\nZeta Small Cap\n"
+                 "812.40\n+4.04 (+0.50%)\nQuux 50\nMore markets news below.\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80"), ("Zeta Small Cap", "2100.50", "-10.50", "-0.50"),
+                   ("Quux 50", "812.40", "4.04", "0.50")), id="en-names-under-numbers",
+                 marks=pytest.mark.xfail(strict=True, reason="the first tile has only section words above it: "
+                                                            "no quote is made of it, so no run to shift")),
+    # names above their numbers, a category word over the first name: as printed
+    pytest.param("Indices\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\nZeta Small Cap\n2,100.50\n-10.50 (-0.50%)\n"
+                 "Quux 50\n812.40\n+4.04 (+0.50%)\nMarket news\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80"), ("Zeta Small Cap", "2100.50", "-10.50", "-0.50"),
+                   ("Quux 50", "812.40", "4.04", "0.50")), id="en-names-over-numbers-kept"),
+]
+
+
+@pytest.mark.parametrize("text, want", TILES)
+def test_tiles(text, want):
+    assert _quotes(text) == want
+
+
+VENUES = [
+    # name, ticker, exchange line with its segment: the ticker is the name's symbol
+    pytest.param("Burse\nBVB\nAcțiuni\nBanca Exemplu\nBEX\nBursa de Valori București | Categoria Premium\n29,8400 lei\n"
+                 "+0,61%\n+0,1800\n", ("Banca Exemplu", "BEX"), id="ro-name-ticker-exchange"),
+    # a section word over an index's code and exchange: the code names it
+    pytest.param("Cotações\nÍndices\nPSX\nEuronext Lisboa\nCotação\n8156,73\nVariação\n-0,16% (-13,32 pts)\n",
+                 ("PSX", None), id="pt-section-over-code-and-exchange"),
+]
+
+
+@pytest.mark.parametrize("text, want", VENUES)
+def test_venue_lines(text, want):
+    q = parse(text).quotes
+    assert [(x.name, x.symbol) for x in q] == [want]

@@ -15,6 +15,7 @@ from .lexicon import (
     _EXCHANGE_LINE,
     _ID_LABEL,
     _LABELS,
+    _NAME_LABEL,
     _RETURN_PERIOD,
     _ROW_NUMBER_COL,
     _STATISTIC_LABEL,
@@ -34,7 +35,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import choose_name, count_mentions
+from .subject import choose_name, classify, count_mentions
 from .words import merged
 
 
@@ -255,6 +256,58 @@ class Candidates(PageState):
             if _EXCHANGE_LINE.fullmatch(s):  # "Nasdaq" alone above its numbers: the index of that name
                 return s, None, line, False
         return None
+
+    def names_after_numbers(self) -> None:
+        """Tiles that print each name under its numbers ("指數" / "25,910.33" / "+150.21
+        (+0.58%)" / "恒生指數" / "9,201.40" / ...): read as names above, every name is the
+        previous tile's. The evidence: a run of three or more quotes each named by the line
+        right after the previous one's numbers, the first named across a category word
+        ("指數", "Indices") printed over its numbers, and a last name-like line after the
+        last numbers that names nothing. Then each quote takes the name below it."""
+        cs = [c for c in self.cands if isinstance(c, _Cand)]
+        if len(cs) < 3:
+            return
+        start = 0
+        for j in range(1, len(cs) + 1):
+            if (j < len(cs) and cs[j].layout == "header" and cs[j - 1].layout == "header"
+                    and self._next_line(cs[j - 1].span[1]) == cs[j].line):
+                continue
+            if j - start >= 3:
+                self._shift_names(cs[start:j])
+            start = j
+
+    def _next_line(self, k: int) -> int:
+        """The first non-blank line after line ``k`` (or the page's end)."""
+        L = self.L
+        k += 1
+        while k < L.n and L.kind(k) == _BLANK:
+            k += 1
+        return k
+
+    def _shift_names(self, run: list) -> None:
+        L = self.L
+        value = run[0].span[1]  # the first tile's numbers, and the line over them: a category word
+        while value - 1 > run[0].line and L.kind(value - 1) in (_NUM, _BLANK):
+            value -= 1
+        above = value - 1
+        while above > run[0].line and L.kind(above) == _BLANK:
+            above -= 1
+        if L.kind(above) != _TEXT or _NAME_LABEL.fullmatch(L.text(above)) is None:
+            return
+        last = self._next_line(run[-1].span[1])
+        if last >= L.n or L.kind(last) != _TEXT or L.fields(last):
+            return
+        after = self._next_line(last)
+        if after < L.n and L.kind(after) == _NUM:
+            return  # the line names the numbers below it
+        tail = L.text(last)
+        if len(tail) > 40 or classify(tail).score is None:
+            return
+        names = [(c.name, c.symbol, c.line) for c in run[1:]] + [(_clean_name(tail), None, last)]
+        for c, (name, symbol, line) in zip(run, names, strict=True):
+            c.name, c.symbol = name, symbol
+            c.span = (c.span[0], max(c.span[1], line))
+        self.consumed = max(self.consumed, last)
 
     def mentions(self, core: str) -> int:
         """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""

@@ -118,6 +118,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
             quotes: list[Quote] | tuple[()] = ()
         else:
+            self.names_after_numbers()
             quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
             if columns:
                 self.columns = quote_columns(quotes)

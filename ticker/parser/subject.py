@@ -407,8 +407,9 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         score = s.score
         if s.kind == "code":
             up = _neighbour(scored, i, -1)
-            if up is not None and scored[up].kind == "name" and (_matches_code(scored[up].name or "", s.text)
-                                                                 or _venue_below(scored, i)):
+            if up is not None and scored[up].kind == "name" and (
+                    _matches_code(scored[up].name or "", s.text)
+                    or _venue_below(scored, i) and len((scored[up].name or "").split()) >= 2):
                 score -= 1.0
                 extra[i].append(f"the code of {scored[up].text!r} above")
         else:
@@ -416,7 +417,8 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
             b = scored[below] if below is not None else None
             if b is not None and (b.kind == "exchange" or b.code and (b.kind != "code" or b.symbol is not None
                                                                       or _matches_code(s.name or "", b.text)
-                                                                      or _venue_below(scored, below))):
+                                                                      or below is not None and _venue_below(scored, below)
+                                                                      and len((s.name or "").split()) >= 2)):
                 score += 0.5
                 extra[i].append("its code or exchange line follows")
             elif b is not None and b.kind == "code" and s.symbol is None:
@@ -492,7 +494,9 @@ def _provided(scored: list[Scored], i: int) -> str | None:
 def _venue_below(scored: list[Scored], i: int) -> bool:
     """The line after the code at ``i`` is an exchange's ("Banca Transilvania" / "TLV" /
     "Bursa de Valori București | Categoria Premium"): name, ticker, venue, a quote page's
-    heading, the code the name's whether or not its letters are the name's."""
+    heading, the code the name's whether or not its letters are the name's (the caller asks
+    for a name of two words or more: a section's word, "Índices", over an index's code and
+    exchange is no name)."""
     return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
