@@ -52,8 +52,33 @@ TABLES = [
     pytest.param("全球指数\n代码\n名称\n最新价\n涨跌额\n涨跌幅\n开盘价\n000001\n示例指数\n3897.71\n22.98\n0.59%\n3880.12\n"
                  "000002\n样本成指\n13102.55\n-41.62\n-0.32%\n13150.00\n",
                  Q(("示例指数", "3897.71", "22.98", "0.59"), ("样本成指", "13102.55", "-41.62", "-0.32")),
-                 id="zh-cells-code-column-first",
-                 marks=pytest.mark.xfail(strict=True, reason="a code cell before the name: cell tables want the name first")),
+                 id="zh-cells-code-column-first"),
+    # the header's percent cell without "%", a column of volumes after it, no blank lines
+    pytest.param("行情\n沪深指数\n代码\n名称\n最新价\n涨跌额\n涨跌幅\n成交额(亿)\n000001\n示例指数\n3889.52\n-7.99\n-0.21%\n"
+                 "8123.45\n399001\n样本成指\n13054.87\n-47.68\n-0.36%\n10512.30\n",
+                 Q(("示例指数", "3889.52", "-7.99", "-0.21"), ("样本成指", "13054.87", "-47.68", "-0.36")),
+                 id="zh-cells-volume-column"),
+    # fr: code, name, last, percent before change, then open, high, low
+    pytest.param("Indices mondiaux\nCode\nNom\nDernier\nVar. %\nVar.\nOuv.\n+ Haut\n+ Bas\nPXA\nIndice Exemple 40\n"
+                 "8\u202f089,56\n+0,23%\n+18,38\n8\u202f075,10\n8\u202f102,44\n8\u202f061,37\nPXB\nIndice Modèle 120\n"
+                 "6\u202f132,48\n+0,19%\n+11,58\n6\u202f120,00\n6\u202f140,10\n6\u202f118,20\n",
+                 Q(("Indice Exemple 40", "8089.56", "18.38", "0.23"), ("Indice Modèle 120", "6132.48", "11.58", "0.19")),
+                 id="fr-cells-code-pct-before-change"),
+    # en: code, name, then 52-week columns after the percent
+    pytest.param("Regional Indices\nCode\nIndex\nLast\nChange\n% Change\n52 Week High\n52 Week Low\nZASI\nZeta All Share\n"
+                 "10,980.12\n-32.34\n-0.29%\n12,536.10\n10,366.45\nQGI\nQuux General Index\n6,012.45\n+24.33\n+0.41%\n"
+                 "6,300.00\n5,100.20\n",
+                 Q(("Zeta All Share", "10980.12", "-32.34", "-0.29"), ("Quux General Index", "6012.45", "24.33", "0.41")),
+                 id="en-cells-code-52-week-columns"),
+    # columns of numbers before the value, percents without "%", rises unsigned
+    pytest.param("Indices\nIndex\nOpen\nHigh\nLow\nLast\nChg\n% Chg\nVol ('00)\nZeta Composite\n1,621.50\n1,624.02\n"
+                 "1,615.33\n1,618.74\n-3.39\n-0.21\n1,024,551\nZeta Top 100\n11,925.40\n11,940.00\n11,890.10\n11,902.35\n"
+                 "-23.05\n-0.19\n512,330\n",
+                 Q(("Zeta Composite", "1618.74", "-3.39", "-0.21"), ("Zeta Top 100", "11902.35", "-23.05", "-0.19")),
+                 id="en-cells-open-high-low-before-last"),
+    # the table ends on the page's last line: no error
+    pytest.param("代码\n名称\n最新价\n涨跌额\n涨跌幅\n000001\n示例指数\n3897.71\n22.98\n0.59%\n000002",
+                 Q(("示例指数", "3897.71", "22.98", "0.59")), id="zh-cells-code-at-page-end"),
 ]
 
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ticker.parser import lexicon, lines, statistic, status, subject
+from ticker.parser import lexicon, lines, statistic, status, subject, tables
 from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 
 # which built pattern (or collection) uses each category: an entry must be matched by it
@@ -48,6 +48,7 @@ _USERS = {
     "col_change": lambda w: any(m.lastgroup == "c" for m in lexicon._COLUMN.finditer(w)),
     "col_pct": lambda w: any(m.lastgroup == "p" for m in lexicon._COLUMN.finditer(w)),
     "col_rank": lambda w: lexicon._ROW_NUMBER_COL.fullmatch(w),
+    "col_code": lambda w: tables._header_cell(w) == "s",
     "col_other": lambda w: any(m.lastgroup == "n" for m in lexicon._COLUMN.finditer(w)),
     "field_value": lambda w: lexicon.field_role(w) == "v",
     "field_change": lambda w: lexicon.field_role(w) == "c",

@@ -95,7 +95,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                 if line > self.consumed:
                     kd = self.L.kind(line)
                     if kd == _NUM:
-                        self.vertical(line)
+                        if not self.cell_table_above(line):
+                            self.vertical(line)
                     elif kd == _TEXT:
                         s = self.L.text(line)
                         if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):

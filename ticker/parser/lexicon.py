@@ -81,6 +81,8 @@ _COLUMN = re.compile(
     r")(?!\w)"
 )
 
+# a table's column of codes ("Code", "Symbol", "代码")
+_COL_CODE = re.compile(rf"(?i)(?:{_alt('col_code')})")
 # a table's first column numbering its rows ("#", "序号")
 _ROW_NUMBER_COL = re.compile(rf"(?i)(?:{_alt('col_rank')})")
 

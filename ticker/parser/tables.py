@@ -7,7 +7,7 @@ from typing import cast
 
 from .candidates import _Cand
 from .check import fields_pass
-from .lexicon import _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
+from .lexicon import _COL_CODE, _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
@@ -73,9 +73,64 @@ def header_readings(text: str) -> list[list[str]]:
 _WORD = re.compile(r"[^\W\d_]")
 
 
+_PARENS = re.compile(r"\([^)]*\)")
+
+
+def _header_cell(s: str) -> str | None:
+    """The kind of a one-cell line of a table's header: ``v``, ``c``, ``p``, ``n`` (another
+    number's column), ``s`` (the code's), ``""`` (the name's, or a word the header does not
+    know), None for a line that is no header cell. Digits only inside a column's words or
+    parentheses ("52 Week High", "Vol ('00)").
+
+    >>> [_header_cell(s) for s in ("Code", "Nom", "Var. %", "52 Week High", "Vol ('00)", "8 089,56")]
+    ['s', '', 'p', 'n', 'n', None]
+    """
+    if not s or len(s) > 24:
+        return None
+    kinds = header_columns(s)
+    if len(kinds) > 1:
+        return None
+    if _DIGIT.search(s) and _DIGIT.search(_COLUMN.sub(" ", _PARENS.sub(" ", s))):
+        return None
+    if not kinds:
+        return "s" if _COL_CODE.fullmatch(s) else ""
+    return kinds[0]
+
+
+_HEADER_KINDS: dict[str, str | None] = {}
+
+
+def _header_kind(s: str) -> str | None:
+    """:func:`_header_cell`, remembered (a site prints the same header page after page;
+    bounded: cleared when full)."""
+    try:
+        return _HEADER_KINDS[s]
+    except KeyError:
+        if len(_HEADER_KINDS) >= 5000:
+            _HEADER_KINDS.clear()
+        kind = _HEADER_KINDS[s] = _header_cell(s)
+        return kind
+
+
 class Tables(PageState):
     """Layout families without a ``%`` on the quote's line: table rows under a header naming
     their columns, and blocks of labelled fields. A part of :class:`PageParser`."""
+
+    def cell_table_above(self, i: int) -> bool:
+        """The first row's percent at line ``i`` of a table printed one cell per line under a
+        header with no ``%`` in it ("代码" / "名称" / "最新价" / "涨跌额" / "涨跌幅" /
+        "成交额(亿)" / "000001" / "上证指数" / ... / "-0.21%"): the header's percent cell
+        within twelve short lines above; read as :meth:`cell_table` reads it."""
+        L = self.L
+        k = i - 1
+        while k > self.consumed and i - k <= 12:
+            s = L.text(k)
+            if len(s) > 24:
+                return False
+            if s and "%" not in s and _header_kind(s) == "p":
+                return self.cell_table(k)
+            k -= 1
+        return False
 
     def cell_table(self, i: int) -> bool:
         """A table printed one cell per line, its header too ("Index" / "Last" / "Chg" /
@@ -85,23 +140,31 @@ class Tables(PageState):
         L = self.L
         cols: list[str] = []
         k = i
-        while k > self.consumed and i - k < 9:  # (a name column and up to eight others)
-            s = L.text(k)
-            if not s or len(s) > 20 or _DIGIT.search(s):
+        while k > self.consumed and i - k < 10:  # (a name column, a code column and up to eight others)
+            kind = _header_cell(L.text(k))
+            if kind is None:
                 break
-            kinds = header_columns(s)
-            if len(kinds) > 1:
-                break
-            cols.insert(0, kinds[0] if kinds else "")
+            cols.insert(0, kind)
             k -= 1
-        below = i + 1  # the header's cells after the percent's ("Volume", "52w High")
-        while below < L.n and below - i < 6 and cols and cols[0] == "":
-            s = L.text(below)
-            kinds = header_columns(s) if s and len(s) <= 20 and L.kind(below) == _TEXT and not L.fields(below) else []
-            if len(kinds) != 1 or kinds[0] in "vcp":
+        below = i + 1  # the header's cells after the percent's ("Volume", "52 Week High")
+        while below < L.n and below - i < 9 and cols and cols[0] in ("", "s"):
+            kind = _header_cell(L.text(below))
+            if not kind or kind == "s" or kind in "vcp" and kind in cols:  # ("Var. %" / "Var.": the change after)
                 break
-            cols.append(kinds[0])
+            cols.append(kind)
             below += 1
+        # the name's column (and the code's) right before the first numeric one: lines above
+        # them are the page's, not the header's ("行情" / "沪深指数" / "代码" / "名称" / ...)
+        first_num = next((n for n, c in enumerate(cols) if c not in ("", "s")), len(cols))
+        lead = cols[max(0, first_num - 2) : first_num]
+        lead = lead if lead.count("s") == 1 and lead.count("") == 1 else lead[-1:]
+        cols = [*lead, *cols[first_num:]]
+        # a code column before or after the name's ("Code" / "Nom", "代码" / "名称"): its cell
+        # starts or follows the row's name
+        code = cols[:2].count("s") == 1 and "" in cols[:2] and "s" not in cols[2:]
+        if code:
+            code_first = cols[0] == "s"
+            cols = ["", *cols[2:]]
         numeric = [c for c in cols if c]
         if sorted(c for c in numeric if c != "n") != ["c", "p", "v"] or cols[0] != "" or "" in cols[1:]:
             return False  # a name column first, then value, change and percent in some order
@@ -111,11 +174,26 @@ class Tables(PageState):
         while j < end:
             while j < end and L.kind(j) == _BLANK:
                 j += 1
+            symbol = None
+            if code and code_first and j < end:  # the code's cell, then the name's
+                symbol = L.text(j)
+                if len(symbol) > 12 or " " in symbol:
+                    break
+                j += 1
+                while j < end and L.kind(j) == _BLANK:
+                    j += 1
             if j >= end or L.kind(j) != _TEXT:
                 break
             name = _inline_name(L.text(j))
-            cells: list[_Field | None] = []
             m = j + 1
+            if code and not code_first:
+                while m < end and L.kind(m) == _BLANK:
+                    m += 1
+                symbol = L.text(m) if m < end else ""
+                if not symbol or len(symbol) > 12 or " " in symbol:
+                    break
+                m += 1
+            cells: list[_Field | None] = []
             while m < end and len(cells) < len(order):
                 if L.kind(m) == _BLANK:
                     m += 1
@@ -135,7 +213,7 @@ class Tables(PageState):
             f = {kind: cell for kind, cell in zip(order, cells) if kind != "n"}
             if any(cell is None for cell in f.values()):
                 break
-            self.cands.append(_Cand(f["v"], f["c"], f["p"], name, None, j, False, [(f["v"], f["c"], f["p"], "vcp")],
+            self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, j, False, [(f["v"], f["c"], f["p"], "vcp")],
                                     (j, m - 1), layout="table"))
             rows += 1
             j = m

@@ -52,6 +52,7 @@ CATEGORIES = {
     "col_change": "a table column holding the change (Chg, +/-)",
     "col_pct": "a table column holding the percent (Chg %, %)",
     "col_other": "a table column holding something else (High, Volume)",
+    "col_code": "a table column holding each row's code or symbol, before or after its name (Code, Symbol, 代码)",
     "col_rank": "a table's first column numbering its rows (#, No., 序号): the number is not the name's",
     "field_value": "the label of a value in a block of labelled fields (Price, Value)",
     "field_change": "the label of a change there (Change Today)",

@@ -47,4 +47,5 @@ WORDS = {
     "providers": ["ag", "gmbh"],
     "statistic_contexts": ["umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
     "statistic_labels": ["follower", "abonnenten", "temperatur", "stimmen", "sitze"],
+    "col_code": ["kürzel", "wkn"],
 }

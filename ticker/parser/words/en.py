@@ -84,4 +84,5 @@ WORDS = {
                            "downloads"],
     "statistic_labels": ["followers", "subscribers", "downloads", "installs", "views", "likes", "votes", "seats",
                          "visitors", "temperature", "humidity", "rainfall"],
+    "col_code": ["code", "symbol", "ticker"],
 }

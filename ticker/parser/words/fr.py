@@ -18,7 +18,7 @@ WORDS = {
     "col_value": ["cours", "dernier"],
     "col_change": ["var\\.?", "variation"],
     "col_pct": ["var\\.?\\s*%", "%\\s*var\\.?"],
-    "col_other": ["ouverture", "plus\\s*haut", "plus\\s*bas"],
+    "col_other": ["ouverture", "plus\\s*haut", "plus\\s*bas", "ouv\\.?", "\\+\\s*haut", "\\+\\s*bas"],
     "field_value": ["cours", "dernier cours"],
     "field_change": ["variation", "var\\.? veille", "variation veille"],
     "field_prev": ["clôture veille", "clôture précédente"],
@@ -38,4 +38,5 @@ WORDS = {
     "descriptors": ["cours", "cotation", "en direct"],
     "statistic_contexts": ["sondages?", "élections?", "classement", "météo", "prévisions"],
     "statistic_labels": ["abonnés", "température", "voix", "sièges"],
+    "col_code": ["mnémo", "mnémonique"],
 }
