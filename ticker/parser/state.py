@@ -49,6 +49,7 @@ class PageState:
     folded_text: str | None  # the page's text case-folded, made when a name is looked for in it
     glued_status: str | None  # a status line glued to a name (Glued)
     unnamed_tried: bool  # the page's subject named an unnamed quote header (vertical)
+    pct_header_words: bool | None  # the page prints a percent column's word without "%" (cell_table_above)
     _run: tuple | None  # the rest of fast_strip's last findall, and where it starts
     _line: int  # line_of() state: the last line found
     _pos: int  # line_of() state: the offset where that line starts

@@ -8,9 +8,10 @@ from typing import cast
 from .candidates import _Cand
 from .check import fields_pass
 from .lexicon import _COL_CODE, _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
-from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
+from .lines import _BLANK, _BULLET, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
+from .words import merged
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
@@ -97,6 +98,9 @@ def _header_cell(s: str) -> str | None:
     return kinds[0]
 
 
+# a percent column's words printed without "%" ("涨跌幅", "등락률"): a header cell of them has
+# no "%" for the page's reading to stop at (literal words: found by a plain search)
+_PCT_WORDS = tuple(w for w in merged("col_pct") if "%" not in w and not any(ch in w for ch in ".^$*+?{}[]\\|()"))
 _HEADER_KINDS: dict[str, str | None] = {}
 
 
@@ -121,14 +125,19 @@ class Tables(PageState):
         header with no ``%`` in it ("代码" / "名称" / "最新价" / "涨跌额" / "涨跌幅" /
         "成交额(亿)" / "000001" / "上证指数" / ... / "-0.21%"): the header's percent cell
         within twelve short lines above; read as :meth:`cell_table` reads it."""
+        if self.pct_header_words is None:  # (one search of the page for the few such words)
+            self.pct_header_words = any(w in self.source for w in _PCT_WORDS)
+        if not self.pct_header_words:
+            return False
         L = self.L
         k = i - 1
         while k > self.consumed and i - k <= 12:
-            s = L.text(k)
-            if len(s) > 24:
-                return False
-            if s and "%" not in s and _header_kind(s) == "p":
-                return self.cell_table(k)
+            if L.kind(k) == _TEXT:  # (a number's line is no header cell: not looked at)
+                s = L.text(k)
+                if len(s) > 24 or _BULLET.match(s):
+                    return False  # (a strip's entry above: no cell table)
+                if "%" not in s and _DIGIT.search(s) is None and _header_kind(s) == "p":
+                    return self.cell_table(k)
             k -= 1
         return False
 
