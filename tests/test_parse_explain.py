@@ -40,3 +40,11 @@ def test_cli_explain_json_and_table(tmp_path):
     assert any(e["decision"] == "quote" and e["name"] == "Euro Stoxx 50" for e in report["explain"])
     result = runner.invoke(app, ["parse", "--explain", str(page)])
     assert result.exit_code == 0 and "refused: a row of a list" in result.output
+
+
+def test_explain_says_why_a_statistic_is_no_quote():
+    page, evidence = explain("Poll of polls\nLabour 34 +2 (+6.2%)\n\nChannel stats\nSubscribers\n98,765\n+1,234 (+1.27%)\n")
+    assert page.quotes == ()
+    why = {e["line"]: e["decision"] for e in evidence}
+    assert why[2].startswith("refused: whole numbers under a heading of other statistics")
+    assert why[5] == "refused: the numbers of a statistic its label names, not a market's"

@@ -363,7 +363,7 @@ class Candidates(PageState):
             up -= 1
         if above[:1] in _STATISTIC_FIRST and up > self.consumed and _STATISTIC_LABEL.fullmatch(above):
             # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
-            self.refused.append((up, L.text(up), "the numbers of a statistic its label names, not a market's"))
+            self.refused.append((up + 1, L.text(up), "the numbers of a statistic its label names, not a market's"))
             self.consumed = hi
             return
         named = self.name_above(lo)

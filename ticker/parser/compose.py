@@ -204,7 +204,12 @@ def explain(text: str, *, strict: bool = False) -> tuple[ParsedPage, list[dict]]
         if line.startswith("line ") and line[5:].isdigit() and int(line[5:]) - 1 in parser.name_evidence:
             e["name_from"] = parser.name_evidence[int(line[5:]) - 1]
     for line, name, why in parser.refused:
-        if not any(e["line"] == line and e["decision"].startswith("refused") for e in evidence):
+        same = [e for e in evidence if e["line"] == line]
+        if any(e["decision"].startswith("refused") for e in same):
+            continue
+        if same and same[0]["decision"] == "quote":  # a quote left out after resolving (a statistic)
+            same[0]["decision"] = "refused: " + why
+        else:
             evidence.append({"line": line, "name": name, "decision": "refused: " + why})
     return page, evidence
 

@@ -50,8 +50,8 @@ def _whole(q: Quote) -> bool:
 
 def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     """``quotes`` less the statistics among them; each one left out goes to ``refused`` as
-    (line, name, why). A page's other statistics are said by a word on the quote's line or on
-    the few lines above it (a heading "Poll of polls", "Premier League"), not anywhere in
+    (line, name, why), the line 1-based. A page's other statistics are said by a word on the
+    quote's line or on the few lines above it (a heading "Poll of polls", "Premier League"), not anywhere in
     the page (a finance page's news may speak of polls)."""
     whole = [q for q in quotes if _whole(q)]
     if not whole:
@@ -68,7 +68,7 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
             why = "whole numbers on a page without a market's word"
         else:
             continue
-        refused.append((q.line - 1, q.name, why))
+        refused.append((q.line, q.name, why))
         dropped.add(id(q))
     if not dropped:
         return quotes
