@@ -242,8 +242,9 @@ def _worker_init(parent_pid: int) -> None:
 # glibc (Linux) by default hands a freed block of a few MiB back to the kernel, and the next page
 # faults the same memory in again: a 2 MB HTML page's buffers, its decoded text and lexbor's tree
 # cost ~1,100 page faults, 4-5 ms of system time a page (-> 39 faults, ~1 ms). Kept instead, the
-# worker's memory stays at its largest page's, as before (the cap on a page: 16 MiB of HTML).
-_MMAP_THRESHOLD = 32 << 20  # (glibc's largest on 64-bit systems)
+# peak is the same, and between pages a worker holds what its largest page needed (the cap on a
+# page: 16 MiB of HTML).
+_MMAP_THRESHOLD = 32 << 20  # (as far as glibc raises it by itself on 64-bit systems)
 _TRIM_THRESHOLD = 64 << 20
 
 
