@@ -185,9 +185,12 @@ class Candidates(PageState):
         """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
         into consumed lines, across at most one blank line at a time."""
         L = self.L
+        kinds = L.kinds
         edge, k, gap = i, i + step, 0
         while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
-            kd = L.kind(k)
+            kd = kinds[k]
+            if kd is None:
+                kd = L.kind(k)
             if kd == _NUM:
                 edge, gap = k, 0
             elif kd == _BLANK and gap < 3:
@@ -212,11 +215,14 @@ class Candidates(PageState):
         (at most 16 of them), are scored as names by :func:`ticker.parser.subject.choose_name`;
         a bullet entry with nothing that could be a name below it names the numbers."""
         L = self.L
+        kinds = L.kinds
         window: list[tuple[int, str]] = []
         k = start - 1
         bullet = None
         while k > self.consumed and len(window) < 16 and start - k < 24:
-            kd = L.kind(k)
+            kd = kinds[k]
+            if kd is None:
+                kd = L.kind(k)
             if kd == _BLANK:
                 k -= 1
                 continue

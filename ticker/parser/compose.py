@@ -92,12 +92,13 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
-                    kd = self.L.kind(line)
+                    L = self.L
+                    kd = L.kind(line)
                     if kd == _NUM:
                         self.vertical(line)
                     elif kd == _TEXT:
-                        s = self.L.text(line)
-                        if not self.L.fields(line):
+                        s = L.text(line)
+                        if not L.fields(line):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 self.table(line)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):

@@ -156,21 +156,23 @@ def _line_text(raw: str) -> str:
 
 
 class _Lines:
-    """The page's lines with lazily computed, cached classification."""
+    """The page's lines with lazily computed, cached classification: per line its kind, text
+    and fields, in lists indexed by line (None: not made yet)."""
 
-    __slots__ = ("raw", "n", "_kind", "_text", "_fields")
+    __slots__ = ("raw", "n", "kinds", "_text", "_fields")
 
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")  # the caller has turned CRLF and CR into LF
-        self.n = len(self.raw)
-        self._kind: dict[int, int] = {}
-        self._text: dict[int, str] = {}
-        self._fields: dict[int, list[_Field]] = {}
+        self.n = n = len(self.raw)
+        # (lists, not dicts: a stage reads a line's kind a few times; an index is the cheapest look-up)
+        self.kinds: list[int | None] = [None] * n
+        self._text: list[str | None] = [None] * n
+        self._fields: list[list[_Field] | None] = [None] * n
 
     def text(self, i: int) -> str:
         """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
         never looked at)."""
-        s = self._text.get(i)
+        s = self._text[i]
         if s is None:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
@@ -178,7 +180,7 @@ class _Lines:
         return s
 
     def fields(self, i: int) -> list[_Field]:
-        f = self._fields.get(i)
+        f = self._fields[i]
         if f is None:
             e = _LINE_CACHE.get(self.raw[i])
             if e is None or e[3] is None:
@@ -189,12 +191,12 @@ class _Lines:
         return f
 
     def kind(self, i: int) -> int:
-        k = self._kind.get(i)
+        k = self.kinds[i]
         if k is None:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
             if e is None:
-                if i not in self._text:  # (text() would look the line up again)
+                if self._text[i] is None:  # (text() would look the line up again)
                     self._text[i] = _line_text(raw)
                 how = [_FS_NONE]
                 k = self._classify(i, how)
@@ -202,18 +204,18 @@ class _Lines:
                     # (a line of numbers is seldom printed again: prices move)
                     if len(_LINE_CACHE) >= _LINE_CACHE_MAX:
                         _LINE_CACHE.clear()
-                    fs = self._fields.get(i) if how[0] == _FS_ALL else None
+                    fs = self._fields[i] if how[0] == _FS_ALL else None
                     _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
             else:
                 k = e[1]
                 if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
                     self.fields(i)
-            self._kind[i] = k
+            self.kinds[i] = k
         return k
 
     def _classify(self, i: int, how: list) -> int:
         """Line ``i``'s kind; what it did to the line's fields noted in ``how[0]`` (its text made)."""
-        s = self._text[i]
+        s = self._text[i] or ""
         if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
         m = _SIMPLE_LINE.fullmatch(s)
@@ -248,7 +250,7 @@ class _Lines:
                                    _Field.make(pc, True, True, m.start(2) - 1, len(s))]
             return _NUM
         # (fields a stage read before may have been marked since: kept out of the cache)
-        how[0] = _FS_ALL if i not in self._fields else _FS_SEEN
+        how[0] = _FS_ALL if self._fields[i] is None else _FS_SEEN
         fs = self.fields(i)
         if not fs:
             return _TEXT

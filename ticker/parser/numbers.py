@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
@@ -67,6 +68,7 @@ _OTHER = {".": _COMMA, ",": _DOT}
 _Info = tuple[str, dict[str, tuple[str, str]]]
 _INFO: dict[str, _Info | None] = {}
 _CACHE_MAX = 1 << 16
+_MISSING: Any = object()
 
 
 def _analyse(text: str) -> _Info | None:
@@ -135,10 +137,9 @@ def _analyse(text: str) -> _Info | None:
 
 
 def _info(text: str) -> _Info | None:
-    try:
-        return _INFO[text]
-    except KeyError:
-        pass
+    info = _INFO.get(text, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
+    if info is not _MISSING:
+        return info
     info = _analyse(text) if isinstance(text, str) else None
     if len(_INFO) >= _CACHE_MAX:
         _INFO.clear()
