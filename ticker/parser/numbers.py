@@ -30,6 +30,8 @@ import re
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from .lazyre import LazyPattern
+
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
 #: Characters accepted as a minus sign when they are attached to the digits.
@@ -41,7 +43,7 @@ _DROP_GROUPS = str.maketrans("", "", _GROUP_CHARS)
 
 # One match reads the whole printed number: parentheses, sign (before or after a currency
 # prefix), the digits in one of the grouping shapes, percent sign, currency suffix.
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"\s*\(?\s*"
     rf"(?P<s1>[+{_MINUS_RX}])?\s?"
     rf"(?:(?:US\$|[A-Z]{{1,2}}\$|R\$|Rs\.?\s?|[{_CURRENCY_SIGNS}])\s?)?"
@@ -56,7 +58,7 @@ _NUMBER = re.compile(
     rf"\s?(?:[{_CURRENCY_SIGNS}])?\s?%?\s*\)?\s*"
 )
 
-_QUICK = re.compile(rf"([+{_MINUS_RX}]?)([1-9]\d{{0,2}}(?:,\d{{3}})+|\d+)(?:([.,])(\d+))?")
+_QUICK = LazyPattern(rf"([+{_MINUS_RX}]?)([1-9]\d{{0,2}}(?:,\d{{3}})+|\d+)(?:([.,])(\d+))?")
 _BOTH = frozenset(".,")
 _DOT = frozenset(".")
 _COMMA = frozenset(",")
