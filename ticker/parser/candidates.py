@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .check import fields_pass
+from .lazyre import LazyPattern
 from .lexicon import (
     _AT_CLOSE,
     _BID_ASK,
@@ -57,10 +58,10 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
-_UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
+_ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")  # a row's number before its name
+_UNIT_PAREN = LazyPattern(r"\s*\([^()]{1,8}\)$")
 # a code printed alone on its line under a name: four to six digits, no grouping, sign or decimals
-_CODE_LINE = re.compile(r"\d{4,6}")
+_CODE_LINE = LazyPattern(r"\d{4,6}")
 
 
 def _filler(s: str) -> bool:
@@ -80,7 +81,7 @@ def _label_between(s: str) -> bool:
 
 # the day's change labelled by its period ("24h", "1D", "Today", "24h:"): not "1W", "1M", a
 # longer period's change
-_DAY_RX = re.compile(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
+_DAY_RX = LazyPattern(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
 
 
 class _Day:

@@ -2,21 +2,21 @@
 cell a line), blocks of labelled fields, and a quote header printed without a percent sign."""
 from __future__ import annotations
 
-import re
 from typing import cast
 
 from .candidates import _Cand
 from .check import fields_pass
+from .lazyre import LazyPattern
 from .lexicon import _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
+_CAMEL = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
+_ROW_SYMBOL = LazyPattern(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
+_ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")
 # (a label's "(%)" is part of it: "升跌(%) +0.60", "Değişim (%): 1,24%")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
+_LABELLED = LazyPattern(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
 
 
 def header_columns(text: str) -> list[str]:
