@@ -268,20 +268,21 @@ class Candidates(PageState):
 
     def vertical(self, i: int) -> None:
         L = self.L
+        kinds = L.kinds  # (line i and the group's lines are classified: the composer and group did it)
         own = L.fields(i)
         if len(own) == 3 and sum(f.pct for f in own) == 1:
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
             lo, hi = self.group(i)
-            label = next((k for k in range(hi, lo, -1) if L.kind(k) == _TEXT), None)
+            label = next((k for k in range(hi, lo, -1) if kinds[k] == _TEXT), None)
             if label is not None and self._other_label_above(lo):
                 # "Previous close" / "211.76" / "Change" / "+2.80 (+1.34%)": the number above the
                 # change's label is another statistic's; the group starts below the label
-                lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
+                lo = next(k for k in range(label + 1, hi + 1) if kinds[k] == _NUM)
         fs: list[_Field] = []
         word = None
         for k in range(lo, hi + 1):
-            kd = L.kind(k)
+            kd = kinds[k]
             if kd == _NUM:
                 line_fs = L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:

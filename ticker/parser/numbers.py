@@ -165,11 +165,18 @@ def decimal_candidates(text: str) -> frozenset[str]:
     >>> sorted(decimal_candidates("N/A"))
     []
     """
-    info = _info(text)
-    if info is None:
-        return _NONE
-    readings = info[1]
-    return _BOTH if len(readings) == 2 else _SEPSET[next(iter(readings))]
+    out = _CANDS.get(text)
+    if out is None:
+        info = _info(text)
+        out = _NONE if info is None else _BOTH if len(info[1]) == 2 else _SEPSET[next(iter(info[1]))]
+        if len(_CANDS) >= _CACHE_MAX:
+            _CANDS.clear()
+        _CANDS[text] = out
+    return out
+
+
+# text -> decimal_candidates(text) (asked three times per candidate: worth its own look-up)
+_CANDS: dict[str, frozenset[str]] = {}
 
 
 def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int] | None:
