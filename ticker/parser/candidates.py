@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .check import fields_pass
+from .lazyre import LazyPattern
 from .lexicon import (
     _AT_CLOSE,
     _BID_ASK,
@@ -60,10 +61,10 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")  # a row's number before its name
-_UNIT_PAREN = re.compile(r"\s*\([^()]{1,8}\)$")
+_ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")  # a row's number before its name
+_UNIT_PAREN = LazyPattern(r"\s*\([^()]{1,8}\)$")
 # a code printed alone on its line under a name: four to six digits, no grouping, sign or decimals
-_CODE_LINE = re.compile(r"\d{4,6}")
+_CODE_LINE = LazyPattern(r"\d{4,6}")
 
 
 def _filler(s: str) -> bool:
@@ -83,7 +84,7 @@ def _label_between(s: str) -> bool:
 
 # the day's change labelled by its period ("24h", "1D", "Today", "24h:"): not "1W", "1M", a
 # longer period's change
-_DAY_RX = re.compile(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
+_DAY_RX = LazyPattern(rf"[ \t\u00a0]*(?:24\s?h(?:rs?|ours)?|1\s?d|{_TODAY.pattern})(?P<rest>[^\d]{{0,20}}?)[ \t\u00a0]*:?[ \t\u00a0]*", re.I)
 
 
 class _Day:
@@ -190,9 +191,12 @@ class Candidates(PageState):
         """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
         into consumed lines, across at most one blank line at a time."""
         L = self.L
+        kinds = L.kinds
         edge, k, gap = i, i + step, 0
         while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
-            kd = L.kind(k)
+            kd = kinds[k]
+            if kd is None:
+                kd = L.kind(k)
             if kd == _NUM:
                 edge, gap = k, 0
             elif kd == _BLANK and gap < 3:
@@ -217,11 +221,14 @@ class Candidates(PageState):
         (at most 16 of them), are scored as names by :func:`ticker.parser.subject.choose_name`;
         a bullet entry with nothing that could be a name below it names the numbers."""
         L = self.L
+        kinds = L.kinds
         window: list[tuple[int, str]] = []
         k = start - 1
         bullet = None
         while k > self.consumed and len(window) < 16 and start - k < 24:
-            kd = L.kind(k)
+            kd = kinds[k]
+            if kd is None:
+                kd = L.kind(k)
             if kd == _BLANK:
                 k -= 1
                 continue
@@ -318,20 +325,21 @@ class Candidates(PageState):
 
     def vertical(self, i: int) -> None:
         L = self.L
+        kinds = L.kinds  # (line i and the group's lines are classified: the composer and group did it)
         own = L.fields(i)
         if len(own) == 3 and sum(f.pct for f in own) == 1:
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
             lo, hi = self.group(i)
-            label = next((k for k in range(hi, lo, -1) if L.kind(k) == _TEXT), None)
+            label = next((k for k in range(hi, lo, -1) if kinds[k] == _TEXT), None)
             if label is not None and self._other_label_above(lo):
                 # "Previous close" / "211.76" / "Change" / "+2.80 (+1.34%)": the number above the
                 # change's label is another statistic's; the group starts below the label
-                lo = next(k for k in range(label + 1, hi + 1) if L.kind(k) == _NUM)
+                lo = next(k for k in range(label + 1, hi + 1) if kinds[k] == _NUM)
         fs: list[_Field] = []
         word = None
         for k in range(lo, hi + 1):
-            kd = L.kind(k)
+            kd = kinds[k]
             if kd == _NUM:
                 line_fs = L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:

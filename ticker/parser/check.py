@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from .numbers import decimal_candidates, read_number
 
@@ -53,15 +54,15 @@ def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -
 # per decimal separator: printed number -> its reading (a dict keyed by the string alone: no
 # tuple to make and hash per look-up)
 _NUMS: dict[str, dict[str, tuple[Decimal, float, float] | None]] = {".": {}, ",": {}}
+_MISSING: Any = object()
 
 
 def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
     """(exact value, float value, one unit in the last printed digit) of a printed number."""
     cache = _NUMS[sep]
-    try:
-        return cache[raw]
-    except KeyError:
-        pass
+    out = cache.get(raw, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
+    if out is not _MISSING:
+        return out
     r = read_number(raw, sep)
     out = None if r is None else (r[0], float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
     if len(cache) > 25000:

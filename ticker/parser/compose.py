@@ -94,7 +94,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
-                    kd = self.L.kind(line)
+                    L = self.L
+                    kd = L.kind(line)
                     if kd == _NUM:
                         if not self.cell_table_above(line):
                             self.vertical(line)

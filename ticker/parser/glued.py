@@ -1,10 +1,9 @@
 """Stage 2, the glued family: quotes run together with their names, as text from minified pages."""
 from __future__ import annotations
 
-import re
-
 from .candidates import _Cand
 from .check import check_arithmetic
+from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS
 from .lines import _Field
 from .names import _clean_name, _inline_name, _noise, _unglue
@@ -15,7 +14,7 @@ from .state import PageState
 # "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
 # "%" ends the entry. Where the name's digits end and the value's begin is for the number
 # formats and the arithmetic to decide.
-_GLUED = re.compile(
+_GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d[\d,.]*\d)"
     r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)\s?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
 )
@@ -23,13 +22,13 @@ _GLUED = re.compile(
 
 # the name glued to its value, the change apart ("Dow Jones39,118.86 -45.20 -0.12%": spans of a
 # minified page, no space between name and value)
-_GLUED_SPACED = re.compile(
+_GLUED_SPACED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_])(?P<digits>\d[\d,.]*\d)[ \u00a0]"
     r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)[ \u00a0]?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
 )
 
 
-_GLUE_SPLIT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+_GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 class Glued(PageState):

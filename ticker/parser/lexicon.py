@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import LazyPattern
 from .lines import _UNIT
 from .words import merged
 
@@ -13,7 +14,7 @@ def _alt(category: str) -> str:
     return "|".join(sorted(merged(category), key=len, reverse=True))
 
 
-_STATUS = re.compile(
+_STATUS = LazyPattern(
     # a one-word status after its date, perhaps "as of" it, in parentheses ("12.02 장마감",
     # "2026.12.02 기준(장마감)"), or after its place and market word ("香港市場已收市")
     rf"(?:(?:\d{{4}}[./-])?\d{{1,2}}[./-]\d{{1,2}}\.?\s*(?:(?:{_alt('as_of')})\s*)?\(?)?(?:{_alt('status_words')})\)?|"
@@ -34,37 +35,37 @@ _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"
                              for k in (base[1:5].lower(), base[1:5].upper()) if len(base) > 3}))
 _STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
-_SESSION_NAME = re.compile(rf"(?i)(?:{_alt('at_close')})")
+_SESSION_NAME = LazyPattern(rf"(?i)(?:{_alt('at_close')})")
 # (the label then a colon, a space, or a dash or bar: "Last | 4:00 PM EST", Hebrew "נכון ל- 29/11/2024")
-_AT_CLOSE = re.compile(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
-_NOISE_START = re.compile(
+_AT_CLOSE = LazyPattern(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
+_NOISE_START = LazyPattern(
     rf"(?:(?:{_alt('noise_start')})\b|(?:{_alt('noise_line')})$|"
     r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d)",
     re.I,
 )
 _NOISE_PARTS = tuple(merged("noise_parts"))
-_LINKS = re.compile(rf"(?i)(?:{_alt('links')})\b")
-_CLOCK = re.compile(r"\d{1,2}:\d{2}")
+_LINKS = LazyPattern(rf"(?i)(?:{_alt('links')})\b")
+_CLOCK = LazyPattern(r"\d{1,2}:\d{2}")
 
-_SYMBOL = re.compile(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
-_SYMBOL_EXCHANGE = re.compile(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
-_SYM_DASH_NAME = re.compile(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
-_NAME_PAREN_SYM = re.compile(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
-_LETTER = re.compile(r"[^\W\d_]")
+_SYMBOL = LazyPattern(r"[\^$.]?[A-Z0-9][A-Z0-9.\-=:^/&]{0,14}")
+_SYMBOL_EXCHANGE = LazyPattern(r"([.^$]?[A-Z0-9][A-Z0-9.\-=^]{0,14}):[ ]?[A-Z][\w .&'()-]{2,40}")
+_SYM_DASH_NAME = LazyPattern(r"([\^$]?[A-Z0-9][A-Z0-9.\-=:^]{0,14})\s+[-–—:]\s+(\S.*)")
+_NAME_PAREN_SYM = LazyPattern(r"(\S.*?)\s*\(([\^$]?[A-Z0-9][A-Z0-9.\-=:^/]{0,14})\)")
+_LETTER = LazyPattern(r"[^\W\d_]")
 _STOPWORDS = frozenset(merged("stopwords"))
-_LABELS = re.compile(rf"(?i)^(?:{_alt('labels')}|{_alt('statistic_labels')})\b")
-_STATISTIC_LABEL = re.compile(rf"(?i)(?:{_alt('statistic_labels')})[\s:]*")
-_UNIT_LINE = re.compile(rf"(?i){_UNIT}|{_alt('unit_lines')}")
+_LABELS = LazyPattern(rf"(?i)^(?:{_alt('labels')}|{_alt('statistic_labels')})\b")
+_STATISTIC_LABEL = LazyPattern(rf"(?i)(?:{_alt('statistic_labels')})[\s:]*")
+_UNIT_LINE = LazyPattern(rf"(?i){_UNIT}|{_alt('unit_lines')}")
 _DECIMAL_IN_NAME = re.compile(r"\d[.,]\d")
 # a row named by a period is a line of a financial table ("Q1 2024 | 94.8 | +5.1 | +5.7% |")
-_PERIOD = re.compile(r"(?i)(?:[QH][1-4]|FY|CY|[1-4]Q)\s*'?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+_PERIOD = LazyPattern(r"(?i)(?:[QH][1-4]|FY|CY|[1-4]Q)\s*'?\d{2,4}|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
                r"[a-z]*\.?\s*'?\d{2,4}|(?:19|20)\d\d(?:\s*[/-]\s*\d{2,4})?")
-_TABLE_HEAD = re.compile(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
+_TABLE_HEAD = LazyPattern(r"(?i)^.*\b(?:chg|change|veränderung|var\.?|variation)\s*%\s*")
 # a line with a clock time and one of these words may carry the page's own time
 _TIME_WORDS = tuple(merged("time_words"))
 # a row named by a return period is a line of a performance table, not a quote
-_RETURN_PERIOD = re.compile(rf"(?i)(?:{_alt('periods')})(?:\s+(?:change|return|performance))?")
+_RETURN_PERIOD = LazyPattern(rf"(?i)(?:{_alt('periods')})(?:\s+(?:change|return|performance))?")
 _MONTHS: dict[str, int] = merged("months")
 
 
@@ -72,7 +73,7 @@ _MONTHS: dict[str, int] = merged("months")
 # that names the change in words ("Fark %", "%Fark", "Veränderung (%)"; not "+/- %", two columns)
 _COL_PCT = "|".join(sorted({*merged("col_pct")} | {f for e in merged("col_change") if e[:1].isalpha() for f in
                                                    (rf"{e}\s*\(?%\)?", rf"\(?%\)?\s*{e}")}, key=len, reverse=True))
-_COLUMN = re.compile(
+_COLUMN = LazyPattern(
     r"(?i)(?<!\w)(?:"
     rf"(?P<p>{_COL_PCT})"
     rf"|(?P<n>{_alt('col_other')})"
@@ -82,12 +83,12 @@ _COLUMN = re.compile(
 )
 
 # a table's column of codes ("Code", "Symbol", "代码")
-_COL_CODE = re.compile(rf"(?i)(?:{_alt('col_code')})")
+_COL_CODE = LazyPattern(rf"(?i)(?:{_alt('col_code')})")
 # a table's first column numbering its rows ("#", "序号")
-_ROW_NUMBER_COL = re.compile(rf"(?i)(?:{_alt('col_rank')})")
+_ROW_NUMBER_COL = LazyPattern(rf"(?i)(?:{_alt('col_rank')})")
 
 # the label of one field in a block of labelled fields ("Change Today: -3.38", "% Change -0.02 %")
-_FIELD_LABELS = [(role, re.compile(rf"(?i)(?:{_alt(cat)})")) for role, cat in
+_FIELD_LABELS = [(role, LazyPattern(rf"(?i)(?:{_alt(cat)})")) for role, cat in
                  (("p", "field_pct"), ("c", "field_change"), ("v", "field_value"))]
 
 
@@ -118,7 +119,7 @@ def field_role(label: str) -> str | None:
     return None
 
 
-_PREV_CLOSE = re.compile(rf"(?i)(?:{_alt('field_prev')})")
+_PREV_CLOSE = LazyPattern(rf"(?i)(?:{_alt('field_prev')})")
 
 
 def prev_close_label(label: str) -> bool:
@@ -130,36 +131,36 @@ def prev_close_label(label: str) -> bool:
     return _PREV_CLOSE.fullmatch(label.strip(" \t:|\u00a0")) is not None
 
 
-_UNIT_MARK = re.compile(r"(.+?)\s*\([^\W\d_]{0,5}[.$€£¥₹]?\)", re.I)
-_PCT_MARK = re.compile(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
+_UNIT_MARK = LazyPattern(r"(.+?)\s*\([^\W\d_]{0,5}[.$€£¥₹]?\)", re.I)
+_PCT_MARK = LazyPattern(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 
 
 # a heading naming the page's subject: "News for Dow Jones", "Dow Jones Chart"
-_SUBJECT = re.compile(
+_SUBJECT = LazyPattern(
     rf"(?i)(?:(?:{_alt('subject_before')})\s+(?P<a>\S.{{0,50}}?)|(?P<b>\S.{{0,50}}?)\s+(?:{_alt('subject_after')}))"
 )
 # a line naming only the exchange ("Xetra", "Nasdaq Global Select Market"), or the instrument's kind,
 # a section or a disclaimer ("Index", "Disclaimer"): between a name and its numbers, never the name
-_EXCHANGE_LINE = re.compile(rf"(?i)(?:{_alt('exchanges')})")
+_EXCHANGE_LINE = LazyPattern(rf"(?i)(?:{_alt('exchanges')})")
 # a stock's number code with its exchange ("068270 코스피", "7203 TSE", "NSE: 500209")
 # (a six-digit code and one word: "005930 코스피", the market's name that is also its index's)
-_CODE_EXCHANGE = re.compile(rf"(?i)\d{{4,8}}\s+(?:{_alt('exchanges')})|(?:{_alt('exchanges')}):?\s+\d{{4,8}}"
+_CODE_EXCHANGE = LazyPattern(rf"(?i)\d{{4,8}}\s+(?:{_alt('exchanges')})|(?:{_alt('exchanges')}):?\s+\d{{4,8}}"
                             r"|\d{6}\s+[^\W\d_]{2,6}")
-_NAME_LABEL = re.compile(rf"(?i)(?:{_alt('name_labels')})[.:]?")
+_NAME_LABEL = LazyPattern(rf"(?i)(?:{_alt('name_labels')})[.:]?")
 # an ISIN ("CH0009980894"), and a line of identifiers between pipes ("NESN | CH0038863350 | SIX",
 # "BSE: 500290 | NSE: MRF"): every cell a code or "label: value"
-_ISIN = re.compile(r"[A-Z]{2}[A-Z0-9]{9}\d")
-_ID_LABEL = re.compile(rf"(?i)(?:{_alt('id_labels')}):?")
+_ISIN = LazyPattern(r"[A-Z]{2}[A-Z0-9]{9}\d")
+_ID_LABEL = LazyPattern(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
-_ID_LINE = re.compile(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+_ID_LINE = LazyPattern(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
 # a bid's or ask's label before its number, between a quote's value and its change ("Bid 6,111.50")
-_BID_ASK = re.compile(rf"(?i)[ \t\u00a0|]*(?:{_alt('bid_ask')})[ \t\u00a0]*:?[ \t\u00a0]*")
-_DIRECTION = re.compile(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
+_BID_ASK = LazyPattern(rf"(?i)[ \t\u00a0|]*(?:{_alt('bid_ask')})[ \t\u00a0]*:?[ \t\u00a0]*")
+_DIRECTION = LazyPattern(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")
 # the letters a line holding only a direction word starts with (each entry starts with a letter)
 _DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))
 # a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
 # 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
-_GLUED_STATUS = re.compile(
+_GLUED_STATUS = LazyPattern(
     rf"(?i:{_alt('markets')})\s+(?:(?i:{_alt('states')})|[^\W\d_]+\s+(?i:{_alt('countdown')})"
     r"(?:\s*\d+\s*[^\W\d_][a-zäöüßéèàç]*\.?)+?)(?=[A-Z0-9^$&])"
 )

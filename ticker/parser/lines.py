@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import LazyPattern
 from .numbers import MINUS_SIGNS
 from .words import merged
 
@@ -27,7 +28,7 @@ _BODY = (
 _ARROWS_UP = "▲△↑⬆"
 _ARROWS_DOWN = "▼▽↓⬇"
 _CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
-_FIELD = re.compile(
+_FIELD = LazyPattern(
     rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
     rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
     rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
@@ -39,16 +40,16 @@ _FIELD = re.compile(
 )
 _UNIT = "(?:" + "|".join(sorted({*merged("units"), *merged("glued_units")}, key=len, reverse=True)) + r")\.?(?![^\W_])"
 # a unit printed right after its number ("3,456円"): set apart by a space, as other units are
-_GLUED_UNIT = re.compile(r"(?<=\d)(" + "|".join(map(re.escape, merged("glued_units"))) + ")")
+_GLUED_UNIT = LazyPattern(r"(?<=\d)(" + "|".join(map(re.escape, merged("glued_units"))) + ")")
 # their first letters: one cheap search says whether a line may hold one
-_GLUED_FIRST = re.compile("[" + "".join(sorted({re.escape(u[0]) for u in merged("glued_units")})) + "]")
-_TODAY = re.compile("(?:" + "|".join(merged("today")) + ")", re.I)
+_GLUED_FIRST = LazyPattern("[" + "".join(sorted({re.escape(u[0]) for u in merged("glued_units")})) + "]")
+_TODAY = LazyPattern("(?:" + "|".join(merged("today")) + ")", re.I)
 # (a unit may close the parentheses its number opened: "-0,16% (-13,32 pts)")
-_SOFT = re.compile(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
+_SOFT = LazyPattern(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
-_UNIT_ONLY = re.compile(_UNIT, re.I)
-_BULLET = re.compile(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
-_PLACEHOLDER = re.compile(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
+_UNIT_ONLY = LazyPattern(_UNIT, re.I)
+_BULLET = LazyPattern(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
+_PLACEHOLDER = LazyPattern(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
 _STRIP = " \t\r\n\x0b\x0c\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u200e\u200f\u2028\u2029\u202f\u205f\u3000\ufeff"
 
 
@@ -86,12 +87,12 @@ class _Field:
 
 
 _BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
-_DIGIT = re.compile(r"\d")
-_SPACED_INT = re.compile(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
-_SPACED_CP = re.compile(  # "+1 107 (+5,63 %)": a space-grouped integer change
+_DIGIT = LazyPattern(r"\d")
+_SPACED_INT = LazyPattern(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
+_SPACED_CP = LazyPattern(  # "+1 107 (+5,63 %)": a space-grouped integer change
     rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
 _SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
-_SIMPLE_LINE = re.compile(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+_SIMPLE_LINE = LazyPattern(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
 _EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
 _W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
 _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
@@ -158,21 +159,23 @@ def _line_text(raw: str) -> str:
 
 
 class _Lines:
-    """The page's lines with lazily computed, cached classification."""
+    """The page's lines with lazily computed, cached classification: per line its kind, text
+    and fields, in lists indexed by line (None: not made yet)."""
 
-    __slots__ = ("raw", "n", "_kind", "_text", "_fields")
+    __slots__ = ("raw", "n", "kinds", "_text", "_fields")
 
     def __init__(self, text: str) -> None:
         self.raw = text.split("\n")  # the caller has turned CRLF and CR into LF
-        self.n = len(self.raw)
-        self._kind: dict[int, int] = {}
-        self._text: dict[int, str] = {}
-        self._fields: dict[int, list[_Field]] = {}
+        self.n = n = len(self.raw)
+        # (lists, not dicts: a stage reads a line's kind a few times; an index is the cheapest look-up)
+        self.kinds: list[int | None] = [None] * n
+        self._text: list[str | None] = [None] * n
+        self._fields: list[list[_Field] | None] = [None] * n
 
     def text(self, i: int) -> str:
         """Line ``i`` stripped and :func:`normalize`-d (a line at a time: most of a page is
         never looked at)."""
-        s = self._text.get(i)
+        s = self._text[i]
         if s is None:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
@@ -180,7 +183,7 @@ class _Lines:
         return s
 
     def fields(self, i: int) -> list[_Field]:
-        f = self._fields.get(i)
+        f = self._fields[i]
         if f is None:
             e = _LINE_CACHE.get(self.raw[i])
             if e is None or e[3] is None:
@@ -191,12 +194,12 @@ class _Lines:
         return f
 
     def kind(self, i: int) -> int:
-        k = self._kind.get(i)
+        k = self.kinds[i]
         if k is None:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
             if e is None:
-                if i not in self._text:  # (text() would look the line up again)
+                if self._text[i] is None:  # (text() would look the line up again)
                     self._text[i] = _line_text(raw)
                 how = [_FS_NONE]
                 k = self._classify(i, how)
@@ -204,18 +207,18 @@ class _Lines:
                     # (a line of numbers is seldom printed again: prices move)
                     if len(_LINE_CACHE) >= _LINE_CACHE_MAX:
                         _LINE_CACHE.clear()
-                    fs = self._fields.get(i) if how[0] == _FS_ALL else None
+                    fs = self._fields[i] if how[0] == _FS_ALL else None
                     _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
             else:
                 k = e[1]
                 if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
                     self.fields(i)
-            self._kind[i] = k
+            self.kinds[i] = k
         return k
 
     def _classify(self, i: int, how: list) -> int:
         """Line ``i``'s kind; what it did to the line's fields noted in ``how[0]`` (its text made)."""
-        s = self._text[i]
+        s = self._text[i] or ""
         if not s or not s.strip(_BLANK_CHARS):
             return _BLANK
         m = _SIMPLE_LINE.fullmatch(s)
@@ -250,7 +253,7 @@ class _Lines:
                                    _Field.make(pc, True, True, m.start(2) - 1, len(s))]
             return _NUM
         # (fields a stage read before may have been marked since: kept out of the cache)
-        how[0] = _FS_ALL if i not in self._fields else _FS_SEEN
+        how[0] = _FS_ALL if self._fields[i] is None else _FS_SEEN
         fs = self.fields(i)
         if not fs:
             return _TEXT
@@ -300,14 +303,14 @@ _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and 
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
 # percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56")
-_PCT_FIRST = re.compile(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)[ \u00a0])?"
+_PCT_FIRST = LazyPattern(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)[ \u00a0])?"
                         r"([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
 
 
 # a minus printed after its number, in right-to-left order ("١٢٣٫٤٥-", "(٠٫٩٩٪-)"): only where
 # the page prints Arabic-Indic digits (a "-" after a Latin number is a range or a dash)
-_ARABIC_DIGIT = re.compile("[\u0660-\u0669\u06f0-\u06f9]")
-_TRAILING_MINUS = re.compile(r"(?<![\d.,])(\d[\d.,]*\d|\d)(%?)-(?=[)\s]|$)")
+_ARABIC_DIGIT = LazyPattern("[\u0660-\u0669\u06f0-\u06f9]")
+_TRAILING_MINUS = LazyPattern(r"(?<![\d.,])(\d[\d.,]*\d|\d)(%?)-(?=[)\s]|$)")
 
 
 def normalize(text: str) -> str:
@@ -342,7 +345,7 @@ def normalize(text: str) -> str:
 
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
 _SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
-_SIGN_WORD = re.compile("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
+_SIGN_WORD = LazyPattern("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
                         + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)")
 
 
@@ -358,4 +361,4 @@ def unify_percent_signs(text: str) -> str:
 _OTHER_PERCENT = ("\uff05", "\u066a", "\ufe6a")
 
 
-_PCT_BEFORE = re.compile(r"%[ \u00a0]?[+\-−]?\d")
+_PCT_BEFORE = LazyPattern(r"%[ \u00a0]?[+\-−]?\d")

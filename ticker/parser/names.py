@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from .lazyre import LazyPattern
 from .lexicon import (
     _CLOCK,
     _DECIMAL_IN_NAME,
@@ -68,7 +69,7 @@ def _split_symbol(name: str) -> tuple[str, str | None]:
 
 
 # a code after the name with the marks only codes have: ".N225:Nikkei", "^N225", "NKY:IND"
-_NAME_TRAILING_SYM = re.compile(r"(\S.*?)\s+([.^][A-Z0-9][\w.:=^-]{1,20}|[A-Z0-9]{2,8}:[A-Z]{2,8})")
+_NAME_TRAILING_SYM = LazyPattern(r"(\S.*?)\s+([.^][A-Z0-9][\w.:=^-]{1,20}|[A-Z0-9]{2,8}:[A-Z]{2,8})")
 
 
 def _heading_ok(s: str) -> bool:
@@ -154,10 +155,10 @@ def page_subject(texts) -> str | None:
     return max(counts, key=lambda k: counts[k])
 
 
-_DIGIT_RE = re.compile(r"\d[.,]\d")
+_DIGIT_RE = LazyPattern(r"\d[.,]\d")
 
 
-_GLUE_POINT = re.compile(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+_GLUE_POINT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
 def _unglue(name: str) -> str:
@@ -175,4 +176,4 @@ def _unglue(name: str) -> str:
     return "".join(parts).strip()
 
 
-_STATUS_WORDS = re.compile(r"(?i)(?:market\s+)?(?:closed|open|live|delayed)")
+_STATUS_WORDS = LazyPattern(r"(?i)(?:market\s+)?(?:closed|open|live|delayed)")

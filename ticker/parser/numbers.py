@@ -28,6 +28,9 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from .lazyre import LazyPattern
 
 __all__ = ["parse_number", "read_number", "decimal_candidates", "MINUS_SIGNS"]
 
@@ -40,7 +43,7 @@ _DROP_GROUPS = str.maketrans("", "", _GROUP_CHARS)
 
 # One match reads the whole printed number: parentheses, sign (before or after a currency
 # prefix), the digits in one of the grouping shapes, percent sign, currency suffix.
-_NUMBER = re.compile(
+_NUMBER = LazyPattern(
     r"\s*\(?\s*"
     rf"(?P<s1>[+{_MINUS_RX}])?\s?"
     rf"(?:(?:US\$|[A-Z]{{1,2}}\$|R\$|Rs\.?\s?|[{_CURRENCY_SIGNS}])\s?)?"
@@ -55,7 +58,7 @@ _NUMBER = re.compile(
     rf"\s?(?:[{_CURRENCY_SIGNS}])?\s?%?\s*\)?\s*"
 )
 
-_QUICK = re.compile(rf"([+{_MINUS_RX}]?)([1-9]\d{{0,2}}(?:,\d{{3}})+|\d+)(?:([.,])(\d+))?")
+_QUICK = LazyPattern(rf"([+{_MINUS_RX}]?)([1-9]\d{{0,2}}(?:,\d{{3}})+|\d+)(?:([.,])(\d+))?")
 _BOTH = frozenset(".,")
 _DOT = frozenset(".")
 _COMMA = frozenset(",")
@@ -67,6 +70,7 @@ _OTHER = {".": _COMMA, ",": _DOT}
 _Info = tuple[str, dict[str, tuple[str, str]]]
 _INFO: dict[str, _Info | None] = {}
 _CACHE_MAX = 1 << 16
+_MISSING: Any = object()
 
 
 def _analyse(text: str) -> _Info | None:
@@ -135,10 +139,9 @@ def _analyse(text: str) -> _Info | None:
 
 
 def _info(text: str) -> _Info | None:
-    try:
-        return _INFO[text]
-    except KeyError:
-        pass
+    info = _INFO.get(text, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
+    if info is not _MISSING:
+        return info
     info = _analyse(text) if isinstance(text, str) else None
     if len(_INFO) >= _CACHE_MAX:
         _INFO.clear()
@@ -162,11 +165,18 @@ def decimal_candidates(text: str) -> frozenset[str]:
     >>> sorted(decimal_candidates("N/A"))
     []
     """
-    info = _info(text)
-    if info is None:
-        return _NONE
-    readings = info[1]
-    return _BOTH if len(readings) == 2 else _SEPSET[next(iter(readings))]
+    out = _CANDS.get(text)
+    if out is None:
+        info = _info(text)
+        out = _NONE if info is None else _BOTH if len(info[1]) == 2 else _SEPSET[next(iter(info[1]))]
+        if len(_CANDS) >= _CACHE_MAX:
+            _CANDS.clear()
+        _CANDS[text] = out
+    return out
+
+
+# text -> decimal_candidates(text) (asked three times per candidate: worth its own look-up)
+_CANDS: dict[str, frozenset[str]] = {}
 
 
 def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int] | None:

@@ -1,9 +1,9 @@
 """Stage 6: market status and the quote time the page prints."""
 from __future__ import annotations
 
-import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
+from .lazyre import LazyPattern
 from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name, _noise
@@ -267,14 +267,14 @@ _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./
               r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
 # (a word may stand between the date and the clock: "02/12/2026 à 17:35", "2.12.2026 klo 18:29")
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
-_CLOCK_LINE = re.compile(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
+_CLOCK_LINE = LazyPattern(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
                          r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
                          # the date after the clock ("4:30 PM EST 12/02/26")
                          r"(?:\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?"
                          rf"(?:\s+{_VENUE})?")
 # a clock time printed with a dot after its word ("klo 18.29"): read as "klo 18:29" (a dotted
 # number elsewhere is a price)
-_DOTTED = re.compile(rf"(?i)(?<![^\W\d_])((?:{_alt('dotted_clock')})\s*)(\d{{1,2}})\.(\d{{2}})(?:\.(\d{{2}}))?(?![\d,]|\.\d)")
+_DOTTED = LazyPattern(rf"(?i)(?<![^\W\d_])((?:{_alt('dotted_clock')})\s*)(\d{{1,2}})\.(\d{{2}})(?:\.(\d{{2}}))?(?![\d,]|\.\d)")
 
 
 def _undot(s: str) -> str:
@@ -293,16 +293,16 @@ def _undot(s: str) -> str:
 # "Fechamento: 02/12", "更新時間: 2026/12/02 16:08", "As of 04:00 PM NY Time"
 _NUM_DATE = (r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日"
              r"|\d{1,2}\.?\s+[^\W\d]{3,9}\.?,?\s+\d{4}|[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}")
-_LABELLED_TIME = re.compile(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
+_LABELLED_TIME = LazyPattern(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
                             rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_NUM_DATE}))\.?")
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
-_TIME_LABEL = re.compile(rf"(?i)(?:{_alt('time_labels')})")
-_BARE_CLOCK = re.compile(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
-_BYLINE = re.compile(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
+_TIME_LABEL = LazyPattern(rf"(?i)(?:{_alt('time_labels')})")
+_BARE_CLOCK = LazyPattern(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
+_BYLINE = LazyPattern(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
 _NO_BIDI = {ord(ch): None for ch in _BIDI}
 
 
-_NEWS = re.compile(rf"(?i)(?:{_alt('news_headings')})(?![^\W\d_])")
+_NEWS = LazyPattern(rf"(?i)(?:{_alt('news_headings')})(?![^\W\d_])")
 
 
 def _news_heading(s: str) -> bool:
@@ -337,7 +337,7 @@ def _prose(s: str) -> bool:
     return len(s) > 100 or (s.endswith(".") and s.count(" ") >= 3)
 
 
-_DATE = re.compile(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
+_DATE = LazyPattern(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2}")
 
 
 def _time_line(s: str) -> bool:
@@ -362,14 +362,14 @@ def _time_line(s: str) -> bool:
 
 
 # a full date and time ending a longer line ("... update in real time. Mar 29, 2017, 7:14 AM EDT")
-_DATE_TIME_END = re.compile(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
+_DATE_TIME_END = LazyPattern(rf"(?i)\b(?:{_DATE_PART})(?:,?\s+|\s*[-–|]\s*)\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?"
                             r"(?:\s+[^\W\d_]{2,4})?\.?$")
 
 # a time line's text before a bar of links on the same line
-_TIME_BEFORE_LINKS = re.compile(rf"(?i)(?:(?:{_alt('time_labels')})\s*[:：\-–]?\s*)?(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
+_TIME_BEFORE_LINKS = LazyPattern(rf"(?i)(?:(?:{_alt('time_labels')})\s*[:：\-–]?\s*)?(?:{_CLOCK_LINE.pattern[4:]})(?=\s+[^|]+\|)")
 # the parts of a line of short items ("Fechamento: 02/12 · Atualizado às 18:04", "klo 18.29 |
 # Kauppahistoria | Tilauskirja")
-_PART_SEP = re.compile(r"\s+[|·•]\s+")
+_PART_SEP = LazyPattern(r"\s+[|·•]\s+")
 
 
 def _time_of(s: str) -> str | None:
@@ -451,7 +451,7 @@ def _link_bar(s: str) -> bool:
     return len(cells) >= 2 and all(0 < len(c) <= 30 and _DIGIT.search(c) is None for c in cells)
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = LazyPattern(r"\d")
 _STATUS_LINES: dict[str, str | None] = {}
 
 
@@ -472,7 +472,7 @@ def _status_line(s: str) -> str | None:
 
 # a status badge glued to the end of a short line of items ("GLOBAL · forexMarket Open", "NYSE ·
 # USDMarket Closed"): the last item's lower-case letter or code, then the capitalised status
-_STATUS_GLUED_AFTER = re.compile(
+_STATUS_GLUED_AFTER = LazyPattern(
     rf"[^\n]{{0,40}}?\s[·•|\-–]\s\S{{0,20}}?(?:[a-z]|[A-Z]{{2}})(?=[A-Z][a-z])(?i:{_alt('markets')})\s+(?i:{_alt('states')})"
 )
 
@@ -488,14 +488,14 @@ _TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[
        rf"|(?P<am>{_alt('am_words')})(?![^\W\d_])|(?P<pm>{_alt('pm_words')})(?![^\W\d_]))?")
 _TZP = r"(?:\s*(?P<tz>[A-ZА-Я]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
-    re.compile(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
-    re.compile(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
-    re.compile(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
-    re.compile(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}(?:\s*Uhr)?{_TZP}"),
+    LazyPattern(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
+    LazyPattern(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
+    LazyPattern(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
+    LazyPattern(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}(?:\s*Uhr)?{_TZP}"),
     # "2024/11/29 15:15", "2024年11月29日 15:30", "2026.12.02 15:30"
-    re.compile(rf"(?P<y>\d{{4}})(?:(?P<ys>[/.])|年\s?)(?P<m>\d{{1,2}})(?:(?P=ys)|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
+    LazyPattern(rf"(?P<y>\d{{4}})(?:(?P<ys>[/.])|年\s?)(?P<m>\d{{1,2}})(?:(?P=ys)|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
     # "29/11/2024 17:25", "11/29/2024 4:00 PM ET", "02-12-2026 17:35": day or month first (see _day_month)
-    re.compile(rf"(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_CONNECT}?{_TM}{_TZP}"),
+    LazyPattern(rf"(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_CONNECT}?{_TM}{_TZP}"),
 ]
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",

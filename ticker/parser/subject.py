@@ -28,6 +28,7 @@ from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
+from .lazyre import LazyPattern
 from .lexicon import (
     _CLOCK,
     _CODE_EXCHANGE,
@@ -50,9 +51,9 @@ def _alt(category: str) -> str:
     return "|".join(sorted(merged(category), key=len, reverse=True))
 
 
-def _whole(category: str) -> re.Pattern[str]:
+def _whole(category: str) -> LazyPattern:
     """A category's entries as one case-insensitive pattern for a whole line."""
-    return re.compile(f"(?i)(?:{_alt(category)}){_TRAIL}")
+    return LazyPattern(f"(?i)(?:{_alt(category)}){_TRAIL}")
 
 
 _TRAIL = r"[\s.!:…+★☆]*"  # "Kaufen +", "Follow ★", "Kurs:"
@@ -78,7 +79,7 @@ def _literal(entry: str) -> bool:
 _WHOLE_WORDS: dict[str, str] = {}
 for _group, _cats in reversed(_WHOLE_ORDER):  # (the first group of a word wins)
     _WHOLE_WORDS.update({e: _group for c in _cats for e in merged(c) if _literal(e)})
-_WHOLE = re.compile("(?i)(?:" + "|".join(
+_WHOLE = LazyPattern("(?i)(?:" + "|".join(
     f"(?P<{g}>" + "|".join(e for c in cats for e in merged(c) if not _literal(e)) + ")"
     for g, cats in _WHOLE_ORDER if any(not _literal(e) for c in cats for e in merged(c))) + ")" + _TRAIL)
 _GROUP_RANK = {g: n for n, (g, _) in enumerate(_WHOLE_ORDER)}
@@ -128,34 +129,34 @@ _SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
 _SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 # a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
-_KIND = re.compile(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
-_KIND_CJK = re.compile("(?i)" + "|".join(k for k in _KINDS if not k.isascii()))
+_KIND = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
+_KIND_CJK = LazyPattern("(?i)" + "|".join(k for k in _KINDS if not k.isascii()))
 _CURRENCY_SIGNS = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 # an identifier inside a line: an ISIN, a WKN or Valor, "Symbol DTE"
-_ISIN_IN = re.compile(r"(?<![A-Z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Z0-9])")
-_SYMBOL_IN = re.compile(rf"(?<!\w)(?i:{'|'.join(merged('symbol_labels'))}):?\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.^:=/-]{{0,11}})(?!\w)")
+_ISIN_IN = LazyPattern(r"(?<![A-Z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Z0-9])")
+_SYMBOL_IN = LazyPattern(rf"(?<!\w)(?i:{'|'.join(merged('symbol_labels'))}):?\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.^:=/-]{{0,11}})(?!\w)")
 # "Hang Seng Index - HSI": a name, then its code after a dash
-_DASH_CODE = re.compile(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]?[A-Z][A-Z0-9.:=^/]{1,11})")
+_DASH_CODE = LazyPattern(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]?[A-Z][A-Z0-9.:=^/]{1,11})")
 # "Trading Status: Active", "Volume: 1.2M": a label and its value, never a name ("NASDAQ: AAPL" is
 # a code and its exchange, read before this)
-_LABEL_VALUE = re.compile(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
+_LABEL_VALUE = LazyPattern(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
-_ID_SPLIT = re.compile(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
-_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
+_ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+_DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
 # "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
-_BREADCRUMB = re.compile(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
+_BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
 # "1D 5D 1M 6M YTD 1Y 5Y Max": a chart's period selector
-_PERIOD_TOKEN = re.compile(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|ytd|max|all|intraday|1t|5t")
+_PERIOD_TOKEN = LazyPattern(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|ytd|max|all|intraday|1t|5t")
 # the cells of an exchange-and-currency line ("NASDAQ · USD", "Xetra | EUR")
-_CELL_SPLIT = re.compile(r"\s*[|·•,]\s*|\s+[-–—]\s+")
-_DECIMAL = re.compile(r"\d[.,]\d")
-_LONG_NUMBER = re.compile(r"\d{5,}")
-_ANY_DIGIT = re.compile(r"\d")
+_CELL_SPLIT = LazyPattern(r"\s*[|·•,]\s*|\s+[-–—]\s+")
+_DECIMAL = LazyPattern(r"\d[.,]\d")
+_LONG_NUMBER = LazyPattern(r"\d{5,}")
+_ANY_DIGIT = LazyPattern(r"\d")
 # a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
 # and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
-_MARKED_CODE = re.compile(r"[\^.$][A-Z0-9][\w.\-=:^/]{0,14}|[A-Z0-9]{1,10}[:=][A-Z0-9.]{1,10}|[a-z]{2}\d{4,8}|\d{4,8}")
-_EXCHANGE_CODE = re.compile(rf"(?i:(?P<ex>{'|'.join(sorted(merged('exchanges'), key=len, reverse=True))}))\s*:\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.\-=^/]{{0,11}})")
-_LATIN_NAME = re.compile(r"[A-Za-z]")
+_MARKED_CODE = LazyPattern(r"[\^.$][A-Z0-9][\w.\-=:^/]{0,14}|[A-Z0-9]{1,10}[:=][A-Z0-9.]{1,10}|[a-z]{2}\d{4,8}|\d{4,8}")
+_EXCHANGE_CODE = LazyPattern(rf"(?i:(?P<ex>{'|'.join(sorted(merged('exchanges'), key=len, reverse=True))}))\s*:\s*(?P<code>[\^.]?[A-Z0-9][A-Z0-9.\-=^/]{{0,11}})")
+_LATIN_NAME = LazyPattern(r"[A-Za-z]")
 
 #: the score a line needs to be taken as the name
 THRESHOLD = 0.0
@@ -199,7 +200,7 @@ class Choice(NamedTuple):
         return head + ("; passed over " + "; ".join(parts) if parts else "")
 
 
-_ID_CELL = re.compile(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
+_ID_CELL = LazyPattern(r"[^\W\d][\w .&/-]{0,20}:\s*\S.*")
 
 
 def _id_cells(s: str) -> bool:
@@ -263,7 +264,7 @@ def _matches_code(name: str, code: str) -> bool:
     return any(n in code for n in _NUMBER_GROUP.findall(name))
 
 
-_NUMBER_GROUP = re.compile(r"\d{2,}")
+_NUMBER_GROUP = LazyPattern(r"\d{2,}")
 
 
 def _kind_word(name: str) -> str | None:

@@ -2,22 +2,22 @@
 cell a line), blocks of labelled fields, and a quote header printed without a percent sign."""
 from __future__ import annotations
 
-import re
 from typing import cast
 
 from .candidates import _Cand
 from .check import fields_pass
+from .lazyre import LazyPattern
 from .lexicon import _COL_CODE, _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
 from .lines import _BLANK, _BULLET, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
 from .words import merged
 
-_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_ROW_SYMBOL = re.compile(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
-_ROW_NUMBER = re.compile(r"\d{1,4}\.?\s+")
+_CAMEL = LazyPattern(r"(?<=[a-z])(?=[A-Z])")
+_ROW_SYMBOL = LazyPattern(r"\s+([\^$.][A-Z0-9][A-Z0-9.\-=^]{0,14}|[A-Z][A-Z0-9]{0,5}[.:^][A-Z0-9.]{1,8})$")
+_ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")
 # (a label's "(%)" is part of it: "升跌(%) +0.60", "Değişim (%): 1,24%")
-_LABELLED = re.compile(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
+_LABELLED = LazyPattern(r"(?P<label>(?:%\s*)?[^\W\d](?:\(%\)|[^\d+\-−–(]){0,40}?)[\s:|]*(?=[\d+\-−–.$€£¥₹▲▼]|\((?!%))")
 
 
 def header_columns(text: str) -> list[str]:
@@ -71,10 +71,10 @@ def header_readings(text: str) -> list[list[str]]:
     return out
 
 
-_WORD = re.compile(r"[^\W\d_]")
+_WORD = LazyPattern(r"[^\W\d_]")
 
 
-_PARENS = re.compile(r"\([^)]*\)")
+_PARENS = LazyPattern(r"\([^)]*\)")
 
 
 def _header_cell(s: str) -> str | None:

@@ -17,6 +17,7 @@ from typing import Any
 
 from .candidates import _Cand
 from .check import _ULP, _consistent
+from .lazyre import LazyPattern
 from .lines import _B, _NUM, _STRIP, _W, _X, _Field
 from .model import Quote, _QuoteSlots
 from .names import _heading_ok
@@ -26,7 +27,7 @@ _FNUM = r"[+\-−–]?[0-9][0-9,.]*"  # ASCII digits; loose on purpose (fast); r
 _ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
 # the same test, the strip's own case first (a blank line, then the next bullet): fewer steps
 _ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)))"
-_FAST_ENTRY = re.compile(
+_FAST_ENTRY = LazyPattern(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
     rf"{_W}(?P<v>{_FNUM}){_W}\n"
@@ -57,14 +58,14 @@ _EN_ENTRY = (
 # A run of consecutive entries in one findall: each match starts where the last one ended, as
 # the second branch takes whatever follows the last entry (in one step: ".*" to the end)
 # ASCII digits only: a page of native digits goes the general way (its lines are normalised)
-_EN_RUN = re.compile(_EN_ENTRY + r"|(?s:.+)", re.ASCII)
+_EN_RUN = LazyPattern(_EN_ENTRY + r"|(?s:.+)", re.ASCII)
 def _ambiguous(raw: str) -> bool:
     """Does an _EN_ENTRY number also read as a de integer ("1.234", "-28.416")?"""
     i = raw.lstrip("+-").split(".")[0]
     return len(raw) - raw.find(".") == 4 and len(i) <= 3 and "," not in raw and i[0] != "0"
 
 
-_GAP = re.compile(rf"(?:\n{_B}(?=\n))*\n")
+_GAP = LazyPattern(rf"(?:\n{_B}(?=\n))*\n")
 # names fast_strip has found _heading_ok: a site prints the same few names page after page
 _NAMES_OK: set[str] = set()
 # (float, Decimal, decimals, unit in the last place) of the percents fast_strip has met: "+0.88"
@@ -72,7 +73,7 @@ _NAMES_OK: set[str] = set()
 _PCTS: dict[str, tuple[float, Decimal, int, float]] = {}
 # from the end of a strip's last line: does one of the next 5 lines (as far as cut_off_warnings
 # looks) start with a bullet sign?
-_BULLET_NEAR = re.compile(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
+_BULLET_NEAR = LazyPattern(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
 _DOT = frozenset(".")
 
 
