@@ -176,6 +176,10 @@ NAMES = [
                  "−22.55 (−0.23%)\n", ("ZMI Zeta Market Index", "ZMI"), id="code-heading-over-full-name"),
     pytest.param("Notowania\nIndeksy\nZIG\nZetański Indeks Giełdowy\nKurs: 15 234,67 pkt\nZmiana: -36,35 pkt (-0,24%)\n",
                  ("ZIG Zetański Indeks Giełdowy", "ZIG"), id="pl-code-heading-over-full-name"),
+    # a stock's ticker over its company's name: the ticker is the symbol, not a part of the name
+    pytest.param("ZWI\nZeta Widgets Inc.\n211.76 +2.80 (+1.34%)\n", ("Zeta Widgets Inc.", "ZWI"), id="ticker-over-company"),
+    pytest.param("ZWH\nZeta Widget Holdings plc\n6.76 +0.08 (+1.20%)\n", ("Zeta Widget Holdings plc", "ZWH"),
+                 id="ticker-over-plc"),
 ]
 
 
