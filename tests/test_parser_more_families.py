@@ -92,6 +92,9 @@ REFUSED = [
     pytest.param("IBEX Ejemplo\n11.380,70\nDif.: -42,10\nVar.: -0,20%\n", id="es-labelled-arithmetic-fails"),
     # the number above the labels is a statistic's, under its own label
     pytest.param("Acme Corp\nVolume\n16,380\nChange: -42.10\n% Change: -0.26%\n", id="labelled-value-of-another-label"),
+    # ... under a column word that no label list holds: that statistic's number, not the value
+    pytest.param("IBEX Ejemplo\nApertura\n16.380,70\nDif.: -42,10\nVar.: -0,26%\n", id="es-labelled-value-of-a-column-word"),
+    pytest.param("Acme Corp\nDay High\n16,380.70\nChange: -42.10\nChange %: -0.26%\n", id="labelled-value-of-day-high"),
     # a value and a percent with a clock time: no change, no quote
     pytest.param("Voorbeeld 25\n945,32 +0,34% 17:35\n", id="value-pct-clock-no-change"),
     # two clock times after the numbers: an axis or a timetable, not the quote's time
