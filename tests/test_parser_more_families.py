@@ -92,6 +92,9 @@ REFUSED = [
     pytest.param("IBEX Ejemplo\n11.380,70\nDif.: -42,10\nVar.: -0,20%\n", id="es-labelled-arithmetic-fails"),
     # the number above the labels is a statistic's, under its own label
     pytest.param("Acme Corp\nVolume\n16,380\nChange: -42.10\n% Change: -0.26%\n", id="labelled-value-of-another-label"),
+    # ... under a column word that no label list holds: that statistic's number, not the value
+    pytest.param("IBEX Ejemplo\nApertura\n16.380,70\nDif.: -42,10\nVar.: -0,26%\n", id="es-labelled-value-of-a-column-word"),
+    pytest.param("Acme Corp\nDay High\n16,380.70\nChange: -42.10\nChange %: -0.26%\n", id="labelled-value-of-day-high"),
     # a value and a percent with a clock time: no change, no quote
     pytest.param("Voorbeeld 25\n945,32 +0,34% 17:35\n", id="value-pct-clock-no-change"),
     # two clock times after the numbers: an axis or a timetable, not the quote's time
@@ -176,6 +179,10 @@ NAMES = [
                  "−22.55 (−0.23%)\n", ("ZMI Zeta Market Index", "ZMI"), id="code-heading-over-full-name"),
     pytest.param("Notowania\nIndeksy\nZIG\nZetański Indeks Giełdowy\nKurs: 15 234,67 pkt\nZmiana: -36,35 pkt (-0,24%)\n",
                  ("ZIG Zetański Indeks Giełdowy", "ZIG"), id="pl-code-heading-over-full-name"),
+    # a stock's ticker over its company's name: the ticker is the symbol, not a part of the name
+    pytest.param("ZWI\nZeta Widgets Inc.\n211.76 +2.80 (+1.34%)\n", ("Zeta Widgets Inc.", "ZWI"), id="ticker-over-company"),
+    pytest.param("ZWH\nZeta Widget Holdings plc\n6.76 +0.08 (+1.20%)\n", ("Zeta Widget Holdings plc", "ZWH"),
+                 id="ticker-over-plc"),
 ]
 
 

@@ -75,6 +75,7 @@ _USERS = {
     "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
     "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
     "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,
+    "index_kinds": lambda w: subject._INDEX_KIND.search(f"Zeta {w}") is not None,
     "symbol_labels": lambda w: subject.classify(f"WKN 555750 | {w} DTE").code == "DTE",
 }
 

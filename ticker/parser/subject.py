@@ -131,6 +131,9 @@ _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 # a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
 _KIND = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
 _KIND_CJK = LazyPattern("(?i)" + "|".join(k for k in _KINDS if not k.isascii()))
+# an index's kind word ("Swiss Market Index", "上证指数"; a Latin one a whole word): not a company's ("Inc.", "plc")
+_INDEX_KIND = LazyPattern(r"(?i)(?<![A-Za-zÀ-ɏ])(?:" + "|".join(sorted(merged("index_kinds"), key=len, reverse=True))
+                          + r")(?![A-Za-zÀ-ɏ])")
 _CURRENCY_SIGNS = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 # an identifier inside a line: an ISIN, a WKN or Valor, "Symbol DTE"
 _ISIN_IN = LazyPattern(r"(?<![A-Z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Z0-9])")
@@ -464,9 +467,11 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         symbol = _symbol_near(out, best)
         up = _neighbour(out, best, -1)
         if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
-                and symbol.isalnum() and _kind_word(name) is not None):
+                and symbol.isalnum() and _kind_word(name) is not None
+                and _INDEX_KIND.search(name) is not None):
             # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
-            # Market Index"): both are the name a reader knows it by, "CODE Name" (a table's code
+            # Market Index"): both are the name a reader knows it by, "CODE Name" (a ticker over a
+            # company's name, "AAPL" / "Apple Inc.", stays the symbol alone; a table's code
             # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
             # "SPX:IND", keep the two apart)
             name = f"{symbol} {name}"

@@ -576,8 +576,8 @@ class Tables(PageState):
 
     def _value_above_labels(self, top: int) -> tuple[int, _Field] | None:
         """The value printed without a label right above the first label at ``top``: one
-        number alone on its line, no label above it (that number would be another
-        statistic's), so directly under the name."""
+        number alone on its line, no label or column word above it (that number would be
+        another statistic's), so directly under the name."""
         L = self.L
         k = top - 1
         while k > self.consumed and L.kind(k) == _BLANK:
@@ -592,6 +592,8 @@ class Tables(PageState):
         label = L.text(up)
         if _LABELS.match(label) or field_role(label) is not None or _UNIT_LINE.fullmatch(label):
             return None
+        if header_columns(label):
+            return None  # a statistic's column word ("Volumen", "Apertura", "Day High"): its number, not the value
         return k, L.fields(k)[0]
 
     def page_title(self) -> str | None:

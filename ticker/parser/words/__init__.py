@@ -72,6 +72,8 @@ CATEGORIES = {
     "quote_labels": "a whole line labelling a quote page's value, never a name (Aktuell, Last price)",
     "share_classes": "a part of a stock's share-class line under its name (Namens-Aktien, Ordinary fully paid)",
     "name_kinds": "a word of a heading that names an instrument (Index, Aktie, Inc.): evidence for the name",
+    "index_kinds": "a kind word of an index's full name (Index, Indeks, 指数): a code heading over such a name is "
+                   "part of the name ('SMI Swiss Market Index'); over a company's name ('AAPL' / 'Apple Inc.') it is not",
     "symbol_labels": "the label of the instrument's code inside an identifier line (Symbol DTE)",
     "tabs": "a whole line that is a tab of a quote page's menu (News, Chart, Übersicht), never a name",
     "countries": "a whole line naming only a country or region (United States, Deutschland), never a name",

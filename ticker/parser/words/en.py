@@ -66,6 +66,7 @@ WORDS = {
     "quote_labels": ["last(?: traded)? price", "last sale", "current price", "spot price", "index value", "market price", "quote"],
     "share_classes": ["ordinary fully paid", "fully paid", "ordinary shares?", "common shares?", "class [a-c] shares?", "registered shares?", "bearer shares?", "preferred shares?", "depositary receipts?", "sponsored adr", "common stock"],
     "name_kinds": ["index", "inc\\.?", "corp\\.?", "corporation", "co\\.", "ltd\\.?", "limited", "plc", "llc", "group", "holdings?", "etf", "fund", "trust", "futures", "composite", "average"],
+    "index_kinds": ["index", "composite", "average"],
     "symbol_labels": ["symbol", "ticker(?: symbol)?", "code"],
     "countries": ["us", "usa", "united states", "uk", "united kingdom", "germany", "japan", "china", "france", "switzerland", "australia", "canada", "india", "hong kong", "europe", "world", "global"],
     "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers", "ideas"],

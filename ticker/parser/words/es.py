@@ -23,6 +23,7 @@ WORDS = {
     "actions": ["crear (?:una )?alerta", "alerta", "seguir", "comprar", "vender", "comparar", "operar", "añadir a (?:mi )?(?:cartera|lista|favoritos)"],
     "quote_labels": ["cotización", "precio actual"],
     "name_kinds": ["índice"],
+    "index_kinds": ["índice"],
     "countries": ["españa", "estados unidos"],
     "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
     "time_labels": ["actualizado(?: el)?", "última actualización", "cierre", "hora"],

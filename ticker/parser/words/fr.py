@@ -28,6 +28,7 @@ WORDS = {
     "quote_labels": ["dernier", "cours actuel"],
     "share_classes": ["actions? ordinaires?"],
     "name_kinds": ["sa", "indice"],
+    "index_kinds": ["indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
     "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé"],

@@ -26,6 +26,7 @@ WORDS = {
     "actions": ["aggiungi al portafoglio", "aggiungi (?:alla )?watchlist", "crea (?:un )?alert", "segui", "compra", "vendi", "confronta"],
     "quote_labels": ["prezzo attuale"],
     "name_kinds": ["indice", "s\\.p\\.a\\."],
+    "index_kinds": ["indice"],
     "countries": ["italia"],
     "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
     "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?"],

@@ -10,6 +10,7 @@ WORDS = {
     "actions": ["ポートフォリオに追加", "お気に入りに追加", "お気に入り", "アラート設定", "買う", "売る", "比較"],
     "quote_labels": ["現在値", "株価", "現在価格"],
     "name_kinds": ["指数", "株価"],
+    "index_kinds": ["指数"],
     "exchanges": ["東証(?:プライム|スタンダード|グロース)?", "名証"],
     "tabs": ["ニュース", "チャート", "概要"],
     # a category word above a quote's value, or the sector printed under a stock's name (the

@@ -13,6 +13,7 @@ WORDS = {
     "col_change": ["verschil"],
     "quote_labels": ["koers", "laatste koers"],
     "name_kinds": ["index", "n\\.v\\."],
+    "index_kinds": ["index"],
     "countries": ["nederland"],
     "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
     "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt"],

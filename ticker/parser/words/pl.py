@@ -9,6 +9,7 @@ WORDS = {
     "actions": ["dodaj do obserwowanych", "obserwuj", "kup", "sprzedaj", "porównaj", "ustaw alert"],
     "quote_labels": ["kurs", "ostatni kurs", "cena"],
     "name_kinds": ["indeks", "sa"],
+    "index_kinds": ["indeks"],
     "exchanges": ["gpw"],
     "name_labels": ["indeks", "indeksy", "akcje"],
     "countries": ["polska"],

@@ -15,6 +15,7 @@ WORDS = {
     "actions": ["seguir", "comprar", "vender", "criar alerta", "adicionar (?:à|a) (?:carteira|lista)", "comparar"],
     "quote_labels": ["último", "cotação", "preço atual"],
     "name_kinds": ["índice"],
+    "index_kinds": ["índice"],
     "countries": ["brasil", "portugal"],
     "tabs": ["notícias", "histórico", "visão geral"],
     "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento"],

@@ -11,6 +11,7 @@ WORDS = {
     "field_pct": ["förändring %", "utv\\.(?: idag)?", "utveckling(?: idag)?"],
     "quote_labels": ["senast", "senaste kurs"],
     "name_kinds": ["index", "ab"],
+    "index_kinds": ["index"],
     "countries": ["sverige"],
     "tabs": ["nyheter", "översikt", "graf"],
     "time_labels": ["senast uppdaterad", "uppdaterad"],
