@@ -124,6 +124,12 @@ class _Descriptor:
 
 
 _DESCRIPTOR = _Descriptor()
+# a forecast's or analyst's target ("Durchschnittliches Kursziel (12 Monate)", "Price target"):
+# Latin words end where a word ends, CJK ones are matched inside a line's run of letters
+_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_FORECAST = LazyPattern("(?i)(?<![^\\W\\d_])(?:" + "|".join(e for e in sorted(merged("forecasts"), key=len, reverse=True)
+                                                     if not _CJK_CHARS.search(e)) + ")(?![^\\W\\d_])|"
+                        + "|".join(e for e in merged("forecasts") if _CJK_CHARS.search(e)))
 _PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
 _SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
 _SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
@@ -289,6 +295,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return Scored(-1, s, None, None, None, (why,), code, kind)
     if label_above:
         return other("an identifier under its label")
+    if _FORECAST.search(s):
+        return other("a forecast's or target's label", kind="forecast")
     group = _whole_line(s)
     if group is not None:
         return other(_WHOLE_REASONS[group], kind="exchange" if group == "exchange" else "other")
@@ -400,6 +408,8 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         sc = classify(text, above_label)
         above_label = sc.reasons[0] == "the label of an identifier"
         scored.append(sc)
+    if scored[-1].kind == "forecast":
+        return None  # the numbers right under a target's label are a target and its distance from the price
     # evidence between lines: a code under its name, a menu, the candidates nearer the numbers
     n = len(scored)
     scores: list[float | None] = [s.score for s in scored]

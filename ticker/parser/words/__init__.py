@@ -31,6 +31,8 @@ CATEGORIES = {
     "noise_parts": "a part of such a line (Delayed price, Currency in USD)",
     "links": "link or navigation text, never a name (View all indices, Back to)",
     "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
+    "forecasts": "a word of a forecast's or an analyst's target (Price target, Kursziel): the numbers printed "
+                 "right under it are a target and its distance from the price, no quote",
     "unit_lines": "a line holding only a unit or a price label (Punkte, Kurs)",
     "today": "a word after a change saying it is the day's (+2.19 Today)",
     "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",

@@ -1,6 +1,7 @@
 """English words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["price target", "price targets", "target price", "price objective", "consensus target", "analyst target", "forecast"],
     "today": ["today"],
     "markets": ["markets?"],
     "states": ["closed", "open", "opened"],

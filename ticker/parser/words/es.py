@@ -1,6 +1,7 @@
 """Spanish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["precio objetivo", "precios objetivo", "pronóstico", "previsión"],
     "today": ["hoy"],
     "markets": ["mercados?", "bolsas?"],
     "states": ["cerrad[oa]s?", "abiert[oa]s?"],

@@ -1,6 +1,7 @@
 """French words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["objectif de cours", "objectifs de cours", "cours cible", "prévision", "prévisions"],
     "today": ["aujourd’hui", "aujourd'hui"],
     "markets": ["marchés?", "bourses?"],
     "states": ["fermée?s?", "ouverte?s?"],

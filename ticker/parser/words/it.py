@@ -1,6 +1,7 @@
 """Italian words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["prezzo obiettivo", "target price", "previsione", "previsioni"],
     "today": ["oggi"],
     "markets": ["mercati", "mercato", "borsa"],
     "states": ["chius[oia]", "apert[oia]"],

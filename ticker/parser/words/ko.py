@@ -1,6 +1,7 @@
 """Korean words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["목표주가"],
     "sign_words": {"상승": "+", "플러스": "+", "하락": "-", "마이너스": "-", "보합": ""},
     "status_words": ["장마감", "장중", "장개시 전", "장 마감"],
     "field_value": ["현재가"],

@@ -1,6 +1,7 @@
 """Dutch words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["koersdoel", "koersdoelen", "prognose"],
     "today": ["vandaag"],
     "markets": ["beurs", "markt(?:en)?"],
     "states": ["gesloten", "geopend"],

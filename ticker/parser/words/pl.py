@@ -1,6 +1,7 @@
 """Polish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["cena docelowa", "prognoza"],
     "units": ["zł", "pln", "pkt"],
     "at_close": ["ostatnia aktualizacja"],
     "field_value": ["kurs", "ostatni kurs", "cena"],

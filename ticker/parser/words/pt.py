@@ -1,6 +1,7 @@
 """Portuguese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["preço-alvo", "preço alvo", "preços-alvo", "projeção"],
     "today": ["hoje"],
     "markets": ["mercados?", "bolsas?"],
     "states": ["fechad[oa]s?", "abert[oa]s?"],

@@ -1,6 +1,7 @@
 """Turkish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "forecasts": ["hedef fiyat", "tahmin"],
     "at_close": ["son güncelleme", "son işlem(?: zamanı)?"],
     "time_words": ["güncelleme"],
     "col_value": ["son", "son fiyat"],

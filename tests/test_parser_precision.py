@@ -1,0 +1,43 @@
+"""Figures printed in a quote's shape that are no quote, from pages of sites the parser had not
+seen: an analyst's price target and its distance from the price, under the target's label.
+The quote header of the same page is still read.
+
+Every snippet is written here in the shape such pages take; names and figures are invented, the
+arithmetic holds (``pct ≈ 100·change / (value − change)``), so only the words tell them apart.
+"""
+from __future__ import annotations
+
+import pytest
+
+from snippets import Q
+from snippets import quotes as _quotes
+
+REFUSED = [
+    # an average target over its distance from the last price, the company's name the heading
+    pytest.param("Acme AG – Analystenmeinungen und Kursziele\nWKN: 123456\n\nDurchschnittliches Kursziel (12 Monate)\n"
+                 "210,00 € +22,60 € (+12,06 %)\nHöchstes Kursziel: 265,00 € (+41,41 %)\n", id="de-kursziel"),
+    pytest.param("Acme Corp. (ACME) Analyst Ratings\nConsensus Rating: Buy\n\nAverage Price Target\n$58.20\n+$6.15 (+11.82%)\n"
+                 "Upside from the last price\n", id="en-price-target"),
+    pytest.param("Acme SA\nObjectif de cours moyen\n48,50 € +4,10 (+9,23 %)\n", id="fr-objectif-de-cours"),
+    pytest.param("エース工業 (1234)\n平均目標株価\n2,450\n+150 (+6.52%)\n", id="ja-target-price"),
+    pytest.param("Acme SpA\nPrezzo obiettivo medio\n12,40\n+1,15 (+10,22%)\n", id="it-prezzo-obiettivo"),
+]
+
+READ = [
+    # the quote header is read; the target below it, under its label, is not
+    pytest.param("Acme AG Aktie\n187,40 €\n+2,10 € (+1,13 %)\n\nDurchschnittliches Kursziel (12 Monate)\n"
+                 "210,00 € +22,60 € (+12,06 %)\n", Q(("Acme AG Aktie", "187.40", "2.10", "1.13")), id="de-quote-over-its-target"),
+    # a target word further up the page names no quote's numbers: the nearest heading does
+    pytest.param("Price targets and ratings\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="target-word-not-nearest"),
+]
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused(text):
+    assert _quotes(text) == []
+
+
+@pytest.mark.parametrize("text, want", READ)
+def test_read(text, want):
+    assert _quotes(text) == want
