@@ -183,6 +183,13 @@ NAMES = [
     pytest.param("ZWI\nZeta Widgets Inc.\n211.76 +2.80 (+1.34%)\n", ("Zeta Widgets Inc.", "ZWI"), id="ticker-over-company"),
     pytest.param("ZWH\nZeta Widget Holdings plc\n6.76 +0.08 (+1.20%)\n", ("Zeta Widget Holdings plc", "ZWH"),
                  id="ticker-over-plc"),
+    # a CJK name with its exchange's numeric code after a space: the code is its symbol
+    pytest.param("行情中心\n沪示指数 000123\n已收盘 12-02 15:00:03\n3088.64\n+12.34 +0.40%\n", ("沪示指数", "000123"),
+                 id="zh-name-six-digit-code"),
+    pytest.param("증권\n예시전자 012345\n71,400\n▲1,200 +1.71%\n", ("예시전자", "012345"), id="ko-name-six-digit-code"),
+    pytest.param("港股\n示例控股 00123\n388.20\n+4.60 (+1.20%)\n", ("示例控股", "00123"), id="hk-name-five-digit-code"),
+    # a Latin name keeps its number: it is a part of the name
+    pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]
 
 
