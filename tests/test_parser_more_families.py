@@ -188,6 +188,13 @@ NAMES = [
                  id="zh-name-six-digit-code"),
     pytest.param("증권\n예시전자 012345\n71,400\n▲1,200 +1.71%\n", ("예시전자", "012345"), id="ko-name-six-digit-code"),
     pytest.param("港股\n示例控股 00123\n388.20\n+4.60 (+1.20%)\n", ("示例控股", "00123"), id="hk-name-five-digit-code"),
+    # a site's menu of words no list has, then a section word: all menu items, none the name
+    # (the section word printed again in the page gives it no credit over the heading)
+    pytest.param("Uutiset\nPörssi\nSijoittaminen\nKurssit\nIndeksit\nValuutat\nIndeksit\nZeta Helsinki 25\nZETH25\n"
+                 "4 570,12\n-16,05\n-0,35 %\nKurssitiedot viivästettyjä.\n", ("Zeta Helsinki 25", "ZETH25"),
+                 id="fi-menu-then-name-and-code"),
+    pytest.param("News\nSport\nWeather\nMoney\nMarkets\nZeta Average\nZTA\n43,297.03\n-28.77 (-0.07%)\nMoney news\n",
+                 ("Zeta Average", "ZTA"), id="en-menu-of-sections-then-name"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

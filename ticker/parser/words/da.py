@@ -1,6 +1,7 @@
 """Danish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "name_labels": ["aktier", "indeks", "indekser", "valuta", "råvarer", "investeringsforeninger"],
     # a quote page's labelled fields (latest, change, change in percent)
     "field_value": ["seneste", "seneste kurs", "kurs"],
     "field_change": ["ændring", "ændr\\."],

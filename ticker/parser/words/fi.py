@@ -1,6 +1,7 @@
 """Finnish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "name_labels": ["indeksit", "osakkeet", "rahastot", "valuutat", "raaka-aineet"],
     "markets": ["pörssi"],
     "states": ["suljettu", "avoinna"],
     # "Päivitetty 2.12.2026 klo 18.29": updated ... at (o'clock), the time printed with a dot

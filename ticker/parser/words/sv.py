@@ -4,7 +4,7 @@ WORDS = {
     "forecasts": ["riktkurs", "riktkurser", "prognos"],
     "today": ["idag", "i dag"],
     "states": ["stängd", "öppen"],
-    "name_labels": ["aktier", "index"],
+    "name_labels": ["aktier", "index", "valutor", "råvaror", "fonder"],
     "actions": ["bevaka", "köp", "sälj", "jämför", "lägg till i bevakningslista"],
     "field_value": ["senaste kurs", "senast"],
     "field_change": ["förändring", "förändr\\."],
