@@ -622,9 +622,7 @@ def _menu_lines(scored: list[Scored]) -> set[int]:
         if len(run) >= 3 and section:
             # (the lines before the run's first menu word stay: a heading above its page's
             # tabs, "S&P 500" / "Overview" / "Chart" / "News", is no item of the menu)
-            # (one such line: a heading has one line; more before the first menu word are the
-            # menu's own items, "Uutiset" / "Pörssi" / "Kurssit" / "Indeksit", of words no list has)
-            first = min(1, next(j for j, i in enumerate(run) if scored[i].kind != "name"))
+            first = next(j for j, i in enumerate(run) if scored[i].kind != "name")
             out.update(run[first:-1])
 
     for i, s in enumerate(scored):

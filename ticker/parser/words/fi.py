@@ -1,6 +1,7 @@
 """Finnish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "descriptors": ["kurssit", "kurssitiedot"],
     "name_labels": ["indeksit", "osakkeet", "rahastot", "valuutat", "raaka-aineet"],
     "markets": ["pörssi"],
     "states": ["suljettu", "avoinna"],
