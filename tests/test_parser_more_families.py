@@ -218,6 +218,16 @@ TILES = [
                    ("Quux 50", "812.40", "4.04", "0.50")), id="en-names-under-numbers",
                  marks=pytest.mark.xfail(strict=True, reason="the first tile has only section words above it: "
                                                             "no quote is made of it, so no run to shift")),
+    # a board of tiles each named by the line over its numbers, the site's name and menu above
+    # the first: the first is named as the others are
+    pytest.param("Zeta News\nVideo\nLive\nShows\nShop\nBusiness\nMarkets\nZJIA\n43,297.03\n-28.77 | -0.07%\n"
+                 "ZASDAQ\n19,764.89\n-17.24 | -0.09%\nZ&P 500\n5,974.07\n-5.40 | -0.09%\nStocks end little changed\nBy Zeta News\n",
+                 Q(("ZJIA", "43297.03", "-28.77", "-0.07"), ("ZASDAQ", "19764.89", "-17.24", "-0.09"),
+                   ("Z&P 500", "5974.07", "-5.40", "-0.09")), id="first-tile-named-like-the-others"),
+    # two tiles are no evidence: the first keeps the name its window gives
+    pytest.param("Acme Composite\nIndices\n5,432.10\n+43.21 (+0.80%)\nZeta Small Cap\n2,100.50\n-10.50 (-0.50%)\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80"), ("Zeta Small Cap", "2100.50", "-10.50", "-0.50")),
+                 id="two-tiles-first-keeps-its-heading"),
     # names above their numbers, a category word over the first name: as printed
     pytest.param("Indices\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\nZeta Small Cap\n2,100.50\n-10.50 (-0.50%)\n"
                  "Quux 50\n812.40\n+4.04 (+0.50%)\nMarket news\n",

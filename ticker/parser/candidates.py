@@ -36,7 +36,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import choose_name, classify, count_mentions
+from .subject import THRESHOLD, choose_name, classify, count_mentions
 from .words import merged
 
 
@@ -282,6 +282,44 @@ class Candidates(PageState):
             if j - start >= 3:
                 self._shift_names(cs[start:j])
             start = j
+
+    def first_tile_name(self) -> None:
+        """Tiles of a board each printing its name right above its numbers ("DJIA" / "43,297.03"
+        / "-28.77 | -0.07%" / "NASDAQ" / ...): the later tiles can only be named by that line (the
+        window stops at the tile before), the first may have taken a heading further up (the
+        site's name over its menu, "ABC News"). Two tiles after it, each named by the line over
+        its numbers, are the evidence: the first is named the same way when that line can name."""
+        cs = [c for c in self.cands if isinstance(c, _Cand)]
+        for a, b, c in zip(cs, cs[1:], cs[2:]):
+            if not (a.layout == b.layout == c.layout == "header" and self._next_line(a.span[1]) == b.line
+                    and self._next_line(b.span[1]) == c.line):
+                continue
+            value_a, value_b, value_c = self._value_line(a), self._value_line(b), self._value_line(c)
+            if (value_a is None or value_b is None or value_c is None or self._next_line(b.line) != value_b
+                    or self._next_line(c.line) != value_c):
+                continue
+            above = value_a - 1
+            while above > a.line and self.L.kind(above) == _BLANK:
+                above -= 1
+            if above <= a.line:
+                continue  # named by that line already
+            sc = classify(self.L.text(above))
+            if sc.score is None or sc.score <= THRESHOLD or sc.kind == "forecast":
+                continue
+            a.name, a.symbol, a.line = sc.name or sc.text, sc.symbol, above
+            a.span = (above, a.span[1])
+            if self.explain is not None:
+                self.name_evidence[above] = ("the line right above its numbers, as the two tiles after it are "
+                                             "named")
+
+    def _value_line(self, c: _Cand) -> int | None:
+        """The first line of a header candidate's numbers (a line of numbers alone), or None."""
+        L = self.L
+        for k in range(c.line + 1, c.span[1] + 1):
+            kd = L.kind(k)
+            if kd == _NUM:
+                return k
+        return None
 
     def _next_line(self, k: int) -> int:
         """The first non-blank line after line ``k`` (or the page's end)."""

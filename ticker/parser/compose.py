@@ -122,6 +122,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             quotes: list[Quote] | tuple[()] = ()
         else:
             self.names_after_numbers()
+            self.first_tile_name()
             quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
             if columns:
                 self.columns = quote_columns(quotes)
