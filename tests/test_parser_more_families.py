@@ -193,6 +193,10 @@ NAMES = [
     pytest.param("Uutiset\nPörssi\nSijoittaminen\nKurssit\nIndeksit\nValuutat\nIndeksit\nZeta Helsinki 25\nZETH25\n"
                  "4 570,12\n-16,05\n-0,35 %\nKurssitiedot viivästettyjä.\n", ("Zeta Helsinki 25", "ZETH25"),
                  id="fi-menu-then-name-and-code"),
+    # ... and where no list has the menu's words: a name with its own code under it (the code
+    # made of its letters) outweighs a menu item printed again lower down
+    pytest.param("Uudet\nTuotteet\nOsastot\nZeta Helsinki 25\nZETH25\n4 570,12\n-16,05\n-0,35 %\nOsastot ja uutiset\n",
+                 ("Zeta Helsinki 25", "ZETH25"), id="name-over-its-own-code-under-a-mentioned-menu-item"),
     pytest.param("News\nSport\nWeather\nMoney\nMarkets\nZeta Average\nZTA\n43,297.03\n-28.77 (-0.07%)\nMoney news\n",
                  ("Zeta Average", "ZTA"), id="en-menu-of-sections-then-name"),
     # a Latin name keeps its number: it is a part of the name

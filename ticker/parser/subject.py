@@ -440,8 +440,13 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
                                                                       or _matches_code(s.name or "", b.text)
                                                                       or below is not None and _venue_below(scored, below)
                                                                       and len((s.name or "").split()) >= 2)):
-                score += 0.5
-                extra[i].append("its code or exchange line follows")
+                if b.kind == "code" and _matches_code(s.name or "", b.text):
+                    # "OMX Helsinki 25" / "OMXH25": a code made of the name's letters, its own
+                    score += 1.0
+                    extra[i].append("its own code follows")
+                else:
+                    score += 0.5
+                    extra[i].append("its code or exchange line follows")
             elif b is not None and b.kind == "code" and s.symbol is None:
                 score -= 0.5  # "Top Stories" above "NKY": the code is not this line's, it may be the name
                 extra[i].append(f"the code {b.text!r} below is not its own")
