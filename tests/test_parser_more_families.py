@@ -26,6 +26,15 @@ READ = [
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-change-and-pct-change-labelled"),
     pytest.param("Acme Composite\n5,432.10\n\nChange +43.21\n\n% Change +0.80%\n",
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-labelled-blank-lines-between"),
+    # each field under its own label, the Spanish way ("Diferencia", "Dif. %")
+    pytest.param("Índices\nIBEX Ejemplo\nÚltimo\n11.521,00\nDiferencia\n-81,20\nDif. %\n-0,70%\nCierre 13/12/2024 17:38\n",
+                 Q(("IBEX Ejemplo", "11521.00", "-81.20", "-0.70")), id="es-ultimo-diferencia-dif-pct"),
+    # an arrow image's text between the value and the change, glued to its sign
+    pytest.param("Acme Industrial Average\n.AIA:Acme Global Indexes\nLast | 11/29/24 EST\n"
+                 "44,910.65 quote price arrow up+188.59 (+0.42%)\nDay High\n44,980.29\n",
+                 Q(("Acme Industrial Average", "44910.65", "188.59", "0.42")), id="arrow-alt-text-glued-to-sign"),
+    pytest.param("Acme Industrial Average\n44,910.65 arrow down −188.59 (−0.42%)\n",
+                 Q(("Acme Industrial Average", "44910.65", "-188.59", "-0.42")), id="arrow-alt-text-then-signed-change"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
@@ -97,6 +106,8 @@ REFUSED = [
     pytest.param("Acme Corp\nDay High\n16,380.70\nChange: -42.10\nChange %: -0.26%\n", id="labelled-value-of-day-high"),
     # a value and a percent with a clock time: no change, no quote
     pytest.param("Voorbeeld 25\n945,32 +0,34% 17:35\n", id="value-pct-clock-no-change"),
+    # an arrow's text against the change's sign: which one is wrong?
+    pytest.param("Acme Industrial Average\n44,910.65 quote price arrow down+188.59 (+0.42%)\n", id="arrow-against-sign"),
     # two clock times after the numbers: an axis or a timetable, not the quote's time
     pytest.param("Voorbeeld 25\n945,32 +3,18 +0,34% 17:35 12:00\n", id="two-clocks-after"),
     # a direction word against the arrow on a change line: the inline family refuses it, and

@@ -567,10 +567,17 @@ class Candidates(PageState):
             if _soft(gap, True) or b.start in joined:
                 runs[-1].append(b)
                 continue
-            m = _DIRECTION.fullmatch(gap)
-            if m is not None and not b.signed and not a.pct:  # "17,918.62 Decreased By 39.32 (0.22%)"
+            sign = gap[-1] if gap[-1:] in ("+", "-", "\u2212") else ""
+            m = _DIRECTION.fullmatch(gap[:-1] if sign else gap)
+            if (m is not None and not b.signed and not a.pct
+                    and (not sign or (sign == "+") == (m.group("up") is not None))):
+                # "17,918.62 Decreased By 39.32 (0.22%)"; "44,910.65 quote price arrow up+188.59
+                # (+0.42%)": an arrow image's text glued to the change's sign, which must agree
                 b.down, b.up = m.group("down") is not None, m.group("up") is not None
                 runs[-1].append(b)
+            elif (m is not None and not sign and b.signed and not a.pct and not b.pct
+                  and (b.raw[0] == "+") == (m.group("up") is not None)):
+                runs[-1].append(b)  # "44,910.65 arrow down -188.59 (-0.42%)": the sign agrees
             elif not a.pct and not b.pct and _day_label(gap.strip(" \t\u00a0")):
                 # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)"
                 runs[-1].append(b)
