@@ -24,9 +24,12 @@ from .names import _heading_ok
 from .state import PageState
 
 _FNUM = r"[+\-−–]?[0-9][0-9,.]*"  # ASCII digits; loose on purpose (fast); resolve() drops malformed numbers
-_ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)|\n{_W}{_X}))"
+# (the general stages join a line of numbers to the entry across up to three blank lines: the
+# entry ends at the page's end, a line no number starts, or a fourth blank line)
+_AFTER_BLANKS = rf"(?:\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_W}{_X}|\n{_B}(?:\Z|\n{_W}{_X}|\n{_B}(?:\n|\Z))))"
+_ENTRY_END = rf"(?=\Z|\n{_W}{_X}|\n{_B}{_AFTER_BLANKS})"
 # the same test, the strip's own case first (a blank line, then the next bullet): fewer steps
-_ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}(?:\Z|\n{_B}(?:\n|\Z)))"
+_ENTRY_END_STRIP = rf"(?=\n{_B}\n{_W}{_X}|\n{_W}{_X}|\Z|\n{_B}{_AFTER_BLANKS})"
 _FAST_ENTRY = LazyPattern(
     rf"{_W}[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?P<name>[^\s|][^|\n]*?){_W}\n"
     rf"(?:{_B}\n)?"
