@@ -1,6 +1,7 @@
 """Figures printed in a quote's shape that are no quote, from pages of sites the parser had not
-seen: an analyst's price target and its distance from the price, under the target's label.
-The quote header of the same page is still read.
+seen: an analyst's price target and its distance from the price, under the target's label; a
+table setting each figure beside its value a year before, under columns named by years. The
+quote header of the same page, and a table of last and previous prices, are still read.
 
 Every snippet is written here in the shape such pages take; names and figures are invented, the
 arithmetic holds (``pct ≈ 100·change / (value − change)``), so only the words tell them apart.
@@ -21,12 +22,20 @@ REFUSED = [
     pytest.param("Acme SA\nObjectif de cours moyen\n48,50 € +4,10 (+9,23 %)\n", id="fr-objectif-de-cours"),
     pytest.param("エース工業 (1234)\n平均目標株価\n2,450\n+150 (+6.52%)\n", id="ja-target-price"),
     pytest.param("Acme SpA\nPrezzo obiettivo medio\n12,40\n+1,15 (+10,22%)\n", id="it-prezzo-obiettivo"),
+    # a figure, the same a year before, the difference and its percent, under columns of years
+    pytest.param("与去年同期对比\n项目 2025年10月 2024年10月 增减 增幅\n猪肉（元/公斤） 23.45 28.70 -5.25 -18.29%\n"
+                 "鸡蛋（元/公斤） 9.80 10.65 -0.85 -7.98%\n", id="zh-year-ago-table"),
+    pytest.param("Prices a year on\nItem | Oct 2025 | Oct 2024 | Change | Change %\nPork (per kg) | 23.45 | 28.70 | -5.25 | -18.29%\n",
+                 id="en-year-ago-table-pipes"),
 ]
 
 READ = [
     # the quote header is read; the target below it, under its label, is not
     pytest.param("Acme AG Aktie\n187,40 €\n+2,10 € (+1,13 %)\n\nDurchschnittliches Kursziel (12 Monate)\n"
                  "210,00 € +22,60 € (+12,06 %)\n", Q(("Acme AG Aktie", "187.40", "2.10", "1.13")), id="de-quote-over-its-target"),
+    # a table of last and previous prices: the row's numbers say which is the value
+    pytest.param("Indices\nName Last Prev Chg %Chg\nAcme 50 4,510.20 4,480.10 +30.10 +0.67%\n",
+                 Q(("Acme 50", "4510.20", "30.10", "0.67")), id="last-prev-chg-table"),
     # a target word further up the page names no quote's numbers: the nearest heading does
     pytest.param("Price targets and ratings\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\n",
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="target-word-not-nearest"),

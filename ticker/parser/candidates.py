@@ -181,6 +181,12 @@ def _closes_at(v: str, c: str, prev: str) -> bool:
     return False
 
 
+# a year as a table's column names it ("2025", "2025年10月", "Oct 2025"), and a decimal number,
+# which a header's line does not print
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_DECIMAL_IN = re.compile(r"\d[.,]\d")
+
+
 class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
@@ -728,6 +734,8 @@ class Candidates(PageState):
                     k = j - 1 - (kinds.index("c", v + 1) - v)
                     return k if k >= first and not run[k].pct else None
             return None
+        if self._dated_columns(i):
+            return None  # "Item Oct 2025 Oct 2024 Change Change %": a year-ago comparison, no quote
         pre = [k for k in range(first, j - 1) if not run[k].pct]
         seps = decimal_candidates(ch.raw)
         for sep in (".", ","):
@@ -748,6 +756,20 @@ class Candidates(PageState):
                 if x is not None and counts.get(x - c, 0) > (1 if c == 0 else 0):
                     return k
         return None
+
+    def _dated_columns(self, i: int) -> bool:
+        """Row ``i`` is under a header whose columns are two or more years or dated periods
+        ("项目 2025年10月 2024年10月 增减 增幅", "Item | Q3 2025 | Q3 2024 | Change | %"): each row
+        sets a figure beside its own past, its change a difference of periods, not a day's."""
+        L = self.L
+        for k in range(i - 1, max(-1, i - 40), -1):
+            t = L.text(k)
+            if not t or not t.strip("-|: "):
+                continue
+            if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
+                continue  # another row of the table
+            return len(_YEAR.findall(t)) >= 2 and not _DECIMAL_IN.search(t)
+        return False
 
     def _numbered_rows(self, i: int) -> bool:
         """Line ``i`` is a row of a table whose header (the nearest line above without digits)

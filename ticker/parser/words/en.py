@@ -41,7 +41,7 @@ WORDS = {
     "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-"],
     "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-%", "%"],
     "col_rank": ["#", "no\\.?", "rank"],
-    "col_other": ["prev(?:ious)?\\.?\\s*close", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?", "time",
+    "col_other": ["prev(?:ious)?\\.?\\s*close", "prev(?:ious)?\\.?", "prior", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?", "time",
                   # a period's high, low or return: not the day's ("52-Wk High", "YTD %Chg")
                   "52[- ]?w(?:ee)?k?\\.?(?:\\s*(?:high|low|hi|lo))?", "ytd\\s*(?:%\\s*chg\\.?|chg\\.?\\s*%|%)"],
     "field_value": ["price", "value", "last", "last price", "current value", "close"],
