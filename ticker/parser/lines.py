@@ -96,7 +96,9 @@ _SIMPLE_LINE = LazyPattern(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
 _EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
 _W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
 _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
-_X = r"[^\s\d+\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|]"  # a character no line of numbers starts with
+# a character no line of numbers starts with (the Unicode spaces spelt out: the fast path's
+# patterns are compiled with re.ASCII, where \s is ASCII only and "\u00a0" would be such a start)
+_X = "[^\\s\\d+\\-−–‒(.,$€£¥₹▲▼△▽↑↓⬆⬇|\x85\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 
 # between two numbers of one quote: "1,234.5 / +2.5", "0.00·+0.15%", "+1.2 • 0.5%"
