@@ -210,6 +210,10 @@ NAMES = [
                  ("Zeta Helsinki 25", "ZETH25"), id="name-over-its-own-code-under-a-mentioned-menu-item"),
     pytest.param("News\nSport\nWeather\nMoney\nMarkets\nZeta Average\nZTA\n43,297.03\n-28.77 (-0.07%)\nMoney news\n",
                  ("Zeta Average", "ZTA"), id="en-menu-of-sections-then-name"),
+    # a pair's name over its long code and its venue, the name printed again over the numbers
+    pytest.param("Markets\n/\nCryptocurrencies\n/\nZTCUSD\nZetacoin / U.S. Dollar\nZTCUSD\nBitstamp\nCrypto\n"
+                 "Zetacoin / U.S. Dollar\n91,842.37\nUSD\n-1,318.05\n-1.41%\nMarket open\nRelated coins\nZTCUSD chart\n",
+                 ("Zetacoin / U.S. Dollar", None), id="pair-name-over-its-long-code"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

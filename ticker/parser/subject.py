@@ -426,13 +426,18 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         if s.score is None:
             continue
         score = s.score
+        up = _neighbour(scored, i, -1) if s.kind in ("code", "codename") else None
         if s.kind == "code":
-            up = _neighbour(scored, i, -1)
             if up is not None and scored[up].kind == "name" and (
                     _matches_code(scored[up].name or "", s.text)
                     or _venue_below(scored, i) and len((scored[up].name or "").split()) >= 2):
                 score -= 1.0
                 extra[i].append(f"the code of {scored[up].text!r} above")
+        elif (up is not None and scored[up].kind == "name" and len((scored[up].name or "").split()) >= 2
+              and _matches_code(scored[up].name or "", s.text)):
+            # "Bitcoin / U.S. Dollar" / "BTCUSD": a long code under the name it is made of
+            score -= 1.0
+            extra[i].append(f"the code of {scored[up].text!r} above")
         else:
             below = _neighbour(scored, i, 1)
             b = scored[below] if below is not None else None
@@ -440,7 +445,8 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
                                                                       or _matches_code(s.name or "", b.text)
                                                                       or below is not None and _venue_below(scored, below)
                                                                       and len((s.name or "").split()) >= 2)):
-                if b.kind == "code" and _matches_code(s.name or "", b.text):
+                if (b.kind == "code" or b.kind == "codename" and len((s.name or "").split()) >= 2) and _matches_code(
+                        s.name or "", b.text):
                     # "OMX Helsinki 25" / "OMXH25": a code made of the name's letters, its own
                     score += 1.0
                     extra[i].append("its own code follows")
