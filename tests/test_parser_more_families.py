@@ -35,6 +35,11 @@ READ = [
                  Q(("Acme Industrial Average", "44910.65", "188.59", "0.42")), id="arrow-alt-text-glued-to-sign"),
     pytest.param("Acme Industrial Average\n44,910.65 arrow down −188.59 (−0.42%)\n",
                  Q(("Acme Industrial Average", "44910.65", "-188.59", "-0.42")), id="arrow-alt-text-then-signed-change"),
+    # the value's and the change's labels on the numbers' line, tab-separated: the name above
+    pytest.param("Notowania  Wykresy  Portfel\n\nZIG20 - Zeta Indeks (ZIG20)\nKurs\t2634.18\tZmiana\t+21.47 (+0.82%)\n"
+                 "Data\t2026-12-03 17:15:00\n", Q(("Zeta Indeks (ZIG20)", "2634.18", "21.47", "0.82")), id="pl-kurs-zmiana-one-line"),
+    pytest.param("Acme Composite\nLast 5,432.10 Change +43.21 (+0.80%)\n", Q(("Acme Composite", "5432.10", "43.21", "0.80")),
+                 id="en-last-change-one-line"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

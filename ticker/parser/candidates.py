@@ -630,16 +630,19 @@ class Candidates(PageState):
                     # "CMC Crypto 200 885,54": maybe the name ends in "200". Not across a wider
                     # gap ("Russell 2000  5 992,39"): there the printed group starts at "5"
                     alt = v
-                if (name is None and alt is None and found == 0 and window[0] is fs[0]
-                        and not s[: window[0].start].strip(" \t\u00a0") and not s[window[-1].end :].strip(" \t\u00a0|")):
-                    # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it
+                label = (found == 0 and window[0] is fs[0] and window[0].start > seg_start
+                         and field_role(s[seg_start : window[0].start]) == "v")
+                if (label or name is None and alt is None and found == 0 and window[0] is fs[0]
+                        and not s[: window[0].start].strip(" \t\u00a0")) and not s[window[-1].end :].strip(" \t\u00a0|"):
+                    # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it (also
+                    # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name)
                     named = self.name_above(i)
                     if named is not None and not named[3] and len(roles) == 1:
                         self.cands.append(_Cand(*roles[0][:3], named[0], named[1], named[2], False, roles,
                                                 (named[2], i), layout="header"))
                         self.consumed = i
                         return
-                if name is None and alt is None:
+                if label or name is None and alt is None:
                     seg_start = window[-1].end
                     continue
                 self.cands.append(_Cand(*roles[0][:3], name, None, i, False, roles, (i, i), alt,
