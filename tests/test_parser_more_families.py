@@ -40,6 +40,16 @@ READ = [
                  "Data\t2026-12-03 17:15:00\n", Q(("Zeta Indeks (ZIG20)", "2634.18", "21.47", "0.82")), id="pl-kurs-zmiana-one-line"),
     pytest.param("Acme Composite\nLast 5,432.10 Change +43.21 (+0.80%)\n", Q(("Acme Composite", "5432.10", "43.21", "0.80")),
                  id="en-last-change-one-line"),
+    # one row of numbers without a name under a wide header: the heading's quote
+    pytest.param("Mercados | Acciones | Índices\nIBEX Ejemplo\nÚltimo\tDif.\tDif. %\tMáximo\tMínimo\tVolumen\n"
+                 "16.284,30\t-97,60\t-0,60%\t16.402,10\t16.251,80\t512.338.120\nRentabilidad\n",
+                 Q(("IBEX Ejemplo", "16284.30", "-97.60", "-0.60")), id="es-header-then-one-unnamed-row"),
+    pytest.param("Acme Composite\nLast Chg %Chg High Low\n5,432.10 +43.21 +0.80% 5,440.00 5,380.20\n",
+                 Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="en-header-then-one-unnamed-row"),
+    # an unnamed row that is not the first: whose numbers are they? (the named one is read)
+    pytest.param("Acme Composite\nLast Chg %Chg High Low\nZeta 1,210.20 +10.10 +0.84% 1,215.00 1,200.00\n"
+                 "5,432.10 +43.21 +0.80% 5,440.00 5,380.20\n", Q(("Zeta", "1210.20", "10.10", "0.84")),
+                 id="unnamed-row-not-first"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

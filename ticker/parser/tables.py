@@ -293,6 +293,12 @@ class Tables(PageState):
             if cells is not None and sorted(k for k in cells.values() if k in "vcp") != ["c", "p", "v"]:
                 cells = None
         k, misses, last = i + 1, 0, i
+        # the first row and the blank lines between it and the header (a row without a name
+        # there is the heading's quote)
+        first = i + 1
+        while first < L.n and L.kind(first) == _BLANK:
+            first += 1
+        self.table_head, self.first_row = i, first
         while k < L.n and misses < 3 and k - i < 2000:
             if L.kind(k) == _BLANK:
                 k += 1
@@ -386,10 +392,18 @@ class Tables(PageState):
         if m:
             symbol, head = m.group(1), head[: m.start()]
         name = _inline_name(head, max_words=12)
+        line = k
         if name is None:
-            return False
+            if head.strip(" \t|") or k != self.first_row:
+                return False
+            # one row of numbers without a name under its header ("Último Dif. Dif. % Máximo ..."
+            # / "16.284,30 -97,60 -0,60% ..."): the quote of the page's heading above the header
+            named = self.name_above(self.table_head)
+            if named is None or named[3]:
+                return False
+            name, symbol, line = named[0], named[1], named[2]
         v, c, p, _ = roles[0]
-        self.cands.append(_Cand(v, c, p, name, symbol, k, False, roles, (k, k), layout="table"))
+        self.cands.append(_Cand(v, c, p, name, symbol, line, False, roles, (line, k), layout="table"))
         return True
 
     def _row(self, k: int, order: str, both: bool = False, numbered: bool = False) -> bool | None:
