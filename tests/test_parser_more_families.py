@@ -50,6 +50,12 @@ READ = [
     pytest.param("Acme Composite\nLast Chg %Chg High Low\nZeta 1,210.20 +10.10 +0.84% 1,215.00 1,200.00\n"
                  "5,432.10 +43.21 +0.80% 5,440.00 5,380.20\n", Q(("Zeta", "1210.20", "10.10", "0.84")),
                  id="unnamed-row-not-first"),
+    # the day's change, then an extended session's: the day's is the quote's
+    pytest.param("Invest  Crypto  Retirement  Learn\nLog in  Sign up\nZETAVIA\n$182.41\n+$3.27 (+1.83%) Today\n"
+                 "-$0.58 (-0.32%) After-hours\n1D 1W 1M 3M YTD 1Y\n", Q(("ZETAVIA", "182.41", "3.27", "1.83")),
+                 id="day-change-then-after-hours"),
+    pytest.param("Zeta AG\n182,41 €\n+3,27 € (+1,83 %)\n-0,58 € (-0,32 %) nachbörslich\n",
+                 Q(("Zeta AG", "182.41", "3.27", "1.83")), id="de-day-change-then-nachboerslich"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
@@ -229,6 +235,9 @@ NAMES = [
     pytest.param("Markets\n/\nCryptocurrencies\n/\nZTCUSD\nZetacoin / U.S. Dollar\nZTCUSD\nBitstamp\nCrypto\n"
                  "Zetacoin / U.S. Dollar\n91,842.37\nUSD\n-1,318.05\n-1.41%\nMarket open\nRelated coins\nZTCUSD chart\n",
                  ("Zetacoin / U.S. Dollar", None), id="pair-name-over-its-long-code"),
+    # a site's name over its menu row (items two spaces apart), the name over the numbers
+    pytest.param("Zeta Kabu Navi\nトップ  マーケット  銘柄検索  ニュース\n\n例示平均株価\n38,487.90\n前日比 +251.83 (+0.66%)\n"
+                 "15:15 大引け\n© Zeta Kabu Navi\n", ("例示平均株価", None), id="site-name-over-a-menu-row"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

@@ -23,6 +23,7 @@ _USERS = {
     "links": lambda w: lexicon._LINKS.match(w),
     "labels": lambda w: lexicon._LABELS.match(w),
     "forecasts": lambda w: subject.classify(f"Mittleres {w} (12M)").kind == "forecast",
+    "sessions": lambda w: lexicon._SESSION_TAIL.search(f"-0.58 (-0.32%) {w}"),
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
     "glued_units": lambda w: [f.raw for f in lines._Lines(f"3,456{w}").fields(0)] == ["3,456"]

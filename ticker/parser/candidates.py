@@ -19,6 +19,7 @@ from .lexicon import (
     _NAME_LABEL,
     _RETURN_PERIOD,
     _ROW_NUMBER_COL,
+    _SESSION_TAIL,
     _STATISTIC_LABEL,
     _UNIT_LINE,
     field_role,
@@ -204,6 +205,8 @@ class Candidates(PageState):
             if kd is None:
                 kd = L.kind(k)
             if kd == _NUM:
+                if step > 0 and _SESSION_TAIL.search(L.text(k)):
+                    break  # "+$3.27 (+1.83%) Today" / "-$0.58 (-0.32%) After-hours": the session's own change
                 edge, gap = k, 0
             elif kd == _BLANK and gap < 3:
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row

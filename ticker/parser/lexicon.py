@@ -36,6 +36,8 @@ _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"
 _STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
 _SESSION_NAME = LazyPattern(rf"(?i)(?:{_alt('at_close')})")
+# a line of numbers ending in an extended-hours session's word ("-$0.58 (-0.32%) After-hours")
+_SESSION_TAIL = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('sessions')})\W*$")
 # (the label then a colon, a space, or a dash or bar: "Last | 4:00 PM EST", Hebrew "נכון ל- 29/11/2024")
 _AT_CLOSE = LazyPattern(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
 _NOISE_START = LazyPattern(

@@ -278,6 +278,15 @@ def _matches_code(name: str, code: str) -> bool:
 
 
 _NUMBER_GROUP = LazyPattern(r"\d{2,}")
+# three or more items of one or two words, each two or more spaces from the next
+_MENU_ROW = LazyPattern(r"[^\s]+(?: [^\s]+)?(?:\s{2,}[^\s]+(?: [^\s]+)?){2,}")
+
+
+def _starts_code(name: str, code: str) -> bool:
+    """A long code made of ``name`` from its first letter ("BTCUSD" of "Bitcoin / U.S. Dollar",
+    "OMXH25" of "OMX Helsinki 25"; not "NVIDIA" of "Invest Crypto ...")."""
+    first = next((ch for ch in name if ch.isalnum()), "")
+    return bool(first) and code[:1].upper() == first.upper()
 
 
 def _kind_word(name: str) -> str | None:
@@ -343,6 +352,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("an identifier line (ISIN, WKN)", code)
     if "|" in s and not _DECIMAL.search(s) and len(s.split("|")) > 2:
         return other("a row of tabs")
+    if "  " in s and not digit and _MENU_ROW.fullmatch(s):
+        return other("a row of tabs")  # "Invest  Crypto  Retirement  Learn": a menu's items, two spaces apart
     if _link(s):
         return other("a link")
     if len(s) == 2 and s.isalpha() and s.isupper():
@@ -433,9 +444,9 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
                     or _venue_below(scored, i) and len((scored[up].name or "").split()) >= 2):
                 score -= 1.0
                 extra[i].append(f"the code of {scored[up].text!r} above")
-        elif (up is not None and scored[up].kind == "name" and len((scored[up].name or "").split()) >= 2
-              and _matches_code(scored[up].name or "", s.text)):
-            # "Bitcoin / U.S. Dollar" / "BTCUSD": a long code under the name it is made of
+        elif (up == i - 1 and scored[up].kind == "name" and len((scored[up].name or "").split()) >= 2
+              and _starts_code(scored[up].name or "", s.text)):
+            # "Bitcoin / U.S. Dollar" / "BTCUSD": a long code right under the name it is made of
             score -= 1.0
             extra[i].append(f"the code of {scored[up].text!r} above")
         else:
@@ -445,8 +456,9 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
                                                                       or _matches_code(s.name or "", b.text)
                                                                       or below is not None and _venue_below(scored, below)
                                                                       and len((s.name or "").split()) >= 2)):
-                if (b.kind == "code" or b.kind == "codename" and len((s.name or "").split()) >= 2) and _matches_code(
-                        s.name or "", b.text):
+                if (b.kind == "code" and _matches_code(s.name or "", b.text)
+                        or b.kind == "codename" and below == i + 1 and len((s.name or "").split()) >= 2
+                        and _starts_code(s.name or "", b.text)):
                     # "OMX Helsinki 25" / "OMXH25": a code made of the name's letters, its own
                     score += 1.0
                     extra[i].append("its own code follows")
@@ -468,6 +480,8 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
     for i in range(n - 1, -1, -1):
         own = scores[i]
         if own is None:
+            if scored[i].reasons[0] == "a row of tabs":
+                nearer += 1  # (a site's menu between a line and the numbers: as far as a candidate)
             continue
         if nearer:
             scores[i] = own - 0.3 * nearer

@@ -26,6 +26,8 @@ CATEGORIES = {
     "states": "what a status line says of the markets (closed, open)",
     "countdown": "the preposition of a countdown (markets close *in* 3 hours)",
     "at_close": "the start of a quote-time line (At close: 4:35PM BST)",
+    "sessions": "an extended-hours session after the numbers of its own change (-0.58 (-0.32%) *After-hours*): "
+                "another quote's change, never joined to the day's",
     "noise_start": "the start of a line that sits between a name and its numbers",
     "noise_line": "a whole line that sits between a name and its numbers (Advertisement)",
     "noise_parts": "a part of such a line (Delayed price, Currency in USD)",

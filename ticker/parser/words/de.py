@@ -1,6 +1,7 @@
 """German words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "sessions": ["nachbörslich", "vorbörslich"],
     "forecasts": ["kursziel", "kursziele", "kursziels", "zielkurs", "prognose"],
     "today": ["heute"],
     "markets": ["märkte", "börsen?", "markt(?:en)?"],

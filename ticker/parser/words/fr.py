@@ -1,6 +1,7 @@
 """French words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "sessions": ["après-bourse", "pré-ouverture"],
     "forecasts": ["objectif de cours", "objectifs de cours", "cours cible", "prévision", "prévisions"],
     "today": ["aujourd’hui", "aujourd'hui"],
     "markets": ["marchés?", "bourses?"],
