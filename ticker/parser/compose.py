@@ -58,7 +58,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.folded_text = None  # the page's text case-folded (candidates' name mentions)
         self.glued_status = None  # a status line glued to a name (Glued)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
-        self.table_head = self.first_row = -1  # (wide_table sets them for its rows)
+        self.table_head = self.first_row = -1  # (a table sets them for its rows)
         self.pct_header_words = None  # known when first asked (cell_table_above)
         self._run = None  # the rest of fast_strip's last findall, and where it starts
         self._line = 0  # line_of() state

@@ -48,7 +48,7 @@ class PageState:
     name_evidence: dict[int, str]  # explain: name line -> how the subject stage chose it
     folded_text: str | None  # the page's text case-folded, made when a name is looked for in it
     glued_status: str | None  # a status line glued to a name (Glued)
-    table_head: int  # the header line of the wide table being read (wide_table)
+    table_head: int  # the header line of the table being read (table, wide_table)
     first_row: int  # its first row's line
     unnamed_tried: bool  # the page's subject named an unnamed quote header (vertical)
     pct_header_words: bool | None  # the page prints a percent column's word without "%" (cell_table_above)

@@ -252,6 +252,7 @@ class Tables(PageState):
             order = "vcp"
         first = L.text(i).split(maxsplit=1)
         numbered = bool(first) and _ROW_NUMBER_COL.fullmatch(first[0]) is not None  # "序号 名称 最新价 ..."
+        self._first_row_under(i)
         k, misses, last = i + 1, 0, i
         while k < L.n and misses < 3 and k - i < 2000:
             kd = L.kind(k)
@@ -293,12 +294,7 @@ class Tables(PageState):
             if cells is not None and sorted(k for k in cells.values() if k in "vcp") != ["c", "p", "v"]:
                 cells = None
         k, misses, last = i + 1, 0, i
-        # the first row and the blank lines between it and the header (a row without a name
-        # there is the heading's quote)
-        first = i + 1
-        while first < L.n and L.kind(first) == _BLANK:
-            first += 1
-        self.table_head, self.first_row = i, first
+        self._first_row_under(i)
         while k < L.n and misses < 3 and k - i < 2000:
             if L.kind(k) == _BLANK:
                 k += 1
@@ -310,6 +306,14 @@ class Tables(PageState):
             k += 1
         if last > i:
             self.consumed = max(self.consumed, last)
+
+    def _first_row_under(self, i: int) -> None:
+        """Note header line ``i`` and its first row (a row without a name there is the quote of
+        the heading above the header: :meth:`_heading_of_row`)."""
+        first = i + 1
+        while first < self.L.n and self.L.kind(first) == _BLANK:
+            first += 1
+        self.table_head, self.first_row = i, first
 
     def _wide_row(self, k: int, readings: list[list[str]], sep: str | None, cells: dict[int, str] | None,
                   ncells: int) -> bool:
@@ -394,14 +398,10 @@ class Tables(PageState):
         name = _inline_name(head, max_words=12)
         line = k
         if name is None:
-            if head.strip(" \t|") or k != self.first_row:
+            named = self._heading_of_row(k, head)
+            if named is None:
                 return False
-            # one row of numbers without a name under its header ("Último Dif. Dif. % Máximo ..."
-            # / "16.284,30 -97,60 -0,60% ..."): the quote of the page's heading above the header
-            named = self.name_above(self.table_head)
-            if named is None or named[3]:
-                return False
-            name, symbol, line = named[0], named[1], named[2]
+            name, symbol, line = named
         v, c, p, _ = roles[0]
         self.cands.append(_Cand(v, c, p, name, symbol, line, False, roles, (line, k), layout="table"))
         return True
@@ -433,8 +433,12 @@ class Tables(PageState):
         if m:
             symbol, head = m.group(1), head[: m.start()]
         name = _inline_name(head, max_words=12)  # a table cell holds a long name whole
+        line = k
         if name is None:
-            return None
+            named = self._heading_of_row(k, head)
+            if named is None:
+                return None
+            name, symbol, line = named
         f = dict(zip(order, run))
         if run[1].pct != run[2].pct and not run[0].pct:
             # the printed percent sign says which is the percent ("Price Change % Change" rows
@@ -444,8 +448,19 @@ class Tables(PageState):
         roles = [(f["v"], f["c"], f["p"], "vcp")]
         if both:
             roles.append((f["v"], f["p"], f["c"], "vcp"))
-        self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, k, False, roles, (k, k), layout="table"))
+        self.cands.append(_Cand(f["v"], f["c"], f["p"], name, symbol, line, False, roles, (line, k), layout="table"))
         return True
+
+    def _heading_of_row(self, k: int, head: str) -> tuple[str, str | None, int] | None:
+        """The name of a row without one: only the first row right under the header
+        ("Actual Chg %Chg" / "4.142 -0.031 -0.74%", "Último Dif. Dif. % Máximo ..." / "16.284,30
+        ..."), which is the quote of the page's heading above the header."""
+        if head.strip(" \t|") or k != self.first_row:
+            return None
+        named = self.name_above(self.table_head)
+        if named is None or named[3]:
+            return None
+        return named[0], named[1], named[2]
 
     def labelled(self, i: int) -> bool:
         """A block of labelled fields around line ``i`` ("Value 9,675.43" / "Change -22.94
