@@ -238,6 +238,17 @@ NAMES = [
     # a site's name over its menu row (items two spaces apart), the name over the numbers
     pytest.param("Zeta Kabu Navi\nトップ  マーケット  銘柄検索  ニュース\n\n例示平均株価\n38,487.90\n前日比 +251.83 (+0.66%)\n"
                  "15:15 大引け\n© Zeta Kabu Navi\n", ("例示平均株価", None), id="site-name-over-a-menu-row"),
+    # a breadcrumb whose last item is the heading under it, a subtitle under that: the item
+    pytest.param("Zetastock\nTrang chủ\nĐăng nhập\nChúng tôi sử dụng cookie để cải thiện trải nghiệm. Đồng ý\n\n"
+                 "Chứng khoán › Chỉ số › ZN-Index\nZN-Index\nSàn Zeta\n1.265,43\n▼ -7,89 / -0,62%\n", ("ZN-Index", None),
+                 id="breadcrumb-last-item-is-the-heading"),
+    # a cookie notice, then a breadcrumb, then the code: the code is not the notice's
+    pytest.param("Zetafinance\nหน้าแรก\nเว็บไซต์นี้ใช้คุกกี้ ยอมรับ\n\nข้อมูลหุ้น › ดัชนี › ZET\nZET\n"
+                 "ดัชนีตัวอย่างแห่งประเทศ\nล่าสุด เปลี่ยนแปลง %เปลี่ยนแปลง\n1,412.34 +8.56 +0.61%\n", ("ZET", None),
+                 id="code-under-a-breadcrumb-not-the-notice-s"),
+    # an exchange's name beside the index's code: a code and venue line, the name above it
+    pytest.param("الأسواق › السوق السعودية › المؤشرات\nمؤشر السوق المثال (مثال)\nZMPL · تداول السعودية\n١١٬٢٣٤٫٥٦\nالتغير\n"
+                 "-٤٥٫٦٧\nنسبة التغير\n-٠٫٤٠٪\n", ("مؤشر السوق المثال (مثال)", None), id="ar-code-and-exchange-under-name"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

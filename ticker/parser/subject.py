@@ -471,6 +471,11 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         if i in menu:
             score -= 1.5
             extra[i].append("an item of a menu")
+        crumb = _neighbour_line(scored, i, -1)
+        if (crumb is not None and scored[crumb].reasons[0] == "a breadcrumb"
+                and _CRUMB_ITEM.split(scored[crumb].text)[-1].strip().casefold() == s.text.casefold()):
+            score += 1.0  # "Chứng khoán › Chỉ số › VN-Index" / "VN-Index": the page's own item
+            extra[i].append("the breadcrumb's last item")
         head = _provided(scored, i)
         if head is not None:
             score -= 1.5
@@ -548,6 +553,15 @@ def _venue_below(scored: list[Scored], i: int) -> bool:
     return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
+def _neighbour_line(scored: list[Scored], i: int, step: int) -> int | None:
+    """The next line from ``i`` in the window, whatever it is (None at the window's end)."""
+    j = i + step
+    return j if 0 <= j < len(scored) else None
+
+
+_CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
+
+
 def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
     exchange (buttons, labels and status lines between do not count)."""
@@ -556,8 +570,14 @@ def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
         s = scored[j]
         if s.score is not None or s.code or s.kind == "exchange":
             return j
+        if s.reasons[0] in _SECTION_BREAKS:
+            return None  # (a code under a breadcrumb is not the code of the cookie notice above it)
         j += step
     return None
+
+
+# lines that end one part of a page and start another: no code, name or exchange line across them
+_SECTION_BREAKS = frozenset(("a breadcrumb", "a row of tabs", "a sentence"))
 
 
 def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str], int]) -> list[Scored]:
