@@ -56,6 +56,12 @@ READ = [
                  id="day-change-then-after-hours"),
     pytest.param("Zeta AG\n182,41 €\n+3,27 € (+1,83 %)\n-0,58 € (-0,32 %) nachbörslich\n",
                  Q(("Zeta AG", "182.41", "3.27", "1.83")), id="de-day-change-then-nachboerslich"),
+    # a rate and its currency unit, the change and percent with an arrow on the next line (uk)
+    pytest.param("Курси валют › НБУ › Долар США\nЗета США (ZET/UAH)\nОфіційний курс НБУ\n41,4520 грн\n▲ +0,0830 (+0,20%)\n",
+                 Q(("Зета США", "41.4520", "0.0830", "0.20")), id="uk-rate-in-hryvnia"),
+    # the price and the change labelled on their lines (id), '.' grouping a whole rupiah price
+    pytest.param("Pusat Data › Saham › ZBCA\nZBCA\nBank Zeta Asia Tbk\nHarga 9.875\nPerubahan +125 (+1,28%)\n"
+                 "Penutupan sebelumnya 9.750\n", Q(("ZBCA", "9875", "125", "1.28")), id="id-harga-perubahan"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
