@@ -198,6 +198,14 @@ HTML = [
     # a unit in its own element right after the figure: apart, so the figure is read
     pytest.param("<h1>Acme Aktie</h1><div><span>238,45</span><span>EUR</span> <span>+3,15 EUR</span> "
                  "<span>+1,34 %</span></div>", Q(("Acme Aktie", "238.45", "3.15", "1.34")), id="unit-element-after-figure"),
+    # a CJK name's code, then the session and time in the next element; the price's unit, then
+    # the arrowed change in the next: apart
+    pytest.param("<div><span>예시전자</span> <span>012345</span><span>코스피 12.02 15:30 장마감</span></div>"
+                 "<div><span>71,200</span><span>원</span><span>▲1,300</span> <span>+1.86%</span></div>",
+                 Q(("예시전자", "71200", "1300", "1.86")), id="ko-code-then-session-unit-then-arrow"),
+    pytest.param("<div><span>沪示指数</span> <span>000123</span><span>收盘 12-02 15:00:00</span></div>"
+                 "<div><span>3287.45</span> <span>+15.23</span> <span>+0.47%</span></div>",
+                 Q(("沪示指数", "3287.45", "15.23", "0.47")), id="zh-code-then-session"),
     # an ordinal's suffix in its own element stays glued (a word, not a figure and a unit)
     pytest.param("<p>1<sup>st</sup> quarter</p>", [], id="ordinal-suffix"),
 ]
