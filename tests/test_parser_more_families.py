@@ -62,6 +62,10 @@ READ = [
     # the price and the change labelled on their lines (id), '.' grouping a whole rupiah price
     pytest.param("Pusat Data › Saham › ZBCA\nZBCA\nBank Zeta Asia Tbk\nHarga 9.875\nPerubahan +125 (+1,28%)\n"
                  "Penutupan sebelumnya 9.750\n", Q(("ZBCA", "9875", "125", "1.28")), id="id-harga-perubahan"),
+    # Persian digits, labelled rate and change, the direction a word in parentheses after them
+    pytest.param("صفحه اصلی › طلا › انس مثال\nانس مثال\nXAU/USD · دلار\nنرخ فعلی: ۲,۶۵۴.۳۲\n"
+                 "میزان تغییر: ۱۲.۴۵ (۰.۴۷%) (افزایش)\nزمان ثبت آخرین نرخ: ۱۹:۱۲:۴۰\n",
+                 Q(("انس مثال", "2654.32", "12.45", "0.47")), id="fa-labelled-rate-and-change"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
