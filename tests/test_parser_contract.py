@@ -29,3 +29,14 @@ def test_the_fast_path_is_used():
     used = [t for t in TEXTS if read_strips(t) is not None]
     assert SEED in TEXTS and read_strips(SEED) is not None
     assert len(used) > 20
+
+
+@pytest.mark.parametrize("indent", ["", "  ", " " * 12, "\t\u00a0 "])
+def test_a_strip_entry_indented_any_way_is_read_by_the_fast_path(indent):
+    # (the fast path first looks for the bullet sign at the start of the entry's first line)
+    text = f"{indent}• Nikkei 225\n40,074.69\n+443.63 (+1.12%)\n"
+    page = PageParser(text, False).run()
+    assert [q.name for q in page.quotes] == ["Nikkei 225"] and page == general(text, False)
+    if not indent.strip(" "):  # (the strip's own form; other spaces: fast_entry_at's)
+        assert read_strips(text) == page
+    assert read_strips("| Nikkei 225\n40,074.69\n+443.63 (+1.12%)\n") is None

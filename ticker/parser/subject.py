@@ -394,9 +394,57 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
     asked only when it could change the choice. None when no
     line of the window can be the name.
     """
+    texts = tuple(text for _, text in window)
+    weighed = _WEIGHED.get(texts)
+    if weighed is None:
+        weighed = _weigh(texts)
+        if len(_WEIGHED) >= _WEIGHED_MAX:
+            _WEIGHED.clear()
+        _WEIGHED[texts] = weighed
+    out = [Scored(line, *s[1:]) for (line, _), s in zip(window, weighed)]
+    live = [i for i, s in enumerate(out) if s.score is not None]
+    if not live:
+        return None
+    if mentions is not None and len(live) > 1:
+        out = _with_mentions(out, live, mentions)
+    best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
+    chosen = out[best]
+    if chosen.score is None or chosen.score <= THRESHOLD:
+        # nothing else names the numbers: a name printed with its identifiers does
+        best = next((i for i in reversed(live) if out[i].kind == "idname"), -1)
+        if best < 0:
+            return None
+        chosen = out[best]
+    name = chosen.name or chosen.text
+    symbol = chosen.symbol
+    if symbol is None:
+        symbol = _symbol_near(out, best)
+        up = _neighbour(out, best, -1)
+        if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
+                and symbol.isalnum() and _kind_word(name) is not None
+                and _INDEX_KIND.search(name) is not None):
+            # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
+            # Market Index"): both are the name a reader knows it by, "CODE Name" (a ticker over a
+            # company's name, "AAPL" / "Apple Inc.", stays the symbol alone; a table's code
+            # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
+            # "SPX:IND", keep the two apart)
+            name = f"{symbol} {name}"
+    return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+
+
+# a window's lines (their texts) -> their Scored, line numbers left out (-1): the evidence is the
+# texts' alone, and a site prints the same names and labels above its numbers page after page
+# (a table's rows: "AAPL" / "Apple Inc." on every page). Bounded: cleared when full.
+_WEIGHED: dict[tuple[str, ...], tuple[Scored, ...]] = {}
+_WEIGHED_MAX = 5000
+
+
+def _weigh(texts: tuple[str, ...]) -> tuple[Scored, ...]:
+    """:func:`choose_name`'s scores of the window's lines, with the evidence between them (a
+    code under its name, a menu, the candidates nearer the numbers); every ``line`` -1."""
     scored: list[Scored] = []
     above_label = False
-    for _, text in window:
+    for text in texts:
         sc = classify(text, above_label)
         above_label = sc.reasons[0] == "the label of an identifier"
         scored.append(sc)
@@ -446,36 +494,8 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
             extra[i].append(f"{nearer} candidate{'s' if nearer > 1 else ''} nearer the numbers")
         if own > THRESHOLD:
             nearer += 1
-    out = [Scored(line, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
-                  s.code, s.kind) for i, ((line, _), s) in enumerate(zip(window, scored))]
-    live = [i for i, s in enumerate(out) if s.score is not None]
-    if not live:
-        return None
-    if mentions is not None and len(live) > 1:
-        out = _with_mentions(out, live, mentions)
-    best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
-    chosen = out[best]
-    if chosen.score is None or chosen.score <= THRESHOLD:
-        # nothing else names the numbers: a name printed with its identifiers does
-        best = next((i for i in reversed(live) if out[i].kind == "idname"), -1)
-        if best < 0:
-            return None
-        chosen = out[best]
-    name = chosen.name or chosen.text
-    symbol = chosen.symbol
-    if symbol is None:
-        symbol = _symbol_near(out, best)
-        up = _neighbour(out, best, -1)
-        if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
-                and symbol.isalnum() and _kind_word(name) is not None
-                and _INDEX_KIND.search(name) is not None):
-            # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
-            # Market Index"): both are the name a reader knows it by, "CODE Name" (a ticker over a
-            # company's name, "AAPL" / "Apple Inc.", stays the symbol alone; a table's code
-            # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
-            # "SPX:IND", keep the two apart)
-            name = f"{symbol} {name}"
-    return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+    return tuple(Scored(-1, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
+                        s.code, s.kind) for i, s in enumerate(scored))
 
 
 def _provided(scored: list[Scored], i: int) -> str | None:
