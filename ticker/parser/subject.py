@@ -23,7 +23,6 @@ of a navigation menu, and every other candidate between it and the numbers.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import NamedTuple
@@ -104,7 +103,7 @@ def _whole_line(s: str) -> str | None:
 _DESCRIPTOR_WORD = "(?:" + "|".join(sorted({e for c in ("sites", "descriptors", "name_labels", "exchanges")
                                             for e in merged(c)}, key=len, reverse=True)) + ")(?![A-Za-zÀ-ɏ])"
 # (one word and the separators after it, matched word by word: the alternation compiled once)
-_DESCRIPTOR_STEP = re.compile(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
+_DESCRIPTOR_STEP = LazyPattern(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
 
 
 class _Descriptor:
@@ -124,9 +123,9 @@ class _Descriptor:
 
 
 _DESCRIPTOR = _Descriptor()
-_PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
-_SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
-_SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
+_PROVIDER = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
+_SITE = LazyPattern(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
+_SHARE_CLASS = LazyPattern(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 # a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
 _KIND = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
