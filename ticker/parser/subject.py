@@ -394,18 +394,32 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
     line of the window can be the name.
     """
     texts = tuple(text for _, text in window)
-    weighed = _WEIGHED.get(texts)
-    if weighed is None:
-        weighed = _weigh(texts)
+    w = _WEIGHED.get(texts)
+    if w is None:
+        w = _weigh(texts)
         if len(_WEIGHED) >= _WEIGHED_MAX:
             _WEIGHED.clear()
-        _WEIGHED[texts] = weighed
-    out = [Scored(line, *s[1:]) for (line, _), s in zip(window, weighed)]
-    live = [i for i, s in enumerate(out) if s.score is not None]
-    if not live:
+        _WEIGHED[texts] = w
+    if not w.live:
         return None
-    if mentions is not None and len(live) > 1:
-        out = _with_mentions(out, live, mentions)
+    out = tuple([Scored._make((line, *s[1:])) for (line, _), s in zip(window, w.scored)])
+    if mentions is None or not w.contested:
+        if w.pick is None:
+            return None
+        best, name, symbol = w.pick
+    else:
+        out = tuple(_with_mentions(list(out), list(w.live), mentions))
+        picked = _pick(out, w.live)
+        if picked is None:
+            return None
+        best, name, symbol = picked
+    chosen = out[best]
+    return Choice(name, symbol, chosen.line, chosen.score or 0.0, out)
+
+
+def _pick(out: Sequence[Scored], live: Sequence[int]) -> tuple[int, str, str | None] | None:
+    """The best of the scored lines ``out`` (``live``: those that may be a name): its index,
+    the name and the symbol it gives; None when none names the numbers."""
     best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
     chosen = out[best]
     if chosen.score is None or chosen.score <= THRESHOLD:
@@ -428,19 +442,29 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
             # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
             # "SPX:IND", keep the two apart)
             name = f"{symbol} {name}"
-    return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+    return best, name, symbol
+
+
+class _Weighed(NamedTuple):
+    """What :func:`choose_name` makes of a window's texts alone (see :func:`_weigh`)."""
+
+    scored: tuple[Scored, ...]  # the lines scored, with the evidence between them (``line`` -1)
+    live: tuple[int, ...]  # those that may be a name
+    contested: bool  # the page's mentions could change the choice (see _with_mentions)
+    pick: tuple[int, str, str | None] | None  # the choice without them: (index, name, symbol), or none
 
 
 # a window's lines (their texts) -> their Scored, line numbers left out (-1): the evidence is the
 # texts' alone, and a site prints the same names and labels above its numbers page after page
 # (a table's rows: "AAPL" / "Apple Inc." on every page). Bounded: cleared when full.
-_WEIGHED: dict[tuple[str, ...], tuple[Scored, ...]] = {}
+_WEIGHED: dict[tuple[str, ...], _Weighed] = {}
 _WEIGHED_MAX = 5000
 
 
-def _weigh(texts: tuple[str, ...]) -> tuple[Scored, ...]:
+def _weigh(texts: tuple[str, ...]) -> _Weighed:
     """:func:`choose_name`'s scores of the window's lines, with the evidence between them (a
-    code under its name, a menu, the candidates nearer the numbers); every ``line`` -1."""
+    code under its name, a menu, the candidates nearer the numbers), every ``line`` -1; and the
+    choice they make where the page's mentions cannot change it."""
     scored: list[Scored] = []
     above_label = False
     for text in texts:
@@ -493,8 +517,13 @@ def _weigh(texts: tuple[str, ...]) -> tuple[Scored, ...]:
             extra[i].append(f"{nearer} candidate{'s' if nearer > 1 else ''} nearer the numbers")
         if own > THRESHOLD:
             nearer += 1
-    return tuple(Scored(-1, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
-                        s.code, s.kind) for i, s in enumerate(scored))
+    out = tuple(Scored(-1, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
+                       s.code, s.kind) for i, s in enumerate(scored))
+    live = tuple(i for i, s in enumerate(out) if s.score is not None)
+    if not live:
+        return _Weighed(out, live, False, None)
+    contested = len(live) > 1 and bool(_contenders(out, live))
+    return _Weighed(out, live, contested, _pick(out, live))
 
 
 def _provided(scored: list[Scored], i: int) -> str | None:
@@ -525,7 +554,7 @@ def _venue_below(scored: list[Scored], i: int) -> bool:
     return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
-def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
+def _neighbour(scored: Sequence[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
     exchange (buttons, labels and status lines between do not count)."""
     j = i + step
@@ -540,11 +569,9 @@ def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
 def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str], int]) -> list[Scored]:
     """The candidates named again elsewhere in the page get the credit (looked up only for
     those it could lift to the top)."""
-    top = max(out[i].score or 0.0 for i in live)
-    # only when a line below the top could overtake it (then the top is looked up too)
-    contenders = [i for i in live if (out[i].score or 0.0) + _MENTION > top and (out[i].score or 0.0) < top]
-    if not contenders:
+    if not _contenders(out, live):
         return out
+    top = max(out[i].score or 0.0 for i in live)
     out = list(out)
     for i in live:
         s = out[i]
@@ -560,6 +587,12 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
 
 
 _MENTION = 1.0  # the credit of a name printed again elsewhere in the page
+
+
+def _contenders(out: Sequence[Scored], live: Sequence[int]) -> list[int]:
+    """The lines below the top that a mention could lift over it (then the top is looked up too)."""
+    top = max(out[i].score or 0.0 for i in live)
+    return [i for i in live if (out[i].score or 0.0) + _MENTION > top and (out[i].score or 0.0) < top]
 
 
 def count_mentions(core: str, folded: str) -> int:
@@ -589,7 +622,7 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _symbol_near(out: list[Scored], i: int) -> str | None:
+def _symbol_near(out: Sequence[Scored], i: int) -> str | None:
     """The code printed next to the chosen name: on the lines between it and the numbers, or
     just above it (a table's code cell before its name cell)."""
     name = out[i].name or ""
