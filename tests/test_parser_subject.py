@@ -471,3 +471,16 @@ DESCRIPTOR_LINES = [
 @pytest.mark.parametrize("page, name", DESCRIPTOR_LINES)
 def test_descriptor_and_site_lines_name_no_quote(page, name):
     assert [n for n, _ in _names(page)] == [name]
+
+
+def test_the_same_lines_elsewhere_give_the_same_choice_at_their_own_lines():
+    # (choose_name keeps a window's scores per its texts: the lines and the page's mentions
+    # are each call's own)
+    texts = ["Nikkei 225", "Set up price notification"]
+    first = choose_name(list(enumerate(texts)))
+    again = choose_name([(40, texts[0]), (42, texts[1])])
+    assert (first.name, first.line) == ("Set up price notification", 1)
+    assert (again.name, again.line) == ("Set up price notification", 42)
+    assert [s.line for s in again.scored] == [40, 42] and again.scored[1:] != first.scored[1:]
+    named = choose_name([(40, texts[0]), (42, texts[1])], mentions=lambda core: 2 if core == "nikkei 225" else 0)
+    assert (named.name, named.line) == ("Nikkei 225", 40)

@@ -159,6 +159,35 @@ def _without_bid_ask(s: str, fs: list[_Field]) -> tuple[list[_Field], set[int]]:
     return out, joined
 
 
+def _may_read_entries(fs: list[_Field]) -> bool:
+    """Whether :meth:`Candidates.inline` could read an entry from a line's fields, or mark one's
+    direction: a cheap test on the fields alone, before the gaps between them are looked at.
+
+    An entry is three fields of one run (fields the gaps keep together, a bid and ask taken out):
+    a percent with two fields before it, the one next to it no percent, or three fields with one
+    percent (the four-field "name ending in a number" case reads three of them). A run is a
+    stretch of the fields, and taking a bid or an ask (never a percent) out of them joins no
+    stretch that was not there: a line where neither is found reads none. A direction word
+    between two fields marks the second when it is unsigned and the first no percent.
+
+    >>> from ticker.parser.lines import _Field
+    >>> f = lambda raw, pct: _Field.make(raw, pct, False, 0, 0)
+    >>> _may_read_entries([f("+1.90", False), f("+8.43", True), f("-48.97", True)])
+    False
+    >>> _may_read_entries([f("6,111.81", False), f("+59.84", False), f("+0.99", True)])
+    True
+    """
+    n = len(fs)
+    for j, f in enumerate(fs):
+        # a percent two fields in or more, after no percent; an unsigned field after no percent
+        # (a direction word in the gap before it would mark it)
+        if j and not fs[j - 1].pct and (f.pct and j >= 2 or not f.signed):
+            return True
+        if j + 2 < n and f.pct + fs[j + 1].pct + fs[j + 2].pct == 1:
+            return True
+    return False
+
+
 # a bullet line -> (its name, whether that may name the numbers below): a strip's names repeat
 # from page to page (bounded: cleared when full)
 _BULLET_NAMES: dict[str, tuple[str, bool]] = {}
@@ -570,6 +599,10 @@ class Candidates(PageState):
             self._change_line(i, s, fs)
             return
         if len(fs) < 3:
+            return
+        if not _may_read_entries(fs):  # ("| +1.90 | +8.43% | 210.224M | ... | -48.97% | |": a row's other columns)
+            if self.cands and self.cands[-1].span[1] == i:
+                self.consumed = i  # (as at the end below)
             return
         fs, joined = _without_bid_ask(s, fs)
         if len(fs) < 3:

@@ -17,8 +17,7 @@ the rest pass untouched.
 """
 from __future__ import annotations
 
-import re
-
+from .lazyre import LazyPattern
 from .model import Quote
 from .words import merged
 
@@ -35,10 +34,10 @@ def _alt(*categories: str) -> str:
 # (words ending where a Latin word ends: "index" not in "indexation"'s middle is fine either way)
 # (a value column's word counts when a change column's follows it, as in a table's header: "Last
 # Chg", "Latest Chg %Chg"; alone, "Latest figures" or "Current" says nothing of a market)
-_MARKET = re.compile(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'markets', 'sites', 'units')}"
-                     rf"|(?:{_alt('col_value')})\s+(?:{_alt('col_change', 'col_pct')}))(?![a-z])"
-                     r"|[$€£¥₹₩₽₺₪]")
-_CONTEXT = re.compile(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])")
+_MARKET = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'markets', 'sites', 'units')}"
+                        rf"|(?:{_alt('col_value')})\s+(?:{_alt('col_change', 'col_pct')}))(?![a-z])"
+                        r"|[$€£¥₹₩₽₺₪]")
+_CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])")
 
 
 def _whole(q: Quote) -> bool:

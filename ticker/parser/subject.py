@@ -104,7 +104,7 @@ def _whole_line(s: str) -> str | None:
 _DESCRIPTOR_WORD = "(?:" + "|".join(sorted({e for c in ("sites", "descriptors", "name_labels", "exchanges")
                                             for e in merged(c)}, key=len, reverse=True)) + ")(?![A-Za-zÀ-ɏ])"
 # (one word and the separators after it, matched word by word: the alternation compiled once)
-_DESCRIPTOR_STEP = re.compile(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
+_DESCRIPTOR_STEP = LazyPattern(rf"(?i){_DESCRIPTOR_WORD}[\s,.·|:/()–!…-]*")
 
 
 class _Descriptor:
@@ -130,9 +130,9 @@ _CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _FORECAST = LazyPattern("(?i)(?<![^\\W\\d_])(?:" + "|".join(e for e in sorted(merged("forecasts"), key=len, reverse=True)
                                                      if not _CJK_CHARS.search(e)) + ")(?![^\\W\\d_])|"
                         + "|".join(e for e in merged("forecasts") if _CJK_CHARS.search(e)))
-_PROVIDER = re.compile(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
-_SITE = re.compile(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
-_SHARE_CLASS = re.compile(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
+_PROVIDER = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('providers')})(?![^\W\d_])")
+_SITE = LazyPattern(rf"(?i)(?:{_alt('sites')}){_TRAIL}")
+_SHARE_CLASS = LazyPattern(r"(?i)(?<!\w)(?:" + "|".join(sorted(merged("share_classes"), key=len, reverse=True)) + r")(?!\w)")
 _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 # a kind word is a word of a Latin-script name ("Apple Inc."), anywhere in a CJK or Cyrillic one ("上证指数")
 _KIND = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
@@ -424,14 +424,87 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
     asked only when it could change the choice. None when no
     line of the window can be the name.
     """
+    texts = tuple(text for _, text in window)
+    w = _WEIGHED.get(texts)
+    if w is None:
+        w = _weigh(texts)
+        if len(_WEIGHED) >= _WEIGHED_MAX:
+            _WEIGHED.clear()
+        _WEIGHED[texts] = w
+    if not w.live:
+        return None
+    out = tuple([Scored._make((line, *s[1:])) for (line, _), s in zip(window, w.scored)])
+    if mentions is None or not w.contested:
+        if w.pick is None:
+            return None
+        best, name, symbol = w.pick
+    else:
+        out = tuple(_with_mentions(list(out), list(w.live), mentions))
+        picked = _pick(out, w.live)
+        if picked is None:
+            return None
+        best, name, symbol = picked
+    chosen = out[best]
+    return Choice(name, symbol, chosen.line, chosen.score or 0.0, out)
+
+
+def _pick(out: Sequence[Scored], live: Sequence[int]) -> tuple[int, str, str | None] | None:
+    """The best of the scored lines ``out`` (``live``: those that may be a name): its index,
+    the name and the symbol it gives; None when none names the numbers."""
+    best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
+    chosen = out[best]
+    if chosen.score is None or chosen.score <= THRESHOLD:
+        # nothing else names the numbers: a name printed with its identifiers does
+        best = next((i for i in reversed(live) if out[i].kind == "idname"), -1)
+        if best < 0:
+            return None
+        chosen = out[best]
+    name = chosen.name or chosen.text
+    symbol = chosen.symbol
+    if symbol is None:
+        symbol = _symbol_near(out, best)
+        up = _neighbour(out, best, -1)
+        if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
+                and symbol.isalnum() and _kind_word(name) is not None
+                and _INDEX_KIND.search(name) is not None):
+            # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
+            # Market Index"): both are the name a reader knows it by, "CODE Name" (a ticker over a
+            # company's name, "AAPL" / "Apple Inc.", stays the symbol alone; a table's code
+            # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
+            # "SPX:IND", keep the two apart)
+            name = f"{symbol} {name}"
+    return best, name, symbol
+
+
+class _Weighed(NamedTuple):
+    """What :func:`choose_name` makes of a window's texts alone (see :func:`_weigh`)."""
+
+    scored: tuple[Scored, ...]  # the lines scored, with the evidence between them (``line`` -1)
+    live: tuple[int, ...]  # those that may be a name
+    contested: bool  # the page's mentions could change the choice (see _with_mentions)
+    pick: tuple[int, str, str | None] | None  # the choice without them: (index, name, symbol), or none
+
+
+# a window's lines (their texts) -> their Scored, line numbers left out (-1): the evidence is the
+# texts' alone, and a site prints the same names and labels above its numbers page after page
+# (a table's rows: "AAPL" / "Apple Inc." on every page). Bounded: cleared when full.
+_WEIGHED: dict[tuple[str, ...], _Weighed] = {}
+_WEIGHED_MAX = 5000
+
+
+def _weigh(texts: tuple[str, ...]) -> _Weighed:
+    """:func:`choose_name`'s scores of the window's lines, with the evidence between them (a
+    code under its name, a menu, the candidates nearer the numbers), every ``line`` -1; and the
+    choice they make where the page's mentions cannot change it."""
     scored: list[Scored] = []
     above_label = False
-    for _, text in window:
+    for text in texts:
         sc = classify(text, above_label)
         above_label = sc.reasons[0] == "the label of an identifier"
         scored.append(sc)
     if scored[-1].kind == "forecast":
-        return None  # the numbers right under a target's label are a target and its distance from the price
+        # the numbers right under a target's label are a target and its distance from the price
+        return _Weighed(tuple(scored), (), False, None)
     # evidence between lines: a code under its name, a menu, the candidates nearer the numbers
     n = len(scored)
     scores: list[float | None] = [s.score for s in scored]
@@ -497,36 +570,13 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
             extra[i].append(f"{nearer} candidate{'s' if nearer > 1 else ''} nearer the numbers")
         if own > THRESHOLD:
             nearer += 1
-    out = [Scored(line, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
-                  s.code, s.kind) for i, ((line, _), s) in enumerate(zip(window, scored))]
-    live = [i for i, s in enumerate(out) if s.score is not None]
+    out = tuple(Scored(-1, s.text, s.name, s.symbol, scores[i], s.reasons + tuple(extra[i]) if extra[i] else s.reasons,
+                       s.code, s.kind) for i, s in enumerate(scored))
+    live = tuple(i for i, s in enumerate(out) if s.score is not None)
     if not live:
-        return None
-    if mentions is not None and len(live) > 1:
-        out = _with_mentions(out, live, mentions)
-    best = max(reversed(live), key=lambda i: out[i].score or 0.0)  # (ties: the nearest)
-    chosen = out[best]
-    if chosen.score is None or chosen.score <= THRESHOLD:
-        # nothing else names the numbers: a name printed with its identifiers does
-        best = next((i for i in reversed(live) if out[i].kind == "idname"), -1)
-        if best < 0:
-            return None
-        chosen = out[best]
-    name = chosen.name or chosen.text
-    symbol = chosen.symbol
-    if symbol is None:
-        symbol = _symbol_near(out, best)
-        up = _neighbour(out, best, -1)
-        if (symbol is not None and up == best - 1 and out[up].code == symbol and symbol.casefold() not in name.casefold()
-                and symbol.isalnum() and _kind_word(name) is not None
-                and _INDEX_KIND.search(name) is not None):
-            # an index's code printed over its full name, as the page's heading ("SMI" / "Swiss
-            # Market Index"): both are the name a reader knows it by, "CODE Name" (a ticker over a
-            # company's name, "AAPL" / "Apple Inc.", stays the symbol alone; a table's code
-            # cell over a short name cell, "NDX" / "NASDAQ-100", and a ticker of a data service,
-            # "SPX:IND", keep the two apart)
-            name = f"{symbol} {name}"
-    return Choice(name, symbol, chosen.line, chosen.score or 0.0, tuple(out))
+        return _Weighed(out, live, False, None)
+    contested = len(live) > 1 and bool(_contenders(out, live))
+    return _Weighed(out, live, contested, _pick(out, live))
 
 
 def _provided(scored: list[Scored], i: int) -> str | None:
@@ -557,7 +607,7 @@ def _venue_below(scored: list[Scored], i: int) -> bool:
     return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
-def _neighbour_line(scored: list[Scored], i: int, step: int) -> int | None:
+def _neighbour_line(scored: Sequence[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` in the window, whatever it is (None at the window's end)."""
     j = i + step
     return j if 0 <= j < len(scored) else None
@@ -566,7 +616,7 @@ def _neighbour_line(scored: list[Scored], i: int, step: int) -> int | None:
 _CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
 
 
-def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
+def _neighbour(scored: Sequence[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
     exchange (buttons, labels and status lines between do not count)."""
     j = i + step
@@ -587,11 +637,9 @@ _SECTION_BREAKS = frozenset(("a breadcrumb", "a row of tabs", "a sentence"))
 def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str], int]) -> list[Scored]:
     """The candidates named again elsewhere in the page get the credit (looked up only for
     those it could lift to the top)."""
-    top = max(out[i].score or 0.0 for i in live)
-    # only when a line below the top could overtake it (then the top is looked up too)
-    contenders = [i for i in live if (out[i].score or 0.0) + _MENTION > top and (out[i].score or 0.0) < top]
-    if not contenders:
+    if not _contenders(out, live):
         return out
+    top = max(out[i].score or 0.0 for i in live)
     out = list(out)
     for i in live:
         s = out[i]
@@ -607,6 +655,12 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
 
 
 _MENTION = 1.0  # the credit of a name printed again elsewhere in the page
+
+
+def _contenders(out: Sequence[Scored], live: Sequence[int]) -> list[int]:
+    """The lines below the top that a mention could lift over it (then the top is looked up too)."""
+    top = max(out[i].score or 0.0 for i in live)
+    return [i for i in live if (out[i].score or 0.0) + _MENTION > top and (out[i].score or 0.0) < top]
 
 
 def count_mentions(core: str, folded: str) -> int:
@@ -636,7 +690,7 @@ def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def _symbol_near(out: list[Scored], i: int) -> str | None:
+def _symbol_near(out: Sequence[Scored], i: int) -> str | None:
     """The code printed next to the chosen name: on the lines between it and the numbers, or
     just above it (a table's code cell before its name cell)."""
     name = out[i].name or ""

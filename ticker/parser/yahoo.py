@@ -78,6 +78,10 @@ _PCTS: dict[str, tuple[float, Decimal, int, float]] = {}
 # looks) start with a bullet sign?
 _BULLET_NEAR = LazyPattern(r"(?:\n[^\n]*){0,4}\n[%s]*[•*·‣◦▪●\-–]" % re.escape(_STRIP.replace("\n", "")))
 _DOT = frozenset(".")
+# what may open an entry's bullet line in _FAST_ENTRY (and _EN_ENTRY, a subset): _W's spaces,
+# then one of these
+_LINE_SPACES = " \t\u00a0\u202f\u2009\u200b\ufeff"
+_BULLET_SIGNS = frozenset("•*·‣◦▪●-–")
 
 
 
@@ -103,6 +107,10 @@ class FastPath(PageState):
             if lb == 0:
                 return -1
             lb = src.rfind("\n", 0, lb - 1) + 1
+        # Both patterns start with a bullet sign after a line's spaces: a line without one (a
+        # table's row, "| +1.90 | +8.43% | ...", most percent signs of a big page) is none
+        if src[lb:lv].lstrip(_LINE_SPACES)[:1] not in _BULLET_SIGNS:
+            return -1
         end = self.fast_strip(lb)
         return end if end >= 0 else self.fast_entry_at(lb, q)
 
