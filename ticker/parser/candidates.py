@@ -103,6 +103,23 @@ class _Day:
 _DAY = _Day()
 
 
+# a text line -> whether it may sit between two fields of one quote (see _between): a site
+# prints the same labels and names page after page (bounded: cleared when full)
+_BETWEEN: dict[str, bool] = {}
+
+
+def _between(s: str) -> bool:
+    """A text line that may sit between two fields of one quote: the change's or percent's
+    label ("Today's Change"), a direction word or arrow ("하락", "▼"), a day label ("24h")."""
+    got = _BETWEEN.get(s)
+    if got is None:
+        got = _label_between(s) or _direction_line(s) is not None or _DAY.fullmatch(s) is not None
+        if len(_BETWEEN) >= 5000:
+            _BETWEEN.clear()
+        _BETWEEN[s] = got
+    return got
+
+
 def _day_label(s: str) -> bool:
     """A label saying the change after it is the day's ("24h", "1D", "Today", "Day change")."""
     return _DAY.fullmatch(s) is not None or (len(s) <= 30 and field_role(s) == "c" and _DIGIT.search(s) is None)
@@ -192,8 +209,10 @@ class Candidates(PageState):
         into consumed lines, across at most one blank line at a time."""
         L = self.L
         kinds = L.kinds
+        # the lines looked at: k from i + step up to (not including) stop
+        stop = max(self.consumed, i - 12) if step < 0 else min(L.n, i + 12)
         edge, k, gap = i, i + step, 0
-        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
+        while k > stop if step < 0 else k < stop:
             kd = kinds[k]
             if kd is None:
                 kd = L.kind(k)
@@ -203,8 +222,7 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None
-                                              or _DAY.fullmatch(s) is not None):
+            elif kd == _TEXT and gap < 2 and _between(L.text(k)):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")

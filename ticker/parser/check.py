@@ -1,10 +1,10 @@
 """Stage 3: the arithmetic check, and numbers read under one decimal separator."""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from .numbers import decimal_candidates, read_number
+from .numbers import decimal_candidates, plain_number
 
 
 def _decimals(d: Decimal) -> int:
@@ -63,8 +63,13 @@ def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
     out = cache.get(raw, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
     if out is not _MISSING:
         return out
-    r = read_number(raw, sep)
-    out = None if r is None else (r[0], float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
+    r = plain_number(raw, sep)
+    # (the float of the plain string, not of the Decimal: the same float, and float(Decimal)
+    # goes through a string of its own)
+    try:
+        out = None if r is None else (Decimal(r[0]), float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
+    except InvalidOperation:  # pragma: no cover - read_number's shapes are all valid
+        out = None
     if len(cache) > 25000:
         cache.clear()
     cache[raw] = out

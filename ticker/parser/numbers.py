@@ -187,6 +187,23 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
     >>> read_number("1.234", ",")
     (Decimal('1234'), 0)
     """
+    r = plain_number(text, decimal_sep)
+    if r is None:
+        return None
+    try:
+        return Decimal(r[0]), r[1]
+    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
+        return None
+
+
+def plain_number(text: str, decimal_sep: str | None = None) -> tuple[str, int] | None:
+    """The number ``text`` prints, in plain digits with a point and its sign, and the count of
+    printed decimals (:func:`read_number` before it becomes a ``Decimal``; ``float`` of the
+    string is the float of that ``Decimal``: both round the same exact value).
+
+    >>> plain_number("-1,930.5"), plain_number("1.234", ","), plain_number("N/A")
+    (('-1930.5', 1), ('1234', 0), None)
+    """
     info = _info(text)
     if info is None:
         return None
@@ -199,10 +216,7 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
         if reading is None:
             return None
     int_part, frac = reading
-    try:
-        return Decimal(f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"), len(frac)
-    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
-        return None
+    return (f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"), len(frac)
 
 
 def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None:
