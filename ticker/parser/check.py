@@ -1,10 +1,9 @@
 """Stage 3: the arithmetic check, and numbers read under one decimal separator."""
 from __future__ import annotations
 
-from decimal import Decimal, InvalidOperation
-from typing import Any
+from decimal import Decimal
 
-from .numbers import decimal_candidates, plain_number
+from .numbers import decimal_candidates, reading
 
 
 def _decimals(d: Decimal) -> int:
@@ -51,34 +50,9 @@ def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -
     return v > 0 and abs(100.0 * c / v - p) <= 100.0 * (uc * v + uv * abs(c)) / (v * v) + up + 1e-9
 
 
-# per decimal separator: printed number -> its reading (a dict keyed by the string alone: no
-# tuple to make and hash per look-up)
-_NUMS: dict[str, dict[str, tuple[Decimal, float, float] | None]] = {".": {}, ",": {}}
-_MISSING: Any = object()
-
-
-def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
-    """(exact value, float value, one unit in the last printed digit) of a printed number."""
-    cache = _NUMS[sep]
-    out = cache.get(raw, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
-    if out is not _MISSING:
-        return out
-    r = plain_number(raw, sep)
-    # (the float of the plain string, not of the Decimal: the same float, and float(Decimal)
-    # goes through a string of its own)
-    try:
-        out = None if r is None else (Decimal(r[0]), float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
-    except InvalidOperation:  # pragma: no cover - read_number's shapes are all valid
-        out = None
-    if len(cache) > 25000:
-        cache.clear()
-    cache[raw] = out
-    return out
-
-
-_ULP = [10.0 ** -k for k in range(12)]
-
-
+#: (exact value, float value, one unit in the last printed digit) of a printed number under a
+#: decimal separator, or None (numbers.reading; the check's name for it)
+_num = reading
 
 
 def fields_pass(v: str, c: str, p: str, down: bool = False) -> bool:

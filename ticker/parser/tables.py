@@ -128,8 +128,7 @@ class Tables(PageState):
         searched for those words only when a line above may be such a cell: a strip's entry
         above, the commonest case, ends the look before it.)"""
         L = self.L
-        k = i - 1
-        while k > self.consumed and i - k <= 12:
+        for k in range(i - 1, max(self.consumed, i - 13), -1):
             if L.kind(k) == _TEXT:  # (a number's line is no header cell: not looked at)
                 s = L.text(k)
                 if len(s) > 24 or _BULLET.match(s):
@@ -141,7 +140,6 @@ class Tables(PageState):
                         return False
                     if _header_kind(s) == "p":
                         return self.cell_table(k)
-            k -= 1
         return False
 
     def cell_table(self, i: int) -> bool:
