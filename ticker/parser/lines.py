@@ -163,7 +163,7 @@ def _line_text(raw: str) -> str:
 def _simple_fields(s: str, m: re.Match[str]) -> list[_Field]:
     """The fields of a line ``s`` that ``_SIMPLE_LINE`` matched (``m``): a value, or a change
     and its percent in parentheses."""
-    v, pc = m.group(1), m.group(2)
+    v, pc = m.groups()
     f = _new_field(_Field)
     f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
     if pc is None:
@@ -238,6 +238,8 @@ class _Lines:
                     _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
             else:
                 k = e[1]
+                if self._text[i] is None:  # (text() would look the line up again)
+                    self._text[i] = e[0]
                 if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
                     self.fields(i)
             self.kinds[i] = k
