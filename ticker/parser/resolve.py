@@ -11,7 +11,7 @@ from .check import _consistent, _misfit, _num, check_arithmetic
 from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
 from .model import Quote, _QuoteSlots
 from .names import _clean_name, _inline_name, _noise, _words
-from .numbers import _DOT, MINUS_SIGNS, decimal_candidates, parse_number
+from .numbers import _BOTH, _DOT, MINUS_SIGNS, decimal_candidates, parse_number
 from .state import PageState
 from .yahoo import _BULLET_NEAR, _fast_quote
 
@@ -81,7 +81,7 @@ class Resolver(PageState):
         self.spaced_fields = sum(
             1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
         ) if any(c.alt is not None for c in cands) else 0
-        if any(len(x) == 2 for x in allowed):
+        if _BOTH in allowed:  # (a number that reads both ways: the only two-element set)
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
             for c in cands:
