@@ -61,6 +61,55 @@ def test_line_kinds_and_fields(line, kind, fields):
         assert [g.lstrip("+") for g in got] == [f.lstrip("+") for f in fields]
 
 
+def _simple_lines(n: int, seed: int = 7) -> list[str]:
+    """Lines in and near the shapes _Lines.kind reads before its cache ("3,367.90",
+    "+29.33 (+0.88%)"), with edge spaces, other minus signs, decimal commas and junk."""
+    import random
+
+    rnd = random.Random(seed)
+
+    def num() -> str:
+        sign = rnd.choice(["", "", "+", "-", "−", "–", "(", "$"])
+        shape = rnd.randrange(6)
+        if shape == 0:
+            body = f"{rnd.randint(1, 999)},{rnd.randint(0, 999):03d}.{rnd.randint(0, 99):02d}"
+        elif shape == 1:
+            body = f"{rnd.randint(1, 999)}.{rnd.randint(0, 999):03d},{rnd.randint(0, 99):02d}"
+        elif shape == 2:
+            body = f"{rnd.randint(0, 99999)}{rnd.choice(['.', ','])}{rnd.randint(0, 9999)}"
+        elif shape == 3:
+            body = str(rnd.randint(0, 10**rnd.randint(1, 9)))
+        elif shape == 4:
+            body = f"{rnd.randint(1, 99)},{rnd.randint(0, 99):02d},{rnd.randint(0, 999):03d}.5"
+        else:
+            body = "".join(rnd.choice("0123456789,.") for _ in range(rnd.randint(1, 9)))
+        return sign + body
+
+    out = []
+    for _ in range(n):
+        s = num()
+        if rnd.random() < 0.6:
+            s += rnd.choice(["", " ", "\u00a0"]) + "(" + num() + rnd.choice(["", " "]) + "%)"
+        if rnd.random() < 0.1:
+            s += rnd.choice(["%", " Pts", "·", ")", "\u200e"])
+        out.append(rnd.choice(["", " ", "    ", "\t", "\u00a0"]) + s + rnd.choice(["", " ", "\u2009"]))
+    return out
+
+
+def test_number_lines_read_before_the_cache_as_the_clear_path_reads_them():
+    """Contract of _Lines.kind's first test (the common number lines, before the line cache and
+    normalize): kind, text and fields as normalize and _classify make them."""
+    from ticker.parser.lines import _STRIP, _specs
+
+    for line in _simple_lines(3000):
+        fast = _Lines(line)
+        clear = _Lines(line)
+        clear._text[0] = normalize(line.strip(_STRIP))
+        assert fast.kind(0) == clear._classify(0, [0]), line
+        assert fast.text(0) == clear._text[0], line
+        assert _specs(fast.fields(0)) == _specs(clear.fields(0)), line
+
+
 # --------------------------------------------------------------------------- words, names, status
 
 

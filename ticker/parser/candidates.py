@@ -47,11 +47,12 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
     Several readings come back only when the order is ambiguous; the arithmetic picks.
     """
-    pcts = [i for i, f in enumerate(fs) if f.pct]
-    if len(fs) != 3 or len(pcts) != 1:
+    if len(fs) != 3:
         return []
     a, b, c = fs
-    k = pcts[0]
+    if a.pct + b.pct + c.pct != 1:
+        return []
+    k = 2 if c.pct else 1 if b.pct else 0  # where the one percent is
     if k == 2:
         return [(a, b, c, "vcp")]
     if k == 1:  # 17.999,59 +0,41% +72,62   or   +72,62 (+0,41%) 17.999,59
@@ -103,6 +104,23 @@ class _Day:
 
 
 _DAY = _Day()
+
+
+# a text line -> whether it may sit between two fields of one quote (see _between): a site
+# prints the same labels and names page after page (bounded: cleared when full)
+_BETWEEN: dict[str, bool] = {}
+
+
+def _between(s: str) -> bool:
+    """A text line that may sit between two fields of one quote: the change's or percent's
+    label ("Today's Change"), a direction word or arrow ("하락", "▼"), a day label ("24h")."""
+    got = _BETWEEN.get(s)
+    if got is None:
+        got = _label_between(s) or _direction_line(s) is not None or _DAY.fullmatch(s) is not None
+        if len(_BETWEEN) >= 5000:
+            _BETWEEN.clear()
+        _BETWEEN[s] = got
+    return got
 
 
 def _day_label(s: str) -> bool:
@@ -229,8 +247,10 @@ class Candidates(PageState):
         into consumed lines, across at most one blank line at a time."""
         L = self.L
         kinds = L.kinds
-        edge, k, gap = i, i + step, 0
-        while (k > self.consumed if step < 0 else k < L.n) and abs(k - i) < 12:
+        # the lines looked at: from i + step up to (not including) stop
+        stop = max(self.consumed, i - 12) if step < 0 else min(L.n, i + 12)
+        edge, gap = i, 0
+        for k in range(i + step, stop, step):
             kd = kinds[k]
             if kd is None:
                 kd = L.kind(k)
@@ -242,15 +262,13 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None
-                                              or _DAY.fullmatch(s) is not None):
+            elif kd == _TEXT and gap < 2 and _between(L.text(k)):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
                 gap += 1
             else:
                 break
-            k += step
         return edge
 
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
@@ -262,14 +280,12 @@ class Candidates(PageState):
         L = self.L
         kinds = L.kinds
         window: list[tuple[int, str]] = []
-        k = start - 1
         bullet = None
-        while k > self.consumed and len(window) < 16 and start - k < 24:
+        for k in range(start - 1, max(self.consumed, start - 24), -1):
             kd = kinds[k]
             if kd is None:
                 kd = L.kind(k)
             if kd == _BLANK:
-                k -= 1
                 continue
             s = L.text(k)
             if kd != _TEXT:
@@ -287,7 +303,8 @@ class Candidates(PageState):
             if "%" in s and L.fields(k):
                 break  # another quote's line
             window.append((k, s))
-            k -= 1
+            if len(window) == 16:
+                break
         window.reverse()
         choice = choose_name(window, self.mentions) if window else None
         if choice is not None and L.kind(choice.line) != _TEXT:
@@ -408,7 +425,11 @@ class Candidates(PageState):
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
             lo, hi = self.group(i)
-            label = next((k for k in range(hi, lo, -1) if kinds[k] == _TEXT), None)
+            label = None
+            for k in range(hi, lo, -1):
+                if kinds[k] == _TEXT:
+                    label = k
+                    break
             if label is not None and self._other_label_above(lo):
                 # "Previous close" / "211.76" / "Change" / "+2.80 (+1.34%)": the number above the
                 # change's label is another statistic's; the group starts below the label
@@ -488,7 +509,8 @@ class Candidates(PageState):
             and not fs[0].pct
         )
         strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
-        self.cands.append(_Cand(*roles[0][:3], name, symbol, nline, strong, roles, (nline, hi),
+        v, c, p, _ = roles[0]
+        self.cands.append(_Cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
                                 layout="bullet" if bullet else "header"))
         self.consumed = hi
         if bullet:

@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
 
-from .numbers import decimal_candidates, read_number
+from .numbers import decimal_candidates, reading
 
 
 def _decimals(d: Decimal) -> int:
@@ -51,29 +50,9 @@ def _consistent(v: float, c: float, p: float, uv: float, uc: float, up: float) -
     return v > 0 and abs(100.0 * c / v - p) <= 100.0 * (uc * v + uv * abs(c)) / (v * v) + up + 1e-9
 
 
-# per decimal separator: printed number -> its reading (a dict keyed by the string alone: no
-# tuple to make and hash per look-up)
-_NUMS: dict[str, dict[str, tuple[Decimal, float, float] | None]] = {".": {}, ",": {}}
-_MISSING: Any = object()
-
-
-def _num(raw: str, sep: str) -> tuple[Decimal, float, float] | None:
-    """(exact value, float value, one unit in the last printed digit) of a printed number."""
-    cache = _NUMS[sep]
-    out = cache.get(raw, _MISSING)  # (not try/except: a new number's KeyError costs more than get)
-    if out is not _MISSING:
-        return out
-    r = read_number(raw, sep)
-    out = None if r is None else (r[0], float(r[0]), _ULP[r[1]] if r[1] < 12 else 10.0 ** -r[1])
-    if len(cache) > 25000:
-        cache.clear()
-    cache[raw] = out
-    return out
-
-
-_ULP = [10.0 ** -k for k in range(12)]
-
-
+#: (exact value, float value, one unit in the last printed digit) of a printed number under a
+#: decimal separator, or None (numbers.reading; the check's name for it)
+_num = reading
 
 
 def fields_pass(v: str, c: str, p: str, down: bool = False) -> bool:

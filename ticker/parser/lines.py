@@ -93,6 +93,8 @@ _SPACED_CP = LazyPattern(  # "+1 107 (+5,63 %)": a space-grouped integer change
     rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
 _SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 _SIMPLE_LINE = LazyPattern(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
+# the first characters of such a line (a cheap test before the pattern's)
+_SIMPLE_FIRST = frozenset("0123456789+" + MINUS_SIGNS)
 _EDGE = r"[\s\u200b\u200e\u200f\ufeff]*"
 _W = "[ \\t\u00a0\u202f\u2009\u200b\ufeff]*"  # spaces inside a line
 _B = "[ \\t\u00a0\u202f\u2009\u200b\ufeff|]*"  # a blank line's content
@@ -160,6 +162,21 @@ def _line_text(raw: str) -> str:
     return normalize(raw.strip(_STRIP))
 
 
+def _simple_fields(s: str, m: re.Match[str]) -> list[_Field]:
+    """The fields of a line ``s`` that ``_SIMPLE_LINE`` matched (``m``): a value, or a change
+    and its percent in parentheses."""
+    v, pc = m.groups()
+    f = _new_field(_Field)
+    f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
+    if pc is None:
+        f.end = len(s)
+        return [f]
+    f.end = m.end(1)
+    g = _new_field(_Field)
+    g.raw, g.pct, g.paren, g.down, g.up, g.start, g.end = pc, True, True, False, False, m.start(2) - 1, len(s)
+    return [f, g]
+
+
 class _Lines:
     """The page's lines with lazily computed, cached classification: per line its kind, text
     and fields, in lists indexed by line (None: not made yet)."""
@@ -201,8 +218,18 @@ class _Lines:
             raw = self.raw[i]
             e = _LINE_CACHE.get(raw)
             if e is None:
+                s = raw.strip(_STRIP)
+                if s[:1] in _SIMPLE_FIRST and s.isascii():
+                    m = _SIMPLE_LINE.fullmatch(s)
+                    if m is not None:
+                        # "3,367.90", "+29.33 (+0.88%)": what _classify makes of them, without
+                        # normalize (the identity on such an ASCII line) and the steps before
+                        self._text[i] = s
+                        self._fields[i] = _simple_fields(s, m)
+                        self.kinds[i] = _NUM
+                        return _NUM
                 if self._text[i] is None:  # (text() would look the line up again)
-                    self._text[i] = _line_text(raw)
+                    self._text[i] = normalize(s)
                 how = [_FS_NONE]
                 k = self._classify(i, how)
                 if k != _NUM and len(raw) <= _LINE_KEY_MAX:
@@ -213,6 +240,8 @@ class _Lines:
                     _LINE_CACHE[raw] = (self._text[i], k, how[0], None if fs is None else _specs(fs))
             else:
                 k = e[1]
+                if self._text[i] is None:  # (text() would look the line up again)
+                    self._text[i] = e[0]
                 if e[2] != _FS_NONE:  # what _classify did to the line's fields, again
                     self.fields(i)
             self.kinds[i] = k
@@ -226,17 +255,7 @@ class _Lines:
         m = _SIMPLE_LINE.fullmatch(s)
         if m:  # the common shapes "3,367.90" and "+29.33 (+0.88%)" without the big regex
             # (first: such a line is no bullet, has a digit and is no space-grouped integer)
-            v, pc = m.group(1), m.group(2)
-            f = _new_field(_Field)
-            f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
-            if pc is None:
-                f.end = len(s)
-                self._fields[i] = [f]
-            else:
-                f.end = m.end(1)
-                g = _new_field(_Field)
-                g.raw, g.pct, g.paren, g.down, g.up, g.start, g.end = pc, True, True, False, False, m.start(2) - 1, len(s)
-                self._fields[i] = [f, g]
+            self._fields[i] = _simple_fields(s, m)
             return _NUM
         if _BULLET.match(s) or not _DIGIT.search(s):
             if len(s) <= 4 and _UNIT_ONLY.fullmatch(s):  # "JPY", "PKT" between the numbers

@@ -165,18 +165,53 @@ def decimal_candidates(text: str) -> frozenset[str]:
     >>> sorted(decimal_candidates("N/A"))
     []
     """
-    out = _CANDS.get(text)
-    if out is None:
-        info = _info(text)
-        out = _NONE if info is None else _BOTH if len(info[1]) == 2 else _SEPSET[next(iter(info[1]))]
-        if len(_CANDS) >= _CACHE_MAX:
-            _CANDS.clear()
-        _CANDS[text] = out
-    return out
+    got = _READ.get(text)
+    return (got if got is not None else _read(text))[0]
 
 
-# text -> decimal_candidates(text) (asked three times per candidate: worth its own look-up)
-_CANDS: dict[str, frozenset[str]] = {}
+def reading(text: str, decimal_sep: str) -> tuple[Decimal, float, float] | None:
+    """``text`` read under ``decimal_sep`` (``"."`` or ``","``): its exact value, that value
+    as a float, and one unit in its last printed digit (the arithmetic check's inputs); None
+    when that separator gives no number.
+
+    >>> reading("1,234", ","), reading("3,367.90", ","), reading("-0.0400", ".")
+    ((Decimal('1.234'), 1.234, 0.001), None, (Decimal('-0.0400'), -0.04, 0.0001))
+    """
+    got = _READ.get(text)
+    if got is None:
+        got = _read(text)
+    return got[1] if decimal_sep == "." else got[2]
+
+
+# text -> (decimal_candidates(text), reading(text, "."), reading(text, ",")), made together when
+# the text is first asked about: a candidate's numbers are asked both, three times each (bounded)
+_Reading = tuple[Decimal, float, float]
+_READ: dict[str, tuple[frozenset[str], _Reading | None, _Reading | None]] = {}
+_UNREAD: tuple[frozenset[str], None, None] = (_NONE, None, None)
+_ULP = [10.0 ** -k for k in range(12)]
+
+
+def _read(text: str) -> tuple[frozenset[str], _Reading | None, _Reading | None]:
+    info = _analyse(text) if isinstance(text, str) else None
+    if info is None:
+        got: tuple[frozenset[str], _Reading | None, _Reading | None] = _UNREAD
+    else:
+        sign, readings = info
+        dot, comma = readings.get("."), readings.get(",")
+        got = (_BOTH if dot is not None and comma is not None else _DOT if comma is None else _COMMA,
+               None if dot is None else _exact(sign, *dot), None if comma is None else _exact(sign, *comma))
+    if len(_READ) >= _CACHE_MAX:
+        _READ.clear()
+    _READ[text] = got
+    return got
+
+
+def _exact(sign: str, int_part: str, frac: str) -> _Reading:
+    # (the float of the plain string, not of the Decimal: the same float, and float(Decimal)
+    # goes through a string of its own)
+    plain = f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"
+    n = len(frac)
+    return Decimal(plain), float(plain), _ULP[n] if n < 12 else 10.0 ** -n
 
 
 def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int] | None:
@@ -186,6 +221,23 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
     (Decimal('-0.0400'), 4)
     >>> read_number("1.234", ",")
     (Decimal('1234'), 0)
+    """
+    r = plain_number(text, decimal_sep)
+    if r is None:
+        return None
+    try:
+        return Decimal(r[0]), r[1]
+    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
+        return None
+
+
+def plain_number(text: str, decimal_sep: str | None = None) -> tuple[str, int] | None:
+    """The number ``text`` prints, in plain digits with a point and its sign, and the count of
+    printed decimals (:func:`read_number` before it becomes a ``Decimal``; ``float`` of the
+    string is the float of that ``Decimal``: both round the same exact value).
+
+    >>> plain_number("-1,930.5"), plain_number("1.234", ","), plain_number("N/A")
+    (('-1930.5', 1), ('1234', 0), None)
     """
     info = _info(text)
     if info is None:
@@ -199,10 +251,7 @@ def read_number(text: str, decimal_sep: str | None = None) -> tuple[Decimal, int
         if reading is None:
             return None
     int_part, frac = reading
-    try:
-        return Decimal(f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"), len(frac)
-    except InvalidOperation:  # pragma: no cover - the shapes above are all valid
-        return None
+    return (f"{sign}{int_part}.{frac}" if frac else f"{sign}{int_part}"), len(frac)
 
 
 def parse_number(text: str, *, decimal_sep: str | None = None) -> Decimal | None:

@@ -11,7 +11,7 @@ from .check import _consistent, _misfit, _num, check_arithmetic
 from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
 from .model import Quote, _QuoteSlots
 from .names import _clean_name, _inline_name, _noise, _words
-from .numbers import _DOT, MINUS_SIGNS, decimal_candidates, parse_number
+from .numbers import _BOTH, _DOT, MINUS_SIGNS, decimal_candidates, parse_number
 from .state import PageState
 from .yahoo import _BULLET_NEAR, _fast_quote
 
@@ -81,7 +81,7 @@ class Resolver(PageState):
         self.spaced_fields = sum(
             1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
         ) if any(c.alt is not None for c in cands) else 0
-        if any(len(x) == 2 for x in allowed):
+        if _BOTH in allowed:  # (a number that reads both ways: the only two-element set)
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
             for c in cands:
@@ -103,8 +103,12 @@ class Resolver(PageState):
         layouts: list[str] = []
         explain = self.explain
         made: list = []  # the candidate of each quote in out (for explain)
+        q: Quote | None
         for c, al in zip(cands, allowed):
-            q = c.quote if isinstance(c, _Done) else self.resolve_one(c, hint, al)
+            if isinstance(c, _Done):
+                q, key = c.quote, None
+            else:
+                q, key = self.resolve_one(c, hint, al)
             if q is None:
                 if explain is not None and c.quote is None:
                     explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
@@ -113,7 +117,8 @@ class Resolver(PageState):
             made.append(c)
             # a header repeating a strip entry ("STI" above "STI Straits Times Index"): keep one;
             # two entries of a strip are two quotes, whatever their numbers
-            key = (float(q.value), float(q.change), float(q.change_pct))
+            if key is None:
+                key = (float(q.value), float(q.change), float(q.change_pct))
             same = seen.get(key)
             prior = None
             if same is None:
@@ -163,14 +168,17 @@ class Resolver(PageState):
             quotes.append(q)
         return quotes
 
-    def resolve_one(self, c: _Cand, hint: str, first_allowed: frozenset[str]) -> Quote | None:
+    def resolve_one(self, c: _Cand, hint: str, first_allowed: frozenset[str]
+                    ) -> tuple[Quote | None, tuple[float, float, float] | None]:
+        """The candidate's quote, or None; and its numbers as floats when they are known here
+        (resolve's key for repeated numbers), else None."""
         best = None
         for n, (v, ch, p, order) in enumerate(c.order):
             allowed = first_allowed if n == 0 else (
                 decimal_candidates(v.raw) & decimal_candidates(ch.raw) & decimal_candidates(p.raw))
             if not allowed:
                 continue
-            seps = (hint, "," if hint == "." else ".") if len(allowed) == 2 else tuple(allowed)
+            seps = (hint, "," if hint == "." else ".") if len(allowed) == 2 else allowed
             for sep in seps:
                 nv, nc, np_ = _num(v.raw, sep), _num(ch.raw, sep), _num(p.raw, sep)
                 if nv is None or nc is None or np_ is None:
@@ -178,7 +186,7 @@ class Resolver(PageState):
                 if not (_FINITE(nv[1]) and _FINITE(nc[1]) and _FINITE(np_[1])):
                     # "1111…" of 400 digits is no float a store can keep (it would be Inf)
                     self.warnings.append(f"line {c.line + 1}: entry {c.name!r} has a number too large to store; dropped")
-                    return None
+                    return None, None
                 if v.down or ch.down or p.down:
                     # a down arrow is the minus of the unsigned numbers ("▼2.57" then "-0.30%")
                     if not ch.signed:
@@ -202,20 +210,21 @@ class Resolver(PageState):
                                 f"line {c.line + 1}: {c.v.raw!r} is ambiguous: {q.name!r} {q.value} or "
                                 f"{c.name!r} {nv[0]} (both pass the arithmetic)")
                             if other < mine - 1e-9 or (other <= mine + 1e-9 and self.spaced_fields <= 1):
-                                return q
-                    return self._quote(c, nv[0], nc[0], np_[0], True)
+                                return q, None
+                    return self._quote(c, nv[0], nc[0], np_[0], True), (nv[1], nc[1], np_[1])
                 if best is None and order == "vcp":
-                    best = (nv[0], nc[0], np_[0])
+                    best = (nv, nc, np_)
         if c.alt is not None:  # try the value's first space group as the end of the name
             q = self._split_alt(c, hint)
             if q is not None:
-                return q
+                return q, None
         if best is not None and c.strong and c.name is not None:
-            if not best[0]:  # "0.00 / 0.00 (0.00%)": a widget with no data, not a quote
+            bv, bc, bp = best
+            if not bv[0]:  # "0.00 / 0.00 (0.00%)": a widget with no data, not a quote
                 self.warnings.append(f"line {c.line + 1}: entry {c.name!r} shows a zero value; dropped")
-                return None
-            return self._quote(c, *best, False)
-        return None
+                return None, None
+            return self._quote(c, bv[0], bc[0], bp[0], False), (bv[1], bc[1], bp[1])
+        return None, None
 
     def _split_alt(self, c: _Cand, hint: str) -> Quote | None:
         raw = c.v.raw

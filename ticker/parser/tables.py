@@ -124,21 +124,22 @@ class Tables(PageState):
         """The first row's percent at line ``i`` of a table printed one cell per line under a
         header with no ``%`` in it ("代码" / "名称" / "最新价" / "涨跌额" / "涨跌幅" /
         "成交额(亿)" / "000001" / "上证指数" / ... / "-0.21%"): the header's percent cell
-        within twelve short lines above; read as :meth:`cell_table` reads it."""
-        if self.pct_header_words is None:  # (one search of the page for the few such words)
-            self.pct_header_words = any(w in self.source for w in _PCT_WORDS)
-        if not self.pct_header_words:
-            return False
+        within twelve short lines above; read as :meth:`cell_table` reads it. (The page is
+        searched for those words only when a line above may be such a cell: a strip's entry
+        above, the commonest case, ends the look before it.)"""
         L = self.L
-        k = i - 1
-        while k > self.consumed and i - k <= 12:
+        for k in range(i - 1, max(self.consumed, i - 13), -1):
             if L.kind(k) == _TEXT:  # (a number's line is no header cell: not looked at)
                 s = L.text(k)
                 if len(s) > 24 or _BULLET.match(s):
                     return False  # (a strip's entry above: no cell table)
-                if "%" not in s and _DIGIT.search(s) is None and _header_kind(s) == "p":
-                    return self.cell_table(k)
-            k -= 1
+                if "%" not in s and _DIGIT.search(s) is None:
+                    if self.pct_header_words is None:  # (one search of the page for the few such words)
+                        self.pct_header_words = any(w in self.source for w in _PCT_WORDS)
+                    if not self.pct_header_words:
+                        return False
+                    if _header_kind(s) == "p":
+                        return self.cell_table(k)
         return False
 
     def cell_table(self, i: int) -> bool:

@@ -16,11 +16,12 @@ from decimal import Decimal
 from typing import Any
 
 from .candidates import _Cand
-from .check import _ULP, _consistent
+from .check import _consistent
 from .lazyre import LazyPattern
 from .lines import _B, _NUM, _STRIP, _W, _X, _Field
 from .model import Quote, _QuoteSlots
 from .names import _heading_ok
+from .numbers import _ULP
 from .state import PageState
 
 _FNUM = r"[+\-−–]?[0-9][0-9,.]*"  # ASCII digits; loose on purpose (fast); resolve() drops malformed numbers
