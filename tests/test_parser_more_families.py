@@ -267,6 +267,11 @@ NAMES = [
     # an exchange's name beside the index's code: a code and venue line, the name above it
     pytest.param("الأسواق › السوق السعودية › المؤشرات\nمؤشر السوق المثال (مثال)\nZMPL · تداول السعودية\n١١٬٢٣٤٫٥٦\nالتغير\n"
                  "-٤٥٫٦٧\nنسبة التغير\n-٠٫٤٠٪\n", ("مؤشر السوق المثال (مثال)", None), id="ar-code-and-exchange-under-name"),
+    # the name, then a line describing it by its exchange: the name
+    pytest.param("Home  Notizie  Mercati  Azioni  Indici\nZTSE MIB\nIndice principale di Borsa Italiana\n43.518,22\n"
+                 "Var. +201,64\nVar. % +0,47%\n", ("ZTSE MIB", None), id="it-name-then-its-description"),
+    pytest.param("Markets\nZeta 225\nThe main index of the Tokyo Stock Exchange\n38,487.90\n+251.83 (+0.66%)\n",
+                 ("Zeta 225", None), id="en-name-then-its-description"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]
