@@ -404,6 +404,13 @@ class Candidates(PageState):
                     self.borrow(lo, hi, fs)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
+        elif len(fs) == 2 and fs[0].pct and not fs[1].pct and len(L.fields(lo)) == 1 and len(L.fields(hi)) == 1:
+            # "Utveckling idag" / "+0,75 %" / "+19,20" / "Senast" / "2 573,64": the day's percent and
+            # change, then the value under its label below them
+            below = self._value_below_label(hi)
+            if below is None:
+                return
+            hi, fs = below[0], [below[1], fs[1], fs[0]]
         returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
         if returns and all(len(L.fields(k)) == 1 for k in range(lo, hi + 1) if L.kind(k) == _NUM):
             # a table printed one cell a line: value, change, percent, then period returns
@@ -465,6 +472,18 @@ class Candidates(PageState):
         if bullet:
             self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
+
+    def _value_below_label(self, hi: int) -> tuple[int, _Field] | None:
+        """The value labelled as such on the line after line ``hi`` ("Senast" / "2 573,64"): its
+        line and field, or None."""
+        L = self.L
+        label = self._next_line(hi)
+        if label >= L.n or L.kind(label) != _TEXT or field_role(L.text(label)) != "v":
+            return None
+        k = self._next_line(label)
+        if k >= L.n or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
+            return None
+        return k, L.fields(k)[0]
 
     def _change_below(self, lo: int, hi: int, v: _Field, p: _Field) -> bool:
         """The value and the percent at the top of a quote page ("8 035,41 Pts" / "+0,47%"), the
