@@ -261,6 +261,10 @@ class Candidates(PageState):
             k -= 1
         window.reverse()
         choice = choose_name(window, self.mentions) if window else None
+        if choice is None and window and classify(window[-1][1]).kind == "forecast":
+            # (said, for --explain: the numbers under a target's label are no quote)
+            self.refused.append((window[-1][0] + 1, window[-1][1], "the numbers under a forecast's or target's label"))
+            return None
         if choice is not None and L.kind(choice.line) != _TEXT:
             choice = None  # a code of digits alone ("7203") names nothing: the name is a line of words
         if choice is not None:
