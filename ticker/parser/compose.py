@@ -57,7 +57,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.name_evidence = {}  # explain: name line -> how the subject stage chose it
         self.folded_text = None  # the page's text case-folded (candidates' name mentions)
         self.glued_status = None  # a status line glued to a name (Glued)
-        self.quote_lines = frozenset()  # the lines (1-based) of the quotes resolved, for the status stage
+        self.resolved = ()  # the quotes resolved (the status stage reads near them)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
         self.pct_header_words = None  # known when first asked (cell_table_above)
         self._run = None  # the rest of fast_strip's last findall, and where it starts
@@ -124,7 +124,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         else:
             self.names_after_numbers()
             quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
-            self.quote_lines = frozenset(q.line for q in quotes)
+            self.resolved = quotes
             if columns:
                 self.columns = quote_columns(quotes)
                 quotes = ()

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from .lines import _Lines
 
 if TYPE_CHECKING:
-    from .model import _Cand, _Done
+    from collections.abc import Sequence
+
+    from .model import Quote, _Cand, _Done
 
 
 class PageState:
@@ -48,7 +50,7 @@ class PageState:
     name_evidence: dict[int, str]  # explain: name line -> how the subject stage chose it
     folded_text: str | None  # the page's text case-folded, made when a name is looked for in it
     glued_status: str | None  # a status line glued to a name (Glued)
-    quote_lines: frozenset[int]  # the lines (1-based) of the quotes resolved: the status stage reads near them
+    resolved: Sequence[Quote]  # the quotes resolved from cands: the status stage reads near them
     unnamed_tried: bool  # the page's subject named an unnamed quote header (vertical)
     pct_header_words: bool | None  # the page prints a percent column's word without "%" (cell_table_above)
     _run: tuple | None  # the rest of fast_strip's last findall, and where it starts

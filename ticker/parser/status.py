@@ -8,6 +8,7 @@ from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _NOISE_PARTS, _STATUS,
 from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name, _noise
 from .state import PageState
+from .words import merged
 
 
 class StatusTime(PageState):
@@ -63,8 +64,9 @@ class StatusTime(PageState):
         # retraso. 29/11/2024 17:38", "Data delayed at least 15 minutes, as of Dec 20 2024 21:59 GMT.")
         kept = self._kept()
         rows = [c.span for c in kept if getattr(c, "layout", None) == "table"]
-        if not rows:
-            rows = [c.span for c in kept if getattr(c, "layout", None) in ("bullet", "tape", "row")]
+        if not rows:  # (not a strip of bullet entries: its status is above it, read first)
+            strip = {a for a, _ in self.bullet_spans()} if self.bullets and kept else ()
+            rows = [c.span for c in kept if getattr(c, "layout", None) in ("bullet", "tape", "row") and c.span[0] not in strip]
             rows = rows if len(rows) >= 2 else []
         if rows:
             first, last = rows[0]
@@ -194,7 +196,7 @@ class StatusTime(PageState):
     def _kept(self) -> list:
         """The candidates that became quotes (not a poll's rows, a row failing the arithmetic,
         a list under a quote header)."""
-        lines = self.quote_lines
+        lines = {q.line for q in self.resolved}
         return [c for c in self.cands if (c.quote.line if c.quote is not None else c.line + 1) in lines]
 
     def _data_note_below(self) -> str | None:
@@ -202,12 +204,18 @@ class StatusTime(PageState):
         Källa: Infront", "Price data as of Dec 22, 2024, 11:59 PM UTC, provided by Example
         Indices (XBX)."): within 20 lines, past the quote's statistics or an article's teaser,
         not past a news list's heading; farther, it is a footer's disclaimer."""
-        spans = [c.span for c in self._kept()] if self.cands else self._spans(self.fast_entries)
+        if self.cands:
+            spans = [c.span for c in self._kept()]
+        else:
+            spans = self._spans(self.fast_entries[-1:])
         if not spans:
             return None
         L = self.L
         last = max(b for _, b in spans)
-        for k in range(last + 1, min(L.n, last + 21)):
+        stop = min(L.n, last + 21)
+        if not _note_hint("\n".join(L.raw[last + 1 : stop])):
+            return None  # (no minutes, no source: the lines need not be read one by one)
+        for k in range(last + 1, stop):
             s = L.text(k)
             if not s:
                 continue
@@ -353,9 +361,20 @@ _NOTICE = (rf"(?:(?:[^\W\d_]+\s+)?(?:{_alt('data_nouns')})(?:\s+[^\W\d_]+)?\s+)?
            rf"(?:{_DELAYED}(?:\s+[^\W\d_]+){{0,3}}?\s+{_MINUTES}"
            rf"|{_MINUTES}(?:\s+[^\W\d_]+){{0,2}}?\s+{_DELAYED})")
 _SOURCE = rf"(?:{_alt('sources')})(?:\s*:\s*|\s+)[^\s.,;:]+(?:\s+[^\s.,;:]+){{0,4}}"
-# (a delay or a source in it: a time alone is a quote-time line, read where the header is)
-_DATA_NOTE = LazyPattern(rf"(?i)(?:(?:{_NOTICE}|{_LABELLED})[.,;]?\s+)*(?:{_NOTICE}|{_SOURCE})"
-                         rf"(?:[.,;]?\s+(?:{_NOTICE}|{_LABELLED}|{_SOURCE}))*\.?")
+# (read part by part, _note_parts: one pattern of them all would cost ~30 ms to compile)
+_NOTE_PART = LazyPattern(rf"(?i)(?P<n>{_NOTICE})|{_SOURCE}")
+_NOTE_SEP = LazyPattern(r"[.,;]?\s+")
+# (what every delay or source has, looked for first: minutes after a number, a source's word)
+_MINUTES_HINT = LazyPattern(rf"(?i)\d\s*(?:{_alt('minutes')})")
+_SOURCE_WORDS = tuple(merged("sources"))
+
+
+def _note_hint(s: str) -> bool:
+    """Minutes after a number, or a source's word, in ``s``: what a data notice must hold."""
+    if _MINUTES_HINT.search(s) is not None:
+        return True
+    low = s.lower()
+    return any(w in low for w in _SOURCE_WORDS)
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
 _TIME_LABEL = LazyPattern(rf"(?i)(?:{_alt('time_labels')})")
 _BARE_CLOCK = LazyPattern(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -417,8 +436,7 @@ def _time_line(s: str) -> bool:
     if _CLOCK_LINE.fullmatch(s) is not None or _LABELLED_TIME.fullmatch(s) is not None:
         return True
     # a notice about the data with its time ("Cours différés de 15 minutes. Mise à jour 17:50")
-    if _DIGIT.search(s) is not None and _DATA_NOTE.fullmatch(s) is not None and (
-            _CLOCK.search(s) is not None or _DATE.search(s) is not None):
+    if (_CLOCK.search(s) is not None or _DATE.search(s) is not None) and _note_parts(s):
         return True
     # a line with a full date and time and a word saying it is the data's ("Data delayed at
     # least 15 minutes, as of Jul 05 2024 16:35 BST.")
@@ -519,7 +537,38 @@ def _data_note(s: str) -> bool:
     >>> _data_note("Markets data delayed by at least 15 minutes. © Example Media Ltd 2026.")
     False
     """
-    return len(s) <= 160 and _DIGIT.search(s) is not None and _DATA_NOTE.fullmatch(_undot(s)) is not None
+    return len(s) <= 160 and _DIGIT.search(s) is not None and _note_parts(_undot(s))
+
+
+def _note_parts(s: str) -> bool:
+    """``s`` is made of a data notice's parts: delay notices, labelled times and sources, after
+    a full stop, a comma or a semicolon; a delay or a source among them (a time alone is a
+    quote-time line, read where a header is). Each part is matched whole, from each place a
+    part before it can end (a date's own commas: "as of Dec 22, 2026, 11:59 PM UTC").
+
+    >>> _note_parts("Cours différés de 15 minutes. Mise à jour 17:50"), _note_parts("Mise à jour 17:50")
+    (True, False)
+    """
+    if not _note_hint(s):
+        return False
+    end = len(s)
+    stops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NOTE_SEP.finditer(s)]
+    stops += [(end - 1, -1), (end, -1)] if s.endswith(".") else [(end, -1)]
+    reach = {0: False}  # where a part may start -> a delay or a source before it
+    for a, b in stops:
+        for pos, note in list(reach.items()):
+            if pos >= a:
+                continue
+            if _NOTE_PART.fullmatch(s, pos, a) is not None:
+                note = True
+            elif _LABELLED_TIME.fullmatch(s, pos, a) is None:
+                continue
+            if b < 0:
+                if note:
+                    return True
+            else:
+                reach[b] = reach.get(b, False) or note
+    return False
 
 
 def _labelled_time(s: str) -> bool:
