@@ -364,6 +364,11 @@ def test_data_notice_or_time_line(text, status):
     assert page.market_status == status
 
 
+def test_page_time_of_a_clock_then_its_date():
+    page = parse(f"{CELLS_EN}Data as of 4:57 PM ET, 12/02/2026\nCurrencies\n")
+    assert page.page_time is not None and page.page_time.isoformat() == "2026-12-02T16:57:00-05:00"
+
+
 # where such a line is no status: a notice too far below the quotes (a footer's disclaimer),
 # past a news list's heading, a footer's sentence with its copyright, one entry's own note, a
 # notice on a page without quotes, an update time over a table of other statistics, a state

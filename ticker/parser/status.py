@@ -646,6 +646,8 @@ _DATETIMES = [
     LazyPattern(rf"(?P<y>\d{{4}})(?:(?P<ys>[/.])|年\s?)(?P<m>\d{{1,2}})(?:(?P=ys)|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
     # "29/11/2024 17:25", "11/29/2024 4:00 PM ET", "02-12-2026 17:35": day or month first (see _day_month)
     LazyPattern(rf"(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_CONNECT}?{_TM}{_TZP}"),
+    # the clock and its zone first: "4:57 PM ET, 12/20/2026"
+    LazyPattern(rf"{_TM}{_TZP},?\s+(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"),
 ]
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
@@ -671,6 +673,8 @@ def _parse_datetime(s: str) -> datetime | None:
     '2024-05-17T16:00:00-04:00'
     >>> _parse_datetime("At close: 4:35PM BST") is None
     True
+    >>> _parse_datetime("Data as of 4:57 PM ET, 12/20/2026").isoformat()
+    '2026-12-20T16:57:00-05:00'
     """
     s = _undot(s)
     for rx in _DATETIMES:
