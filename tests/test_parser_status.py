@@ -349,6 +349,9 @@ NOTICES = [
                  id="de-notes-then-time-in-bars"),
     pytest.param(below(EN, "Real-time | Nasdaq | 12/02/26 4:00:00 PM"), "Real-time | Nasdaq | 12/02/26 4:00:00 PM",
                  id="en-notes-then-time-in-bars"),
+    # the time line over a quote glued to its name, the page's only quote
+    pytest.param("Markets\nLast | 12/02/26 EST\nAcme Industrial Average44,910.65+188.59(+0.42%)\nDay High\n44,980.29\n",
+                 "Last | 12/02/26 EST", id="en-last-bar-date-over-a-glued-quote"),
     # a labelled update time with its clock word over a table's header
     pytest.param(f"Markedsoverblik\nOpdateret 02.12.2026 kl. 17:00\n{TABLE_DA}", "Opdateret 02.12.2026 kl. 17:00",
                  id="da-opdateret-kl-over-a-table"),

@@ -136,8 +136,9 @@ class StatusTime(PageState):
         L = self.L
         starts = {c.span[0] for c in self.cands}
         for c in self.cands[:3]:
-            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
-                continue
+            layout = getattr(c, "layout", None)
+            if layout not in ("header", "subject", "labelled") and not (layout == "glued" and len(self.cands) == 1):
+                continue  # (a quote glued to its name, alone on the page, is its header: "Acme44,910.65+188.59(+0.42%)")
             first, last = c.span
             fs = L.fields(last)
             if fs and L.kind(last) == _NUM:
