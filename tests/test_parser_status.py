@@ -282,3 +282,116 @@ def test_quote_time_in_a_whole_header(text, name, status):
     page = parse(text)
     assert page.quotes and page.quotes[0].name == name
     assert page.market_status == status
+
+
+# Notices about the data and where they stand (issue 11 §7, families a held-out check showed):
+# a delay notice with its time or its source ("Cours différés de 15 minutes. Mise à jour
+# 17:50", "Kurser fördröjda 15 minuter. Källa: Infront"), below a table, a strip or a tape, or
+# after a quote page's statistics; a time line of a table opening with its label, clock then
+# date ("Data as of 4:57 PM ET, 12/02/2026"); a closing price's label with its venue and date;
+# a one-word state right under the numbers; a state and its labelled update time; notes about
+# the price before its time between bars; a labelled update with its clock word ("kl.").
+STRIP = "Markets data\n" + "".join(f"  • {n} {v} {c} ({p})\n" for n, v, c, p in [
+    ("Acme 100", "8,084.61", "-20.71", "-0.26%"), ("Zeta 250", "20,369.36", "-105.17", "-0.51%"),
+    ("Beta Composite", "5,930.85", "+63.77", "+1.09%")])
+CELLS_FR = ("Valeur\nDernier\nVar.\nVar. %\nIndice Un\n7 393,76\n-36,02\n-0,48 %\nIndice Deux\n5 100,00\n+10,20\n"
+            "+0,20 %\n")
+CELLS_EN = "Index\nLast\nChg\n% Chg\nAcme Composite\n5,432.10\n43.21\n0.80%\nZeta Small Cap\n2,100.50\n-10.50\n-0.50%\n"
+TAPE_SV = "Börsen idag\nOMXS30 2 554,44 \u22128,12 \u22120,32%\tExempel 19 884,75 \u221285,12 \u22120,43%\n"
+TABLE_DA = "Navn\tKurs\t+/-\t%\nC-indeks\t1.745,52\t-11,36\t-0,65%\nEksempel B\t1.547,50\t+12,50\t+0,81%\n"
+STATS = "24h High\n$99,598.14\n24h Low\n$96,311.87\nMarket Cap\n$1.93T\n24h Volume\n$41.27B\nCirculating Supply\n19.80M EXC\n"
+TEASER = ("Fredag 2 december\nBörsen backade efter räntebeskedet\n"
+          "Storbolagsindexet föll för tredje dagen i rad och bredare index tappade också under eftermiddagen.\n"
+          "Läs mer\nFem aktier att hålla koll på i mellandagarna\n")
+NOTICES = [
+    # a delay notice and its time, under a table of one cell a line, a strip, its rows
+    pytest.param(f"{CELLS_FR}Cours différés de 15 minutes. Mise à jour 17:50\nLe marché recule\n",
+                 "Cours différés de 15 minutes. Mise à jour 17:50", id="fr-delay-then-update-under-cells"),
+    pytest.param(f"{CELLS_EN}Quotes delayed 15 minutes. Last updated 16:35 GMT\nCurrencies\n",
+                 "Quotes delayed 15 minutes. Last updated 16:35 GMT", id="en-delay-then-update-under-cells"),
+    pytest.param(f"{STRIP}Data delayed at least 15 minutes, as of Dec 2 2026 21:59 GMT.\nMarkets news\n",
+                 "Data delayed at least 15 minutes, as of Dec 2 2026 21:59 GMT.", id="en-delay-as-of-under-a-strip"),
+    pytest.param(f"{STRIP}Kurse 15 Minuten verzögert. Stand: 02.12.2026, 17:35 Uhr\n",
+                 "Kurse 15 Minuten verzögert. Stand: 02.12.2026, 17:35 Uhr", id="de-minutes-before-delay-then-stand"),
+    pytest.param(f"{TABLE_DA}Kurser forsinket 15 min. Opdateret 02.12.2026 kl. 17:00\n",
+                 "Kurser forsinket 15 min. Opdateret 02.12.2026 kl. 17:00", id="da-delay-then-update-kl"),
+    pytest.param(f"{CELLS_FR}Datos con 15 minutos de retraso. Actualizado 17:38\n",
+                 "Datos con 15 minutos de retraso. Actualizado 17:38", id="es-minutes-then-retraso"),
+    # the clock, its zone, a comma and the date, under a table's rows
+    pytest.param(f"{CELLS_EN}Data as of 4:57 PM ET, 12/02/2026\nCurrencies\n", "Data as of 4:57 PM ET, 12/02/2026",
+                 id="en-as-of-clock-comma-date-under-cells"),
+    # a delay notice with its source after a tape and an article's teaser; a time and its source
+    # after a quote page's statistics
+    pytest.param(f"{TAPE_SV}{TEASER}Kurser fördröjda 15 minuter. Källa: Exempeldata\nKontakta oss\n",
+                 "Kurser fördröjda 15 minuter. Källa: Exempeldata", id="sv-delay-and-source-after-a-teaser"),
+    pytest.param(f"{STRIP}Quotes delayed 15 minutes. Source: Example Data\nAbout us\n",
+                 "Quotes delayed 15 minutes. Source: Example Data", id="en-delay-and-source-under-a-strip"),
+    pytest.param(f"Prices\nExamplecoin\n$97,480.21\n-1,734.12 (-1.75%)\n{STATS}Price Performance\n1W -4.72%\n1M +2.65%\n"
+                 "Price data as of Dec 2, 2026, 11:59 PM UTC, provided by Example Indices (EXI).\nTop Coins\n",
+                 "Price data as of Dec 2, 2026, 11:59 PM UTC, provided by Example Indices (EXI).",
+                 id="en-as-of-and-provider-after-statistics"),
+    # a closing price's label, its venue and its date
+    pytest.param("Actions\nExemple SA\n57,97 EUR +0,63 +1,10%\nCours de clôture Euronext Paris 02/12/2026\n5 jours | 1 an\n",
+                 "Cours de clôture Euronext Paris 02/12/2026", id="fr-closing-price-venue-date"),
+    pytest.param(below(EN, "Closing price Nasdaq 12/02/2026"), "Closing price Nasdaq 12/02/2026", id="en-closing-price-venue-date"),
+    pytest.param(below(DE, "Schlusskurs Xetra 02.12.2026"), "Schlusskurs Xetra 02.12.2026", id="de-schlusskurs-venue-date"),
+    # a one-word state right under the numbers, before the time line under it
+    pytest.param(below(DE, "Stängd\nUppdaterad 17:29:59"), "Stängd", id="sv-state-over-update-time"),
+    pytest.param(below(DE, "Geschlossen"), "Geschlossen", id="de-state-alone"),
+    pytest.param(below(EN, "Closed\nLast updated 16:35 GMT"), "Closed", id="en-state-over-update-time"),
+    # a state, then its labelled update time on the same line
+    pytest.param(below(FR, "Stengt · Sist oppdatert 02.12.2026 16:25"), "Stengt · Sist oppdatert 02.12.2026 16:25",
+                 id="no-state-dot-updated"),
+    pytest.param(below(FR, "Lukket · Senest opdateret 02.12.2026 16:25"), "Lukket · Senest opdateret 02.12.2026 16:25",
+                 id="da-state-dot-updated"),
+    # notes about the price (real-time, its venue) before its time, between bars
+    pytest.param(below(DE, "Realtime-Kurs | Xetra | 02.12.26, 17:45:00 Uhr"), "Realtime-Kurs | Xetra | 02.12.26, 17:45:00 Uhr",
+                 id="de-notes-then-time-in-bars"),
+    pytest.param(below(EN, "Real-time | Nasdaq | 12/02/26 4:00:00 PM"), "Real-time | Nasdaq | 12/02/26 4:00:00 PM",
+                 id="en-notes-then-time-in-bars"),
+    # the time line over a quote glued to its name, the page's only quote
+    pytest.param("Markets\nLast | 12/02/26 EST\nAcme Industrial Average44,910.65+188.59(+0.42%)\nDay High\n44,980.29\n",
+                 "Last | 12/02/26 EST", id="en-last-bar-date-over-a-glued-quote"),
+    # a labelled update time with its clock word over a table's header
+    pytest.param(f"Markedsoverblik\nOpdateret 02.12.2026 kl. 17:00\n{TABLE_DA}", "Opdateret 02.12.2026 kl. 17:00",
+                 id="da-opdateret-kl-over-a-table"),
+    pytest.param(f"Markedsoversikt\nOppdatert 02.12.2026 kl. 17.00\n{TABLE_DA}", "Oppdatert 02.12.2026 kl. 17.00",
+                 id="no-oppdatert-kl-dotted-over-a-table"),
+]
+
+
+@pytest.mark.parametrize("text,status", NOTICES)
+def test_data_notice_or_time_line(text, status):
+    page = parse(text)
+    assert page.quotes, "the quotes themselves are read"
+    assert page.market_status == status
+
+
+def test_page_time_of_a_clock_then_its_date():
+    page = parse(f"{CELLS_EN}Data as of 4:57 PM ET, 12/02/2026\nCurrencies\n")
+    assert page.page_time is not None and page.page_time.isoformat() == "2026-12-02T16:57:00-05:00"
+
+
+# where such a line is no status: a notice too far below the quotes (a footer's disclaimer),
+# past a news list's heading, a footer's sentence with its copyright, one entry's own note, a
+# notice on a page without quotes, an update time over a table of other statistics, a state
+# word farther below the numbers, a state then a separator line (a badge cut in three lines)
+NOT_NOTICES = [
+    pytest.param(f"{STRIP}" + "".join(f"Story number {i} of the day\n" for i in range(22))
+                 + "Quotes delayed 15 minutes. Source: Example Data\n", id="notice-far-below"),
+    pytest.param(f"{STRIP}Latest news\nStocks end the week higher\nQuotes delayed 15 minutes. Source: Example Data\n",
+                 id="notice-past-a-news-heading"),
+    pytest.param(f"{STRIP}Markets data delayed by at least 15 minutes. © Example Media Ltd 2026. All rights reserved.\n",
+                 id="footer-sentence-with-copyright"),
+    pytest.param(f"{STRIP}    Index delayed 15 minutes\n", id="one-entry-note"),
+    pytest.param("Markets\nQuotes delayed 15 minutes. Source: Example Data\nAbout us\n", id="no-quotes"),
+    pytest.param("General election: national results\nUpdated 11:42 Tuesday, December 2nd\nParty\tSeats\tChange\tShare\n"
+                 "Example Party\t48\t+10\t21.9%\nOther Party\t38\t+3\t20.8%\n", id="update-over-a-poll-table"),
+    pytest.param(below(EN, "Day range 5,380.12 - 5,440.87\nClosed"), id="state-below-a-statistic"),
+    pytest.param(below(EN, "Closed\n·\n02/12"), id="state-then-a-separator-line"),
+]
+
+
+@pytest.mark.parametrize("text", NOT_NOTICES)
+def test_no_data_notice(text):
+    assert parse(text).market_status is None

@@ -43,6 +43,12 @@ _USERS = {
     and status._parse_datetime(f"2.12.2026 {w} 18.29") is not None,
     "am_words": lambda w: status._parse_datetime(f"02/12/2026 12:20 {w}").hour == 0,
     "pm_words": lambda w: status._parse_datetime(f"02/12/2026 03:20 {w}").hour == 15,
+    # a notice about the data (ticker.parser.status): what is late, its delay in minutes, its source
+    "data_nouns": lambda w: status._data_note(f"{w} delayed 15 minutes") and not status._data_note("Zeta delayed 15 minutes"),
+    "delays": lambda w: status._data_note(f"Data {w} 15 minutes") or status._data_note(f"Data 15 minutes {w}"),
+    "minutes": lambda w: status._data_note(f"Data delayed 15 {w}"),
+    "sources": lambda w: status._data_note(f"Data delayed 15 minutes. {w} Example")
+    and status._data_note(f"Updated 17:35, {w}: Example Indices (EXI)."),
     "news_headings": lambda w: status._news_heading(w) and status._news_heading(f"{w} zu Beispiel AG"),
     "bylines": lambda w: status._time_of(f"{w} Dec 2, 2026, 4:05 PM EST") is None
     and status._time_of("Dec 2, 2026, 4:05 PM EST") is not None,

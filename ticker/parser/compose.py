@@ -57,6 +57,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         self.name_evidence = {}  # explain: name line -> how the subject stage chose it
         self.folded_text = None  # the page's text case-folded (candidates' name mentions)
         self.glued_status = None  # a status line glued to a name (Glued)
+        self.resolved = ()  # the quotes resolved (the status stage reads near them)
         self.unnamed_tried = False  # the page's subject named an unnamed quote header (vertical)
         self.table_head = self.first_row = -1  # (a table sets them for its rows)
         self.pct_header_words = None  # known when first asked (cell_table_above)
@@ -125,6 +126,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.names_after_numbers()
             self.first_tile_name()
             quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
+            self.resolved = quotes
             if columns:
                 self.columns = quote_columns(quotes)
                 quotes = ()

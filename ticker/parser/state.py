@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from .lines import _Lines
 
 if TYPE_CHECKING:
-    from .model import _Cand, _Done
+    from collections.abc import Sequence
+
+    from .model import Quote, _Cand, _Done
 
 
 class PageState:
@@ -50,6 +52,7 @@ class PageState:
     glued_status: str | None  # a status line glued to a name (Glued)
     table_head: int  # the header line of the table being read (table, wide_table)
     first_row: int  # its first row's line
+    resolved: Sequence[Quote]  # the quotes resolved from cands: the status stage reads near them
     unnamed_tried: bool  # the page's subject named an unnamed quote header (vertical)
     pct_header_words: bool | None  # the page prints a percent column's word without "%" (cell_table_above)
     _run: tuple | None  # the rest of fast_strip's last findall, and where it starts

@@ -4,10 +4,11 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from .lazyre import LazyPattern
-from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
+from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _NOISE_PARTS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
 from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name, _noise
 from .state import PageState
+from .words import merged
 
 
 class StatusTime(PageState):
@@ -58,15 +59,23 @@ class StatusTime(PageState):
             quote_time = self._quote_time()
             if quote_time is not None:
                 return quote_time
-        # a table's: the time line just above its header or just below its rows ("As of
-        # 11/29/2024 4:00 PM ET", "Datos con 15 minutos de retraso. 29/11/2024 17:38")
-        rows = [c.span for c in self.cands if getattr(c, "layout", None) == "table"]
+        # a table's, or a strip's or tape's of two quotes or more: the time line just above its
+        # header or just below its rows ("As of 11/29/2024 4:00 PM ET", "Datos con 15 minutos de
+        # retraso. 29/11/2024 17:38", "Data delayed at least 15 minutes, as of Dec 20 2024 21:59 GMT.")
+        kept = self._kept()
+        rows = [c.span for c in kept if getattr(c, "layout", None) == "table"]
+        if not rows:  # (not a strip of bullet entries: its status is above it, read first)
+            strip = {a for a, _ in self.bullet_spans()} if self.bullets and kept else ()
+            rows = [c.span for c in kept if getattr(c, "layout", None) in ("bullet", "tape", "row") and c.span[0] not in strip]
+            rows = rows if len(rows) >= 2 else []
         if rows:
             first, last = rows[0]
-            for a, b in rows[1:]:
+            for a, b in sorted(c.span for c in kept):  # (a last row read as another layout's)
+                if a < first:
+                    continue
                 if a > last + 3:
                     break
-                last = b
+                last = max(last, b)
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
                 s = L.text(k)
                 t = _time_of(s) if s else None
@@ -97,6 +106,9 @@ class StatusTime(PageState):
             status = _status_line(line[m.end() :] if m else line)
             if status is not None:
                 return status
+        note = self._data_note_below()
+        if note is not None:
+            return note
         if not self.cands and not self.fast_entries:
             # no quote: a quote page whose numbers are missing still heads it with its quote
             # time ("Official Close 8/16/2019" over bare labels): a labelled time line among
@@ -124,8 +136,9 @@ class StatusTime(PageState):
         L = self.L
         starts = {c.span[0] for c in self.cands}
         for c in self.cands[:3]:
-            if getattr(c, "layout", None) not in ("header", "subject", "labelled"):
-                continue
+            layout = getattr(c, "layout", None)
+            if layout not in ("header", "subject", "labelled") and not (layout == "glued" and len(self.cands) == 1):
+                continue  # (a quote glued to its name, alone on the page, is its header: "Acme44,910.65+188.59(+0.42%)")
             first, last = c.span
             fs = L.fields(last)
             if fs and L.kind(last) == _NUM:
@@ -136,6 +149,14 @@ class StatusTime(PageState):
             news = next((k for k in after if _news_heading(L.text(k))), None)  # its dates are the articles'
             if news is not None:
                 after = range(last + 1, news)
+            # a state badge right under the numbers ("Stängd", "Geschlossen"; not "Open", a
+            # statistic's label, nor "Closed" / "·" / "24/05", a line cut in three): the status,
+            # before the time line under it
+            k = next((k for k in after if L.text(k)), None)
+            if k is not None and _bare_state(L.text(k)):
+                j = next((j for j in range(k + 1, min(L.n, k + 3)) if L.text(j)), None)
+                if j is None or any(ch.isalnum() for ch in L.text(j)):
+                    return self._printed(k, L.text(k))
             near = [*after, *range(first + 1, last),
                     *range(first - 1, max(-1, first - 4), -1)]  # after, between name and numbers, above
             status = None
@@ -171,6 +192,38 @@ class StatusTime(PageState):
                     texts += 1
                     if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
                         break
+        return None
+
+    def _kept(self) -> list:
+        """The candidates that became quotes (not a poll's rows, a row failing the arithmetic,
+        a list under a quote header)."""
+        lines = {q.line for q in self.resolved}
+        return [c for c in self.cands if (c.quote.line if c.quote is not None else c.line + 1) in lines]
+
+    def _data_note_below(self) -> str | None:
+        """A notice about the data below the page's last quote ("Kurser fördröjda 15 minuter.
+        Källa: Infront", "Price data as of Dec 22, 2024, 11:59 PM UTC, provided by Example
+        Indices (XBX)."): within 20 lines, past the quote's statistics or an article's teaser,
+        not past a news list's heading; farther, it is a footer's disclaimer."""
+        if self.cands:
+            spans = [c.span for c in self._kept()]
+        else:
+            spans = self._spans(self.fast_entries[-1:])
+        if not spans:
+            return None
+        L = self.L
+        last = max(b for _, b in spans)
+        stop = min(L.n, last + 21)
+        if not _note_hint("\n".join(L.raw[last + 1 : stop])):
+            return None  # (no minutes, no source: the lines need not be read one by one)
+        for k in range(last + 1, stop):
+            s = L.text(k)
+            if not s:
+                continue
+            if _news_heading(s):
+                break
+            if _data_note(s) and _BYLINE.search(s) is None:
+                return self._printed(k, s)
         return None
 
     def _after_headline(self, k: int, floor: int) -> bool:
@@ -269,8 +322,8 @@ _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
 _CLOCK_LINE = LazyPattern(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
                          r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
-                         # the date after the clock ("4:30 PM EST 12/02/26")
-                         r"(?:\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?"
+                         # the date after the clock ("4:30 PM EST 12/02/26", "4:57 PM ET, 12/20/2024")
+                         r"(?:,?\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?"
                          rf"(?:\s+{_VENUE})?")
 # a clock time printed with a dot after its word ("klo 18.29"): read as "klo 18:29" (a dotted
 # number elsewhere is a price)
@@ -293,8 +346,36 @@ def _undot(s: str) -> str:
 # "Fechamento: 02/12", "更新時間: 2026/12/02 16:08", "As of 04:00 PM NY Time"
 _NUM_DATE = (r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日"
              r"|\d{1,2}\.?\s+[^\W\d]{3,9}\.?,?\s+\d{4}|[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}")
-_LABELLED_TIME = LazyPattern(rf"(?i)(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
-                            rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_NUM_DATE}))\.?")
+# (a venue may stand between the label and a date: "Cours de clôture Euronext Paris 10/01/2025")
+_LABELLED = (rf"(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
+             rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_VENUE}\s+)?(?:{_NUM_DATE}))")
+_LABELLED_TIME = LazyPattern(rf"(?i){_LABELLED}\.?")
+# a notice about the page's data: that it is delayed ("Data delayed at least 15 minutes", "Kurser
+# fördröjda 15 minuter", "Datos con 15 minutos de retraso"), as of when (a labelled time: "as of
+# Dec 20 2024 21:59 GMT", "Mise à jour 17:50") and from where ("Källa: Infront", "provided by
+# Example Indices (XBX)"), its parts after a full stop or a comma, the whole line
+_MINUTES = rf"\d{{1,3}}\s*(?:{_alt('minutes')})(?![^\W\d_])"
+_DELAYED = rf"(?:{_alt('delays')})(?![^\W\d_])"
+# (what is late first, perhaps after a word and before one: "Markets data delayed", "Datos con 15
+# minutos de retraso")
+_NOTICE = (rf"(?:(?:[^\W\d_]+\s+)?(?:{_alt('data_nouns')})(?:\s+[^\W\d_]+)?\s+)?"
+           rf"(?:{_DELAYED}(?:\s+[^\W\d_]+){{0,3}}?\s+{_MINUTES}"
+           rf"|{_MINUTES}(?:\s+[^\W\d_]+){{0,2}}?\s+{_DELAYED})")
+_SOURCE = rf"(?:{_alt('sources')})(?:\s*:\s*|\s+)[^\s.,;:]+(?:\s+[^\s.,;:]+){{0,4}}"
+# (read part by part, _note_parts: one pattern of them all would cost ~30 ms to compile)
+_NOTE_PART = LazyPattern(rf"(?i)(?P<n>{_NOTICE})|{_SOURCE}")
+_NOTE_SEP = LazyPattern(r"[.,;]?\s+")
+# (what every delay or source has, looked for first: minutes after a number, a source's word)
+_MINUTES_HINT = LazyPattern(rf"(?i)\d\s*(?:{_alt('minutes')})")
+_SOURCE_WORDS = tuple(merged("sources"))
+
+
+def _note_hint(s: str) -> bool:
+    """Minutes after a number, or a source's word, in ``s``: what a data notice must hold."""
+    if _MINUTES_HINT.search(s) is not None:
+        return True
+    low = s.lower()
+    return any(w in low for w in _SOURCE_WORDS)
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
 _TIME_LABEL = LazyPattern(rf"(?i)(?:{_alt('time_labels')})")
 _BARE_CLOCK = LazyPattern(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
@@ -354,6 +435,9 @@ def _time_line(s: str) -> bool:
         return True
     s = _undot(s)
     if _CLOCK_LINE.fullmatch(s) is not None or _LABELLED_TIME.fullmatch(s) is not None:
+        return True
+    # a notice about the data with its time ("Cours différés de 15 minutes. Mise à jour 17:50")
+    if (_CLOCK.search(s) is not None or _DATE.search(s) is not None) and _note_parts(s):
         return True
     # a line with a full date and time and a word saying it is the data's ("Data delayed at
     # least 15 minutes, as of Jul 05 2024 16:35 BST.")
@@ -425,10 +509,67 @@ def _time_parts(s: str) -> str | None:
         return None
     if all(times) or "|" not in s:
         return s
+    n = times.index(True)
+    if n and times[-1] and all(_note_part(p) for p in parts[:n]):
+        return s  # notes about the price, then its time: "Realtime-Kurs | Xetra | 02.12.26, 17:35:00 Uhr"
     n = times.index(False)  # the time, then a bar of links: the time alone
     if n == 0 or any(times[n:]):
         return None
     return s[: seps[n - 1].start()]
+
+
+_STATE = LazyPattern(rf"(?i)(?:{_alt('states')})")
+
+
+def _bare_state(s: str) -> bool:
+    """A line that is only a state, and no statistic's label ("Closed", "Stängd"; not "Open").
+
+    >>> _bare_state("Stängd"), _bare_state("Open"), _bare_state("Closed today")
+    (True, False, False)
+    """
+    return len(s) <= 20 and _STATE.fullmatch(s) is not None and _LABELS.match(s) is None
+
+
+def _data_note(s: str) -> bool:
+    """A notice about the page's data: its delay, perhaps its time and source.
+
+    >>> _data_note("Kurser fördröjda 15 minuter. Källa: Infront"), _data_note("Delayed quote · 15 min")
+    (True, False)
+    >>> _data_note("Markets data delayed by at least 15 minutes. © Example Media Ltd 2026.")
+    False
+    """
+    return len(s) <= 160 and _DIGIT.search(s) is not None and _note_parts(_undot(s))
+
+
+def _note_parts(s: str) -> bool:
+    """``s`` is made of a data notice's parts: delay notices, labelled times and sources, after
+    a full stop, a comma or a semicolon; a delay or a source among them (a time alone is a
+    quote-time line, read where a header is). Each part is matched whole, from each place a
+    part before it can end (a date's own commas: "as of Dec 22, 2026, 11:59 PM UTC").
+
+    >>> _note_parts("Cours différés de 15 minutes. Mise à jour 17:50"), _note_parts("Mise à jour 17:50")
+    (True, False)
+    """
+    if not _note_hint(s):
+        return False
+    end = len(s)
+    stops: list[tuple[int, int]] = [(m.start(), m.end()) for m in _NOTE_SEP.finditer(s)]
+    stops += [(end - 1, -1), (end, -1)] if s.endswith(".") else [(end, -1)]
+    reach = {0: False}  # where a part may start -> a delay or a source before it
+    for a, b in stops:
+        for pos, note in list(reach.items()):
+            if pos >= a:
+                continue
+            if _NOTE_PART.fullmatch(s, pos, a) is not None:
+                note = True
+            elif _LABELLED_TIME.fullmatch(s, pos, a) is None:
+                continue
+            if b < 0:
+                if note:
+                    return True
+            else:
+                reach[b] = reach.get(b, False) or note
+    return False
 
 
 def _labelled_time(s: str) -> bool:
@@ -443,6 +584,16 @@ def _labelled_time(s: str) -> bool:
     if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None):
         return True
     return _LABELLED_TIME.fullmatch(_undot(s)) is not None
+
+
+def _note_part(s: str) -> bool:
+    """An item of a time line that is a note about the price: its venue, that it is real-time
+    or delayed, a state ("Xetra", "Realtime-Kurs", "Delayed quote", "Stängd")."""
+    return _VENUE_LINE.fullmatch(s) is not None or _STATE.fullmatch(s) is not None or any(
+        w in s.lower() for w in _NOISE_PARTS)
+
+
+_VENUE_LINE = LazyPattern(rf"(?i){_VENUE}")
 
 
 def _link_bar(s: str) -> bool:
@@ -496,6 +647,8 @@ _DATETIMES = [
     LazyPattern(rf"(?P<y>\d{{4}})(?:(?P<ys>[/.])|年\s?)(?P<m>\d{{1,2}})(?:(?P=ys)|月\s?)(?P<d>\d{{1,2}})日?,?\s+{_TM}{_TZP}"),
     # "29/11/2024 17:25", "11/29/2024 4:00 PM ET", "02-12-2026 17:35": day or month first (see _day_month)
     LazyPattern(rf"(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}}),?\s*(?:[-–|]\s*)?{_CONNECT}?{_TM}{_TZP}"),
+    # the clock and its zone first: "4:57 PM ET, 12/20/2026"
+    LazyPattern(rf"{_TM}{_TZP},?\s+(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"),
 ]
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
@@ -521,6 +674,8 @@ def _parse_datetime(s: str) -> datetime | None:
     '2024-05-17T16:00:00-04:00'
     >>> _parse_datetime("At close: 4:35PM BST") is None
     True
+    >>> _parse_datetime("Data as of 4:57 PM ET, 12/20/2026").isoformat()
+    '2026-12-20T16:57:00-05:00'
     """
     s = _undot(s)
     for rx in _DATETIMES:

@@ -51,6 +51,13 @@ CATEGORIES = {
     "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
     "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",
     "pm_words": "a word after a 12-hour clock time saying it is the afternoon's (03:20 *م*)",
+    "delays": "the word of a notice saying the quotes are late, before or after its minutes (Data *delayed* at least 15 "
+              "minutes, Kurser *fördröjda* 15 minuter, Datos con 15 minutos de *retraso*)",
+    "data_nouns": "what such a notice says is late, before the delay (*Data* delayed at least 15 minutes, *Kurser* "
+                  "fördröjda 15 minuter; not \"Index delayed 15 minutes\", one entry's note)",
+    "minutes": "the unit of such a notice's delay (15 *minutes*, 15 *min.*, 15 *Minuten*)",
+    "sources": "the label of the data's source ending such a notice or a quote-time line (*Källa*: Infront, "
+               "*provided by* Example Indices)",
     "news_headings": "the heading of a news list (News, Nachrichten, 新聞): the dates below it are its articles', not the quote's",
     "bylines": "a word of an article's byline or a news list's date, never the quote's time (Published, min read)",
     "months": "month abbreviations -> month number",

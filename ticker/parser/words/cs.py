@@ -5,4 +5,8 @@ WORDS = {
     "field_value": ["kurz", "poslední kurz", "poslední cena", "cena"],
     "field_change": ["změna"],
     "field_pct": ["změna %", "změna\\s*\\(%\\)"],
+    "delays": ["zpožděn[éaý]", "zpožděním"],
+    "minutes": ["minut", "min\\."],
+    "sources": ["zdroj"],
+    "data_nouns": ["kurzy", "data"],
 }

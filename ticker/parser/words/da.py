@@ -6,4 +6,11 @@ WORDS = {
     "field_value": ["seneste", "seneste kurs", "kurs"],
     "field_change": ["ændring", "ændr\\."],
     "field_pct": ["ændring %", "ændring\\s*\\(%\\)"],
+    "states": ["lukket", "åben"],
+    "time_labels": ["opdateret", "senest opdateret", "sidst opdateret", "lukkekurs"],
+    "dotted_clock": ["kl\\."],
+    "delays": ["forsinkede", "forsinket"],
+    "minutes": ["minutter", "min\\."],
+    "sources": ["kilde"],
+    "data_nouns": ["kurser(?:ne)?", "data"],
 }

@@ -41,7 +41,7 @@ WORDS = {
     "symbol_labels": ["kürzel", "symbol"],
     "countries": ["deutschland", "schweiz", "österreich", "usa"],
     "tabs": ["übersicht", "nachrichten", "kennzahlen", "dividenden?", "termine", "analysen", "bilanz", "historisch", "kurse", "profil", "unternehmen", "chartanalyse", "diskussion"],
-    "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung"],
+    "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung", "schlusskurs"],
     "clock_words": ["um"],
     "bylines": ["veröffentlicht", "lesezeit"],
     "news_headings": ["nachrichten", "news", "meldungen"],
@@ -52,4 +52,8 @@ WORDS = {
     "statistic_contexts": ["umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
     "statistic_labels": ["follower", "abonnenten", "temperatur", "stimmen", "sitze"],
     "col_code": ["kürzel", "wkn"],
+    "delays": ["verzögert", "verzögerung"],
+    "minutes": ["minuten", "min\\."],
+    "sources": ["quelle"],
+    "data_nouns": ["kurse", "daten", "notierungen"],
 }

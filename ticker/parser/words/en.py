@@ -74,7 +74,7 @@ WORDS = {
     "symbol_labels": ["symbol", "ticker(?: symbol)?", "code"],
     "countries": ["us", "usa", "united states", "uk", "united kingdom", "germany", "japan", "china", "france", "switzerland", "australia", "canada", "india", "hong kong", "europe", "world", "global"],
     "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers", "ideas"],
-    "time_labels": ["(?:data|prices?|quotes?) as of", "last updated(?: on| at)?", "updated(?: on| at)?", "last update", "last trade(?: time)?", "quote time", "as of"],
+    "time_labels": ["(?:data|prices?|quotes?) as of", "(?:price|market) data as of", "last updated(?: on| at)?", "updated(?: on| at)?", "last update", "last trade(?: time)?", "quote time", "as of", "closing price"],
     "clock_words": ["at"],
     "bylines": ["published", "posted", "min read"],
     "news_headings": ["news", "latest news", "related news", "headlines", "top stories"],
@@ -90,4 +90,8 @@ WORDS = {
     "statistic_labels": ["followers", "subscribers", "downloads", "installs", "views", "likes", "votes", "seats",
                          "visitors", "temperature", "humidity", "rainfall"],
     "col_code": ["code", "symbol", "ticker"],
+    "delays": ["delayed"],
+    "minutes": ["minutes?", "mins?\\.?"],
+    "sources": ["source", "provided by"],
+    "data_nouns": ["data", "quotes?", "prices?", "quotations?"],
 }

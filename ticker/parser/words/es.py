@@ -30,7 +30,7 @@ WORDS = {
     "index_kinds": ["índice"],
     "countries": ["españa", "estados unidos"],
     "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
-    "time_labels": ["actualizado(?: el)?", "última actualización", "cierre", "hora"],
+    "time_labels": ["actualizado(?: el)?", "última actualización", "cierre", "hora", "precio de cierre"],
     "clock_words": ["a las"],
     "bylines": ["publicado"],
     "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},
@@ -39,4 +39,8 @@ WORDS = {
     "descriptors": ["cotización", "precio", "en directo"],
     "statistic_contexts": ["encuestas?", "elecciones", "clasificación", "pronóstico del tiempo"],
     "statistic_labels": ["seguidores", "suscriptores", "temperatura", "votos", "escaños"],
+    "delays": ["retraso", "diferid[oa]s?"],
+    "minutes": ["minutos?", "min\\."],
+    "sources": ["fuente"],
+    "data_nouns": ["datos", "cotizaciones", "precios"],
 }

@@ -6,7 +6,7 @@ WORDS = {
     "markets": ["pörssi"],
     "states": ["suljettu", "avoinna"],
     # "Päivitetty 2.12.2026 klo 18.29": updated ... at (o'clock), the time printed with a dot
-    "time_labels": ["päivitetty", "viimeksi päivitetty", "viimeisin kauppa"],
+    "time_labels": ["päivitetty", "viimeksi päivitetty", "viimeisin kauppa", "päätöskurssi"],
     "time_words": ["päivitetty"],
     "dotted_clock": ["klo"],
     "bylines": ["julkaistu"],
@@ -16,4 +16,8 @@ WORDS = {
     "field_value": ["viimeisin", "viimeisin kurssi", "kurssi"],
     "field_change": ["muutos"],
     "field_pct": ["muutos %", "muutos\\s*\\(%\\)"],
+    "delays": ["viivästetty", "viiveellä"],
+    "minutes": ["minuuttia", "min\\."],
+    "sources": ["lähde"],
+    "data_nouns": ["kurssit", "tiedot"],
 }

@@ -35,7 +35,7 @@ WORDS = {
     "index_kinds": ["indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
-    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé"],
+    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé", "cours de clôture"],
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],
@@ -44,4 +44,8 @@ WORDS = {
     "statistic_contexts": ["sondages?", "élections?", "classement", "météo", "prévisions"],
     "statistic_labels": ["abonnés", "température", "voix", "sièges"],
     "col_code": ["mnémo", "mnémonique"],
+    "delays": ["différée?s?"],
+    "minutes": ["minutes?", "min\\."],
+    "sources": ["source"],
+    "data_nouns": ["cours", "données", "cotations?"],
 }

@@ -32,7 +32,7 @@ WORDS = {
     "index_kinds": ["indice"],
     "countries": ["italia"],
     "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
-    "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?"],
+    "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?", "prezzo di chiusura"],
     "clock_words": ["alle", "ore"],
     "bylines": ["pubblicato"],
     "months": {"gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10},
@@ -40,4 +40,8 @@ WORDS = {
     "sites": ["il sole 24 ore", "borsaitaliana\\.it", "milano finanza", "teleborsa"],
     "descriptors": ["quotazione", "quotazioni", "prezzo", "differita"],
     "statistic_contexts": ["sondaggi?", "elezioni", "classifica", "meteo"],
+    "delays": ["ritardat[eiao]", "differit[eiao]"],
+    "minutes": ["minuti", "min\\."],
+    "sources": ["fonte"],
+    "data_nouns": ["quotazioni", "dati", "prezzi"],
 }

@@ -18,8 +18,12 @@ WORDS = {
     "index_kinds": ["index"],
     "countries": ["nederland"],
     "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
-    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt"],
+    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt", "slotkoers"],
     "clock_words": ["om"],
     "months": {"mrt": 3, "mei": 5},
     "news_headings": ["nieuws"],
+    "delays": ["vertraagd"],
+    "minutes": ["minuten", "min\\."],
+    "sources": ["bron"],
+    "data_nouns": ["koersen", "gegevens"],
 }

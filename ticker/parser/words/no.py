@@ -6,4 +6,11 @@ WORDS = {
     "field_value": ["siste", "siste kurs", "kurs"],
     "field_change": ["endring", "endr\\."],
     "field_pct": ["endring %", "endring\\s*\\(%\\)"],
+    "states": ["stengt", "åpen"],
+    "time_labels": ["oppdatert", "sist oppdatert", "sluttkurs"],
+    "dotted_clock": ["kl\\."],
+    "delays": ["forsinket", "forsinkede"],
+    "minutes": ["minutter", "min\\."],
+    "sources": ["kilde"],
+    "data_nouns": ["kurser", "kursene", "data"],
 }

@@ -18,4 +18,8 @@ WORDS = {
     "news_headings": ["wiadomości"],
     "sites": ["bankier\\.pl", "bankier", "stooq", "parkiet", "biznesradar"],
     "descriptors": ["notowania", "kurs", "cena", "na żywo"],
+    "delays": ["opóźnion[ey]", "opóźnieniem"],
+    "minutes": ["minut", "min\\."],
+    "sources": ["źródło"],
+    "data_nouns": ["notowania", "dane"],
 }

@@ -20,7 +20,7 @@ WORDS = {
     "index_kinds": ["índice"],
     "countries": ["brasil", "portugal"],
     "tabs": ["notícias", "histórico", "visão geral"],
-    "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento"],
+    "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento", "preço de fechamento"],
     "clock_words": ["às"],
     "bylines": ["publicado em"],
     "months": {"fev": 2, "set": 9, "out": 10},
@@ -29,4 +29,8 @@ WORDS = {
     "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
     "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
     "exchanges": ["euronext lisboa"],
+    "delays": ["atrasad[oa]s?", "atraso"],
+    "minutes": ["minutos?", "min\\."],
+    "sources": ["fonte"],
+    "data_nouns": ["cotações", "dados", "preços"],
 }

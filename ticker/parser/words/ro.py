@@ -7,4 +7,8 @@ WORDS = {
     "time_labels": ["ultima actualizare", "actualizat"],
     "news_headings": ["știri"],
     "exchanges": ["bursa de valori bucurești", "bvb"],
+    "delays": ["întârziere", "întârziate"],
+    "minutes": ["minute", "min\\."],
+    "sources": ["sursa"],
+    "data_nouns": ["cotațiile", "datele"],
 }

@@ -16,8 +16,12 @@ WORDS = {
     "index_kinds": ["index"],
     "countries": ["sverige"],
     "tabs": ["nyheter", "översikt", "graf"],
-    "time_labels": ["senast uppdaterad", "uppdaterad"],
+    "time_labels": ["senast uppdaterad", "uppdaterad", "stängningskurs"],
     "dotted_clock": ["kl\\."],
     "months": {"maj": 5},
     "news_headings": ["nyheter"],
+    "delays": ["fördröjda?", "försenade?"],
+    "minutes": ["minuter", "min\\."],
+    "sources": ["källa"],
+    "data_nouns": ["kurser", "data", "priser"],
 }

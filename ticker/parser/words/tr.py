@@ -18,4 +18,8 @@ WORDS = {
     "tabs": ["haberler", "grafik", "genel bakış"],
     "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme"],
     "news_headings": ["haberler"],
+    "delays": ["gecikmeli"],
+    "minutes": ["dakika", "dk\\."],
+    "sources": ["kaynak"],
+    "data_nouns": ["fiyatlar", "veriler"],
 }
