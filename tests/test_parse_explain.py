@@ -46,7 +46,7 @@ def test_explain_says_why_a_statistic_is_no_quote():
     page, evidence = explain("Poll of polls\nLabour 34 +2 (+6.2%)\n\nChannel stats\nSubscribers\n98,765\n+1,234 (+1.27%)\n")
     assert page.quotes == ()
     why = {e["line"]: e["decision"] for e in evidence}
-    assert why[2].startswith("refused: whole numbers under a heading of other statistics")
+    assert why[2].startswith("refused: the figures under a heading of other statistics")
     assert why[5] == "refused: the numbers of a statistic its label names, not a market's"
 
 

@@ -22,6 +22,17 @@ REFUSED = [
     pytest.param("Acme SA\nObjectif de cours moyen\n48,50 € +4,10 (+9,23 %)\n", id="fr-objectif-de-cours"),
     pytest.param("エース工業 (1234)\n平均目標株価\n2,450\n+150 (+6.52%)\n", id="ja-target-price"),
     pytest.param("Acme SpA\nPrezzo obiettivo medio\n12,40\n+1,15 (+10,22%)\n", id="it-prezzo-obiettivo"),
+    # figures under a heading of other statistics: fuel prices, a league's table, case counts
+    pytest.param("Spritpreise heute in Musterstadt\n  • Super E10 1,759 € +0,020 (+1,15 %)\n  • Diesel 1,649 € -0,012 (-0,72 %)\n"
+                 "  • Super E5 1,819 € +0,018 (+1,00 %)\n", id="de-fuel-prices"),
+    pytest.param("NBA standings\nTeam FG% +/- %\nZeta Celtics 47.9 +1.4 (3.0%)\nZeta Thunder 48.6 -0.3 (-0.6%)\n",
+                 id="en-standings-decimals"),
+    pytest.param("Evolución del COVID-19 en España\nCasos confirmados 13.914.811 +3.412 (+0,02%)\nFallecidos 120.510 +46 (+0,04%)\n",
+                 id="es-covid-counts"),
+    # rows named by dates: a dividend history, an index's months
+    pytest.param("Dividend history\nNov 28, 2025 Dec 15, 2025 $0.51 +$0.025 (+5.15%)\n"
+                 "12/2/2025 Zeta Securities Boost Target $300.00 +$25.00 (+9.09%)\n", id="dated-rows"),
+    pytest.param("Prijsindex bestaande koopwoningen\noktober 2025 153,4 +0,9 (+0,6%)\n", id="nl-month-row"),
     # a figure, the same a year before, the difference and its percent, under columns of years
     pytest.param("与去年同期对比\n项目 2025年10月 2024年10月 增减 增幅\n猪肉（元/公斤） 23.45 28.70 -5.25 -18.29%\n"
                  "鸡蛋（元/公斤） 9.80 10.65 -0.85 -7.98%\n", id="zh-year-ago-table"),
@@ -45,6 +56,14 @@ READ = [
                  "At close: Dec 2, 2026, 4:00 PM EST\n229.55\n-0.32 (-0.14%)\nAfter-hours: Dec 2, 2026, 7:59 PM EST\n"
                  "© 2026 Zeta Analysis.\nAbout Privacy Terms\n", Q(("Zeta Inc.", "229.87", "3.12", "1.38")),
                  id="after-hours-numbers-under-the-day-quote"),
+    # a statistics word in a menu or in prose says nothing of the quotes under it
+    pytest.param("Mail  News  Finance  Weather  Videos\nMarket Summary\nZeta Composite\t47,882.90\t+408.44\t+0.86%\n"
+                 "Zeta 500\t6,849.72\t+20.35\t+0.30%\n", Q(("Zeta Composite", "47882.90", "408.44", "0.86"),
+                                                          ("Zeta 500", "6849.72", "20.35", "0.30")), id="weather-in-a-menu-row"),
+    pytest.param("Zeta News\nVideo\nElection 2024\nShop\nMarkets\nZJIA\n43,297.03\n-28.77 | -0.07%\n",
+                 Q(("ZJIA", "43297.03", "-28.77", "-0.07")), id="election-a-menu-item"),
+    pytest.param("Dealers talked about the weather and the election all morning.\nZeta Composite 5,432.10 +43.21 (+0.80%)\n",
+                 Q(("Zeta Composite", "5432.10", "43.21", "0.80")), id="statistics-words-in-prose"),
     # a target word further up the page names no quote's numbers: the nearest heading does
     pytest.param("Price targets and ratings\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\n",
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="target-word-not-nearest"),

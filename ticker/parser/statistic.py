@@ -3,10 +3,11 @@
 A poll's party, a league's club or a channel's count can print the shape of a quote (``Labour
 34 +2 (+6.2%)``, ``Arsenal 68 +3 (+4.6%)``) and pass the arithmetic. Their evidence differs: a
 statistic's label names the row (``Followers``, ``Temperature``: the ``labels`` words, refused
-where names are read), and whole numbers under a hundred or so with whole changes, on a page of
-polls, standings or weather, or on a page without a word of a market. Only such whole-number
-quotes are weighed here (a market quote's value nearly always prints decimals or is large);
-the rest pass untouched.
+where names are read); a heading of other statistics stands over the rows (``Bundesliga``,
+``Fuel prices``, ``COVID-19``: a heading or label line, not prose and not a menu's item); a
+row is named by a date (a dividend history, an index's month); and whole numbers under a
+thousand with whole changes on a page without a word of a market (a market quote's value
+nearly always prints decimals or is large).
 
 >>> from decimal import Decimal as D
 >>> q = Quote("Labour", D("34"), D("2"), D("6.2"), 2)
@@ -40,6 +41,82 @@ _MARKET = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'mar
 _CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])")
 
 
+# a name that starts with a date ("12/2/2025 Wedbush ...", "Nov 28, 2025 ...") or is a month and
+# its year ("oktober 2025")
+_MONTH = "(?:" + "|".join(sorted(merged("months"), key=len, reverse=True)) + r")[^\W\d_]*\.?"
+_MONTH_STARTS = frozenset(m[:3] for m in merged("months"))
+_DATED = LazyPattern(rf"(?i)\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|{_MONTH} \d{{1,2}}, (?:19|20)\d\d\b|{_MONTH} (?:19|20)\d\d$")
+
+
+# a menu on one line: three or more items of one or two words, two spaces or a bar apart
+_MENU_ROW = LazyPattern(r"[^\s|]+(?: [^\s|]+)?(?:(?:\s{2,}|\s*[|·]\s*)[^\s|]+(?: [^\s|]+)?){2,}")
+
+
+def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
+    """(1-based line, word) of the heading lines from a few lines above line ``first`` to line
+    ``last`` that name other statistics. Each line's answer is kept (a site prints the same
+    headings and names page after page); lines of numbers are never headings."""
+    head = text.split("\n", last)[:last]  # (the lines up to ``last``, not the rest of the page)
+    top = max(0, first - 1 - CONTEXT_LINES)
+    out: list[tuple[int, str]] = []
+    cache = _CONTEXT_OF
+    for n in range(top, len(head)):
+        line = head[n]
+        word = cache.get(line)
+        if word is None:
+            s = line.strip()
+            if not s or s[0] in _NOT_HEADING_START or len(s) > 80 or s.count(" ") > 7 or s[-1] == ".":
+                continue  # (a line of numbers, a blank or a sentence: not kept, they do not repeat)
+            m = _CONTEXT.search(s)
+            word = m.group() if m is not None else ""
+            if len(cache) >= 20_000:
+                cache.clear()
+            cache[line] = word
+        if word and not _in_menu(text, sum(map(len, head[:n])) + n):
+            out.append((n + 1, word))
+    return out
+
+
+_NOT_HEADING_START = frozenset("0123456789+-−–(.,$€£¥•|▲▼")
+_CONTEXT_OF: dict[str, str] = {}  # a heading-like line -> the statistics word it holds, or ""
+
+
+def _heading_at(text: str, at: int) -> bool:
+    """The line holding offset ``at`` is a heading or a label, not prose: eight words at most,
+    no sentence's full stop at its end ("... talked about the weather." says nothing of the
+    figures under it)."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : len(text) if end < 0 else end].strip()
+    return len(line.split()) <= 8 and not line.endswith(".")
+
+
+def _short_line(text: str, start: int, end: int) -> bool:
+    """text[start:end] is a menu's item: three words at most, no digit."""
+    line = text[start:end].strip()
+    return bool(line) and len(line.split()) <= 3 and not any(ch.isdigit() for ch in line)
+
+
+def _in_menu(text: str, at: int) -> bool:
+    """The line holding offset ``at`` is an item of a menu ("Weather", "Election 2024" among
+    "Video" / "Live" / "Shop"): short, with a short line above or below it. A heading says what
+    the figures under it are; a menu's item says nothing of them."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    line = text[start:end].strip()
+    if _MENU_ROW.fullmatch(line):
+        return True  # "Mail  News  Finance  Weather  Videos", "News | Sport | Weather"
+    if not line or len(line.split()) > 3:
+        return False
+    above_end = start - 1
+    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
+    below_end = text.find("\n", end + 1)
+    below_end = len(text) if below_end < 0 else below_end
+    return (above_end > 0 and _short_line(text, above_start, above_end)) or (
+        end < len(text) and _short_line(text, end + 1, below_end))
+
+
 def _whole(q: Quote) -> bool:
     """Value and change printed as whole numbers (their Decimals keep the printed digits), the
     value small. (The bound first: it is the cheap test.)"""
@@ -52,18 +129,37 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     (line, name, why), the line 1-based. A page's other statistics are said by a word on the
     quote's line or on the few lines above it (a heading "Poll of polls", "Premier League"), not anywhere in
     the page (a finance page's news may speak of polls)."""
+    dropped = set()
+    for q in quotes:
+        if (q.name[:1].isdigit() or q.name[:3].lower() in _MONTH_STARTS) and _DATED.match(q.name):
+            # "Nov 28, 2025 Dec 15, 2025 $0.51 ...", "oktober 2025 153,4 +0,9 (+0,6%)": a dated row
+            # of a history or an index's month, no instrument's quote
+            refused.append((q.line, q.name, "a dated row (a history's or a period's figures), no instrument"))
+            dropped.add(id(q))
+    if dropped:
+        quotes = [q for q in quotes if id(q) not in dropped]
+        dropped = set()
+    if not quotes:
+        return quotes
+    # the lines that speak of other statistics (a heading "Bundesliga", "Fuel prices", "COVID-19")
+    # up to the last quote: any quote on or just under one is theirs. Found by str.find of the
+    # words' first letters (a scan of the page by the words' pattern costs more than the parse)
+    contexts = _context_lines(text, min(q.line for q in quotes), max(q.line for q in quotes))
+    if contexts:
+        for q in quotes:
+            word = next((w for line, w in contexts if q.line - CONTEXT_LINES <= line <= q.line), None)
+            if word is not None:
+                refused.append((q.line, q.name, f"the figures under a heading of other statistics ({word!r})"))
+                dropped.add(id(q))
+        if dropped:
+            quotes = [q for q in quotes if id(q) not in dropped]
+            dropped = set()
     whole = [q for q in quotes if _whole(q)]
     if not whole:
         return quotes
     market = _MARKET.search(text, 0, 200_000) is not None
-    lines = text.split("\n", max(q.line for q in whole) + 1)
-    dropped = set()
     for q in whole:
-        near = "\n".join(lines[max(0, q.line - 1 - CONTEXT_LINES) : q.line])
-        context = _CONTEXT.search(near)
-        if context is not None:
-            why = f"whole numbers under a heading of other statistics ({context.group()!r})"
-        elif not market:
+        if not market:
             why = "whole numbers on a page without a market's word"
         else:
             continue

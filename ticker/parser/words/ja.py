@@ -1,6 +1,7 @@
 """Japanese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "statistic_contexts": ["人口", "興行収入"],
     "forecasts": ["目標株価"],
     "status_words": ["大引け", "取引終了", "取引時間外"],
     # "38,208.03" / "前日比" / "+558.84(+1.48%)": the change's label (compared with the day before)

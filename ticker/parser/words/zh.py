@@ -1,6 +1,7 @@
 """Chinese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "statistic_contexts": ["票房", "人口"],
     "forecasts": ["目标价", "目標價"],
     "glued_units": ["元"],
     "col_value": ["最新价", "最新", "最新價", "現價"],
