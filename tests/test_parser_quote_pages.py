@@ -1,0 +1,54 @@
+"""Quote pages of sites the parser had not seen (a held-out check): a change's label alone on its
+line above the change and percent, an unlabelled change line right beside a labelled value and a
+value labelled "last" in Czech.
+
+Every snippet is written here in the shape such pages take; names, figures and the words around
+them are invented, the arithmetic holds (``pct ≈ 100·change / (value − change)``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from snippets import Q
+from snippets import quotes as _quotes
+
+READ = [
+    # the value labelled "Poslední" (last), the change and percent labelled on the next line
+    pytest.param("Akcie › Praha › Zeta\nZeta Energie\nISIN: CZ0000000001 · Burza cenných papírů Praha\n"
+                 "Poslední: 512,00 Kč\nZměna: -7,50 Kč (-1,44 %)\nPředchozí: 519,50\n",
+                 Q(("Zeta Energie", "512.00", "-7.50", "-1.44")), id="cs-posledni-zmena"),
+    # the change's label alone on its line, the change and percent on the next
+    pytest.param("Acme Global Equity ETF\nOrdinary Shares  |  LSE: ACGE\nSell: 54.18  Buy: 54.22\nPrice 54.20\n"
+                 "Change today\n+0.27 (+0.50%)\nPrices shown in GBP\n",
+                 Q(("Acme Global Equity ETF", "54.20", "0.27", "0.50")), id="en-change-today-label-above-its-numbers"),
+    pytest.param("Zeta Chemie AG\nWKN: 000001\nKurs 45,10 EUR\nVeränderung\n+0,20 (+0,45%)\n",
+                 Q(("Zeta Chemie AG", "45.10", "0.20", "0.45")), id="de-veraenderung-label-above-its-numbers"),
+    # an unlabelled change line right above the labelled value
+    pytest.param("Markeder › Aktier › Danmark\nZeta Pharma B\nZETA B · Nasdaq Copenhagen · DK0000000001\n"
+                 "▼ -4,20 (-1,30%)\nKurs 318,90 DKK\nForrige luk 323,10\n",
+                 Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-change-line-above-kurs"),
+    pytest.param("Acme Robotics Inc.\nACRB · NASDAQ\n▲ +1.10 (+0.52%)\nPrice 212.80 USD\n",
+                 Q(("Acme Robotics Inc.", "212.80", "1.10", "0.52")), id="en-change-line-above-price"),
+]
+
+REFUSED = [
+    # an unlabelled change line with no heading above: whose change is it? (not the site's)
+    pytest.param("▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n", id="change-line-without-heading"),
+    # the change's label above numbers the arithmetic refuses
+    pytest.param("Acme Global Equity ETF\nPrice 54.20\nChange today\n+0.27 (+5.50%)\n", id="change-label-arithmetic-fails"),
+    # an unlabelled change line away from the value: another statistic's between
+    pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nVolumen 2.845.113\nKurs 318,90 DKK\n", id="change-line-not-beside-value"),
+    # an unlabelled change line beside a statistic's label, not the value's
+    pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nForrige luk 323,10\n", id="change-line-beside-previous-close"),
+]
+
+
+@pytest.mark.parametrize("text, want", READ)
+def test_read(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused(text):
+    assert _quotes(text) == []
+
