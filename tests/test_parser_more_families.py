@@ -56,6 +56,16 @@ READ = [
                  id="day-change-then-after-hours"),
     pytest.param("Zeta AG\n182,41 €\n+3,27 € (+1,83 %)\n-0,58 € (-0,32 %) nachbörslich\n",
                  Q(("Zeta AG", "182.41", "3.27", "1.83")), id="de-day-change-then-nachboerslich"),
+    # a rate and its currency unit, the change and percent with an arrow on the next line (uk)
+    pytest.param("Курси валют › НБУ › Долар США\nЗета США (ZET/UAH)\nОфіційний курс НБУ\n41,4520 грн\n▲ +0,0830 (+0,20%)\n",
+                 Q(("Зета США", "41.4520", "0.0830", "0.20")), id="uk-rate-in-hryvnia"),
+    # the price and the change labelled on their lines (id), '.' grouping a whole rupiah price
+    pytest.param("Pusat Data › Saham › ZBCA\nZBCA\nBank Zeta Asia Tbk\nHarga 9.875\nPerubahan +125 (+1,28%)\n"
+                 "Penutupan sebelumnya 9.750\n", Q(("ZBCA", "9875", "125", "1.28")), id="id-harga-perubahan"),
+    # Persian digits, labelled rate and change, the direction a word in parentheses after them
+    pytest.param("صفحه اصلی › طلا › انس مثال\nانس مثال\nXAU/USD · دلار\nنرخ فعلی: ۲,۶۵۴.۳۲\n"
+                 "میزان تغییر: ۱۲.۴۵ (۰.۴۷%) (افزایش)\nزمان ثبت آخرین نرخ: ۱۹:۱۲:۴۰\n",
+                 Q(("انس مثال", "2654.32", "12.45", "0.47")), id="fa-labelled-rate-and-change"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
@@ -192,6 +202,14 @@ HTML = [
     # a unit in its own element right after the figure: apart, so the figure is read
     pytest.param("<h1>Acme Aktie</h1><div><span>238,45</span><span>EUR</span> <span>+3,15 EUR</span> "
                  "<span>+1,34 %</span></div>", Q(("Acme Aktie", "238.45", "3.15", "1.34")), id="unit-element-after-figure"),
+    # a CJK name's code, then the session and time in the next element; the price's unit, then
+    # the arrowed change in the next: apart
+    pytest.param("<div><span>예시전자</span> <span>012345</span><span>코스피 12.02 15:30 장마감</span></div>"
+                 "<div><span>71,200</span><span>원</span><span>▲1,300</span> <span>+1.86%</span></div>",
+                 Q(("예시전자", "71200", "1300", "1.86")), id="ko-code-then-session-unit-then-arrow"),
+    pytest.param("<div><span>沪示指数</span> <span>000123</span><span>收盘 12-02 15:00:00</span></div>"
+                 "<div><span>3287.45</span> <span>+15.23</span> <span>+0.47%</span></div>",
+                 Q(("沪示指数", "3287.45", "15.23", "0.47")), id="zh-code-then-session"),
     # an ordinal's suffix in its own element stays glued (a word, not a figure and a unit)
     pytest.param("<p>1<sup>st</sup> quarter</p>", [], id="ordinal-suffix"),
 ]
@@ -238,6 +256,17 @@ NAMES = [
     # a site's name over its menu row (items two spaces apart), the name over the numbers
     pytest.param("Zeta Kabu Navi\nトップ  マーケット  銘柄検索  ニュース\n\n例示平均株価\n38,487.90\n前日比 +251.83 (+0.66%)\n"
                  "15:15 大引け\n© Zeta Kabu Navi\n", ("例示平均株価", None), id="site-name-over-a-menu-row"),
+    # a breadcrumb whose last item is the heading under it, a subtitle under that: the item
+    pytest.param("Zetastock\nTrang chủ\nĐăng nhập\nChúng tôi sử dụng cookie để cải thiện trải nghiệm. Đồng ý\n\n"
+                 "Chứng khoán › Chỉ số › ZN-Index\nZN-Index\nSàn Zeta\n1.265,43\n▼ -7,89 / -0,62%\n", ("ZN-Index", None),
+                 id="breadcrumb-last-item-is-the-heading"),
+    # a cookie notice, then a breadcrumb, then the code: the code is not the notice's
+    pytest.param("Zetafinance\nหน้าแรก\nเว็บไซต์นี้ใช้คุกกี้ ยอมรับ\n\nข้อมูลหุ้น › ดัชนี › ZET\nZET\n"
+                 "ดัชนีตัวอย่างแห่งประเทศ\nล่าสุด เปลี่ยนแปลง %เปลี่ยนแปลง\n1,412.34 +8.56 +0.61%\n", ("ZET", None),
+                 id="code-under-a-breadcrumb-not-the-notice-s"),
+    # an exchange's name beside the index's code: a code and venue line, the name above it
+    pytest.param("الأسواق › السوق السعودية › المؤشرات\nمؤشر السوق المثال (مثال)\nZMPL · تداول السعودية\n١١٬٢٣٤٫٥٦\nالتغير\n"
+                 "-٤٥٫٦٧\nنسبة التغير\n-٠٫٤٠٪\n", ("مؤشر السوق المثال (مثال)", None), id="ar-code-and-exchange-under-name"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

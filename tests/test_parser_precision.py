@@ -25,6 +25,9 @@ REFUSED = [
     # a figure, the same a year before, the difference and its percent, under columns of years
     pytest.param("与去年同期对比\n项目 2025年10月 2024年10月 增减 增幅\n猪肉（元/公斤） 23.45 28.70 -5.25 -18.29%\n"
                  "鸡蛋（元/公斤） 9.80 10.65 -0.85 -7.98%\n", id="zh-year-ago-table"),
+    # numbers without a name, the page's only "subject" a footer's link
+    pytest.param("229.55\n-0.32 (-0.14%)\nNews\n© 2026 Zeta Analysis.\nAbout Privacy Terms\n",
+                 id="footer-link-is-no-subject"),
     pytest.param("Prices a year on\nItem | Oct 2025 | Oct 2024 | Change | Change %\nPork (per kg) | 23.45 | 28.70 | -5.25 | -18.29%\n",
                  id="en-year-ago-table-pipes"),
 ]
@@ -36,6 +39,12 @@ READ = [
     # a table of last and previous prices: the row's numbers say which is the value
     pytest.param("Indices\nName Last Prev Chg %Chg\nAcme 50 4,510.20 4,480.10 +30.10 +0.67%\n",
                  Q(("Acme 50", "4510.20", "30.10", "0.67")), id="last-prev-chg-table"),
+    # the regular session's quote, then the after-hours session's numbers under it, its
+    # session named below them: one quote, the day's
+    pytest.param("Zeta Inc. (ZETA)\nNASDAQ: ZETA · Real-Time Price · USD\n229.87\n+3.12 (+1.38%)\n"
+                 "At close: Dec 2, 2026, 4:00 PM EST\n229.55\n-0.32 (-0.14%)\nAfter-hours: Dec 2, 2026, 7:59 PM EST\n"
+                 "© 2026 Zeta Analysis.\nAbout Privacy Terms\n", Q(("Zeta Inc.", "229.87", "3.12", "1.38")),
+                 id="after-hours-numbers-under-the-day-quote"),
     # a target word further up the page names no quote's numbers: the nearest heading does
     pytest.param("Price targets and ratings\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\n",
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="target-word-not-nearest"),

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from ticker.parser import lexicon, lines, statistic, status, subject, tables
+from ticker.parser import lexicon, lines, names, statistic, status, subject, tables
 from ticker.parser.words import CATEGORIES, LANGUAGES, language, merged
 
 # which built pattern (or collection) uses each category: an entry must be matched by it
@@ -24,6 +24,7 @@ _USERS = {
     "labels": lambda w: lexicon._LABELS.match(w),
     "forecasts": lambda w: subject.classify(f"Mittleres {w} (12M)").kind == "forecast",
     "sessions": lambda w: lexicon._SESSION_TAIL.search(f"-0.58 (-0.32%) {w}"),
+    "site_pages": lambda w: lexicon._SITE_PAGE.match(w) and names.page_subject([f"About {w}"]) is None,
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),
     "glued_units": lambda w: [f.raw for f in lines._Lines(f"3,456{w}").fields(0)] == ["3,456"]

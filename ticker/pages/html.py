@@ -49,8 +49,11 @@ _BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
 # look-behind, it tested every character of the page's text, a third of the conversion after the
 # parse. Runs of seams are made one first, so the look-behind has a fixed width.)
 # A figure then a capital ("238,45<span>EUR</span>", "50<span>Live</span>") is a figure and its
-# unit or the next item's word: apart too.
-_NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d])(?<=[^\\W_]\x1f|[%)]\x1f)|\x1f(?=[A-Z])(?<=\\d\x1f)")
+# unit or the next item's word: apart too; so is a figure then a CJK or Hangul word
+# ("<span>000001</span><span>收盘 12-02</span>", "005930<span>코스피</span>"), and a word then an
+# arrow before its number ("원</span><span>▲1,300").
+_NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d\u25b2\u25bc\u25b3\u25bd\u2191\u2193])(?<=[^\\W_]\x1f|[%)]\x1f)"
+                          "|\x1f(?=[A-Z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<=\\d\x1f)")
 _SEAMS = re.compile("\x1f{2,}")
 
 

@@ -19,6 +19,7 @@ from .lexicon import (
     _NAME_LABEL,
     _RETURN_PERIOD,
     _ROW_NUMBER_COL,
+    _SESSION_HEAD,
     _SESSION_TAIL,
     _STATISTIC_LABEL,
     _UNIT_LINE,
@@ -437,6 +438,9 @@ class Candidates(PageState):
             # named by the page's subject when it has one (the arithmetic must pass)
             if self.unnamed_tried or lo > 40:
                 return
+            below = self._next_line(hi)
+            if below < L.n and _SESSION_HEAD.match(L.text(below)):
+                return  # "229.55" / "-0.32 (-0.14%)" / "After-hours: Dec 2, ...": an extended session's quote
             self.unnamed_tried = True
             subject = page_subject(L.text(k) for k in range(min(L.n, hi + 120)))
             if subject is None:

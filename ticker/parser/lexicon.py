@@ -35,9 +35,13 @@ _STATUS_KEYS = tuple(sorted({k for w in merged("markets") for base in [re.sub(r"
                              for k in (base[1:5].lower(), base[1:5].upper()) if len(base) > 3}))
 _STATUS_KEYS += tuple(merged("status_words"))  # one-word statuses have no case: the word itself
 # a whole name that is the session of an extended-hours quote ("After-Hours", "Pre-Market")
+# a footer's link to a page of the site ("About Privacy Terms", "About Us"): no subject
+_SITE_PAGE = LazyPattern(rf"(?i)(?:{_alt('site_pages')})(?![^\W\d_])")
 _SESSION_NAME = LazyPattern(rf"(?i)(?:{_alt('at_close')})")
 # a line of numbers ending in an extended-hours session's word ("-$0.58 (-0.32%) After-hours")
 _SESSION_TAIL = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('sessions')})\W*$")
+# ... or a line that starts with it, under the session's numbers ("After-hours: Dec 2, 7:59 PM EST")
+_SESSION_HEAD = LazyPattern(rf"(?i)[\W]*(?:{_alt('sessions')})(?![^\W\d_])")
 # (the label then a colon, a space, or a dash or bar: "Last | 4:00 PM EST", Hebrew "נכון ל- 29/11/2024")
 _AT_CLOSE = LazyPattern(rf"(?:{_alt('at_close')})\b[:\s|\-–].{{0,80}}", re.I)
 _NOISE_START = LazyPattern(

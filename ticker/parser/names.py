@@ -16,6 +16,7 @@ from .lexicon import (
     _PERIOD,
     _RETURN_PERIOD,
     _SESSION_NAME,
+    _SITE_PAGE,
     _STOPWORDS,
     _SUBJECT,
     _SYM_DASH_NAME,
@@ -147,6 +148,7 @@ def page_subject(texts) -> str | None:
             continue
         name = _clean_name(m.group("a") or m.group("b"))
         if (not _heading_ok(name) or _LABELS.match(name) or _RETURN_PERIOD.fullmatch(name) or _link(name)
+                or _SITE_PAGE.match(name)
                 or any(w.lower() in _STOPWORDS for w in name.split())):
             continue
         counts[name] = counts.get(name, 0) + 1

@@ -164,7 +164,8 @@ _ANY_DIGIT = LazyPattern(r"\d")
 # a CJK name and its exchange's numeric code after a space ("上证指数 000001", "トヨタ自動車 7203",
 # "삼성전자 005930"): the code is no number of the quote's (Latin names keep a number as part of
 # the name: "Nikkei 225", "Russell 2000")
-_CJK_NAME_CODE = LazyPattern("(?P<name>[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\\d]*?)\\s+(?P<code>\\d{4,6})")
+_CJK_NAME_CODE = LazyPattern("(?P<name>[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\\d]*?)\\s+(?P<code>\\d{4,6})"
+                             "(?:\\s+(?P<tail>\\D.*))?")
 # a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
 # and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
 _MARKED_CODE = LazyPattern(r"[\^.$][A-Z0-9][\w.\-=:^/]{0,14}|[A-Z0-9]{1,10}[:=][A-Z0-9.]{1,10}|[a-z]{2}\d{4,8}|\d{4,8}")
@@ -325,6 +326,12 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a currency or unit")
     if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3):
         return other("a field label")
+    m = _CJK_NAME_CODE.fullmatch(s) if digit else None
+    if m is not None and _heading_ok(m.group("name")) and (
+            m.group("tail") is None or _DATE.search(m.group("tail")) or _CLOCK.search(m.group("tail"))):
+        # "삼성전자 005930 코스피 12.02 15:30 장마감": the name, its code, then the quote's time
+        name, code = m.group("name"), m.group("code")
+        return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} beside it"), code)
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
     if _DESCRIPTOR.fullmatch(s):
@@ -379,9 +386,6 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a sentence")
     if not _heading_ok(s) and share_class is None:
         return other("not a heading (too long, prose or no letters)")
-    if digit and (m := _CJK_NAME_CODE.fullmatch(s)) is not None and _heading_ok(m.group("name")):
-        name, code = m.group("name"), m.group("code")
-        return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} beside it"), code)
     if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
         return other("a line with numbers")
     name = _unglue(_clean_name(s))
@@ -471,6 +475,11 @@ def choose_name(window: Sequence[tuple[int, str]], mentions: Callable[[str], int
         if i in menu:
             score -= 1.5
             extra[i].append("an item of a menu")
+        crumb = _neighbour_line(scored, i, -1)
+        if (crumb is not None and scored[crumb].reasons[0] == "a breadcrumb"
+                and _CRUMB_ITEM.split(scored[crumb].text)[-1].strip().casefold() == s.text.casefold()):
+            score += 1.0  # "Chứng khoán › Chỉ số › VN-Index" / "VN-Index": the page's own item
+            extra[i].append("the breadcrumb's last item")
         head = _provided(scored, i)
         if head is not None:
             score -= 1.5
@@ -548,6 +557,15 @@ def _venue_below(scored: list[Scored], i: int) -> bool:
     return i + 1 < len(scored) and scored[i + 1].kind == "exchange"
 
 
+def _neighbour_line(scored: list[Scored], i: int, step: int) -> int | None:
+    """The next line from ``i`` in the window, whatever it is (None at the window's end)."""
+    j = i + step
+    return j if 0 <= j < len(scored) else None
+
+
+_CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
+
+
 def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
     exchange (buttons, labels and status lines between do not count)."""
@@ -556,8 +574,14 @@ def _neighbour(scored: list[Scored], i: int, step: int) -> int | None:
         s = scored[j]
         if s.score is not None or s.code or s.kind == "exchange":
             return j
+        if s.reasons[0] in _SECTION_BREAKS:
+            return None  # (a code under a breadcrumb is not the code of the cookie notice above it)
         j += step
     return None
+
+
+# lines that end one part of a page and start another: no code, name or exchange line across them
+_SECTION_BREAKS = frozenset(("a breadcrumb", "a row of tabs", "a sentence"))
 
 
 def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str], int]) -> list[Scored]:

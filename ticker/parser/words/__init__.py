@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "ro", "he", "ar", "ru", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "ro", "he", "ar", "ru", "uk", "fa", "id", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -32,6 +32,7 @@ CATEGORIES = {
     "noise_line": "a whole line that sits between a name and its numbers (Advertisement)",
     "noise_parts": "a part of such a line (Delayed price, Currency in USD)",
     "links": "link or navigation text, never a name (View all indices, Back to)",
+    "site_pages": "a page of the site itself, first in a footer's link (About *Us*, About *Privacy*): never a page's subject",
     "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
     "forecasts": "a word of a forecast's or an analyst's target (Price target, Kursziel): the numbers printed "
                  "right under it are a target and its distance from the price, no quote",

@@ -1,6 +1,7 @@
 """Italian words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "site_pages": ["noi", "privacy", "contatti", "note legali"],
     "forecasts": ["prezzo obiettivo", "target price", "previsione", "previsioni"],
     "today": ["oggi"],
     "markets": ["mercati", "mercato", "borsa"],

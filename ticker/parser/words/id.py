@@ -1,0 +1,12 @@
+"""Indonesian and Malay words (see :mod:`ticker.parser.words`)."""
+
+WORDS = {
+    # "Harga 9.875" / "Perubahan +125 (+1,28%)": price, change
+    "field_value": ["harga", "harga terakhir", "terakhir"],
+    "field_change": ["perubahan"],
+    "field_prev": ["penutupan sebelumnya"],
+    "labels": ["pembukaan", "tertinggi", "terendah", "volume", "nilai"],
+    "news_headings": ["berita"],
+    "name_labels": ["saham", "indeks"],
+    "exchanges": ["idx", "bursa efek indonesia", "bursa malaysia"],
+}
