@@ -1,6 +1,7 @@
 """Quote pages of sites the parser had not seen (a held-out check): a change's label alone on its
-line above the change and percent, an unlabelled change line right beside a labelled value and a
-value labelled "last" in Czech.
+line above the change and percent, an unlabelled change line right beside a labelled value, a
+value labelled "last" in Czech, and the lines of a site's chrome that name no quote (a search
+field's placeholder, a section tab, a breadcrumb's sections, a copyright line).
 
 Every snippet is written here in the shape such pages take; names, figures and the words around
 them are invented, the arithmetic holds (``pct ≈ 100·change / (value − change)``).
@@ -8,6 +9,8 @@ them are invented, the arithmetic holds (``pct ≈ 100·change / (value − chan
 from __future__ import annotations
 
 import pytest
+
+from ticker.parser.subject import mention_text
 
 from snippets import Q
 from snippets import quotes as _quotes
@@ -29,6 +32,13 @@ READ = [
                  Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-change-line-above-kurs"),
     pytest.param("Acme Robotics Inc.\nACRB · NASDAQ\n▲ +1.10 (+0.52%)\nPrice 212.80 USD\n",
                  Q(("Acme Robotics Inc.", "212.80", "1.10", "0.52")), id="en-change-line-above-price"),
+    # the site's chrome above the heading names nothing: a search field's placeholder, the
+    # news tab (named again by the news list's heading), a breadcrumb's first crumbs, the
+    # site's name (named again in its copyright line)
+    pytest.param("Voorbeeld Invest\nMarkeder\nNyheder\nForum\nLog ind\nSøg efter aktie eller indeks\n\n"
+                 "Markeder › Aktier › Danmark\nZeta Pharma B\nZETA B · Nasdaq Copenhagen · DK0000000001\n"
+                 "▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n\nNyheder\n© Voorbeeld Invest 2026\n",
+                 Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-menu-crumbs-copyright"),
 ]
 
 REFUSED = [
@@ -52,3 +62,9 @@ def test_read(text, want):
 def test_refused(text):
     assert _quotes(text) == []
 
+
+
+def test_mention_text_keeps_the_last_crumb_only():
+    folded = "koersen > indices > zex\nzex\n© voorbeeld 2026\n"
+    assert mention_text(folded) == "zex\nzex\n\n"
+    assert mention_text("bitcoin / u.s. dollar\n") == "bitcoin / u.s. dollar\n"

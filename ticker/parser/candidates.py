@@ -38,7 +38,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import THRESHOLD, choose_name, classify, count_mentions
+from .subject import THRESHOLD, choose_name, classify, count_mentions, mention_text
 from .words import merged
 
 
@@ -368,7 +368,7 @@ class Candidates(PageState):
         """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""
         folded = self.folded_text
         if folded is None:  # (once a page, when first asked: the first 200,000 characters)
-            folded = self.folded_text = self.source[:200_000].casefold()
+            folded = self.folded_text = mention_text(self.source[:200_000].casefold())
         return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:

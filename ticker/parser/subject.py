@@ -632,6 +632,29 @@ def count_mentions(core: str, folded: str) -> int:
     return found
 
 
+_CRUMB_SPLIT = LazyPattern(r"\s[>/]\s|[›»]")
+
+
+def mention_text(folded: str) -> str:
+    """The page's text where a name's mentions are counted: each breadcrumb line cut to its
+    last crumb, the page's own subject ("Koersen > Indices > AEX" names AEX; the sections
+    before it, "Koersen", "Markeder", are the site's menu printed again), and without its
+    copyright lines ("© Euroinvestor 2026": the site's name, no instrument's).
+
+    >>> mention_text("markeder › aktier › danmark\nnovo nordisk b\n© euroinvestor 2026")
+    'danmark\nnovo nordisk b\n'
+    """
+    if not any(mark in folded for mark in ("›", "»", " > ", " / ", "©")):
+        return folded
+    lines = folded.split("\n")
+    for k, s in enumerate(lines):
+        if "©" in s:
+            lines[k] = ""
+        elif len(s) <= 120 and _BREADCRUMB.fullmatch(s):
+            lines[k] = _CRUMB_SPLIT.split(s)[-1].strip()
+    return "\n".join(lines)
+
+
 def _word_char(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
