@@ -1,4 +1,4 @@
-"""Quote pages of sites the parser had not seen (a held-out check): a change's label alone on its
+"""Quote pages of sites the parser had not seen (a held-out check): the day's period after a percent, a change's label alone on its
 line above the change and percent, an unlabelled change line right beside a labelled value, a
 value labelled "last" in Czech, and the lines of a site's chrome that name no quote (a search
 field's placeholder, a section tab, a breadcrumb's sections, a copyright line).
@@ -39,6 +39,12 @@ READ = [
                  "Markeder › Aktier › Danmark\nZeta Pharma B\nZETA B · Nasdaq Copenhagen · DK0000000001\n"
                  "▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n\nNyheder\n© Voorbeeld Invest 2026\n",
                  Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-menu-crumbs-copyright"),
+    # the day's period in parentheses after the percent ("(24H)"): the day's change
+    pytest.param("Home > Price > Zetacoin\nZetacoin\nZTC\nZetacoin Price in INR\n₹4,12,345.67\n+₹6,056.78\n"
+                 "▲ 1.49%  (24H)\nLast updated: 03 Dec 2026, 10:42 AM IST\n",
+                 Q(("Zetacoin", "412345.67", "6056.78", "1.49")), id="inr-lakh-percent-then-24h"),
+    pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (24h)\n", Q(("Zetacoin", "2345.10", "34.20", "1.48")),
+                 id="percent-then-24h-lower-case"),
 ]
 
 REFUSED = [
@@ -50,6 +56,8 @@ REFUSED = [
     pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nVolumen 2.845.113\nKurs 318,90 DKK\n", id="change-line-not-beside-value"),
     # an unlabelled change line beside a statistic's label, not the value's
     pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nForrige luk 323,10\n", id="change-line-beside-previous-close"),
+    # a longer period after the percent: a week's change, not the day's
+    pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (7D)\n", id="percent-then-7d"),
 ]
 
 
