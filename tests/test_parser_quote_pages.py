@@ -1,4 +1,4 @@
-"""Quote pages of sites the parser had not seen (a held-out check): the day's period after a percent, a change's label alone on its
+"""Quote pages of sites the parser had not seen (a held-out check): a yield printed with its percent sign, the day's period after a percent, a change's label alone on its
 line above the change and percent, an unlabelled change line right beside a labelled value, a
 value labelled "last" in Czech, and the lines of a site's chrome that name no quote (a search
 field's placeholder, a section tab, a breadcrumb's sections, a copyright line).
@@ -45,6 +45,18 @@ READ = [
                  Q(("Zetacoin", "412345.67", "6056.78", "1.49")), id="inr-lakh-percent-then-24h"),
     pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (24h)\n", Q(("Zetacoin", "2345.10", "34.20", "1.48")),
                  id="percent-then-24h-lower-case"),
+    # a yield printed with its percent sign, its change in percentage points, then the relative
+    # change (the arithmetic says the first percent is the value)
+    pytest.param("Märkte > Anleihen > Renditen\nRendite 5-jährige Musteranleihe\nMusterland 5 J.  |  Kennung: XX05YT\n"
+                 "2,450 %\n+0,030\nProzentpunkte\n+1,24 %\nStand: 02.12.26 17:30 Uhr\n",
+                 Q(("Rendite 5-jährige Musteranleihe", "2.450", "0.030", "1.24")), id="de-yield-prozentpunkte"),
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\npercentage points\n-0.74%\n",
+                 Q(("Acme 10-Year Note Yield", "4.150", "-0.031", "-0.74")), id="en-yield-percentage-points"),
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\n-0.74%\n",
+                 Q(("Acme 10-Year Note Yield", "4.150", "-0.031", "-0.74")), id="en-yield-change-pct"),
+    # an identifier's label in a later cell: the line is the identifiers', the name is above
+    pytest.param("Musterindex\nMusterland  |  Kennung: MUSTER1\n1.234,56\n+12,34 (+1,01%)\n",
+                 Q(("Musterindex", "1234.56", "12.34", "1.01")), id="de-kennung-after-a-pipe"),
 ]
 
 REFUSED = [
@@ -58,6 +70,9 @@ REFUSED = [
     pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nForrige luk 323,10\n", id="change-line-beside-previous-close"),
     # a longer period after the percent: a week's change, not the day's
     pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (7D)\n", id="percent-then-7d"),
+    # a percent, a change and a percent the arithmetic refuses: a yield's statistics, no quote
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\n-2.74%\n", id="yield-arithmetic-fails"),
+    pytest.param("Acme Fund\nDividend yield\n5.91%\n0.30\n5.35%\n", id="yield-unsigned-change"),
 ]
 
 

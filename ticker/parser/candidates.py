@@ -63,6 +63,14 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
 
 
 
+def _yield_fields(fs: list[_Field]) -> bool:
+    """A yield, its change in percentage points and its relative change: an unsigned percent,
+    a signed number, a signed percent, the arithmetic passing."""
+    a, b, c = fs
+    return (a.pct and not a.signed and not b.pct and b.signed and c.pct and c.signed
+            and fields_pass(a.raw.rstrip("%"), b.raw, c.raw))
+
+
 _ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")  # a row's number before its name
 _UNIT_PAREN = LazyPattern(r"\s*\([^()]{1,8}\)$")
 # a code printed alone on its line under a name: four to six digits, no grouping, sign or decimals
@@ -214,7 +222,7 @@ class Candidates(PageState):
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
             elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None
-                                              or _DAY.fullmatch(s) is not None):
+                                              or _DAY.fullmatch(s) is not None or _UNIT_LINE.fullmatch(s) is not None):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -412,6 +420,10 @@ class Candidates(PageState):
         else:
             returns = False
         roles = _roles(fs)
+        if not roles and len(fs) == 3 and _yield_fields(fs):
+            # a yield and its change in points ("2,614 %" / "+0,032" / "Prozentpunkte" / "+1,24 %"):
+            # the first percent is the value; only when the arithmetic proves it
+            roles = [(fs[0], fs[1], fs[2], "vcp")]
         if not roles:
             return
         up, above = lo - 1, ""

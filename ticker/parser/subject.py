@@ -151,6 +151,8 @@ _DASH_CODE = LazyPattern(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]
 _LABEL_VALUE = LazyPattern(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
 _ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+# an identifier's label in a later cell of a line ("Deutschland 10 J.  |  Kennung: DE10YT")
+_ID_AFTER_PIPE = LazyPattern(rf"\|\s*(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
 # "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
 _BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
@@ -347,7 +349,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
     tokens = s.split()
     if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
         return other("a chart's period selector")
-    if digit and _ISIN_IN.search(s) or _ID_LINE.match(s):
+    if digit and _ISIN_IN.search(s) or _ID_LINE.match(s) or "|" in s and _ID_AFTER_PIPE.search(s):
         m = _SYMBOL_IN.search(s)
         code = m.group("code") if m else None
         head = _ID_SPLIT.split(s, 1)[0].strip()

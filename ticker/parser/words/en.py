@@ -27,7 +27,7 @@ WORDS = {
                "net income", "net profit", "operating", "ebitda", "eps", "earnings", "profit", "income",
                "margin", "turnover", "assets", "debt", "cash", "population", "unemployment", "inflation", "gdp",
                "\\d+-(?:day|week|month|year) change", "average", "avg"],
-    "unit_lines": ["price", "points?", "pts"],
+    "unit_lines": ["price", "points?", "pts", "percentage points?"],
     "units": ["pts", "points?", "pt", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "hkd", "sgd",
               "inr", "cny", "rmb", "krw", "btc", "eth"],
     "stopwords": ["at", "to", "rose", "fell", "closed", "gained", "lost", "added", "shed", "ended", "finished",
