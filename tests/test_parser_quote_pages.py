@@ -1,6 +1,6 @@
 """Quote pages of sites the parser had not seen (a held-out check): a yield printed with its percent sign, the day's period after a percent, a change's label alone on its
 line above the change and percent, an unlabelled change line right beside a labelled value, a
-value labelled "last" in Czech, and the lines of a site's chrome that name no quote (a search
+value labelled "last" in Czech, an icon font's ligature in HTML (its arrow's name), and the lines of a site's chrome that name no quote (a search
 field's placeholder, a section tab, a breadcrumb's sections, a copyright line).
 
 Every snippet is written here in the shape such pages take; names, figures and the words around
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from ticker.pages import html_to_text
 from ticker.parser.subject import mention_text
 
 from snippets import Q
@@ -91,3 +92,27 @@ def test_mention_text_keeps_the_last_crumb_only():
     folded = "koersen > indices > zex\nzex\n© voorbeeld 2026\n"
     assert mention_text(folded) == "zex\nzex\n\n"
     assert mention_text("bitcoin / u.s. dollar\n") == "bitcoin / u.s. dollar\n"
+
+
+HTML_TEXT = [
+    # an icon font's ligature between the value and the change: a word of its own on both sides
+    pytest.param("<div><strong>R$ 38,45</strong><span><i class=\"material-icons up\">arrow_upward</i>"
+                 "<span>R$ 0,57</span> <b>1,50%</b></span></div>", "R$ 38,45 arrow_upward R$ 0,57 1,50%",
+                 id="icon-ligature-apart"),
+    # a percent, then the next element's capitalised word: apart (as a figure then a capital)
+    pytest.param("<div><b>1,50%</b><small>Atualizado em 02/12/2026 17:07</small></div>",
+                 "1,50% Atualizado em 02/12/2026 17:07", id="percent-then-capital-apart"),
+    # a lone percent sign's element is no figure's: as before
+    pytest.param("<p><i>%</i><b>Nikkei</b></p>", "%Nikkei", id="lone-percent-glued"),
+]
+
+
+@pytest.mark.parametrize("html, text", HTML_TEXT)
+def test_html_text(html, text):
+    assert html_to_text(html) == text
+
+
+def test_icon_ligature_gives_the_direction():
+    html = ("<h1>Acme Corp</h1><div><strong>38.45</strong><span><i class=\"material-icons\">arrow_downward</i>"
+            "<span>0.57</span> <b>1.46%</b></span></div>")
+    assert _quotes(html_to_text(html)) == Q(("Acme Corp", "38.45", "-0.57", "-1.46"))

@@ -62,8 +62,11 @@ WORDS = {
                     "currency", "crypto(?:currency)?", "futures?", "disclaimer", "markets?", "market data",
                     "market activity", "key stat(?:istic)?s", "data is (?:currently )?not available", "no data available", "common stock"],
     "id_labels": ["isin", "symbol", "ticker", "exchange", "cusip", "sedol", "code", "market"],
-    "direction_down": ["decreased by", "down by", "lower by", "down", "fell", "quote price arrow down", "price arrow down", "arrow down", "down arrow"],
-    "direction_up": ["increased by", "up by", "higher by", "up", "rose", "quote price arrow up", "price arrow up", "arrow up", "up arrow"],
+    "direction_down": ["decreased by", "down by", "lower by", "down", "fell", "quote price arrow down", "price arrow down", "arrow down", "down arrow",
+                       # an icon font's ligature names, as the page's text prints them
+                       "arrow_downward", "arrow_drop_down", "trending_down"],
+    "direction_up": ["increased by", "up by", "higher by", "up", "rose", "quote price arrow up", "price arrow up", "arrow up", "up arrow",
+                     "arrow_upward", "arrow_drop_up", "trending_up"],
     "bid_ask": ["bid", "ask", "offer"],
     "actions": ["create (?:an? )?(?:price )?alert", "add (?:an? )?(?:price )?alert", "set (?:an? )?(?:price )?alert", "price alert", "alerts?", "add to (?:my )?(?:watchlist|portfolio|favou?rites)", "watch", "follow", "unfollow", "buy", "sell", "trade(?: now)?", "compare", "share", "invest(?: now)?", "save", "notify me", "get alerts?", "customi[sz]e", "add to (?:my )?lists?", "following", "print", "download", "embed", "get (?:a )?quotes?", "sign in", "add", "remove"],
     "quote_labels": ["last(?: traded)? price", "last sale", "current price", "spot price", "index value", "market price", "quote"],
