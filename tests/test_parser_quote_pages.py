@@ -58,6 +58,13 @@ READ = [
     # an identifier's label in a later cell: the line is the identifiers', the name is above
     pytest.param("Musterindex\nMusterland  |  Kennung: MUSTER1\n1.234,56\n+12,34 (+1,01%)\n",
                  Q(("Musterindex", "1234.56", "12.34", "1.01")), id="de-kennung-after-a-pipe"),
+    # the quote header's line: the currency before the value and the change, the direction word
+    # between, the quote's time after; the sector's list under the name names nothing
+    pytest.param("ZETA3 ZETA ENERGIA ON\nEnergia, Gás e Saneamento\nValor atual\n"
+                 "R$ 24,80 arrow_upward R$ 0,37 1,51% Atualizado em 02/12/2026 17:07\nMin. 52 semanas\n19,40\n",
+                 Q(("ZETA3 ZETA ENERGIA ON", "24.80", "0.37", "1.51")), id="pt-currency-direction-time-tail"),
+    pytest.param("Acme Oil Corp\nOil, Gas & Consumable Fuels\n$24.80 arrow_downward $0.37 1.47% Updated 12/02/2026 4:00 PM\n",
+                 Q(("Acme Oil Corp", "24.80", "-0.37", "-1.47")), id="en-currency-direction-time-tail"),
 ]
 
 REFUSED = [
@@ -74,6 +81,8 @@ REFUSED = [
     # a percent, a change and a percent the arithmetic refuses: a yield's statistics, no quote
     pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\n-2.74%\n", id="yield-arithmetic-fails"),
     pytest.param("Acme Fund\nDividend yield\n5.91%\n0.30\n5.35%\n", id="yield-unsigned-change"),
+    # the same line with something else than a time after it: whose numbers are they?
+    pytest.param("Acme Oil Corp\n$24.80 arrow_downward $0.37 1.47% Volume 1,234,567\n", id="header-line-other-tail"),
 ]
 
 

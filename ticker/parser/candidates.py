@@ -594,6 +594,11 @@ class Candidates(PageState):
                 continue
             sign = gap[-1] if gap[-1:] in ("+", "-", "\u2212") else ""
             m = _DIRECTION.fullmatch(gap[:-1] if sign else gap)
+            if m is None and not sign:
+                # the change's currency after the direction word ("R$ 38,45 arrow_upward R$ 0,57 1,50%")
+                m = _DIRECTION.match(gap)
+                if m is not None and (m.end() == len(gap) or not _soft(gap[m.end():], True)):
+                    m = None
             if (m is not None and not b.signed and not a.pct
                     and (not sign or (sign == "+") == (m.group("up") is not None))):
                 # "17,918.62 Decreased By 39.32 (0.22%)"; "44,910.65 quote price arrow up+188.59
@@ -651,10 +656,13 @@ class Candidates(PageState):
                     alt = v
                 label = (found == 0 and window[0] is fs[0] and window[0].start > seg_start
                          and field_role(s[seg_start : window[0].start]) == "v")
+                tail = s[window[-1].end :].strip(" \t\u00a0|")
                 if (label or name is None and alt is None and found == 0 and window[0] is fs[0]
-                        and not s[: window[0].start].strip(" \t\u00a0")) and not s[window[-1].end :].strip(" \t\u00a0|"):
+                        and (not (head := s[: window[0].start].strip(" \t\u00a0")) or _soft(head))
+                        and (not tail or tail[0].isalpha() and _time_line_between(tail))):
                     # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it (also
-                    # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name)
+                    # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name; the
+                    # quote's time may end the line, "... 1,50% Atualizado em 02/12/2026 17:07")
                     named = self.name_above(i)
                     if named is not None and not named[3] and len(roles) == 1:
                         self.cands.append(_Cand(*roles[0][:3], named[0], named[1], named[2], False, roles,

@@ -151,6 +151,9 @@ _DASH_CODE = LazyPattern(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]
 _LABEL_VALUE = LazyPattern(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
 _ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+# a list of sectors or kinds: words, a comma, words, "and", words ("Petróleo, Gás e Biocombustíveis")
+_WORDS_RUN = r"[^\W\d][^\W\d-]*(?:[ -][^\W\d][^\W\d-]*)*"
+_KIND_LIST = LazyPattern(rf"{_WORDS_RUN}(?:,\s+{_WORDS_RUN})+\s+(?i:{'|'.join(merged('conjunctions'))}|&)\s+{_WORDS_RUN}")
 # an identifier's label in a later cell of a line ("Deutschland 10 J.  |  Kennung: DE10YT")
 _ID_AFTER_PIPE = LazyPattern(rf"\|\s*(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
@@ -346,6 +349,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("an exchange and currency line", venue or None, kind="exchange")
     if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
         return other("a breadcrumb")
+    if "," in s and not digit and _KIND_LIST.fullmatch(s):
+        return other("a list of sectors or kinds")
     tokens = s.split()
     if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
         return other("a chart's period selector")

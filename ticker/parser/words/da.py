@@ -9,4 +9,5 @@ WORDS = {
     "field_value": ["seneste", "seneste kurs", "kurs"],
     "field_change": ["ændring", "ændr\\."],
     "field_pct": ["ændring %", "ændring\\s*\\(%\\)"],
+    "conjunctions": ["og"],
 }

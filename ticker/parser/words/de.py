@@ -51,4 +51,5 @@ WORDS = {
     "statistic_contexts": ["umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
     "statistic_labels": ["follower", "abonnenten", "temperatur", "stimmen", "sitze"],
     "col_code": ["kürzel", "wkn"],
+    "conjunctions": ["und"],
 }

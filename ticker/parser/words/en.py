@@ -92,4 +92,5 @@ WORDS = {
     "statistic_labels": ["followers", "subscribers", "downloads", "installs", "views", "likes", "votes", "seats",
                          "visitors", "temperature", "humidity", "rainfall"],
     "col_code": ["code", "symbol", "ticker"],
+    "conjunctions": ["and"],
 }

@@ -38,4 +38,5 @@ WORDS = {
     "descriptors": ["cotización", "precio", "en directo"],
     "statistic_contexts": ["encuestas?", "elecciones", "clasificación", "pronóstico del tiempo"],
     "statistic_labels": ["seguidores", "suscriptores", "temperatura", "votos", "escaños"],
+    "conjunctions": ["y"],
 }

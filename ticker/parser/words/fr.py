@@ -43,4 +43,5 @@ WORDS = {
     "statistic_contexts": ["sondages?", "élections?", "classement", "météo", "prévisions"],
     "statistic_labels": ["abonnés", "température", "voix", "sièges"],
     "col_code": ["mnémo", "mnémonique"],
+    "conjunctions": ["et"],
 }

@@ -39,4 +39,5 @@ WORDS = {
     "sites": ["il sole 24 ore", "borsaitaliana\\.it", "milano finanza", "teleborsa"],
     "descriptors": ["quotazione", "quotazioni", "prezzo", "differita"],
     "statistic_contexts": ["sondaggi?", "elezioni", "classifica", "meteo"],
+    "conjunctions": ["e"],
 }

@@ -21,4 +21,5 @@ WORDS = {
     "clock_words": ["om"],
     "months": {"mrt": 3, "mei": 5},
     "news_headings": ["nieuws"],
+    "conjunctions": ["en"],
 }

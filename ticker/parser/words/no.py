@@ -6,4 +6,5 @@ WORDS = {
     "field_value": ["siste", "siste kurs", "kurs"],
     "field_change": ["endring", "endr\\."],
     "field_pct": ["endring %", "endring\\s*\\(%\\)"],
+    "conjunctions": ["og"],
 }

@@ -28,4 +28,5 @@ WORDS = {
     "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
     "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
     "exchanges": ["euronext lisboa"],
+    "conjunctions": ["e"],
 }

@@ -19,4 +19,5 @@ WORDS = {
     "dotted_clock": ["kl\\."],
     "months": {"maj": 5},
     "news_headings": ["nyheter"],
+    "conjunctions": ["och"],
 }
