@@ -48,3 +48,10 @@ def test_explain_says_why_a_statistic_is_no_quote():
     why = {e["line"]: e["decision"] for e in evidence}
     assert why[2].startswith("refused: whole numbers under a heading of other statistics")
     assert why[5] == "refused: the numbers of a statistic its label names, not a market's"
+
+
+def test_explain_says_why_a_price_target_is_no_quote():
+    page, evidence = explain("Acme AG – Kursziele\n\nDurchschnittliches Kursziel (12 Monate)\n210,00 € +22,60 € (+12,06 %)\n")
+    assert page.quotes == ()
+    why = {e["line"]: e["decision"] for e in evidence}
+    assert why[3] == "refused: the numbers under a forecast's or target's label"

@@ -66,6 +66,14 @@ READ = [
     pytest.param("صفحه اصلی › طلا › انس مثال\nانس مثال\nXAU/USD · دلار\nنرخ فعلی: ۲,۶۵۴.۳۲\n"
                  "میزان تغییر: ۱۲.۴۵ (۰.۴۷%) (افزایش)\nزمان ثبت آخرین نرخ: ۱۹:۱۲:۴۰\n",
                  Q(("انس مثال", "2654.32", "12.45", "0.47")), id="fa-labelled-rate-and-change"),
+    # the day's percent and change first, the value under its label below them (sv)
+    pytest.param("Index\nOMX Exempel 30\nOMXE30\nIndex · Sverige\nUtveckling idag\n+0,75 %\n+19,20\nSenast\n2 573,64\n"
+                 "Stängd\nHögst\n2 581,23\n", Q(("OMX Exempel 30", "2573.64", "19.20", "0.75")), id="sv-pct-change-then-labelled-value"),
+    # the value, the percent without its sign (an arrow the page drew), the signed change and
+    # "Today": the percent takes the change's minus
+    pytest.param("Zeta Industrial Average\nINDEXZJX: .ZJI\n43,297.03\n0.066%\n-28.77 Today\n"
+                 "Dec 3, 4:59:58 PM GMT-5 · INDEXZJX · Disclaimer\n", Q(("Zeta Industrial Average", "43297.03", "-28.77", "-0.066")),
+                 id="unsigned-pct-takes-the-change-s-minus"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
@@ -137,6 +145,10 @@ REFUSED = [
     pytest.param("Acme Corp\nDay High\n16,380.70\nChange: -42.10\nChange %: -0.26%\n", id="labelled-value-of-day-high"),
     # a value and a percent with a clock time: no change, no quote
     pytest.param("Voorbeeld 25\n945,32 +0,34% 17:35\n", id="value-pct-clock-no-change"),
+    # ... the arithmetic refuses a value that is not the one the change was of
+    pytest.param("OMX Exempel 30\nUtveckling idag\n+0,75 %\n+19,20\nSenast\n3 573,64\n", id="sv-labelled-value-fails-check"),
+    # ... only where the arithmetic passes with that minus
+    pytest.param("Zeta Industrial Average\n43,297.03\n0.166%\n-28.77 Today\n", id="unsigned-pct-check-fails"),
     # an arrow's text against the change's sign: which one is wrong?
     pytest.param("Acme Industrial Average\n44,910.65 quote price arrow down+188.59 (+0.42%)\n", id="arrow-against-sign"),
     # two clock times after the numbers: an axis or a timetable, not the quote's time
@@ -267,6 +279,11 @@ NAMES = [
     # an exchange's name beside the index's code: a code and venue line, the name above it
     pytest.param("الأسواق › السوق السعودية › المؤشرات\nمؤشر السوق المثال (مثال)\nZMPL · تداول السعودية\n١١٬٢٣٤٫٥٦\nالتغير\n"
                  "-٤٥٫٦٧\nنسبة التغير\n-٠٫٤٠٪\n", ("مؤشر السوق المثال (مثال)", None), id="ar-code-and-exchange-under-name"),
+    # the name, then a line describing it by its exchange: the name
+    pytest.param("Home  Notizie  Mercati  Azioni  Indici\nZTSE MIB\nIndice principale di Borsa Italiana\n43.518,22\n"
+                 "Var. +201,64\nVar. % +0,47%\n", ("ZTSE MIB", None), id="it-name-then-its-description"),
+    pytest.param("Markets\nZeta 225\nThe main index of the Tokyo Stock Exchange\n38,487.90\n+251.83 (+0.66%)\n",
+                 ("Zeta 225", None), id="en-name-then-its-description"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

@@ -24,6 +24,7 @@ _USERS = {
     "labels": lambda w: lexicon._LABELS.match(w),
     "forecasts": lambda w: subject.classify(f"Mittleres {w} (12M)").kind == "forecast",
     "sessions": lambda w: lexicon._SESSION_TAIL.search(f"-0.58 (-0.32%) {w}"),
+    "of_words": lambda w: subject._OF_EXCHANGE.search(f"Indice principale {w} Borsa Italiana"),
     "site_pages": lambda w: lexicon._SITE_PAGE.match(w) and names.page_subject([f"About {w}"]) is None,
     "unit_lines": lambda w: lexicon._UNIT_LINE.fullmatch(w),
     "units": lambda w: lines._UNIT_ONLY.fullmatch(w),

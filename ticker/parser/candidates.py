@@ -269,6 +269,10 @@ class Candidates(PageState):
             k -= 1
         window.reverse()
         choice = choose_name(window, self.mentions) if window else None
+        if choice is None and window and classify(window[-1][1]).kind == "forecast":
+            # (said, for --explain: the numbers under a target's label are no quote)
+            self.refused.append((window[-1][0] + 1, window[-1][1], "the numbers under a forecast's or target's label"))
+            return None
         if choice is not None and L.kind(choice.line) != _TEXT:
             choice = None  # a code of digits alone ("7203") names nothing: the name is a line of words
         if choice is not None:
@@ -412,6 +416,13 @@ class Candidates(PageState):
                     self.borrow(lo, hi, fs)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
+        elif len(fs) == 2 and fs[0].pct and not fs[1].pct and len(L.fields(lo)) == 1 and len(L.fields(hi)) == 1:
+            # "Utveckling idag" / "+0,75 %" / "+19,20" / "Senast" / "2 573,64": the day's percent and
+            # change, then the value under its label below them
+            below = self._value_below_label(hi)
+            if below is None:
+                return
+            hi, fs = below[0], [below[1], fs[1], fs[0]]
         returns = len(fs) > 3 and not fs[0].pct and not fs[1].pct and all(f.pct for f in fs[2:])
         if returns and all(len(L.fields(k)) == 1 for k in range(lo, hi + 1) if L.kind(k) == _NUM):
             # a table printed one cell a line: value, change, percent, then period returns
@@ -450,8 +461,8 @@ class Candidates(PageState):
             # named by the page's subject when it has one (the arithmetic must pass)
             if self.unnamed_tried or lo > 40:
                 return
-            below = self._next_line(hi)
-            if below < L.n and _SESSION_HEAD.match(L.text(below)):
+            after = self._next_line(hi)
+            if after < L.n and _SESSION_HEAD.match(L.text(after)):
                 return  # "229.55" / "-0.32 (-0.14%)" / "After-hours: Dec 2, ...": an extended session's quote
             self.unnamed_tried = True
             subject = page_subject(L.text(k) for k in range(min(L.n, hi + 120)))
@@ -477,6 +488,18 @@ class Candidates(PageState):
         if bullet:
             self.bullets.append((nline, hi))
             self.open_entries.append((nline, hi))
+
+    def _value_below_label(self, hi: int) -> tuple[int, _Field] | None:
+        """The value labelled as such on the line after line ``hi`` ("Senast" / "2 573,64"): its
+        line and field, or None."""
+        L = self.L
+        label = self._next_line(hi)
+        if label >= L.n or L.kind(label) != _TEXT or field_role(L.text(label)) != "v":
+            return None
+        k = self._next_line(label)
+        if k >= L.n or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
+            return None
+        return k, L.fields(k)[0]
 
     def _change_below(self, lo: int, hi: int, v: _Field, p: _Field) -> bool:
         """The value and the percent at the top of a quote page ("8 035,41 Pts" / "+0,47%"), the

@@ -95,6 +95,9 @@ def fields_pass(v: str, c: str, p: str, down: bool = False) -> bool:
         elif (c[:1] not in "+-\u2212\u2013" and p[:1] in "-\u2212\u2013"
               and _consistent(nv[1], -fc, fp, nv[2], nc[2], np_[2])):
             return True  # an unsigned change takes the percent's minus
+        elif (p[:1] not in "+-\u2212\u2013" and c[:1] in "-\u2212\u2013"
+              and _consistent(nv[1], fc, -fp, nv[2], nc[2], np_[2])):
+            return True  # and an unsigned percent the change's
         if _consistent(nv[1], fc, fp, nv[2], nc[2], np_[2]):
             return True
     return False

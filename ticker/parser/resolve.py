@@ -188,6 +188,9 @@ class Resolver(PageState):
                 elif (p.raw[0] in MINUS_SIGNS and ch.raw[0] not in _SIGNS and not ch.up
                       and _consistent(nv[1], -nc[1], np_[1], nv[2], nc[2], np_[2])):
                     nc = (-nc[0], -nc[1], nc[2])  # "28.42 (-1.14%)": the unsigned change takes the percent's minus
+                elif (ch.raw[0] in MINUS_SIGNS and p.raw[0] not in _SIGNS and not p.up
+                      and _consistent(nv[1], nc[1], -np_[1], nv[2], nc[2], np_[2])):
+                    np_ = (-np_[0], -np_[1], np_[2])  # "0.066%" / "-28.77 Today": and the unsigned percent the change's
                 if _consistent(nv[1], nc[1], np_[1], nv[2], nc[2], np_[2]):
                     if c.alt is not None:
                         # "S&P 500 100,01 0,01 (0,01%)": both readings pass. The one whose

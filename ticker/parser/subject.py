@@ -410,6 +410,9 @@ def classify(text: str, label_above: bool = False) -> Scored:
     if kind is not None:
         score += 0.5
         reasons.append(f"an instrument's word {kind!r}")
+    if " " in name and _OF_EXCHANGE.search(name):
+        score -= 1.0  # "Indice principale di Borsa Italiana": what the instrument is, under its name
+        reasons.append("a description: an exchange named after a preposition")
     if share_class is not None:
         score -= 1.5
         reasons.append(f"a share class {share_class.group()!r}")
@@ -570,6 +573,8 @@ def _neighbour_line(scored: list[Scored], i: int, step: int) -> int | None:
     return j if 0 <= j < len(scored) else None
 
 
+# a preposition, then an exchange's name ("di Borsa Italiana", "of the Tokyo Stock Exchange")
+_OF_EXCHANGE = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('of_words')})\s+(?:the\s+)?(?:{_alt('exchanges')})(?![^\W\d_])")
 _CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
 
 

@@ -32,6 +32,8 @@ CATEGORIES = {
     "noise_line": "a whole line that sits between a name and its numbers (Advertisement)",
     "noise_parts": "a part of such a line (Delayed price, Currency in USD)",
     "links": "link or navigation text, never a name (View all indices, Back to)",
+    "of_words": "a preposition that, with an exchange's name after it, makes a line the instrument's description "
+                "(Indice principale *di* Borsa Italiana), not its name",
     "site_pages": "a page of the site itself, first in a footer's link (About *Us*, About *Privacy*): never a page's subject",
     "labels": "the label of a statistic, never a name (Open, High, 52-week range)",
     "forecasts": "a word of a forecast's or an analyst's target (Price target, Kursziel): the numbers printed "

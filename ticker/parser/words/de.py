@@ -1,6 +1,7 @@
 """German words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["der", "des", "von"],
     "site_pages": ["uns", "impressum", "datenschutz", "agb", "kontakt", "karriere"],
     "sessions": ["nachbörslich", "vorbörslich"],
     "forecasts": ["kursziel", "kursziele", "kursziels", "zielkurs", "prognose"],

@@ -1,6 +1,7 @@
 """English words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["of", "on the"],
     "site_pages": ["us", "privacy", "terms", "cookies?", "contact", "careers", "advertising", "legal", "disclaimer", "help", "accessibility", "sitemap"],
     "sessions": ["after[- ]hours", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
     "forecasts": ["price target", "price targets", "target price", "price objective", "consensus target", "analyst target", "forecast"],

@@ -1,6 +1,7 @@
 """Spanish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["de", "del"],
     "site_pages": ["nosotros", "privacidad", "aviso legal", "contacto"],
     "forecasts": ["precio objetivo", "precios objetivo", "pronóstico", "previsión"],
     "today": ["hoy"],

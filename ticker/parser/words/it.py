@@ -1,6 +1,7 @@
 """Italian words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["di", "della", "del"],
     "site_pages": ["noi", "privacy", "contatti", "note legali"],
     "forecasts": ["prezzo obiettivo", "target price", "previsione", "previsioni"],
     "today": ["oggi"],

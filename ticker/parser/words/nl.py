@@ -1,6 +1,7 @@
 """Dutch words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["van"],
     "forecasts": ["koersdoel", "koersdoelen", "prognose"],
     "today": ["vandaag"],
     "markets": ["beurs", "markt(?:en)?"],

@@ -1,6 +1,7 @@
 """Swedish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "of_words": ["på", "vid"],
     "forecasts": ["riktkurs", "riktkurser", "prognos"],
     "today": ["idag", "i dag"],
     "states": ["stängd", "öppen"],
