@@ -65,6 +65,9 @@ READ = [
                  Q(("ZETA3 ZETA ENERGIA ON", "24.80", "0.37", "1.51")), id="pt-currency-direction-time-tail"),
     pytest.param("Acme Oil Corp\nOil, Gas & Consumable Fuels\n$24.80 arrow_downward $0.37 1.47% Updated 12/02/2026 4:00 PM\n",
                  Q(("Acme Oil Corp", "24.80", "-0.37", "-1.47")), id="en-currency-direction-time-tail"),
+    # a unit line after the percent, other numbers below it: the quote ends at the percent
+    pytest.param("Acme Index\n1.234,56\n+12,34\n+1,01%\nPunkte\n12% 1.449,63 40% 13%\n",
+                 Q(("Acme Index", "1234.56", "12.34", "1.01")), id="unit-line-after-the-percent"),
 ]
 
 REFUSED = [

@@ -222,7 +222,7 @@ class Candidates(PageState):
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
             elif kd == _TEXT and gap < 2 and (_label_between(s := L.text(k)) or _direction_line(s) is not None
-                                              or _DAY.fullmatch(s) is not None or _UNIT_LINE.fullmatch(s) is not None):
+                                              or _DAY.fullmatch(s) is not None or self._change_unit(k)):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -231,6 +231,17 @@ class Candidates(PageState):
                 break
             k += step
         return edge
+
+    def _change_unit(self, k: int) -> bool:
+        """Line ``k`` is the unit of the change printed right above it, its percent alone right
+        below ("+0,032" / "Prozentpunkte" / "+1,24 %")."""
+        L = self.L
+        if not 0 < k < L.n - 1 or _UNIT_LINE.fullmatch(L.text(k)) is None:
+            return False
+        if L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
+            return False
+        above, below = L.fields(k - 1), L.fields(k + 1)
+        return len(above) == 1 and not above[0].pct and above[0].signed and len(below) == 1 and below[0].pct
 
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
         """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet).

@@ -653,8 +653,8 @@ def mention_text(folded: str) -> str:
     before it, "Koersen", "Markeder", are the site's menu printed again), and without its
     copyright lines ("© Euroinvestor 2026": the site's name, no instrument's).
 
-    >>> mention_text("markeder › aktier › danmark\nnovo nordisk b\n© euroinvestor 2026")
-    'danmark\nnovo nordisk b\n'
+    >>> mention_text("markeder › aktier › danmark\\nnovo nordisk b\\n© euroinvestor 2026")
+    'danmark\\nnovo nordisk b\\n'
     """
     if not any(mark in folded for mark in ("›", "»", " > ", " / ", "©")):
         return folded
