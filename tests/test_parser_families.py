@@ -526,8 +526,6 @@ QUOTE_PAGES = _check_table([
                  Q(("US 10 Year Treasury Note", "98.52", "0.13", "0.13")), id="en-category-word-above-the-value"),
 ])
 
-QUOTE_PAGES = _known(QUOTE_PAGES, "cs-two-letter-name-above-labels",
-                     reason="a two-letter name alone (PX) is taken for a country code above stacked labels")
 
 QUOTE_PAGE_REFUSALS = [
     pytest.param("코스피\n3,912.34\n전일대비 ▼28.42 -0.72% 상승\n", id="ko-arrow-against-the-direction-word"),

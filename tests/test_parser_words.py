@@ -82,6 +82,7 @@ _USERS = {
     "statistic_contexts": lambda w: statistic._CONTEXT.fullmatch(w),
     "sites": lambda w: subject.classify(w).reasons == ("a site's or publisher's name",),
     "descriptors": lambda w: subject.classify(f"Index {w}").reasons == ("a descriptor of the quote's kind, price or source",),
+    "conjunctions": lambda w: subject.classify(f"Oil, Gas {w} Fuels").reasons == ("a list of sectors or kinds",),
     "tabs": lambda w: subject.classify(w).reasons == ("a tab or menu item",),
     "share_classes": lambda w: any(r.startswith("a share class") for r in subject.classify(f"Zeta Corp {w}").reasons),
     "name_kinds": lambda w: subject._kind_word(f"Zeta {w}") is not None,

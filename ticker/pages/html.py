@@ -51,9 +51,12 @@ _BULLET_REACH = 3  # empty block boundaries: <li><div><div><h3>Name crosses 2
 # A figure then a capital ("238,45<span>EUR</span>", "50<span>Live</span>") is a figure and its
 # unit or the next item's word: apart too; so is a figure then a CJK or Hangul word
 # ("<span>000001</span><span>收盘 12-02</span>", "005930<span>코스피</span>"), and a word then an
-# arrow before its number ("원</span><span>▲1,300").
+# arrow before its number ("원</span><span>▲1,300"). A percent then a capital ("1,50%</b><small>Atualizado")
+# is a figure and the next item's word. An icon font's ligature ("38,45<i>arrow_upward</i>R$ 0,57",
+# a word joined by underscores) is a word of its own on both sides.
 _NUMBER_SEAM = re.compile("\x1f(?=[-+\u2212\u2013(\\d\u25b2\u25bc\u25b3\u25bd\u2191\u2193])(?<=[^\\W_]\x1f|[%)]\x1f)"
-                          "|\x1f(?=[A-Z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?<=\\d\x1f)")
+                          "|\x1f(?=[A-Z\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af])(?:(?<=\\d\x1f)|(?<=\\d%\x1f))")
+_ICON_SEAMS = re.compile("\x1f([a-z]+(?:_[a-z]+)+)\x1f")
 _SEAMS = re.compile("\x1f{2,}")
 
 
@@ -119,6 +122,8 @@ def html_page(html: str | bytes, *, emptied: bool = False) -> tuple[str, str | N
     if _SEAM + _SEAM in joined:  # around an empty text node (rare)
         joined = _SEAMS.sub(_SEAM, joined)
     joined = _BETWEEN_TAGS.sub("\x1f \x1f", joined)
+    if "_" in joined:
+        joined = _ICON_SEAMS.sub(" \\1 ", joined)
     joined = _NUMBER_SEAM.sub(" ", joined).replace(_SEAM, "").replace(_CELL, " | ")
     lines: list[str] = []
     # A list item whose text starts in a block of its own (<li><a><h3>Name</h3></a>) keeps its

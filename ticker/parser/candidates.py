@@ -38,7 +38,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import THRESHOLD, choose_name, classify, count_mentions
+from .subject import THRESHOLD, choose_name, classify, count_mentions, mention_text
 from .words import merged
 
 
@@ -62,6 +62,14 @@ def _roles(fs: list[_Field]) -> list[tuple[_Field, _Field, _Field, str]]:
     return [(c, b, a, "pcv"), (b, c, a, "pvc")]
 
 
+
+
+def _yield_fields(fs: list[_Field]) -> bool:
+    """A yield, its change in percentage points and its relative change: an unsigned percent,
+    a signed number, a signed percent, the arithmetic passing."""
+    a, b, c = fs
+    return (a.pct and not a.signed and not b.pct and b.signed and c.pct and c.signed
+            and fields_pass(a.raw.rstrip("%"), b.raw, c.raw))
 
 
 _ROW_NUMBER = LazyPattern(r"\d{1,4}\.?\s+")  # a row's number before its name
@@ -262,7 +270,7 @@ class Candidates(PageState):
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and _between(L.text(k)):
+            elif kd == _TEXT and gap < 2 and (_between(L.text(k)) or self._change_unit(k)):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -270,6 +278,17 @@ class Candidates(PageState):
             else:
                 break
         return edge
+
+    def _change_unit(self, k: int) -> bool:
+        """Line ``k`` is the unit of the change printed right above it, its percent alone right
+        below ("+0,032" / "Prozentpunkte" / "+1,24 %")."""
+        L = self.L
+        if not 0 < k < L.n - 1 or _UNIT_LINE.fullmatch(L.text(k)) is None:
+            return False
+        if L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
+            return False
+        above, below = L.fields(k - 1), L.fields(k + 1)
+        return len(above) == 1 and not above[0].pct and above[0].signed and len(below) == 1 and below[0].pct
 
     def name_above(self, start: int) -> tuple[str, str | None, int, bool] | None:
         """Name for numbers starting at line ``start``: (name, symbol, line, is_bullet).
@@ -418,7 +437,7 @@ class Candidates(PageState):
         """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""
         folded = self.folded_text
         if folded is None:  # (once a page, when first asked: the first 200,000 characters)
-            folded = self.folded_text = self.source[:200_000].casefold()
+            folded = self.folded_text = mention_text(self.source[:200_000].casefold())
         return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:
@@ -473,6 +492,10 @@ class Candidates(PageState):
         else:
             returns = False
         roles = _roles(fs)
+        if not roles and len(fs) == 3 and _yield_fields(fs):
+            # a yield and its change in points ("2,614 %" / "+0,032" / "Prozentpunkte" / "+1,24 %"):
+            # the first percent is the value; only when the arithmetic proves it
+            roles = [(fs[0], fs[1], fs[2], "vcp")]
         if not roles:
             return
         up, above = lo - 1, ""
@@ -660,6 +683,11 @@ class Candidates(PageState):
                 continue
             sign = gap[-1] if gap[-1:] in ("+", "-", "\u2212") else ""
             m = _DIRECTION.fullmatch(gap[:-1] if sign else gap)
+            if m is None and not sign:
+                # the change's currency after the direction word ("R$ 38,45 arrow_upward R$ 0,57 1,50%")
+                m = _DIRECTION.match(gap)
+                if m is not None and (m.end() == len(gap) or not _soft(gap[m.end():], True)):
+                    m = None
             if (m is not None and not b.signed and not a.pct
                     and (not sign or (sign == "+") == (m.group("up") is not None))):
                 # "17,918.62 Decreased By 39.32 (0.22%)"; "44,910.65 quote price arrow up+188.59
@@ -717,10 +745,13 @@ class Candidates(PageState):
                     alt = v
                 label = (found == 0 and window[0] is fs[0] and window[0].start > seg_start
                          and field_role(s[seg_start : window[0].start]) == "v")
+                tail = s[window[-1].end :].strip(" \t\u00a0|")
                 if (label or name is None and alt is None and found == 0 and window[0] is fs[0]
-                        and not s[: window[0].start].strip(" \t\u00a0")) and not s[window[-1].end :].strip(" \t\u00a0|"):
+                        and (not (head := s[: window[0].start].strip(" \t\u00a0")) or _soft(head))
+                        and (not tail or tail[0].isalpha() and _time_line_between(tail))):
                     # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it (also
-                    # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name)
+                    # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name; the
+                    # quote's time may end the line, "... 1,50% Atualizado em 02/12/2026 17:07")
                     named = self.name_above(i)
                     if named is not None and not named[3] and len(roles) == 1:
                         self.cands.append(_Cand(*roles[0][:3], named[0], named[1], named[2], False, roles,

@@ -99,7 +99,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                     L = self.L
                     kd = L.kind(line)
                     if kd == _NUM:
-                        if not self.cell_table_above(line):
+                        if not self.cell_table_above(line) and not self.labelled(line):
                             self.vertical(line)
                     elif kd == _TEXT:
                         s = self.L.text(line)

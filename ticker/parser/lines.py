@@ -44,6 +44,9 @@ _GLUED_UNIT = LazyPattern(r"(?<=\d)(" + "|".join(map(re.escape, merged("glued_un
 # their first letters: one cheap search says whether a line may hold one
 _GLUED_FIRST = LazyPattern("[" + "".join(sorted({re.escape(u[0]) for u in merged("glued_units")})) + "]")
 _TODAY = LazyPattern("(?:" + "|".join(merged("today")) + ")", re.I)
+# the day's period after a percent, perhaps in parentheses ("▲ 1.49%  (24H)", "+0.8% 1D"): the
+# day's change (not "(7D)", a week's)
+_DAY_TAIL = LazyPattern(r"\(?(?:24\s?h(?:rs?|ours)?|1\s?d|" + _TODAY.pattern + r")\)?", re.I)
 # (a unit may close the parentheses its number opened: "-0,16% (-13,32 pts)")
 _SOFT = LazyPattern(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
@@ -292,6 +295,9 @@ class _Lines:
         if n < 1:
             return _TEXT
         tail = s[fs[n - 1].end :].lstrip(_SPC)
+        if tail[:1] == "(" and fs[n - 1].pct and _DAY_TAIL.fullmatch(tail):
+            self._fields[i] = fs[:n]  # "▲ 1.49%  (24H)": the percent of the day's change
+            return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")
         if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):

@@ -24,6 +24,9 @@ from .lexicon import (
 )
 from .lines import _BULLET, _STRIP, _Field
 
+# a currency's sign, perhaps after its country's letters, before the value: no name ("R$", "US$", "HK$")
+_CURRENCY_NAME = LazyPattern(r"[A-Z]{0,3}[$€£¥₹₩₽₺₪฿₫₦₱]")
+
 
 def _noise(s: str) -> bool:
     """Lines between a name and its numbers that are not the name ("Delayed price...")."""
@@ -99,7 +102,7 @@ def _inline_name(s: str, max_words: int = 8) -> str | None:
     if ": " in s:
         s = s.rsplit(": ", 1)[1]
     s = _clean_name(s)
-    if not s or len(s) > 60 or "%" in s or not _LETTER.search(s):
+    if not s or len(s) > 60 or "%" in s or not _LETTER.search(s) or _CURRENCY_NAME.fullmatch(s):
         return None
     words = s.split()
     if _SESSION_NAME.fullmatch(s):  # "After-Hours: $214.50 +0.21 (+0.10%)": not the session's quote

@@ -151,6 +151,11 @@ _DASH_CODE = LazyPattern(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]
 _LABEL_VALUE = LazyPattern(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
 _ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+# a list of sectors or kinds: words, a comma, words, "and", words ("Petróleo, Gás e Biocombustíveis")
+_WORDS_RUN = r"[^\W\d][^\W\d-]*(?:[ -][^\W\d][^\W\d-]*)*"
+_KIND_LIST = LazyPattern(rf"{_WORDS_RUN}(?:,\s+{_WORDS_RUN})+\s+(?i:{'|'.join(merged('conjunctions'))}|&)\s+{_WORDS_RUN}")
+# an identifier's label in a later cell of a line ("Deutschland 10 J.  |  Kennung: DE10YT")
+_ID_AFTER_PIPE = LazyPattern(rf"\|\s*(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{4,}}\b)")
 _DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
 # "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
 _BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
@@ -344,10 +349,12 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("an exchange and currency line", venue or None, kind="exchange")
     if _BREADCRUMB.fullmatch(s) and len(s) <= 120:
         return other("a breadcrumb")
+    if "," in s and not digit and _KIND_LIST.fullmatch(s):
+        return other("a list of sectors or kinds")
     tokens = s.split()
     if len(tokens) >= 3 and sum(1 for t in tokens if _PERIOD_TOKEN.fullmatch(t)) * 2 > len(tokens):
         return other("a chart's period selector")
-    if digit and _ISIN_IN.search(s) or _ID_LINE.match(s):
+    if digit and _ISIN_IN.search(s) or _ID_LINE.match(s) or "|" in s and _ID_AFTER_PIPE.search(s):
         m = _SYMBOL_IN.search(s)
         code = m.group("code") if m else None
         head = _ID_SPLIT.split(s, 1)[0].strip()
@@ -689,6 +696,29 @@ def count_mentions(core: str, folded: str) -> int:
         else:
             at = folded.find(core, at + 1)
     return found
+
+
+_CRUMB_SPLIT = LazyPattern(r"\s[>/]\s|[›»]")
+
+
+def mention_text(folded: str) -> str:
+    """The page's text where a name's mentions are counted: each breadcrumb line cut to its
+    last crumb, the page's own subject ("Koersen > Indices > AEX" names AEX; the sections
+    before it, "Koersen", "Markeder", are the site's menu printed again), and without its
+    copyright lines ("© Euroinvestor 2026": the site's name, no instrument's).
+
+    >>> mention_text("markeder › aktier › danmark\\nnovo nordisk b\\n© euroinvestor 2026")
+    'danmark\\nnovo nordisk b\\n'
+    """
+    if not any(mark in folded for mark in ("›", "»", " > ", " / ", "©")):
+        return folded
+    lines = folded.split("\n")
+    for k, s in enumerate(lines):
+        if "©" in s:
+            lines[k] = ""
+        elif len(s) <= 120 and _BREADCRUMB.fullmatch(s):
+            lines[k] = _CRUMB_SPLIT.split(s)[-1].strip()
+    return "\n".join(lines)
 
 
 def _word_char(ch: str) -> bool:

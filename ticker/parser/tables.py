@@ -471,20 +471,33 @@ class Tables(PageState):
         Weak evidence: the arithmetic must pass."""
         L = self.L
         m = _LABELLED.match(L.text(i))
+        bare = False  # the percent's line holds only numbers: labelled above it, or beside the value's
         if m is None or field_role(m.group("label")) not in ("c", "p"):
-            return False  # the percent's own line names the change or the percent, or no block
+            if L.kind(i) != _NUM or (self._own_label(i) not in ("c", "p") and not self._bare_change(i)):
+                return False  # the percent's own line names the change or the percent, or no block
+            bare = self._own_label(i) is None
         found: dict[str, tuple[int, list[_Field]]] = {}
         lo, hi = self._near(i, 3, 4)
         for k in range(lo, min(L.n, hi)):
             s = L.text(k)
             m = _LABELLED.match(s)
-            if m is None:
+            if bare and k == i:
+                found["c"] = (k, L.fields(k)[:1])  # "▼ -9,40 (-1,30%)" / "Kurs 712,60 DKK"
+                found["p"] = (k, L.fields(k)[1:])
                 continue
-            role = field_role(m.group("label"))
+            if m is None and L.kind(k) == _TEXT and not L.fields(k) and field_role(s) is not None:
+                j = self._next_text(k)
+                if j is None or L.kind(j) != _NUM:
+                    continue
+                role, fs = field_role(s), list(L.fields(j))  # "Change today" / "+0.58 (+0.52%)"
+            elif m is None:
+                continue
+            else:
+                role = field_role(m.group("label"))
+                fs = [f for f in L.fields(k) if f.start >= m.end("label")]
             if role is None:
                 continue
-            fs = [f for f in L.fields(k) if f.start >= m.end("label")]
-            if m.end("label") < len(s) and (s[m.end("label")] in "+-−–" or s[m.end("label")].isdigit()):
+            if m is not None and m.end("label") < len(s) and (s[m.end("label")] in "+-−–" or s[m.end("label")].isdigit()):
                 # the label glued to its number ("Today's Change-23.46 / -0.28%"): the fields of
                 # the text after the label
                 at = m.end("label")
@@ -514,6 +527,8 @@ class Tables(PageState):
                 found["v"] = (value[0], [value[1]])
         if set(found) != {"v", "c", "p"}:
             return False
+        if bare and found["v"][0] not in (self._next_text(i), self._prev_text(i)):
+            return False  # an unlabelled change line belongs to the value printed right beside it
         v, c, p = found["v"][1][0], found["c"][1][0], found["p"][1][0]
         if v.pct or c.pct or (not p.pct and not p.paren and not fields_pass(v.raw, c.raw, p.raw)):
             # (a percent printed without its sign: its label says it is one, "Veränderung %:
@@ -528,6 +543,8 @@ class Tables(PageState):
         name = symbol = None
         if named is not None and not named[3] and top - named[2] <= 4:
             name, symbol = named[0], named[1]
+        if name is None and bare:
+            return False  # (an unlabelled change line is read only under its heading)
         if name is None:
             name = page_subject(L.text(k) for k in range(min(L.n, bottom + 120))) or self.page_title()
         if name is None or any(name in L.text(k) for k in range(top, bottom + 1)):
@@ -535,6 +552,46 @@ class Tables(PageState):
         self.cands.append(_Cand(v, c, p, name, symbol, top, False, [(v, c, p, "vcp")], (top, bottom), layout="labelled"))
         self.consumed = max(self.consumed, bottom)
         return True
+
+    def _next_text(self, k: int) -> int | None:
+        """The next line after ``k`` that is not blank, within three lines."""
+        L = self.L
+        j = k + 1
+        while j < L.n and j - k < 4 and L.kind(j) == _BLANK:
+            j += 1
+        return j if j < L.n and L.kind(j) != _BLANK else None
+
+    def _prev_text(self, k: int) -> int | None:
+        """The line before ``k`` that is not blank, within three lines, not into consumed lines."""
+        L = self.L
+        j = k - 1
+        while j > self.consumed and k - j < 4 and L.kind(j) == _BLANK:
+            j -= 1
+        return j if j > self.consumed and L.kind(j) != _BLANK else None
+
+    def _own_label(self, i: int) -> str | None:
+        """The role named by a label printed alone on the line right above the numbers of
+        line ``i`` ("Change today" / "+0.58 (+0.52%)")."""
+        L = self.L
+        k = self._prev_text(i)
+        if k is None or L.kind(k) != _TEXT or L.fields(k):
+            return None
+        return field_role(L.text(k))
+
+    def _bare_change(self, i: int) -> bool:
+        """Line ``i`` holds only a change and its percent in parentheses ("▼ -9,40 (-1,30%)"),
+        and a line right beside it is a labelled value ("Kurs 712,60 DKK")."""
+        L = self.L
+        fs = L.fields(i)
+        if len(fs) != 2 or fs[0].pct or not fs[1].pct or not fs[1].paren:
+            return False
+        for k in (self._prev_text(i), self._next_text(i)):
+            if k is None or L.kind(k) != _TEXT:
+                continue
+            m = _LABELLED.match(L.text(k))
+            if m is not None and field_role(m.group("label")) == "v":
+                return True
+        return False
 
     def _near(self, i: int, up: int, down: int) -> tuple[int, int]:
         """The range of lines around line ``i`` holding ``up`` non-blank lines above it and

@@ -98,6 +98,8 @@ CATEGORIES = {
     "statistic_contexts": "a word of a page of polls, standings, weather or audience counts (poll, seats, league, "
                           "forecast): whole-number quote shapes there are its statistics, not market quotes",
     "sites": "the name of a finance site or its publisher, printed as a line of its page (MarketWatch, 新浪财经), never a name",
+    "conjunctions": "the 'and' of a list of sectors or kinds printed under a quote's name (Petróleo, Gás *e* "
+                    "Biocombustíveis; Oil, Gas *and* Consumable Fuels): such a line names no quote",
     "descriptors": "a word of a line describing a quote's kind, price or source rather than naming the instrument "
                    "(Stock Price, Real-time quote, Indice Borsa Italiana: with name_labels, exchanges, countries, sites)",
 }

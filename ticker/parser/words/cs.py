@@ -2,7 +2,7 @@
 
 WORDS = {
     # a quote page's labelled fields (price, change, change in percent)
-    "field_value": ["kurz", "poslední kurz", "poslední cena", "cena"],
+    "field_value": ["kurz", "poslední", "poslední kurz", "poslední cena", "cena"],
     "field_change": ["změna"],
     "field_pct": ["změna %", "změna\\s*\\(%\\)"],
     "delays": ["zpožděn[éaý]", "zpožděním"],

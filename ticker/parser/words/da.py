@@ -1,6 +1,9 @@
 """Danish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "links": ["søg"],
+    "tabs": ["nyheder"],
+    "news_headings": ["nyheder"],
     "name_labels": ["aktier", "indeks", "indekser", "valuta", "råvarer", "investeringsforeninger"],
     # a quote page's labelled fields (latest, change, change in percent)
     "field_value": ["seneste", "seneste kurs", "kurs"],
@@ -13,4 +16,5 @@ WORDS = {
     "minutes": ["minutter", "min\\."],
     "sources": ["kilde"],
     "data_nouns": ["kurser(?:ne)?", "data"],
+    "conjunctions": ["og"],
 }

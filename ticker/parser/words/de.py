@@ -14,7 +14,7 @@ WORDS = {
     "noise_parts": ["verzögert", "währung in", "echtzeit", "kurszeit"],
     "links": ["alle anzeigen", "zurück", "mehr anzeigen"],
     "labels": ["vortag", "eröffnung", "hoch", "tief", "schluss", "tageshoch", "tagestief", "zeithorizont"],
-    "unit_lines": ["kurs", "letzter kurs", "punkte", "pkt\\.?"],
+    "unit_lines": ["kurs", "letzter kurs", "punkte", "pkt\\.?", "prozentpunkte"],
     "units": ["pkt", "pkte", "punkte"],
     "time_words": ["aktualisiert", "stand", "schluss"],
     "months": {"mär": 3, "mai": 5, "okt": 10, "dez": 12},
@@ -30,7 +30,7 @@ WORDS = {
     "subject_after": ["kurs", "prognose", "tops", "flops"],
     "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz"],
     "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen"],
-    "id_labels": ["wkn", "börse", "kürzel", "valor"],
+    "id_labels": ["wkn", "börse", "kürzel", "valor", "kennung"],
     "bid_ask": ["geld", "brief"],
     "direction_down": ["gefallen um", "minus"],
     "direction_up": ["gestiegen um", "plus"],
@@ -56,4 +56,5 @@ WORDS = {
     "minutes": ["minuten", "min\\."],
     "sources": ["quelle"],
     "data_nouns": ["kurse", "daten", "notierungen"],
+    "conjunctions": ["und"],
 }

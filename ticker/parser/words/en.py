@@ -28,7 +28,7 @@ WORDS = {
                "net income", "net profit", "operating", "ebitda", "eps", "earnings", "profit", "income",
                "margin", "turnover", "assets", "debt", "cash", "population", "unemployment", "inflation", "gdp",
                "\\d+-(?:day|week|month|year) change", "average", "avg"],
-    "unit_lines": ["price", "points?", "pts"],
+    "unit_lines": ["price", "points?", "pts", "percentage points?"],
     "units": ["pts", "points?", "pt", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "hkd", "sgd",
               "inr", "cny", "rmb", "krw", "btc", "eth"],
     "stopwords": ["at", "to", "rose", "fell", "closed", "gained", "lost", "added", "shed", "ended", "finished",
@@ -63,8 +63,11 @@ WORDS = {
                     "currency", "crypto(?:currency)?", "futures?", "disclaimer", "markets?", "market data",
                     "market activity", "key stat(?:istic)?s", "data is (?:currently )?not available", "no data available", "common stock"],
     "id_labels": ["isin", "symbol", "ticker", "exchange", "cusip", "sedol", "code", "market"],
-    "direction_down": ["decreased by", "down by", "lower by", "down", "fell", "quote price arrow down", "price arrow down", "arrow down", "down arrow"],
-    "direction_up": ["increased by", "up by", "higher by", "up", "rose", "quote price arrow up", "price arrow up", "arrow up", "up arrow"],
+    "direction_down": ["decreased by", "down by", "lower by", "down", "fell", "quote price arrow down", "price arrow down", "arrow down", "down arrow",
+                       # an icon font's ligature names, as the page's text prints them
+                       "arrow_downward", "arrow_drop_down", "trending_down"],
+    "direction_up": ["increased by", "up by", "higher by", "up", "rose", "quote price arrow up", "price arrow up", "arrow up", "up arrow",
+                     "arrow_upward", "arrow_drop_up", "trending_up"],
     "bid_ask": ["bid", "ask", "offer"],
     "actions": ["create (?:an? )?(?:price )?alert", "add (?:an? )?(?:price )?alert", "set (?:an? )?(?:price )?alert", "price alert", "alerts?", "add to (?:my )?(?:watchlist|portfolio|favou?rites)", "watch", "follow", "unfollow", "buy", "sell", "trade(?: now)?", "compare", "share", "invest(?: now)?", "save", "notify me", "get alerts?", "customi[sz]e", "add to (?:my )?lists?", "following", "print", "download", "embed", "get (?:a )?quotes?", "sign in", "add", "remove"],
     "quote_labels": ["last(?: traded)? price", "last sale", "current price", "spot price", "index value", "market price", "quote"],
@@ -94,4 +97,5 @@ WORDS = {
     "minutes": ["minutes?", "mins?\\.?"],
     "sources": ["source", "provided by"],
     "data_nouns": ["data", "quotes?", "prices?", "quotations?"],
+    "conjunctions": ["and"],
 }

@@ -43,4 +43,5 @@ WORDS = {
     "minutes": ["minutos?", "min\\."],
     "sources": ["fuente"],
     "data_nouns": ["datos", "cotizaciones", "precios"],
+    "conjunctions": ["y"],
 }

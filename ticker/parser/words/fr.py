@@ -48,4 +48,5 @@ WORDS = {
     "minutes": ["minutes?", "min\\."],
     "sources": ["source"],
     "data_nouns": ["cours", "données", "cotations?"],
+    "conjunctions": ["et"],
 }

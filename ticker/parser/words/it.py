@@ -44,4 +44,5 @@ WORDS = {
     "minutes": ["minuti", "min\\."],
     "sources": ["fonte"],
     "data_nouns": ["quotazioni", "dati", "prezzi"],
+    "conjunctions": ["e"],
 }

@@ -27,4 +27,5 @@ WORDS = {
     "minutes": ["minuten", "min\\."],
     "sources": ["bron"],
     "data_nouns": ["koersen", "gegevens"],
+    "conjunctions": ["en"],
 }

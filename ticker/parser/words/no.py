@@ -13,4 +13,5 @@ WORDS = {
     "minutes": ["minutter", "min\\."],
     "sources": ["kilde"],
     "data_nouns": ["kurser", "kursene", "data"],
+    "conjunctions": ["og"],
 }

@@ -33,4 +33,5 @@ WORDS = {
     "minutes": ["minutos?", "min\\."],
     "sources": ["fonte"],
     "data_nouns": ["cotações", "dados", "preços"],
+    "conjunctions": ["e"],
 }

@@ -24,4 +24,5 @@ WORDS = {
     "minutes": ["minuter", "min\\."],
     "sources": ["källa"],
     "data_nouns": ["kurser", "data", "priser"],
+    "conjunctions": ["och"],
 }

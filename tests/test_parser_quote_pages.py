@@ -1,0 +1,130 @@
+"""Quote pages of sites the parser had not seen (a held-out check): a yield printed with its percent sign, the day's period after a percent, a change's label alone on its
+line above the change and percent, an unlabelled change line right beside a labelled value, a
+value labelled "last" in Czech, an icon font's ligature in HTML (its arrow's name), and the lines of a site's chrome that name no quote (a search
+field's placeholder, a section tab, a breadcrumb's sections, a copyright line).
+
+Every snippet is written here in the shape such pages take; names, figures and the words around
+them are invented, the arithmetic holds (``pct ≈ 100·change / (value − change)``).
+"""
+from __future__ import annotations
+
+import pytest
+
+from ticker.pages import html_to_text
+from ticker.parser.subject import mention_text
+
+from snippets import Q
+from snippets import quotes as _quotes
+
+READ = [
+    # the value labelled "Poslední" (last), the change and percent labelled on the next line
+    pytest.param("Akcie › Praha › Zeta\nZeta Energie\nISIN: CZ0000000001 · Burza cenných papírů Praha\n"
+                 "Poslední: 512,00 Kč\nZměna: -7,50 Kč (-1,44 %)\nPředchozí: 519,50\n",
+                 Q(("Zeta Energie", "512.00", "-7.50", "-1.44")), id="cs-posledni-zmena"),
+    # the change's label alone on its line, the change and percent on the next
+    pytest.param("Acme Global Equity ETF\nOrdinary Shares  |  LSE: ACGE\nSell: 54.18  Buy: 54.22\nPrice 54.20\n"
+                 "Change today\n+0.27 (+0.50%)\nPrices shown in GBP\n",
+                 Q(("Acme Global Equity ETF", "54.20", "0.27", "0.50")), id="en-change-today-label-above-its-numbers"),
+    pytest.param("Zeta Chemie AG\nWKN: 000001\nKurs 45,10 EUR\nVeränderung\n+0,20 (+0,45%)\n",
+                 Q(("Zeta Chemie AG", "45.10", "0.20", "0.45")), id="de-veraenderung-label-above-its-numbers"),
+    # an unlabelled change line right above the labelled value
+    pytest.param("Markeder › Aktier › Danmark\nZeta Pharma B\nZETA B · Nasdaq Copenhagen · DK0000000001\n"
+                 "▼ -4,20 (-1,30%)\nKurs 318,90 DKK\nForrige luk 323,10\n",
+                 Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-change-line-above-kurs"),
+    pytest.param("Acme Robotics Inc.\nACRB · NASDAQ\n▲ +1.10 (+0.52%)\nPrice 212.80 USD\n",
+                 Q(("Acme Robotics Inc.", "212.80", "1.10", "0.52")), id="en-change-line-above-price"),
+    # the site's chrome above the heading names nothing: a search field's placeholder, the
+    # news tab (named again by the news list's heading), a breadcrumb's first crumbs, the
+    # site's name (named again in its copyright line)
+    pytest.param("Voorbeeld Invest\nMarkeder\nNyheder\nForum\nLog ind\nSøg efter aktie eller indeks\n\n"
+                 "Markeder › Aktier › Danmark\nZeta Pharma B\nZETA B · Nasdaq Copenhagen · DK0000000001\n"
+                 "▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n\nNyheder\n© Voorbeeld Invest 2026\n",
+                 Q(("Zeta Pharma B", "318.90", "-4.20", "-1.30")), id="da-menu-crumbs-copyright"),
+    # the day's period in parentheses after the percent ("(24H)"): the day's change
+    pytest.param("Home > Price > Zetacoin\nZetacoin\nZTC\nZetacoin Price in INR\n₹4,12,345.67\n+₹6,056.78\n"
+                 "▲ 1.49%  (24H)\nLast updated: 03 Dec 2026, 10:42 AM IST\n",
+                 Q(("Zetacoin", "412345.67", "6056.78", "1.49")), id="inr-lakh-percent-then-24h"),
+    pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (24h)\n", Q(("Zetacoin", "2345.10", "34.20", "1.48")),
+                 id="percent-then-24h-lower-case"),
+    # a yield printed with its percent sign, its change in percentage points, then the relative
+    # change (the arithmetic says the first percent is the value)
+    pytest.param("Märkte > Anleihen > Renditen\nRendite 5-jährige Musteranleihe\nMusterland 5 J.  |  Kennung: XX05YT\n"
+                 "2,450 %\n+0,030\nProzentpunkte\n+1,24 %\nStand: 02.12.26 17:30 Uhr\n",
+                 Q(("Rendite 5-jährige Musteranleihe", "2.450", "0.030", "1.24")), id="de-yield-prozentpunkte"),
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\npercentage points\n-0.74%\n",
+                 Q(("Acme 10-Year Note Yield", "4.150", "-0.031", "-0.74")), id="en-yield-percentage-points"),
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\n-0.74%\n",
+                 Q(("Acme 10-Year Note Yield", "4.150", "-0.031", "-0.74")), id="en-yield-change-pct"),
+    # an identifier's label in a later cell: the line is the identifiers', the name is above
+    pytest.param("Musterindex\nMusterland  |  Kennung: MUSTER1\n1.234,56\n+12,34 (+1,01%)\n",
+                 Q(("Musterindex", "1234.56", "12.34", "1.01")), id="de-kennung-after-a-pipe"),
+    # the quote header's line: the currency before the value and the change, the direction word
+    # between, the quote's time after; the sector's list under the name names nothing
+    pytest.param("ZETA3 ZETA ENERGIA ON\nEnergia, Gás e Saneamento\nValor atual\n"
+                 "R$ 24,80 arrow_upward R$ 0,37 1,51% Atualizado em 02/12/2026 17:07\nMin. 52 semanas\n19,40\n",
+                 Q(("ZETA3 ZETA ENERGIA ON", "24.80", "0.37", "1.51")), id="pt-currency-direction-time-tail"),
+    pytest.param("Acme Oil Corp\nOil, Gas & Consumable Fuels\n$24.80 arrow_downward $0.37 1.47% Updated 12/02/2026 4:00 PM\n",
+                 Q(("Acme Oil Corp", "24.80", "-0.37", "-1.47")), id="en-currency-direction-time-tail"),
+    # a unit line after the percent, other numbers below it: the quote ends at the percent
+    pytest.param("Acme Index\n1.234,56\n+12,34\n+1,01%\nPunkte\n12% 1.449,63 40% 13%\n",
+                 Q(("Acme Index", "1234.56", "12.34", "1.01")), id="unit-line-after-the-percent"),
+]
+
+REFUSED = [
+    # an unlabelled change line with no heading above: whose change is it? (not the site's)
+    pytest.param("▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n", id="change-line-without-heading"),
+    # the change's label above numbers the arithmetic refuses
+    pytest.param("Acme Global Equity ETF\nPrice 54.20\nChange today\n+0.27 (+5.50%)\n", id="change-label-arithmetic-fails"),
+    # an unlabelled change line away from the value: another statistic's between
+    pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nVolumen 2.845.113\nKurs 318,90 DKK\n", id="change-line-not-beside-value"),
+    # an unlabelled change line beside a statistic's label, not the value's
+    pytest.param("Zeta Pharma B\n▼ -4,20 (-1,30%)\nForrige luk 323,10\n", id="change-line-beside-previous-close"),
+    # a longer period after the percent: a week's change, not the day's
+    pytest.param("Zetacoin\n$2,345.10\n+34.20\n+1.48% (7D)\n", id="percent-then-7d"),
+    # a percent, a change and a percent the arithmetic refuses: a yield's statistics, no quote
+    pytest.param("Acme 10-Year Note Yield\n4.150%\n-0.031\n-2.74%\n", id="yield-arithmetic-fails"),
+    pytest.param("Acme Fund\nDividend yield\n5.91%\n0.30\n5.35%\n", id="yield-unsigned-change"),
+    # the same line with something else than a time after it: whose numbers are they?
+    pytest.param("Acme Oil Corp\n$24.80 arrow_downward $0.37 1.47% Volume 1,234,567\n", id="header-line-other-tail"),
+]
+
+
+@pytest.mark.parametrize("text, want", READ)
+def test_read(text, want):
+    assert _quotes(text) == want
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_refused(text):
+    assert _quotes(text) == []
+
+
+
+def test_mention_text_keeps_the_last_crumb_only():
+    folded = "koersen > indices > zex\nzex\n© voorbeeld 2026\n"
+    assert mention_text(folded) == "zex\nzex\n\n"
+    assert mention_text("bitcoin / u.s. dollar\n") == "bitcoin / u.s. dollar\n"
+
+
+HTML_TEXT = [
+    # an icon font's ligature between the value and the change: a word of its own on both sides
+    pytest.param("<div><strong>R$ 38,45</strong><span><i class=\"material-icons up\">arrow_upward</i>"
+                 "<span>R$ 0,57</span> <b>1,50%</b></span></div>", "R$ 38,45 arrow_upward R$ 0,57 1,50%",
+                 id="icon-ligature-apart"),
+    # a percent, then the next element's capitalised word: apart (as a figure then a capital)
+    pytest.param("<div><b>1,50%</b><small>Atualizado em 02/12/2026 17:07</small></div>",
+                 "1,50% Atualizado em 02/12/2026 17:07", id="percent-then-capital-apart"),
+    # a lone percent sign's element is no figure's: as before
+    pytest.param("<p><i>%</i><b>Nikkei</b></p>", "%Nikkei", id="lone-percent-glued"),
+]
+
+
+@pytest.mark.parametrize("html, text", HTML_TEXT)
+def test_html_text(html, text):
+    assert html_to_text(html) == text
+
+
+def test_icon_ligature_gives_the_direction():
+    html = ("<h1>Acme Corp</h1><div><strong>38.45</strong><span><i class=\"material-icons\">arrow_downward</i>"
+            "<span>0.57</span> <b>1.46%</b></span></div>")
+    assert _quotes(html_to_text(html)) == Q(("Acme Corp", "38.45", "-0.57", "-1.46"))
