@@ -624,6 +624,10 @@ class Candidates(PageState):
             if (len(run) == 4 and run[1].pct and not any(f.pct for f in run[2:])
                     and _name_number(s, seg_start, run[0])):
                 run = run[1:]  # "Nikkei 225 +2.02% 38,471.20 +761.60": "225" ends the name
+            elif (len(run) == 4 and run[2].pct and not run[0].pct and not run[1].pct and not run[3].pct
+                  and _name_number(s, seg_start, run[0])
+                  and any(fields_pass(v.raw, c.raw, p.raw) for v, c, p, _ in _roles(run[1:]))):
+                run = run[1:]  # "CAC 40 8 112,45 -0,30% (-24,61)": "40" ends the name, the arithmetic says so
             pcts = [j for j, f in enumerate(run) if f.pct]
             if not pcts:  # numbers without a percent stay part of the text before the next run
                 continue
