@@ -79,6 +79,11 @@ READ = [
                  "ZTSE 100 9 734,20 -0,09% (-8,75)\n",
                  Q(("ZAC 40", "8112.45", "-24.61", "-0.30"), ("ZAX", "24012.37", "118.52", "0.50"),
                    ("ZTSE 100", "9734.20", "-8.75", "-0.09")), id="fr-tape-value-pct-change-names-with-numbers"),
+    # rows printing each name after its numbers, a section's heading above the first
+    pytest.param("Zeta Zeitung\nWirtschaft\n\nMärkte\n12’934.56  +23.45 (+0.18%)  ZMI\n17’412.30  +30.88 (+0.18%)  ZPI\n"
+                 "0.9342  -0.0011 (-0.12%)  EUR/CHF\nKurse verzögert\n",
+                 Q(("ZMI", "12934.56", "23.45", "0.18"), ("ZPI", "17412.30", "30.88", "0.18"),
+                   ("EUR/CHF", "0.9342", "-0.0011", "-0.12")), id="rows-names-after-numbers-heading-above"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),
