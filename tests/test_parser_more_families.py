@@ -74,6 +74,16 @@ READ = [
     pytest.param("Zeta Industrial Average\nINDEXZJX: .ZJI\n43,297.03\n0.066%\n-28.77 Today\n"
                  "Dec 3, 4:59:58 PM GMT-5 · INDEXZJX · Disclaimer\n", Q(("Zeta Industrial Average", "43297.03", "-28.77", "-0.066")),
                  id="unsigned-pct-takes-the-change-s-minus"),
+    # a tape of name, value, percent and (change), names ending in a number, fr numbers
+    pytest.param("EN DIRECT\nZAC 40 8 112,45 -0,30% (-24,61) | ZAX 24 012,37 +0,50% (+118,52) | "
+                 "ZTSE 100 9 734,20 -0,09% (-8,75)\n",
+                 Q(("ZAC 40", "8112.45", "-24.61", "-0.30"), ("ZAX", "24012.37", "118.52", "0.50"),
+                   ("ZTSE 100", "9734.20", "-8.75", "-0.09")), id="fr-tape-value-pct-change-names-with-numbers"),
+    # rows printing each name after its numbers, a section's heading above the first
+    pytest.param("Zeta Zeitung\nWirtschaft\n\nMärkte\n12’934.56  +23.45 (+0.18%)  ZMI\n17’412.30  +30.88 (+0.18%)  ZPI\n"
+                 "0.9342  -0.0011 (-0.12%)  EUR/CHF\nKurse verzögert\n",
+                 Q(("ZMI", "12934.56", "23.45", "0.18"), ("ZPI", "17412.30", "30.88", "0.18"),
+                   ("EUR/CHF", "0.9342", "-0.0011", "-0.12")), id="rows-names-after-numbers-heading-above"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

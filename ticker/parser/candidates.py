@@ -507,12 +507,17 @@ class Candidates(PageState):
             self.consumed = hi
             return
         named = self.name_above(lo)
-        if named is None and lo == hi:
+        name = self._tail_name(lo, fs[-1].end) if lo == hi else None
+        if name is not None and named is not None:
+            # a heading above the first of rows that each print their name after their numbers
+            # ("12’934.56  +23.45 (+0.18%)  SMI" / "17’412.30 ... SPI"): the row's own name
+            row = self._next_line(hi)
+            following = L.fields(row) if row < L.n and L.kind(row) == _NUM else []
+            if not (len(following) == 3 and self._tail_name(row, following[-1].end) is not None):
+                name = None
+        if (named is None or name is not None) and lo == hi:
             # "38,471.20 +761.60 +2.02% Nikkei 225": the name after the numbers on their line
             # (not a time or a label: "... Official Close 3/19/2019"); weak, as a row is
-            s = L.text(lo)
-            tail = s[fs[-1].end :].strip(" \t\u00a0|")
-            name = _inline_name(tail) if tail and not _noise(tail) and not _AT_CLOSE.match(tail) else None
             if name is not None and roles[0][3] == "vcp":
                 self.cands.append(_Cand(*roles[0][:3], name, None, lo, False, roles[:1], (lo, hi), layout="row"))
                 self.consumed = hi
@@ -603,6 +608,12 @@ class Candidates(PageState):
         self.cands.append(_Cand(v, c, p, named[0], named[1], named[2], False, roles, (named[2], k), layout="header"))
         self.consumed = k
         return True
+
+    def _tail_name(self, k: int, end: int) -> str | None:
+        """The name printed after the numbers of line ``k`` (they end at ``end``), or None (a time,
+        a label: "... Official Close 3/19/2019")."""
+        tail = self.L.text(k)[end:].strip(" \t\u00a0|")
+        return _inline_name(tail) if tail and not _noise(tail) and not _AT_CLOSE.match(tail) else None
 
     def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
         """A value alone on its line, then a time line, then the change and percent at ``lo``."""
@@ -707,6 +718,10 @@ class Candidates(PageState):
             if (len(run) == 4 and run[1].pct and not any(f.pct for f in run[2:])
                     and _name_number(s, seg_start, run[0])):
                 run = run[1:]  # "Nikkei 225 +2.02% 38,471.20 +761.60": "225" ends the name
+            elif (len(run) == 4 and run[2].pct and not run[0].pct and not run[1].pct and not run[3].pct
+                  and _name_number(s, seg_start, run[0])
+                  and any(fields_pass(v.raw, c.raw, p.raw) for v, c, p, _ in _roles(run[1:]))):
+                run = run[1:]  # "CAC 40 8 112,45 -0,30% (-24,61)": "40" ends the name, the arithmetic says so
             pcts = [j for j, f in enumerate(run) if f.pct]
             if not pcts:  # numbers without a percent stay part of the text before the next run
                 continue
