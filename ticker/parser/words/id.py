@@ -1,6 +1,7 @@
 """Indonesian and Malay words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "units": ["rp"],
     # "Harga 9.875" / "Perubahan +125 (+1,28%)": price, change
     "field_value": ["harga", "harga terakhir", "terakhir"],
     "field_change": ["perubahan"],
