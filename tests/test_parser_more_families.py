@@ -84,6 +84,10 @@ READ = [
                  "0.9342  -0.0011 (-0.12%)  EUR/CHF\nKurse verzögert\n",
                  Q(("ZMI", "12934.56", "23.45", "0.18"), ("ZPI", "17412.30", "30.88", "0.18"),
                    ("EUR/CHF", "0.9342", "-0.0011", "-0.12")), id="rows-names-after-numbers-heading-above"),
+    # a pipe table whose rows end in a bar, the percent column without signs
+    pytest.param("Titel | Kurs | +/- | % |\nZMI | 12’934.56 | +23.45 | +0.18 |\nZPI | 17’412.30 | +30.88 | +0.18 |\n"
+                 "Zeta Group N | -- | -- | -- |\n", Q(("ZMI", "12934.56", "23.45", "0.18"), ("ZPI", "17412.30", "30.88", "0.18")),
+                 id="pipe-rows-ending-in-a-bar"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

@@ -418,7 +418,7 @@ class Tables(PageState):
             if not _soft(s[a.end : b.start], True):
                 break
             run.insert(0, a)
-        tail = s[run[-1].end :].strip()
+        tail = s[run[-1].end :].strip(" \t\u00a0|")  # (a pipe table's last bar ends the row)
         if tail and not tail[0].isalpha():
             return None
         # the run of numbers ending the row; a name before it ("S&P/TSX 60 Index (CAD)" keeps
