@@ -88,6 +88,11 @@ READ = [
     pytest.param("Titel | Kurs | +/- | % |\nZMI | 12’934.56 | +23.45 | +0.18 |\nZPI | 17’412.30 | +30.88 | +0.18 |\n"
                  "Zeta Group N | -- | -- | -- |\n", Q(("ZMI", "12934.56", "23.45", "0.18"), ("ZPI", "17412.30", "30.88", "0.18")),
                  id="pipe-rows-ending-in-a-bar"),
+    # a tab table whose percent cell is named with the change's sign ("+/- %"), before the change
+    pytest.param("Börsen just nu\nNamn\tSenast\t+/- %\t+/-\tTid\nZMX Stockholm 30\t2 756,78\t+0,40\t+11,01\t17:29\n"
+                 "EUR/ZEK\t10,9521\t-0,19\t-0,0213\t17:29\n",
+                 Q(("ZMX Stockholm 30", "2756.78", "11.01", "0.40"), ("EUR/ZEK", "10.9521", "-0.0213", "-0.19")),
+                 id="sv-tab-table-pct-cell-before-change"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

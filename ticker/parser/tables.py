@@ -239,7 +239,10 @@ class Tables(PageState):
         L = self.L
         readings = [r for r in header_readings(L.text(i)) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
         if not readings:
-            return
+            cells = _cell_reading(L.text(i))
+            if cells is None:
+                return
+            readings = [cells]
         cols = readings[0]
         if max(len(r) for r in readings) > 3:  # more numbers a row than a quote's: each picked by its column
             self.wide_table(i, readings)
@@ -287,6 +290,8 @@ class Tables(PageState):
             cells = {}
             for n, cell in enumerate(head.split(sep)):
                 kinds = header_columns(cell)
+                if kinds == ["c", "p"]:
+                    kinds = ["p"]  # "+/- %" in one cell: the percent's column
                 if len(kinds) == 1:
                     cells[n] = kinds[0]
                 elif kinds:
@@ -733,6 +738,24 @@ class Tables(PageState):
                     self.consumed = last
                     return
             k = last + 1
+
+
+def _cell_reading(text: str) -> list[str] | None:
+    """The columns of a header of cells (tabs or bars) read cell by cell, where a cell naming a
+    change and a percent is the percent's column ("Namn | Senast | +/- % | +/- | Tid": one
+    column each); None unless a value, a change and a percent column come out."""
+    sep = "\t" if "\t" in text else "|" if "|" in text else None
+    if sep is None:
+        return None
+    out: list[str] = []
+    for cell in text.split(sep):
+        kinds = header_columns(cell)
+        if kinds == ["c", "p"]:
+            kinds = ["p"]
+        if len(kinds) > 1:
+            return None
+        out.extend(kinds)
+    return out if sorted(k for k in out if k in "vcp") == ["c", "p", "v"] else None
 
 
 def _bare(raw: str) -> str:

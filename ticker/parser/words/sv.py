@@ -1,6 +1,8 @@
 """Swedish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "col_other": ["tid", "högst", "lägst", "volym", "omsättning"],
+    "col_value": ["senast", "senaste", "kurs"],
     "of_words": ["på", "vid"],
     "forecasts": ["riktkurs", "riktkurser", "prognos"],
     "today": ["idag", "i dag"],
