@@ -478,7 +478,12 @@ class Tables(PageState):
         m = _LABELLED.match(L.text(i))
         bare = False  # the percent's line holds only numbers: labelled above it, or beside the value's
         if m is None or field_role(m.group("label")) not in ("c", "p"):
-            if L.kind(i) != _NUM or (self._own_label(i) not in ("c", "p") and not self._bare_change(i)):
+            if L.kind(i) != _NUM:
+                return False
+            above = self._prev_text(i)
+            if above is not None and L.kind(above) == _NUM:
+                return False  # a bare value above the numbers: a quote header's (vertical), no block
+            if self._own_label(i) not in ("c", "p") and not self._bare_change(i):
                 return False  # the percent's own line names the change or the percent, or no block
             bare = self._own_label(i) is None
         found: dict[str, tuple[int, list[_Field]]] = {}
@@ -590,7 +595,10 @@ class Tables(PageState):
         fs = L.fields(i)
         if len(fs) != 2 or fs[0].pct or not fs[1].pct or not fs[1].paren:
             return False
-        for k in (self._prev_text(i), self._next_text(i)):
+        above = self._prev_text(i)
+        if above is not None and L.kind(above) == _NUM:
+            return False  # a bare value above ("3,367.90" / "+29.33 (+0.88%)"): a quote header's, not a block's
+        for k in (above, self._next_text(i)):
             if k is None or L.kind(k) != _TEXT:
                 continue
             m = _LABELLED.match(L.text(k))
