@@ -25,6 +25,11 @@ REFUSED = [
     # figures under a heading of other statistics: fuel prices, a league's table, case counts
     pytest.param("Spritpreise heute in Musterstadt\n  • Super E10 1,759 € +0,020 (+1,15 %)\n  • Diesel 1,649 € -0,012 (-0,72 %)\n"
                  "  • Super E5 1,819 € +0,018 (+1,00 %)\n", id="de-fuel-prices"),
+    # ... a heading that ends in brackets or a percent sign
+    pytest.param("Formtabelle (letzte 5 Spiele)\nZeta München 13 Pkt. +9 86,7 %\nZeta Leipzig 10 Pkt. +4 66,7 %\n",
+                 id="de-heading-ending-in-brackets"),
+    pytest.param("Team Leaders - Field Goal %\nZeta Celtics 47.9 +1.4 (3.0%)\nZeta Thunder 48.6 -0.3 (-0.6%)\n",
+                 id="en-heading-ending-in-percent"),
     pytest.param("NBA standings\nTeam FG% +/- %\nZeta Celtics 47.9 +1.4 (3.0%)\nZeta Thunder 48.6 -0.3 (-0.6%)\n",
                  id="en-standings-decimals"),
     pytest.param("Evolución del COVID-19 en España\nCasos confirmados 13.914.811 +3.412 (+0,02%)\nFallecidos 120.510 +46 (+0,04%)\n",

@@ -283,9 +283,9 @@ class Candidates(PageState):
         """Line ``k`` is the unit of the change printed right above it, its percent alone right
         below ("+0,032" / "Prozentpunkte" / "+1,24 %")."""
         L = self.L
-        if not 0 < k < L.n - 1 or _UNIT_LINE.fullmatch(L.text(k)) is None:
-            return False
-        if L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
+        if not 0 < k < L.n - 1 or L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
+            return False  # (the lines' kinds first: known already, and most lines fail there)
+        if _UNIT_LINE.fullmatch(L.text(k)) is None:
             return False
         above, below = L.fields(k - 1), L.fields(k + 1)
         return len(above) == 1 and not above[0].pct and above[0].signed and len(below) == 1 and below[0].pct

@@ -62,6 +62,9 @@ def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
     cache = _CONTEXT_OF
     for n in range(top, len(head)):
         line = head[n]
+        first_char = line.lstrip()[:1]
+        if not first_char or first_char in _NOT_HEADING_START:
+            continue  # (a blank, or a line of numbers or a bullet's: no heading)
         word = cache.get(line)
         if word is None:
             s = line.strip()

@@ -475,7 +475,8 @@ class Tables(PageState):
         each other. Named by the heading above the block, else the page's subject or title.
         Weak evidence: the arithmetic must pass."""
         L = self.L
-        m = _LABELLED.match(L.text(i))
+        # (a line of numbers alone holds no label: the tests of its neighbours come first)
+        m = _LABELLED.match(L.text(i)) if L.kind(i) != _NUM else None
         bare = False  # the percent's line holds only numbers: labelled above it, or beside the value's
         if m is None or field_role(m.group("label")) not in ("c", "p"):
             if L.kind(i) != _NUM:
