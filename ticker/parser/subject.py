@@ -716,7 +716,7 @@ def mention_text(folded: str) -> str:
     for k, s in enumerate(lines):
         if "©" in s:
             lines[k] = ""
-        elif len(s) <= 120 and _BREADCRUMB.fullmatch(s):
+        elif len(s) <= 120 and ("›" in s or "»" in s or " > " in s or " / " in s) and _BREADCRUMB.fullmatch(s):
             lines[k] = _CRUMB_SPLIT.split(s)[-1].strip()
     return "\n".join(lines)
 
