@@ -303,6 +303,9 @@ NAMES = [
                  "Var. +201,64\nVar. % +0,47%\n", ("ZTSE MIB", None), id="it-name-then-its-description"),
     pytest.param("Markets\nZeta 225\nThe main index of the Tokyo Stock Exchange\n38,487.90\n+251.83 (+0.66%)\n",
                  ("Zeta 225", None), id="en-name-then-its-description"),
+    # a menu row of items up to three words, the index's code, then its exchange and unit
+    pytest.param("Zeitung\nWirtschaft  Finanzen & Börse  Märkte  Immobilien\nZTX\nWiener Börse · Punkte\n3.612,40\n"
+                 "-27,37 (-0,75 %)\nStand: 05.12.2024, 17:35 Uhr\n", ("ZTX", None), id="de-menu-row-code-exchange-unit"),
     # a Latin name keeps its number: it is a part of the name
     pytest.param("Indices\nZeta 2000\n2,105.40\n+12.60 (+0.60%)\n", ("Zeta 2000", None), id="latin-name-with-number"),
 ]

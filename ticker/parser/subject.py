@@ -284,8 +284,8 @@ def _matches_code(name: str, code: str) -> bool:
 
 
 _NUMBER_GROUP = LazyPattern(r"\d{2,}")
-# three or more items of one or two words, each two or more spaces from the next
-_MENU_ROW = LazyPattern(r"[^\s]+(?: [^\s]+)?(?:\s{2,}[^\s]+(?: [^\s]+)?){2,}")
+# three or more items of one to three words ("Finanzen & Börse"), each two or more spaces from the next
+_MENU_ROW = LazyPattern(r"[^\s]+(?: [^\s]+){0,2}(?:\s{2,}[^\s]+(?: [^\s]+){0,2}){2,}")
 
 
 def _starts_code(name: str, code: str) -> bool:

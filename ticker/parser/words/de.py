@@ -28,7 +28,7 @@ WORDS = {
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],
-    "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz"],
+    "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz", "wiener börse", "börse wien", "börse stuttgart", "xetra"],
     "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen"],
     "id_labels": ["wkn", "börse", "kürzel", "valor", "kennung"],
     "bid_ask": ["geld", "brief"],
