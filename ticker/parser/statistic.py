@@ -48,8 +48,9 @@ _MONTH_STARTS = frozenset(m[:3] for m in merged("months"))
 _DATED = LazyPattern(rf"(?i)\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|{_MONTH} \d{{1,2}}, (?:19|20)\d\d\b|{_MONTH} (?:19|20)\d\d$")
 
 
-# a menu on one line: three or more items of one or two words, two spaces or a bar apart
-_MENU_ROW = LazyPattern(r"[^\s|]+(?: [^\s|]+)?(?:(?:\s{2,}|\s*[|·]\s*)[^\s|]+(?: [^\s|]+)?){2,}")
+# a menu on one line: three or more items of one or two words, two spaces, a bar or a middle dot
+# apart (subject's menu row is spaced only: there bars and dots are identifiers' and venues')
+_MENU_LINE = LazyPattern(r"[^\s|]+(?: [^\s|]+)?(?:(?:\s{2,}|\s*[|·]\s*)[^\s|]+(?: [^\s|]+)?){2,}")
 
 
 def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
@@ -68,8 +69,8 @@ def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
         word = cache.get(line)
         if word is None:
             s = line.strip()
-            if not s or s[0] in _NOT_HEADING_START or len(s) > 80 or s.count(" ") > 7 or s[-1] == ".":
-                continue  # (a line of numbers, a blank or a sentence: not kept, they do not repeat)
+            if len(s) > 80 or s.count(" ") > 7 or s[-1] == ".":
+                continue  # (prose: eight words at most make a heading, and no full stop at its end)
             m = _CONTEXT.search(s)
             word = m.group() if m is not None else ""
             if len(cache) >= 20_000:
@@ -82,16 +83,6 @@ def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
 
 _NOT_HEADING_START = frozenset("0123456789+-−–(.,$€£¥•|▲▼")
 _CONTEXT_OF: dict[str, str] = {}  # a heading-like line -> the statistics word it holds, or ""
-
-
-def _heading_at(text: str, at: int) -> bool:
-    """The line holding offset ``at`` is a heading or a label, not prose: eight words at most,
-    no sentence's full stop at its end ("... talked about the weather." says nothing of the
-    figures under it)."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    line = text[start : len(text) if end < 0 else end].strip()
-    return len(line.split()) <= 8 and not line.endswith(".")
 
 
 def _short_line(text: str, start: int, end: int) -> bool:
@@ -108,7 +99,7 @@ def _in_menu(text: str, at: int) -> bool:
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     line = text[start:end].strip()
-    if _MENU_ROW.fullmatch(line):
+    if _MENU_LINE.fullmatch(line):
         return True  # "Mail  News  Finance  Weather  Videos", "News | Sport | Weather"
     if not line or len(line.split()) > 3:
         return False
