@@ -93,6 +93,11 @@ READ = [
                  "EUR/ZEK\t10,9521\t-0,19\t-0,0213\t17:29\n",
                  Q(("ZMX Stockholm 30", "2756.78", "11.01", "0.40"), ("EUR/ZEK", "10.9521", "-0.0213", "-0.19")),
                  id="sv-tab-table-pct-cell-before-change"),
+    # a tab table naming its change "Move" and its percent "% Move", the percents without signs
+    pytest.param("Market Overview\nName\tLast\tMove\t% Move\nZSE All Share\t84172.55\t+254.41\t+0.30\n"
+                 "USD/ZAR\t17.6824\t-0.0677\t-0.38\n",
+                 Q(("ZSE All Share", "84172.55", "254.41", "0.30"), ("USD/ZAR", "17.6824", "-0.0677", "-0.38")),
+                 id="en-move-and-pct-move-columns"),
     # a clock time after the percent, on the quote's line
     pytest.param("Koersen > Indices\nVoorbeeld 25\n945,32 +3,18 +0,34% 17:35\nVorige slot 942,14 Open 943,01\n",
                  Q(("Voorbeeld 25", "945.32", "3.18", "0.34")), id="nl-clock-after-the-percent"),

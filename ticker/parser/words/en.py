@@ -41,8 +41,8 @@ WORDS = {
     "periods": ["\\d+\\s*(?:days?|weeks?|months?|years?|yrs?|d|w|m|y|wk|mo)", "ytd", "year to date",
                 "52[- ]?weeks?(?: high| low)?", "1-year", "all time", "max"],
     "col_value": ["last(?:\\s*price)?", "latest", "price", "value", "ltp", "current", "close"],
-    "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-"],
-    "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "\\+/-%", "%"],
+    "col_change": ["net\\s*chg\\.?", "net\\s*change", "chg\\.?", "change", "\\+/-", "move"],
+    "col_pct": ["chg\\.?\\s*%", "%\\s*chg\\.?", "change\\s*%", "%\\s*change", "%\\s*move", "move\\s*%", "\\+/-%", "%"],
     "col_rank": ["#", "no\\.?", "rank"],
     "col_other": ["prev(?:ious)?\\.?\\s*close", "prev(?:ious)?\\.?", "prior", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?", "time",
                   # a period's high, low or return: not the day's ("52-Wk High", "YTD %Chg")
