@@ -69,6 +69,10 @@ READ = [
                  Q(("ZJIA", "43297.03", "-28.77", "-0.07")), id="election-a-menu-item"),
     pytest.param("Dealers talked about the weather and the election all morning.\nZeta Composite 5,432.10 +43.21 (+0.80%)\n",
                  Q(("Zeta Composite", "5432.10", "43.21", "0.80")), id="statistics-words-in-prose"),
+    # ... and the after-hours numbers with their session named on their own line
+    pytest.param("Zeta Corporation (ZETA)\nNASDAQ: ZETA · Real-Time Price · USD\n135.34\n+3.74 (+2.84%)\n"
+                 "At close: Oct 15, 2024, 4:00 PM EDT\n138.07 +2.73 (2.02%) After-hours: Oct 15, 2024, 7:59 PM EDT\n"
+                 "About ZETA\n", Q(("Zeta Corporation", "135.34", "3.74", "2.84")), id="after-hours-on-the-numbers-line"),
     # a target word further up the page names no quote's numbers: the nearest heading does
     pytest.param("Price targets and ratings\nAcme Composite\n5,432.10\n+43.21 (+0.80%)\n",
                  Q(("Acme Composite", "5432.10", "43.21", "0.80")), id="target-word-not-nearest"),

@@ -528,8 +528,11 @@ class Candidates(PageState):
             if self.unnamed_tried or lo > 40:
                 return
             after = self._next_line(hi)
-            if after < L.n and _SESSION_HEAD.match(L.text(after)):
-                return  # "229.55" / "-0.32 (-0.14%)" / "After-hours: Dec 2, ...": an extended session's quote
+            if (after < L.n and _SESSION_HEAD.match(L.text(after))
+                    or _SESSION_HEAD.match(L.text(hi)[fs[-1].end :].strip())):
+                # "229.55" / "-0.32 (-0.14%)" / "After-hours: Dec 2, ...", or the session named on
+                # the numbers' line ("138.07 +2.73 (2.02%) After-hours: ..."): an extended session's quote
+                return
             self.unnamed_tried = True
             subject = page_subject(L.text(k) for k in range(min(L.n, hi + 120)))
             if subject is None:
