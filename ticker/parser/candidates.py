@@ -38,7 +38,7 @@ from .names import (
 )
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
-from .subject import THRESHOLD, choose_name, classify, count_mentions, mention_text
+from .subject import _DECIMAL, THRESHOLD, choose_name, classify, count_mentions, mention_text
 from .words import merged
 
 
@@ -238,10 +238,8 @@ def _closes_at(v: str, c: str, prev: str) -> bool:
     return False
 
 
-# a year as a table's column names it ("2025", "2025年10月", "Oct 2025"), and a decimal number,
-# which a header's line does not print
+# a year as a table's column names it ("2025", "2025年10月", "Oct 2025")
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-_DECIMAL_IN = re.compile(r"\d[.,]\d")
 
 
 class Candidates(PageState):
@@ -905,7 +903,7 @@ class Candidates(PageState):
                 continue
             if L.kind(k) == _TEXT and "%" in t and len(L.fields(k)) >= 3:
                 continue  # another row of the table
-            return len(_YEAR.findall(t)) >= 2 and not _DECIMAL_IN.search(t)
+            return len(_YEAR.findall(t)) >= 2 and not _DECIMAL.search(t)  # (a header's line prints no decimal number)
         return False
 
     def _numbered_rows(self, i: int) -> bool:

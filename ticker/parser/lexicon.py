@@ -158,7 +158,8 @@ _NAME_LABEL = LazyPattern(rf"(?i)(?:{_alt('name_labels')})[.:]?")
 _ISIN = LazyPattern(r"[A-Z]{2}[A-Z0-9]{9}\d")
 _ID_LABEL = LazyPattern(rf"(?i)(?:{_alt('id_labels')}):?")
 # a line of identifiers: "ISIN: DE0008469008 | WKN 846900", "Symbol: DAX | Börse:"
-_ID_LINE = LazyPattern(rf"(?i)(?:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)")
+ID_LABEL_THEN_CODE = rf"(?i:{_alt('id_labels')})(?::|\s+[A-Z0-9]{{4,}}\b)"
+_ID_LINE = LazyPattern(rf"(?i){ID_LABEL_THEN_CODE}")
 # a bid's or ask's label before its number, between a quote's value and its change ("Bid 6,111.50")
 _BID_ASK = LazyPattern(rf"(?i)[ \t\u00a0|]*(?:{_alt('bid_ask')})[ \t\u00a0]*:?[ \t\u00a0]*")
 _DIRECTION = LazyPattern(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')})|(?P<up>{_alt('direction_up')}))[ \t\u00a0]*")

@@ -41,6 +41,7 @@ from .lexicon import (
     _STATUS,
     _SYMBOL,
     _SYMBOL_EXCHANGE,
+    ID_LABEL_THEN_CODE,
     field_role,
 )
 from .names import _clean_name, _heading_ok, _link, _noise, _sentence, _split_symbol, _unglue
@@ -126,7 +127,8 @@ class _Descriptor:
 _DESCRIPTOR = _Descriptor()
 # a forecast's or analyst's target ("Durchschnittliches Kursziel (12 Monate)", "Price target"):
 # Latin words end where a word ends, CJK ones are matched inside a line's run of letters
-_CJK_CHARS = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
+_CJK_CHARS = re.compile(f"[{_CJK}]")
 _FORECAST = LazyPattern("(?i)(?<![^\\W\\d_])(?:" + "|".join(e for e in sorted(merged("forecasts"), key=len, reverse=True)
                                                      if not _CJK_CHARS.search(e)) + ")(?![^\\W\\d_])|"
                         + "|".join(e for e in merged("forecasts") if _CJK_CHARS.search(e)))
@@ -155,7 +157,7 @@ _ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9
 _WORDS_RUN = r"[^\W\d][^\W\d-]*(?:[ -][^\W\d][^\W\d-]*)*"
 _KIND_LIST = LazyPattern(rf"{_WORDS_RUN}(?:,\s+{_WORDS_RUN})+\s+(?i:{'|'.join(merged('conjunctions'))}|&)\s+{_WORDS_RUN}")
 # an identifier's label in a later cell of a line ("Deutschland 10 J.  |  Kennung: DE10YT")
-_ID_AFTER_PIPE = LazyPattern(rf"\|\s*(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{4,}}\b)")
+_ID_AFTER_PIPE = LazyPattern(rf"\|\s*{ID_LABEL_THEN_CODE}")
 _DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
 # "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
 _BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
@@ -169,7 +171,7 @@ _ANY_DIGIT = LazyPattern(r"\d")
 # a CJK name and its exchange's numeric code after a space ("上证指数 000001", "トヨタ自動車 7203",
 # "삼성전자 005930"): the code is no number of the quote's (Latin names keep a number as part of
 # the name: "Nikkei 225", "Russell 2000")
-_CJK_NAME_CODE = LazyPattern("(?P<name>[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af][^\\d]*?)\\s+(?P<code>\\d{4,6})"
+_CJK_NAME_CODE = LazyPattern(f"(?P<name>[{_CJK}][^\\d]*?)\\s+(?P<code>\\d{{4,6}})"
                              "(?:\\s+(?P<tail>\\D.*))?")
 # a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
 # and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
