@@ -68,6 +68,18 @@ READ = [
     # a unit line after the percent, other numbers below it: the quote ends at the percent
     pytest.param("Acme Index\n1.234,56\n+12,34\n+1,01%\nPunkte\n12% 1.449,63 40% 13%\n",
                  Q(("Acme Index", "1234.56", "12.34", "1.01")), id="unit-line-after-the-percent"),
+    # the change's label and then its direction word before the unsigned change
+    pytest.param("국내증시\n코스닥\nKOSDAQ\n712.40\n전일대비 하락 3.25 -0.45%\n장마감\n",
+                 Q(("코스닥", "712.40", "-3.25", "-0.45")), id="ko-label-then-direction-line"),
+    pytest.param("국내증시\n코스닥\n712.40 전일대비 상승 3.25 +0.46%\n",
+                 Q(("코스닥", "712.40", "3.25", "0.46")), id="ko-label-then-direction-inline"),
+    pytest.param("Acme Composite\n1,902.55\nChange Down 8.10 0.42%\nClosed\n",
+                 Q(("Acme Composite", "1902.55", "-8.10", "-0.42")), id="en-label-then-direction-line"),
+    # the value alone on its line, its currency's code glued to it (a smaller span in the markup)
+    pytest.param("Acme 50 Index\nXSE:ACME50\n24,677.80INR\n\u2212138.25\u22120.56%\nAt close\n",
+                 Q(("Acme 50 Index", "24677.80", "-138.25", "-0.56")), id="value-glued-currency-code"),
+    pytest.param("Zetacoin / TetherUS\nZTCUSDT\n91,234.50USDT\n+1,210.40+1.34%\n",
+                 Q(("Zetacoin / TetherUS", "91234.50", "1210.40", "1.34")), id="value-glued-usdt"),
 ]
 
 REFUSED = [
@@ -86,6 +98,10 @@ REFUSED = [
     pytest.param("Acme Fund\nDividend yield\n5.91%\n0.30\n5.35%\n", id="yield-unsigned-change"),
     # the same line with something else than a time after it: whose numbers are they?
     pytest.param("Acme Oil Corp\n$24.80 arrow_downward $0.37 1.47% Volume 1,234,567\n", id="header-line-other-tail"),
+    # a label's direction word against the change's sign
+    pytest.param("Acme Composite\n1,902.55 Change Up -8.10 -0.42%\n", id="label-direction-against-sign"),
+    # letters glued to a number that are no currency: a code, not a unit
+    pytest.param("Acme 50 Index\n24,677.80XYZ\n\u2212138.25\u22120.56%\n", id="value-glued-other-letters"),
 ]
 
 

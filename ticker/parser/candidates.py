@@ -156,6 +156,17 @@ def _direction_line(s: str) -> tuple[bool, bool] | None:
     return None if m is None else (m.group("down") is not None, m.group("up") is not None)
 
 
+def _labelled_direction(s: str) -> tuple[bool, bool] | None:
+    """A change's label, then a direction word ("전일대비 상승", "Change Up"): (down, up), as
+    :func:`_direction_line` gives them for the word alone."""
+    k = s.find(" ")
+    while k > 0:
+        if _day_label(s[:k]) and (d := _direction_line(s[k + 1 :].strip(" \t\u00a0"))) is not None:
+            return d
+        k = s.find(" ", k + 1)
+    return None
+
+
 _ARROW_CHARS = frozenset(_ARROWS_UP + _ARROWS_DOWN)
 # the first letters of the statistic labels (a cheap test before the pattern's)
 _STATISTIC_FIRST = frozenset(ch for w in merged("statistic_labels") for ch in (w[0], w[0].upper()))
@@ -712,6 +723,13 @@ class Candidates(PageState):
             elif not a.pct and not b.pct and _day_label(gap.strip(" \t\u00a0")):
                 # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)"
                 runs[-1].append(b)
+            elif (not a.pct and not b.pct and not sign
+                  and (d := _labelled_direction(gap.strip(" \t\u00a0"))) is not None
+                  and (not b.signed or (b.raw[0] == "+") == d[1])):
+                # "2,500.12 전일대비 상승 12.34 +0.50%": the change's label, then its direction
+                if not b.signed:
+                    b.down, b.up = d
+                runs[-1].append(b)
             else:
                 runs.append([b])
         seg_start = found = 0
@@ -808,7 +826,7 @@ class Candidates(PageState):
         elif c.pct or not p.pct or not _soft(s[c.end : p.start], True):
             return
         head = s[: min(c.start, p.start)].strip(" \t\u00a0")
-        word = _direction_line(head) if head else None
+        word = (_direction_line(head) or _labelled_direction(head)) if head else None
         if word is not None and after is not None and word[0] != after[0]:
             return  # two direction words against each other
         if head and word is None and not _DAY.fullmatch(head) and not _day_label(head):

@@ -363,6 +363,10 @@ def normalize(text: str) -> str:
             text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
+    if len(text) > 4 and text[-1] in _UPPER and (text[-4] in _DIGITS or text[-5] in _DIGITS):
+        m = _GLUED_CODE.fullmatch(text)
+        if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
+            text = f"{m.group(1)} {m.group(2)}"  # "24,677.80INR": a value alone, its currency glued
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
         if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
@@ -370,6 +374,11 @@ def normalize(text: str) -> str:
     return text
 
 
+_DIGITS = frozenset("0123456789")
+_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# the currencies' codes among the units ("usd", "inr", "btc", "usdt")
+_CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
+_GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{3,4})")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
 _SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
 _SIGN_WORD = LazyPattern("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
