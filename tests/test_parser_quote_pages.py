@@ -78,6 +78,15 @@ READ = [
     # the value alone on its line, its currency's code glued to it (a smaller span in the markup)
     pytest.param("Acme 50 Index\nXSE:ACME50\n24,677.80INR\n\u2212138.25\u22120.56%\nAt close\n",
                  Q(("Acme 50 Index", "24677.80", "-138.25", "-0.56")), id="value-glued-currency-code"),
+    # the percent before the change, a space between the percent sign and the change's sign
+    pytest.param("Musterindex\n19.234,56 Pkt. +0,65 % +123,45\nStand: 17:45 Uhr\n",
+                 Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-value-pct-space-change"),
+    pytest.param("Musterindex\nAktuell 19.234,56 Veränderung +0,65 % +123,45\n",
+                 Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-labelled-value-pct-first-inline"),
+    pytest.param("Musterindex\nKurs 19.234,56 Pkt. Veränderung +123,45 +0,65 %\n",
+                 Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-labelled-value-unit-then-change-label"),
+    pytest.param("Musterindex\nKurs 19.234,56\nVeränderung +0,65 % +123,45\n",
+                 Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-change-label-pct-first"),
     pytest.param("Zetacoin / TetherUS\nZTCUSDT\n91,234.50USDT\n+1,210.40+1.34%\n",
                  Q(("Zetacoin / TetherUS", "91234.50", "1210.40", "1.34")), id="value-glued-usdt"),
 ]

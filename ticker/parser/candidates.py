@@ -26,7 +26,7 @@ from .lexicon import (
     field_role,
     prev_close_label,
 )
-from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _TODAY, _Field, _soft
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _SOFT, _TEXT, _TODAY, _Field, _soft
 from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
@@ -154,6 +154,13 @@ def _direction_line(s: str) -> tuple[bool, bool] | None:
         return None if m is None or (m.group("down") is not None) != down else (down, not down)
     m = _DIRECTION.fullmatch(s) if s[:1] in _DIRECTION_FIRST else None
     return None if m is None else (m.group("down") is not None, m.group("up") is not None)
+
+
+def _after_units(gap: str) -> str:
+    """A gap between two numbers without the units and spaces it starts with ("Pkt. Veränderung"
+    → "Veränderung")."""
+    m = _SOFT.match(gap)
+    return gap[m.end() :].strip(" \t\u00a0") if m is not None else gap.strip(" \t\u00a0")
 
 
 def _labelled_direction(s: str) -> tuple[bool, bool] | None:
@@ -720,8 +727,9 @@ class Candidates(PageState):
             elif (m is not None and not sign and b.signed and not a.pct and not b.pct
                   and (b.raw[0] == "+") == (m.group("up") is not None)):
                 runs[-1].append(b)  # "44,910.65 arrow down -188.59 (-0.42%)": the sign agrees
-            elif not a.pct and not b.pct and _day_label(gap.strip(" \t\u00a0")):
-                # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)"
+            elif not a.pct and _day_label(_after_units(gap)):
+                # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)",
+                # "19.234,56 Pkt. Veränderung +0,65 % +123,45" (the value's unit before the label)
                 runs[-1].append(b)
             elif (not a.pct and not b.pct and not sign
                   and (d := _labelled_direction(gap.strip(" \t\u00a0"))) is not None
@@ -787,6 +795,8 @@ class Candidates(PageState):
                     # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name; the
                     # quote's time may end the line, "... 1,50% Atualizado em 02/12/2026 17:07")
                     named = self.name_above(i)
+                    if len(roles) > 1:  # "Aktuell 19.234,56 Veränderung +0,65 % +123,45": the arithmetic says which
+                        roles = [r for r in roles if fields_pass(r[0].raw, r[1].raw, r[2].raw)]
                     if named is not None and not named[3] and len(roles) == 1:
                         self.cands.append(_Cand(*roles[0][:3], named[0], named[1], named[2], False, roles,
                                                 (named[2], i), layout="header"))

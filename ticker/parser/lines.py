@@ -329,8 +329,10 @@ _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and 
                 0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
-# percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56")
-_PCT_FIRST = LazyPattern(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)[ \u00a0])?"
+# percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56"), and
+# after a number and a space, with a signed number after it, it is the first number's ("+0,65 %
+# +123,45": the percent, then the change)
+_PCT_FIRST = LazyPattern(r"(?<![\d%])%(?:(?<![^\W\d_]%)(?<![^\W\d_][ \u00a0]%)(?!(?<=\d[ \u00a0]%)[ \u00a0][+\-−])[ \u00a0])?"
                         r"([+\-−]?(?:\d[\d.,]*\d|\d))(?![\d%.,]|[ \u00a0]%)")
 
 

@@ -517,8 +517,9 @@ class Tables(PageState):
                     f.start, f.end = f.start + at, f.end + at
             if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
                 continue
-            if role == "c" and len(fs) == 2 and fs[0].pct and not fs[1].pct and fs[1].paren:
-                fs = [fs[1], fs[0]]  # "Zmiana +0,44% (+12,34)": the percent first, the change in parentheses
+            if role == "c" and len(fs) == 2 and fs[0].pct and not fs[1].pct and (fs[1].paren or fs[1].signed):
+                # "Zmiana +0,44% (+12,34)", "Veränderung +0,65 % +123,45": the percent first
+                fs = [fs[1], fs[0]]
             if role == "c" and len(fs) == 2:  # "Change -22.94 (-0.24%)"
                 if not fs[1].pct or "p" in found:
                     continue

@@ -22,7 +22,7 @@ WORDS = {
     "col_value": ["kurs", "letzter", "aktuell"],
     "col_change": ["veränderung", "änderung"],
     "col_other": ["vortag", "hoch", "tief", "eröffnung", "volumen", "umsatz", "zeit"],
-    "field_value": ["kurs", "letzter kurs", "aktueller kurs", "letzter"],
+    "field_value": ["kurs", "letzter kurs", "aktueller kurs", "letzter", "aktuell"],
     "field_change": ["veränderung", "veränderung zum vortag", "änderung in punkten", "diff\\. vortag"],
     "field_prev": ["vortag", "schluss vortag", "vortagesschluss"],
     "field_pct": ["änderung in %", "veränderung in %", "diff\\. vortag in %"],
