@@ -14,6 +14,12 @@ from snippets import Q
 from snippets import quotes as _quotes
 
 REFUSED = [
+    # economic statistics under their heading: a price index, a city's people (the heading over
+    # one short line, the row's name, is a heading, not a menu's item)
+    pytest.param("Consumer prices\nCPI (index)\n312.45\n+0.82 (+0.26%)\nmonth on month, seasonally adjusted\n",
+                 id="consumer-prices-heading"),
+    pytest.param("Verbraucherpreise\nIndex 2020=100\n121,4\n+0,3 (+0,25 %)\n", id="de-verbraucherpreise-heading"),
+    pytest.param("Population of Zeta City\n1,234,567\n+12,345 (+1.01%)\nsince the last census\n", id="population-heading"),
     # an average target over its distance from the last price, the company's name the heading
     pytest.param("Acme AG – Analystenmeinungen und Kursziele\nWKN: 123456\n\nDurchschnittliches Kursziel (12 Monate)\n"
                  "210,00 € +22,60 € (+12,06 %)\nHöchstes Kursziel: 265,00 € (+41,41 %)\n", id="de-kursziel"),

@@ -93,7 +93,8 @@ def _short_line(text: str, start: int, end: int) -> bool:
 
 def _in_menu(text: str, at: int) -> bool:
     """The line holding offset ``at`` is an item of a menu ("Weather", "Election 2024" among
-    "Video" / "Live" / "Shop"): short, with a short line above or below it. A heading says what
+    "Video" / "Live" / "Shop"): short, in a run of three short lines (a heading over one short
+    line, "Consumer prices" / "CPI (index)", is the heading of that row). A heading says what
     the figures under it are; a menu's item says nothing of them."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
@@ -103,12 +104,31 @@ def _in_menu(text: str, at: int) -> bool:
         return True  # "Mail  News  Finance  Weather  Videos", "News | Sport | Weather"
     if not line or len(line.split()) > 3:
         return False
-    above_end = start - 1
-    above_start = text.rfind("\n", 0, max(above_end, 0)) + 1
-    below_end = text.find("\n", end + 1)
-    below_end = len(text) if below_end < 0 else below_end
-    return (above_end > 0 and _short_line(text, above_start, above_end)) or (
-        end < len(text) and _short_line(text, end + 1, below_end))
+    up = _short_lines(text, start, -1)
+    return up >= 2 or up + _short_lines(text, end, 1) >= 2
+
+
+def _short_lines(text: str, at: int, step: int) -> int:
+    """How many of the two lines above (``step`` -1, ``at`` a line's start) or below (``step``
+    1, ``at`` a line's end) the line at ``at`` are short, in a row."""
+    got = 0
+    for _ in range(2):
+        if step < 0:
+            if at <= 0:
+                break
+            end = at - 1
+            at = text.rfind("\n", 0, end) + 1
+            start = at
+        else:
+            if at >= len(text):
+                break
+            start = at + 1
+            end = text.find("\n", start)
+            at = end = len(text) if end < 0 else end
+        if not _short_line(text, start, end):
+            break
+        got += 1
+    return got
 
 
 def _whole(q: Quote) -> bool:

@@ -49,7 +49,7 @@ WORDS = {
               "comdirect", "boerse\\.ard\\.de", "wallstreet-online", "finanzen\\.ch"],
     "descriptors": ["kurs", "kurse", "aktienkurs", "aktuell", "chart", "überblick", "index"],
     "providers": ["ag", "gmbh"],
-    "statistic_contexts": ["formtabelle", "punkteschnitt", "spieltag", "spritpreise", "benzinpreise?", "tankstellen?", "gehälter", "gehalt", "immobilienpreise", "hauspreise", "umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
+    "statistic_contexts": ["verbraucherpreise", "inflationsrate", "arbeitslosenquote", "einwohner", "bevölkerung", "formtabelle", "punkteschnitt", "spieltag", "spritpreise", "benzinpreise?", "tankstellen?", "gehälter", "gehalt", "immobilienpreise", "hauspreise", "umfragen?", "sonntagsfrage", "wahl", "bundestagswahl", "bundesliga", "wetter", "vorhersage"],
     "statistic_labels": ["follower", "abonnenten", "temperatur", "stimmen", "sitze"],
     "col_code": ["kürzel", "wkn"],
     "delays": ["verzögert", "verzögerung"],

@@ -88,7 +88,7 @@ WORDS = {
     "descriptors": ["price", "prices", "quote", "quotes", "live", "today", "overview",
                     "data", "information", "info", "chart", "summary", "snapshot", "market", "level"],
     "providers": ["ltd\\.?", "limited", "inc\\.?", "llc", "company", "indices", "indexes", "corp\\.?", "corporation"],
-    "statistic_contexts": ["field goal", "team leaders", "nba", "nfl", "covid(?:-19)?", "coronavirus", "fuel prices", "gas prices", "petrol prices", "salaries", "salary", "box office", "house prices", "house price index", "polls?", "opinion polls?", "polling", "election", "elections", "survey", "seats", "vote share",
+    "statistic_contexts": ["consumer prices", "consumer price index", "inflation rate", "unemployment rate", "jobless rate", "population", "census", "gdp growth", "field goal", "team leaders", "nba", "nfl", "covid(?:-19)?", "coronavirus", "fuel prices", "gas prices", "petrol prices", "salaries", "salary", "box office", "house prices", "house price index", "polls?", "opinion polls?", "polling", "election", "elections", "survey", "seats", "vote share",
                            "league", "standings", "fixtures", "goals", "weather", "weather forecast", "followers", "subscribers",
                            "downloads"],
     "statistic_labels": ["compensation", "salary", "put/call(?: volume)? ratio", "followers", "subscribers", "downloads", "installs", "views", "likes", "votes", "seats",

@@ -37,7 +37,7 @@ WORDS = {
     "news_headings": ["noticias"],
     "sites": ["expansión", "expansion", "el economista", "cinco días", "infobolsa"],
     "descriptors": ["cotización", "precio", "en directo"],
-    "statistic_contexts": ["covid(?:-19)?", "coronavirus", "casos", "fallecidos", "laliga", "encuestas?", "elecciones", "clasificación", "pronóstico del tiempo"],
+    "statistic_contexts": ["precios al consumo", "tasa de paro", "tasa de desempleo", "población", "covid(?:-19)?", "coronavirus", "casos", "fallecidos", "laliga", "encuestas?", "elecciones", "clasificación", "pronóstico del tiempo"],
     "statistic_labels": ["seguidores", "suscriptores", "temperatura", "votos", "escaños"],
     "delays": ["retraso", "diferid[oa]s?"],
     "minutes": ["minutos?", "min\\."],

@@ -41,7 +41,7 @@ WORDS = {
     "news_headings": ["actualités", "infos"],
     "sites": ["boursorama", "zone bourse", "les echos", "investir", "abcbourse"],
     "descriptors": ["cours", "cotation", "en direct"],
-    "statistic_contexts": ["prix immobilier", "prix au m²", "prix des carburants", "sondages?", "élections?", "classement", "météo", "prévisions"],
+    "statistic_contexts": ["prix à la consommation", "taux de chômage", "taux d'inflation", "population", "prix immobilier", "prix au m²", "prix des carburants", "sondages?", "élections?", "classement", "météo", "prévisions"],
     "statistic_labels": ["abonnés", "température", "voix", "sièges"],
     "col_code": ["mnémo", "mnémonique"],
     "delays": ["différée?s?"],

@@ -39,7 +39,7 @@ WORDS = {
     "news_headings": ["notizie"],
     "sites": ["il sole 24 ore", "borsaitaliana\\.it", "milano finanza", "teleborsa"],
     "descriptors": ["quotazione", "quotazioni", "prezzo", "differita"],
-    "statistic_contexts": ["sondaggi?", "elezioni", "classifica", "meteo"],
+    "statistic_contexts": ["prezzi al consumo", "tasso di disoccupazione", "popolazione", "sondaggi?", "elezioni", "classifica", "meteo"],
     "delays": ["ritardat[eiao]", "differit[eiao]"],
     "minutes": ["minuti", "min\\."],
     "sources": ["fonte"],

@@ -27,7 +27,7 @@ WORDS = {
     "news_headings": ["notícias"],
     "sites": ["infomoney", "valor econômico", "investing\\.com brasil", "b3"],
     "descriptors": ["cotação", "cotações", "preço", "tempo real", "ao vivo"],
-    "statistic_contexts": ["pesquisas?", "eleições", "classificação", "previsão do tempo"],
+    "statistic_contexts": ["preços ao consumidor", "taxa de desemprego", "população", "pesquisas?", "eleições", "classificação", "previsão do tempo"],
     "exchanges": ["euronext lisboa"],
     "delays": ["atrasad[oa]s?", "atraso"],
     "minutes": ["minutos?", "min\\."],
