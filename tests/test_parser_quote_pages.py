@@ -78,6 +78,11 @@ READ = [
     # the value alone on its line, its currency's code glued to it (a smaller span in the markup)
     pytest.param("Acme 50 Index\nXSE:ACME50\n24,677.80INR\n\u2212138.25\u22120.56%\nAt close\n",
                  Q(("Acme 50 Index", "24677.80", "-138.25", "-0.56")), id="value-glued-currency-code"),
+    # an index's name (a number in it, or its kind word) right over its code: the name
+    pytest.param("Markets\nS&P/ZSX 200\nXZJ\n8,234.5\n+23.4\n(+0.29%)\nAs at 4:10pm AEDT\n",
+                 Q(("S&P/ZSX 200", "8234.5", "23.4", "0.29")), id="index-name-over-unrelated-code"),
+    pytest.param("Markets\nZeta Composite Index\nQRX\n1,902.55\n-8.10 (-0.42%)\n",
+                 Q(("Zeta Composite Index", "1902.55", "-8.10", "-0.42")), id="index-kind-name-over-unrelated-code"),
     # the percent before the change, a space between the percent sign and the change's sign
     pytest.param("Musterindex\n19.234,56 Pkt. +0,65 % +123,45\nStand: 17:45 Uhr\n",
                  Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-value-pct-space-change"),

@@ -140,8 +140,11 @@ _KINDS = sorted(merged("name_kinds"), key=len, reverse=True)
 _KIND = LazyPattern(r"(?i)(?<![^\W\d_])(?:" + "|".join(_KINDS) + r")(?![^\W\d_])")
 _KIND_CJK = LazyPattern("(?i)" + "|".join(k for k in _KINDS if not k.isascii()))
 # an index's kind word ("Swiss Market Index", "上证指数"; a Latin one a whole word): not a company's ("Inc.", "plc")
-_INDEX_KIND = LazyPattern(r"(?i)(?<![A-Za-zÀ-ɏ])(?:" + "|".join(sorted(merged("index_kinds"), key=len, reverse=True))
-                          + r")(?![A-Za-zÀ-ɏ])")
+_INDEX_KIND_ALT = (r"(?<![A-Za-zÀ-ɏ])(?:" + "|".join(sorted(merged("index_kinds"), key=len, reverse=True))
+                   + r")(?![A-Za-zÀ-ɏ])")
+_INDEX_KIND = LazyPattern("(?i)" + _INDEX_KIND_ALT)
+# a name that says it is an instrument's: a number in it ("FTSE 100") or an index's kind word
+_INSTRUMENT_LIKE = LazyPattern(r"(?i)(?<![^\W\d_])\d{2,4}(?![^\W\d_])|" + _INDEX_KIND_ALT)
 _CURRENCY_SIGNS = frozenset("$€£¥₹₩₽₺₪฿₫₦₱")
 # an identifier inside a line: an ISIN, a WKN or Valor, "Symbol DTE"
 _ISIN_IN = LazyPattern(r"(?<![A-Z0-9])[A-Z]{2}[A-Z0-9]{9}\d(?![A-Z0-9])")
@@ -554,6 +557,12 @@ def _weigh(texts: tuple[str, ...]) -> _Weighed:
                 else:
                     score += 0.5
                     extra[i].append("its code or exchange line follows")
+            elif (b is not None and b.kind == "code" and s.symbol is None and below == i + 1
+                  and _INSTRUMENT_LIKE.search(s.name or "") is not None):
+                # "FTSE 100" / "UKX", "S&P/ASX 200" / "XJO": an index's name (its number, its kind
+                # word) right over its code, though not made of the name's letters
+                score += 0.5
+                extra[i].append("its code follows")
             elif b is not None and b.kind == "code" and s.symbol is None:
                 score -= 0.5  # "Top Stories" above "NKY": the code is not this line's, it may be the name
                 extra[i].append(f"the code {b.text!r} below is not its own")
