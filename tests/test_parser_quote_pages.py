@@ -78,6 +78,13 @@ READ = [
     # the value alone on its line, its currency's code glued to it (a smaller span in the markup)
     pytest.param("Acme 50 Index\nXSE:ACME50\n24,677.80INR\n\u2212138.25\u22120.56%\nAt close\n",
                  Q(("Acme 50 Index", "24677.80", "-138.25", "-0.56")), id="value-glued-currency-code"),
+    # the change's label glued to the change's sign (CJK labels; a plus after any word)
+    pytest.param("日経平均株価\n38,513.02\n前日比+232.86(+0.61%)\n15:15\n",
+                 Q(("日経平均株価", "38513.02", "232.86", "0.61")), id="ja-label-glued-to-plus"),
+    pytest.param("코스닥\n712.40\n전일대비-3.25(-0.45%)\n",
+                 Q(("코스닥", "712.40", "-3.25", "-0.45")), id="ko-label-glued-to-minus"),
+    pytest.param("Zeta Composite\n1,902.55\nChange+8.10(+0.43%)\n",
+                 Q(("Zeta Composite", "1902.55", "8.10", "0.43")), id="en-label-glued-to-plus"),
     # an index's name (a number in it, or its kind word) right over its code: the name
     pytest.param("Markets\nS&P/ZSX 200\nXZJ\n8,234.5\n+23.4\n(+0.29%)\nAs at 4:10pm AEDT\n",
                  Q(("S&P/ZSX 200", "8234.5", "23.4", "0.29")), id="index-name-over-unrelated-code"),

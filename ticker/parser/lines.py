@@ -28,9 +28,13 @@ _BODY = (
 _ARROWS_UP = "▲△↑⬆"
 _ARROWS_DOWN = "▼▽↓⬇"
 _CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
+CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
+# (a sign glued to a word before it is the number's where the word is CJK, which has no hyphened
+# compounds, or where it is a plus: "前日比+232.86", "Change+23.4"; "COVID-19" keeps its hyphen)
 _FIELD = LazyPattern(
     rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
-    rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
+    rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[{CJK}])(?={_SIGN})|(?<=[^\W\d_])(?=\+\d)"
+    rf"|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
     rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
     rf"(?P<num>{_SIGN}?[{_CURSYM}]?{_SIGN}?{_BODY})"
     r"(?!\d)(?![.,:/'’ʼ]\d)"

@@ -29,6 +29,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lazyre import LazyPattern
+from .lines import CJK
 from .lexicon import (
     _CLOCK,
     _CODE_EXCHANGE,
@@ -127,7 +128,7 @@ class _Descriptor:
 _DESCRIPTOR = _Descriptor()
 # a forecast's or analyst's target ("Durchschnittliches Kursziel (12 Monate)", "Price target"):
 # Latin words end where a word ends, CJK ones are matched inside a line's run of letters
-_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
+_CJK = CJK  # kana, CJK ideographs, Hangul
 _CJK_CHARS = re.compile(f"[{_CJK}]")
 _FORECAST = LazyPattern("(?i)(?<![^\\W\\d_])(?:" + "|".join(e for e in sorted(merged("forecasts"), key=len, reverse=True)
                                                      if not _CJK_CHARS.search(e)) + ")(?![^\\W\\d_])|"
