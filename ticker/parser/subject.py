@@ -29,7 +29,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .lazyre import LazyPattern
-from .lines import CJK
 from .lexicon import (
     _CLOCK,
     _CODE_EXCHANGE,
@@ -45,6 +44,7 @@ from .lexicon import (
     ID_LABEL_THEN_CODE,
     field_role,
 )
+from .lines import CJK
 from .names import _clean_name, _heading_ok, _link, _noise, _sentence, _split_symbol, _unglue
 from .words import merged
 
