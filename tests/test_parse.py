@@ -312,6 +312,20 @@ CASES = [
     P("S&P 5005,478.50+3.41(+0.06%)Dow39,157.93-11.59(-0.03%)", [("S&P 500", "5478.50", "3.41", "0.06"),
                                                                ("Dow", "39157.93", "-11.59", "-0.03")],
       None, id="glued-strip"),  # the change's sign ends the value; the arithmetic splits name from value
+    # a value and its percent glued, no change: the percent's digits are never split into a
+    # change and a one-digit percent ("+0,8" and "1" of "+0,81%")
+    P("Składniki indeksu\nZETAB52,14+0,81%14,92\nZETAC61,70+1,82%11,20\n", [], None, id="refuse-glued-value-pct"),
+    P("지수712.05+0.33%코스피2,512.44-0.32%\n", [], None, id="refuse-glued-value-pct-cjk"),
+    # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
+    P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
+      id="glued-name-digits-space-grouped-value"),
+    # an arrow for the change's sign, glued between the value and the change
+    P("ZDAX19,234.56▼31.90(0.17%)ZMDAX26,543.21▲31.90(0.12%)\n", [("ZDAX", "19234.56", "-31.90", "-0.17"),
+                                                                 ("ZMDAX", "26543.21", "31.90", "0.12")],
+      None, id="glued-strip-arrows"),
+    P("ZDAX 19,234.56▼31.90(0.17%)\nZMDAX 26,543.21▲31.90(0.12%)\n", [("ZDAX", "19234.56", "-31.90", "-0.17"),
+                                                                    ("ZMDAX", "26543.21", "31.90", "0.12")],
+      None, id="arrow-glued-to-the-value"),
 ]
 
 

@@ -5,7 +5,7 @@ from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS
-from .lines import _Field
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _Field
 from .names import _clean_name, _inline_name, _noise, _unglue
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
@@ -14,9 +14,14 @@ from .state import PageState
 # "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
 # "%" ends the entry. Where the name's digits end and the value's begin is for the number
 # formats and the arithmetic to decide.
+# An arrow may stand for the change's sign ("DAX19,234.56▼31.90(0.17%)").
+# An unsigned percent never starts inside the change's digits: "52,14+0,81%" is a value and a
+# percent, not the change "+0,8" and the percent "1". A value's digits may be grouped by spaces
+# ("WIG202 345,67+12,34(+0,53%)").
 _GLUED = LazyPattern(
-    r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d[\d,.]*\d)"
-    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)\s?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
+    r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
+    rf"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
+    r"\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
 )
 
 
@@ -24,7 +29,7 @@ _GLUED = LazyPattern(
 # minified page, no space between name and value)
 _GLUED_SPACED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_])(?P<digits>\d[\d,.]*\d)[ \u00a0]"
-    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)[ \u00a0]?\(?(?P<p>[+\-−]?\d[\d,.]*)\s?%\)?"
+    r"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)[ \u00a0]?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
 )
 
 
@@ -53,7 +58,12 @@ class Glued(PageState):
                 if not decimal_candidates(raw):
                     continue
                 readings.append((head + digits[:cut], raw))
-            c = _Field.make(m.group("c"), False, False, m.start("c"), m.end("c"))
+            arrow = m.groupdict().get("arrow")
+            if arrow is None:
+                c = _Field.make(m.group("c"), False, False, m.start("c"), m.end("c"))
+            else:
+                c = _Field.make(m.group("c")[1:].strip(), False, False, m.start("c"), m.end("c"))
+                c.down, c.up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
             p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
             for text_name, raw in readings:
                 text_name = s[pos:m.start()] + text_name

@@ -30,11 +30,12 @@ _ARROWS_DOWN = "▼▽↓⬇"
 _CURSYM = "$€£¥₹₩₽₺₪฿₫₦₱"
 CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"  # kana, CJK ideographs, Hangul
 # (a sign glued to a word before it is the number's where the word is CJK, which has no hyphened
-# compounds, or where it is a plus: "前日比+232.86", "Change+23.4"; "COVID-19" keeps its hyphen)
+# compounds, or where it is a plus: "前日比+232.86", "Change+23.4"; "COVID-19" keeps its hyphen;
+# an arrow glued to the number before it starts the next: "19,234.56▼31.90(0.17%)")
 _FIELD = LazyPattern(
     rf"(?=[\d(.,+{re.escape(MINUS_SIGNS)}{_ARROWS_UP}{_ARROWS_DOWN}{_CURSYM}])"
     rf"(?:(?P<open>\({_SP}*)|(?<![^\W\d_])(?={_SIGN})|(?<=[{CJK}])(?={_SIGN})|(?<=[^\W\d_])(?=\+\d)"
-    rf"|(?<=[A-Z])(?=\$)|(?<![\w.,:/'’ʼ%]))"
+    rf"|(?<=[A-Z])(?=\$)|(?<=[\d%)])(?=[{_ARROWS_UP}{_ARROWS_DOWN}])|(?<![\w.,:/'’ʼ%]))"
     rf"(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}]{_SP}*)?"
     rf"(?P<num>{_SIGN}?[{_CURSYM}]?{_SIGN}?{_BODY})"
     r"(?!\d)(?![.,:/'’ʼ]\d)"
