@@ -78,6 +78,17 @@ READ = [
     # the value alone on its line, its currency's code glued to it (a smaller span in the markup)
     pytest.param("Acme 50 Index\nXSE:ACME50\n24,677.80INR\n\u2212138.25\u22120.56%\nAt close\n",
                  Q(("Acme 50 Index", "24677.80", "-138.25", "-0.56")), id="value-glued-currency-code"),
+    # a block of labelled fields: the arrow after the unsigned change is its sign
+    pytest.param("Zeta Composite\n\nLast Value        6,543.21\nChange            21.87  ▼\n"
+                 "% Change          0.34%\n", Q(("Zeta Composite", "6543.21", "-21.87", "-0.34")), id="labelled-arrow-after-change"),
+    pytest.param("Zeta Composite\n\nLast Value        6,543.21\nChange            21.87  ▲\n"
+                 "% Change          0.34%\n", Q(("Zeta Composite", "6543.21", "21.87", "0.34")), id="labelled-up-arrow-after-change"),
+    # each label on its own line over its number; a unit with an apostrophe in the change's label
+    pytest.param("זטה בע\"מ\nZETA\n\nשער אחרון\n2,101.37\nשינוי (נק')\n-8.62\n% שינוי\n-0.41%\n",
+                 Q(("זטה בע\"מ", "2101.37", "-8.62", "-0.41")), id="he-labels-over-numbers-unit-apostrophe"),
+    # the code with its share class, the exchange and the currency under the name: not the name
+    pytest.param("Zeta Pharma B\nZETA B · Nasdaq Copenhagen · DKK\n\nKurs\n741,20\nÆndring i dag\n+12,60\n+1,73%\n",
+                 Q(("Zeta Pharma B", "741.20", "12.60", "1.73")), id="da-share-class-code-venue-line"),
     # the change's label glued to the change's sign (CJK labels; a plus after any word)
     pytest.param("日経平均株価\n38,513.02\n前日比+232.86(+0.61%)\n15:15\n",
                  Q(("日経平均株価", "38513.02", "232.86", "0.61")), id="ja-label-glued-to-plus"),

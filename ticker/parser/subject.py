@@ -237,6 +237,10 @@ def _id_cells(s: str) -> bool:
         or _ID_CELL.fullmatch(c) for c in cells)
 
 
+# a code with its share class after a space ("NOVO B", "ERIC B", "BRK B")
+_CLASS_CODE = LazyPattern(r"[A-Z]{2,6} [A-Z]")
+
+
 def _venue_line(s: str) -> str | None:
     """A line of cells that are each an exchange, a currency, a country or a code, one at least
     an exchange or a currency ("NASDAQ · USD", "Xetra | EUR", "NYSE - AAPL"): the code printed
@@ -251,7 +255,7 @@ def _venue_line(s: str) -> str | None:
             venue = True
         elif c in _CURRENCY_SIGNS:
             venue = True
-        elif group is None and _code_strength(c) == 2:
+        elif group is None and (_code_strength(c) == 2 or _CLASS_CODE.fullmatch(c)):
             code = code or c
         elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 3 \
                 and _ANY_DIGIT.search(c) is None:

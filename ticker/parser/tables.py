@@ -8,7 +8,7 @@ from .candidates import _Cand
 from .check import fields_pass
 from .lazyre import LazyPattern
 from .lexicon import _COL_CODE, _COLUMN, _LABELS, _ROW_NUMBER_COL, _UNIT_LINE, field_role
-from .lines import _BLANK, _BULLET, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _FIELD, _NUM, _TEXT, _Field, _soft
 from .names import _clean_name, _heading_ok, _inline_name, _link, _noise, _split_symbol, page_subject
 from .state import PageState
 from .words import merged
@@ -517,6 +517,11 @@ class Tables(PageState):
                     f.start, f.end = f.start + at, f.end + at
             if not fs or (role == "c" and len(fs) > 2) or (role != "c" and len(fs) != 1):
                 continue
+            if role == "c" and not fs[0].signed:
+                arrow = s[fs[-1].end :].strip(" \t\u00a0")[:1]
+                if arrow and arrow in _ARROWS_DOWN + _ARROWS_UP:
+                    # "Change 21.87  ▼": the arrow after the unsigned change is its sign
+                    fs[0].down, fs[0].up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
             if role == "c" and len(fs) == 2 and fs[0].pct and not fs[1].pct and (fs[1].paren or fs[1].signed):
                 # "Zmiana +0,44% (+12,34)", "Veränderung +0,65 % +123,45": the percent first
                 fs = [fs[1], fs[0]]

@@ -7,7 +7,7 @@ WORDS = {
     "name_labels": ["aktier", "indeks", "indekser", "valuta", "råvarer", "investeringsforeninger"],
     # a quote page's labelled fields (latest, change, change in percent)
     "field_value": ["seneste", "seneste kurs", "kurs"],
-    "field_change": ["ændring", "ændr\\."],
+    "field_change": ["ændring", "ændring i dag", "dagens ændring", "ændr\\."],
     "field_pct": ["ændring %", "ændring\\s*\\(%\\)"],
     "states": ["lukket", "åben"],
     "time_labels": ["opdateret", "senest opdateret", "sidst opdateret", "lukkekurs"],
