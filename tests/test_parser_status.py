@@ -23,6 +23,8 @@ AR = ("المؤشرات\nمؤشر السوق العام\n", "12,345.67\n+123.45 
 KO = ("증권\n예시전자\n", "71,400\n+1,400 (+2.00%)\n", "시가 70,100\n")
 ZH = ("指數\n示例指數\n", "17,769.14\n+50.53 (+0.29%)\n", "開市價 17,720.00\n")
 JA = ("株価指数\nサンプル平均株価\n", "38,208.03\n+558.84(+1.48%)\n", "始値 37,830.25\n")
+PL = ("Akcje\nPrzykład SA\n", "64,12 zł\n+1,02 zł (+1,62%)\n", "Otwarcie 63,20\n")
+IT = ("Indici\nIndice Esempio 40\n", "34.512,80\n+125,40 (+0,36%)\n", "Apertura 34.402,15\n")
 
 
 def below(page, line):
@@ -114,6 +116,26 @@ ROWS = [
     T(below, EN, "Real-time Data · 02/12 17:35", None, "en-note-then-day-month-time"),
     T(below, FI, "klo 18.29 | Kauppahistoria | Tilauskirja", None, "fi-time-before-links", status="klo 18.29"),
     T(below, DE, "Zeit: 17:35:12 aktualisieren | Orderbuch", None, "de-labelled-time-before-links", status="Zeit: 17:35:12"),
+    # more labels: pl, zh, tr, cs, id, he; a status before the time or glued after it; an "h" for the clock's colon
+    T(below, PL, "Kurs z: 2026-12-02 17:04:41", "2026-12-02T17:04:41", "pl-kurs-z"),
+    T(below, PL, "Aktualizacja: 02.12.2026, 16:45", "2026-12-02T16:45:00", "pl-aktualizacja"),
+    T(below, PL, "Kurs z: 02.12.2026 17:15:02Sesja zakończona", "2026-12-02T17:15:02", "pl-status-glued-after-time",
+      status="Kurs z: 02.12.2026 17:15:02"),
+    T(below, ZH, "資料時間 2026/12/02 14:30", "2026-12-02T14:30:00", "zh-data-time"),
+    T(below, ZH, "已收盘 2026-12-02 15:00:00", "2026-12-02T15:00:00", "zh-status-then-time"),
+    T(below, ZH, "已收盘12-02 15:00:00", None, "zh-status-glued-to-a-date-without-year"),
+    T(below, DE, "Piyasa Verileri 17:58", None, "tr-market-data-clock"),
+    T(below, DE, "Aktualizováno: 2.12.2026 16:25 | Obchodování ukončeno", "2026-12-02T16:25:00", "cs-time-bar-status"),
+    T(below, DE, "Data per 02 Desember 2026, 16:15 WIB · Pasar Tutup", "2026-12-02T16:15:00+07:00", "id-time-dot-status"),
+    T(below, DE, "Atualizado às 17h12 · Dados com atraso de 15 minutos", None, "pt-h-clock-and-delay-note"),
+    T(below, FR, "Mis à jour à 17h35", None, "fr-h-clock"),
+    T(below, DE, "Atualizado em 02/12/2026 às 17:55Pregão encerrado", "2026-12-02T17:55:00", "pt-status-glued-after-time",
+      status="Atualizado em 02/12/2026 às 17:55"),
+    # a quote time printed in fields, one a line: its date and its clock, each part's label
+    T(below, DE, "02.12.26\n17:36", None, "date-line-then-clock-line", status="02.12.26 17:36"),
+    T(below, JA, "15:30\n12/02", None, "clock-line-then-date-line", status="15:30 12/02"),
+    T(below, IT, "Ora\n17:50:02\nData\n02/12/2026", None, "it-labelled-clock-and-date-fields",
+      status="Ora 17:50:02 Data 02/12/2026"),
     # two-digit years give no page time
     T(below, DE, "Stand: 02.12.26, 17:35 Uhr", None, "two-digit-year-no-page-time"),
     T(below, DE, "Letzter Kurs: 02.12.26 17:35:12", None, "two-digit-year-last-price"),
@@ -164,6 +186,20 @@ def test_a_strip_keeps_its_status_line():
         ("Nasdaq", "19,218.17", "+157.69", "+0.83%")])
     text = "U.S. markets close in 32m\n" + strip + "Acme Corp\n123.45\n+1.23 (+1.01%)\nLast updated 16:35 GMT\n"
     assert parse(text).market_status == "U.S. markets close in 32m"
+
+
+# a strip of quotes printed one field a line (each entry a small header): the time line under it;
+# a teaser's date under its headline is not it
+@pytest.mark.parametrize("text,status", [
+    ("マーケット\nサンプル平均\n40,000.00\n+200.00(+0.50%)\nサンプル指数\n2,800.00\n+14.00(+0.50%)\n"
+     "サンプル400\n25,000.00\n+125.00(+0.50%)\nサンプル250\n650.00\n-3.25(-0.50%)\nサンプル円\n150.00\n+0.75(+0.50%)\n"
+     "12/2 15:15\n株式\n", "12/2 15:15"),
+    ("Märkte\nMusterindex 12.345,67+0,50%+61,42\nNebenindex 2.500,00-0,20%-5,01\nTechnikindex 3.000,00+1,00%+29,70\n"
+     "Börse Frankfurt\nMusterindex schließt mit Gewinnen nach ruhigem Handel\n02.12.2026 - 17:48 Uhr\n", None),
+], ids=["ja-time-under-a-strip-of-headers", "de-teaser-date-under-a-strip"])
+def test_time_line_of_a_strip(text, status):
+    page = parse(text)
+    assert len(page.quotes) >= 2 and page.market_status == status
 
 
 # a date that is not the quote's time: an article's byline, a news list, a delay note, a time
@@ -236,8 +272,26 @@ def test_status_line_below_a_long_menu(menu, quote, status):
     ("18:05:00\nPrev. Close\nDay Low\n", None),
     ("Stocks rose on Friday as investors weighed the latest data from the labour market.\n"
      "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
-    ("".join(f"Menu {i}\n" for i in range(8)) + "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
-], ids=["official-close-over-labels", "de-stand-over-labels", "byline", "bare-time", "after-prose", "below-a-menu"])
+    # under a menu and a heading, over a table or labels whose numbers did not print as quotes
+    ("".join(f"Menu {i}\n" for i in range(8)) + "Last updated: Dec 2, 2026 4:05 PM EST\n",
+     "Last updated: Dec 2, 2026 4:05 PM EST"),
+    ("".join(f"Menu {i}\n" for i in range(9)) + "Kursy walut w kantorze\nAktualizacja: 02.12.2026, 16:45\nWaluta\nKupno\n"
+     "Sprzedaż\nUSD\n3,9210\n", "Aktualizacja: 02.12.2026, 16:45"),
+    ("トップ > ランキング\n値上がり率ランキング\n2026/12/02 15:30 更新\n順位\n銘柄\n", "2026/12/02 15:30 更新"),
+    ("Indices\nExample 500\nThe Example 500 is widely regarded as a gauge of large companies.\nIndex Level\n6,041.18\n"
+     "As of Dec 02, 2026\nPerformance\n", "As of Dec 02, 2026"),
+    ("".join(f"Menu {i}\n" for i in range(14)) + "Example PLC\nEXM:LSE\nPrice (GBX)\n4,512.00\nShares traded\n2.18m\n"
+     "Data delayed at least 20 minutes, as of Dec 02 2026 16:35 GMT.\nSummary\n",
+     "Data delayed at least 20 minutes, as of Dec 02 2026 16:35 GMT."),
+    ("".join(f"Menu {i}\n" for i in range(9)) + "עדכון אחרון: 02/12/2026 17:25\nשער בסיס\n", "עדכון אחרון: 02/12/2026 17:25"),
+    # an article's time under a menu: after its headline, after its first sentence, under a news heading
+    ("".join(f"Menu {i}\n" for i in range(8)) + "Stocks end the week higher on rate hopes\n"
+     "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
+    ("".join(f"Menu {i}\n" for i in range(8)) + "News\nStocks end the week higher on rate hopes\nStand: 02.12.2026, 17:35 Uhr\n",
+     None),
+], ids=["official-close-over-labels", "de-stand-over-labels", "byline", "bare-time", "after-prose", "below-a-menu",
+        "pl-over-a-rate-table", "ja-time-word-after-over-a-ranking", "en-date-after-prose-and-a-level",
+        "en-delay-note-below-a-menu", "he-below-a-menu", "under-a-headline", "under-a-news-heading"])
 def test_quote_time_of_a_page_without_quotes(text, status):
     page = parse(text)
     assert not page.quotes and page.market_status == status

@@ -36,6 +36,7 @@ _USERS = {
     "time_words": lambda w: w in lexicon._TIME_WORDS,
     # quote-time lines (ticker.parser.status): a label then only a time; a word before the clock
     # (in a line and in the page time read from it); a dotted clock after its word; a byline
+    "time_after": lambda w: status._labelled_time(f"2026/12/03 15:30 {w}") and status._labelled_time(f"12/03 {w}"),
     "time_labels": lambda w: status._LABELLED_TIME.fullmatch(f"{w}: 17:35") and status._time_line(f"{w} 02.12.2026 17:35"),
     "clock_words": lambda w: status._time_line(f"02.12.2026 {w} 17:35")
     and status._parse_datetime(f"02.12.2026 {w} 17:35") is not None,

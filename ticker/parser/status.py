@@ -66,7 +66,8 @@ class StatusTime(PageState):
         rows = [c.span for c in kept if getattr(c, "layout", None) == "table"]
         if not rows:  # (not a strip of bullet entries: its status is above it, read first)
             strip = {a for a, _ in self.bullet_spans()} if self.bullets and kept else ()
-            rows = [c.span for c in kept if getattr(c, "layout", None) in ("bullet", "tape", "row") and c.span[0] not in strip]
+            rows = [c.span for c in kept if getattr(c, "layout", None) in ("bullet", "tape", "row", "header")
+                    and c.span[0] not in strip]  # (a strip of quotes one field a line: headers one after another)
             rows = rows if len(rows) >= 2 else []
         if rows:
             first, last = rows[0]
@@ -80,6 +81,8 @@ class StatusTime(PageState):
                 s = L.text(k)
                 t = _time_of(s) if s else None
                 if t is not None:
+                    if k > last and self._after_headline(k, last):
+                        break  # an article's date under its headline (a news teaser below the strip)
                     return _clean_name(t)
         if self.glued_status is not None:
             return self.glued_status
@@ -109,20 +112,34 @@ class StatusTime(PageState):
         note = self._data_note_below()
         if note is not None:
             return note
-        if not self.cands and not self.fast_entries:
-            # no quote: a quote page whose numbers are missing still heads it with its quote
-            # time ("Official Close 8/16/2019" over bare labels): a labelled time line among
-            # the page's first lines
-            texts = 0
-            for k in range(min(L.n, 12)):
-                s = L.text(k)
-                if not s:
-                    continue
-                if _labelled_time(s):
-                    return self._printed(k, s)
-                texts += 1
-                if texts >= 6 or _prose(s):
+        if not self.resolved and not self.fast_entries and not self.refused:
+            return self._head_time()  # (not a page whose figures were refused: a poll's, a history's)
+        return None
+
+    def _head_time(self) -> str | None:
+        """No quote read: a page whose numbers were not read (or that has none: a ranking, a
+        rate table, a fund list) still prints its data's time in its head, under the menu and
+        the heading ("Official Close 8/16/2019" over bare labels, "Aktualizacja: 03.12.2026,
+        16:45" over a table, "2026/12/03 15:30 更新"): a labelled time line or a notice of the
+        data's delay with its time, among the first 40 lines; never a byline or the date under
+        a headline, nothing past a news list's heading or the second sentence."""
+        L = self.L
+        prose = 0
+        prev = ""
+        for k in range(min(L.n, 40)):
+            s = L.text(k)
+            if not s:
+                continue
+            if _news_heading(s) and self._headline_below(k):
+                break  # (not "News", an item of the menu)
+            if ((_labelled_time(s) or (_data_note(s) and _time_line(s)))
+                    and not (prev and (_headline(prev) or _prose(prev)))):  # (an article's time)
+                return self._printed(k, s)
+            if _prose(s):
+                prose += 1
+                if prose >= 2:
                     break
+            prev = s
         return None
 
     def _quote_time(self) -> str | None:
@@ -168,7 +185,7 @@ class StatusTime(PageState):
                         continue
                     if k > last and self._after_headline(k, last):
                         break  # an article's date under its headline (a news list below the quote)
-                    return self._printed(k, t)
+                    return self._joined(k, t) if t is s and s[-1:].isdigit() else self._printed(k, t)
                 if status is None and s:
                     status = _status_line(s)  # "Geschlossen·02/12" under the numbers: if no time line
             if status is not None:
@@ -193,6 +210,49 @@ class StatusTime(PageState):
                     if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
                         break
         return None
+
+    def _joined(self, k: int, t: str) -> str:
+        """A bare clock time or date on line ``k`` with the rest of the quote time on the lines
+        next to it, as a block of fields prints it: its date ("03.12.26" / "17:36", "15:30" /
+        "12/03"), each part's label ("Ora" / "17:50:02" / "Data" / "03/12/2026"); else ``t``."""
+        clock = _BARE_CLOCK.fullmatch(t) is not None
+        if not clock and _BARE_DATE.fullmatch(t) is None:
+            return self._printed(k, t)
+        L = self.L
+
+        def text_at(j: int, step: int) -> int | None:
+            j += step
+            while 0 <= j < L.n and j != k and abs(j - k) <= 3 and not L.text(j):
+                j += step
+            return j if 0 <= j < L.n and abs(j - k) <= 3 and L.text(j) else None
+
+        def other(s: str) -> bool:  # the other half: a date for a clock, a clock for a date
+            return (_BARE_DATE if clock else _BARE_CLOCK).fullmatch(s) is not None
+
+        parts = [L.text(k)]
+        j = text_at(k, -1)
+        if j is not None:
+            s = L.text(j)
+            if _TIME_LABEL.fullmatch(s) is not None or other(s):
+                parts.insert(0, s)
+        j = text_at(k, 1)
+        if j is not None:
+            s = L.text(j)
+            if other(s):
+                parts.append(s)
+            elif _TIME_LABEL.fullmatch(s) is not None and len(parts) == 2:  # (a label before ours, and one here)
+                j = text_at(j, 1)
+                if j is not None and other(L.text(j)):
+                    parts += [s, L.text(j)]
+        if len(parts) == 1 or (len(parts) == 2 and _TIME_LABEL.fullmatch(parts[0]) is not None):
+            return self._printed(k, t)  # (a label alone before a bare time: the time, as before)
+        return _clean_name(" ".join(parts))
+
+    def _headline_below(self, k: int) -> bool:
+        """The next line of text after line ``k`` is a headline."""
+        L = self.L
+        j = next((j for j in range(k + 1, min(L.n, k + 4)) if L.text(j)), None)
+        return j is not None and _headline(L.text(j))
 
     def _kept(self) -> list:
         """The candidates that became quotes (not a poll's rows, a row failing the arithmetic,
@@ -316,7 +376,7 @@ class StatusTime(PageState):
 # ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
 _VENUE = rf"(?:{_alt('exchanges')})"
 _DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
-              r"|\d{1,2}\.\d{1,2}\.(?=\s)|\d{1,2}/\d{1,2}(?=[\s,])"  # no year: "2.12. klo 18.29", "02/12 17:35"
+              r"|\d{1,2}\.\d{1,2}\.(?=\s)|\d{1,2}/\d{1,2}(?=[\s,])|\d{2}-\d{2}(?=\s)"  # no year: "2.12. klo 18.29", "02/12 17:35", "12-03 15:00"
               r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
 # (a word may stand between the date and the clock: "02/12/2026 à 17:35", "2.12.2026 klo 18:29")
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
@@ -336,9 +396,14 @@ def _undot(s: str) -> str:
     >>> _undot("Päivitetty 2.12.2026 klo 18.29")
     'Päivitetty 2.12.2026 klo 18:29'
     """
+    if "h" in s:  # a clock with an "h" for its colon ("às 17h12", "à 17h35")
+        s = _H_CLOCK.sub(r"\1:\2", s)
     if "." not in s:
         return s
     return _DOTTED.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}" + (f":{m[4]}" if m[4] else ""), s)
+
+
+_H_CLOCK = LazyPattern(r"(?<![\w.,])([01]?\d|2[0-3])h([0-5]\d)(?!\w)")
 
 
 # a quote-time line opening with its label, then a date or a clock time (perhaps both, a zone,
@@ -377,7 +442,8 @@ def _note_hint(s: str) -> bool:
     low = s.lower()
     return any(w in low for w in _SOURCE_WORDS)
 # a byline's or a news list's date ("Published 02.12.2026 10:15", "Dec 2, 2026 · 3 min read")
-_TIME_LABEL = LazyPattern(rf"(?i)(?:{_alt('time_labels')})")
+_TIME_LABEL = LazyPattern(rf"(?i)(?:{_alt('time_labels')})(?![^\W\d_])")
+_BARE_DATE = LazyPattern(r"\d{1,2}[./-]\d{1,2}(?:[./-]\d{2,4})?|\d{4}[./-]\d{1,2}[./-]\d{1,2}")
 _BARE_CLOCK = LazyPattern(r"\d{1,2}[:]\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?")
 _BYLINE = LazyPattern(rf"(?i)(?<![^\W_])(?:{_alt('bylines')})(?![^\W_])")
 _NO_BIDI = {ord(ch): None for ch in _BIDI}
@@ -474,6 +540,14 @@ def _time_of(s: str) -> str | None:
         return s
     if len(s) > 300:
         return None
+    if s[:1].isalpha():  # a status, then its time ("已收盘 2026-12-03 15:00:00", "已收盘12-03 15:00:00")
+        m = _STATE_FIRST.match(s)
+        if m is not None and _time_line(s[m.end() :]):
+            return s
+    if s[-1:].isalpha():  # a time, then a status glued to it: the time ("Kurs z: 03.12.2026 17:15:02Sesja zakończona")
+        m = _STATE_GLUED_LAST.search(s)
+        if m is not None and _time_line(s[: m.start()]):
+            return s[: m.start()]
     u = _undot(s)  # (as long as s: a dotted clock's dot becomes its colon)
     m = _TIME_BEFORE_LINKS.match(u)
     if m is not None and _link_bar(s[m.end() :]):
@@ -483,6 +557,10 @@ def _time_of(s: str) -> str | None:
         return t
     m = _DATE_TIME_END.search(s)
     return m.group(0) if m is not None else None
+
+
+_STATE_FIRST = LazyPattern(rf"(?i)(?:{_alt('status_words')}|{_alt('states')})(?:\s*[·•|:\-–]\s*|\s*(?=\d))")
+_STATE_GLUED_LAST = LazyPattern(rf"(?i)(?<=\d)(?:{_alt('status_words')}|{_alt('states')})$")
 
 
 def _time_parts(s: str) -> str | None:
@@ -505,9 +583,15 @@ def _time_parts(s: str) -> str | None:
         return None
     if sum(_CLOCK_LINE.fullmatch(_undot(p)) is not None for p in parts) > 1:
         return None  # "09:30 | 12:00 | 16:00": a chart's time axis, a list of events
+    # the others: a market status or a notice of the data's delay ("Atualizado às 17h12 · Dados
+    # com atraso de 15 minutos", "Aktualizováno: 3.12.2026 16:25 | Obchodování ukončeno"): the
+    # whole line, as the page prints it
+    notes = [not t and (_status_line(p) is not None or _data_note(p)) for p, t in zip(parts, times, strict=True)]
+    if all(t or n for t, n in zip(times, notes, strict=True)):
+        return s
     if not all(t or (len(p) <= 30 and _DIGIT.search(p) is None) for p, t in zip(parts, times, strict=True)):
         return None
-    if all(times) or "|" not in s:
+    if "|" not in s:
         return s
     n = times.index(True)
     if n and times[-1] and all(_note_part(p) for p in parts[:n]):
@@ -583,7 +667,12 @@ def _labelled_time(s: str) -> bool:
         return False
     if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None):
         return True
-    return _LABELLED_TIME.fullmatch(_undot(s)) is not None
+    s = _undot(s)
+    return _LABELLED_TIME.fullmatch(s) is not None or (s[-1:].isalpha() and _TIME_LABELLED_AFTER.fullmatch(s) is not None)
+
+
+# a date or a clock time, then the word saying it is the data's ("2026/12/03 15:30 更新", "12/03 15:00 現在")
+_TIME_LABELLED_AFTER = LazyPattern(rf"(?i)(?:(?:{_CLOCK_LINE.pattern[4:]})|{_NUM_DATE})\s*(?:{_alt('time_after')})")
 
 
 def _note_part(s: str) -> bool:
@@ -633,6 +722,7 @@ _TZ = {
     "UTC": 0, "GMT": 0, "Z": 0, "BST": 60, "CET": 60, "CEST": 120, "MEZ": 60, "MESZ": 120,
     "EST": -300, "EDT": -240, "CST": -360, "CDT": -300, "PST": -480, "PDT": -420,
     "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
+    "WIB": 420, "WITA": 480, "WIT": 540, "ICT": 420, "MYT": 480, "PHT": 480,
 }
 _MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
 _TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[Mm]\.?)"

@@ -47,6 +47,8 @@ CATEGORIES = {
     "time_words": "words of a line that carries the page's own time (Updated, As of)",
     "time_labels": "the label of a quote-time line that must be followed by a date or a clock time and nothing else "
                    "(Last updated, Stand, Päivitetty, آخر تحديث, 更新時間); unlike at_close, never a session's name",
+    "time_after": "a word after a quote-time's date or clock time saying it is the data's (2026/12/03 15:30 *更新*, "
+                  "12/03 15:00 *現在*): with it the time line is labelled, as with a time label before",
     "clock_words": "a word printed between a date and its clock time (2.12.2026 *um* 17:35, 02/12/2026 *à* 17:35)",
     "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
     "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",

@@ -9,4 +9,6 @@ WORDS = {
     "minutes": ["minut", "min\\."],
     "sources": ["zdroj"],
     "data_nouns": ["kurzy", "data"],
+    "time_labels": ["aktualizováno", "aktualizace"],
+    "status_words": ["obchodování ukončeno", "obchodování probíhá"],
 }

@@ -22,4 +22,6 @@ WORDS = {
     "minutes": ["minut", "min\\."],
     "sources": ["źródło"],
     "data_nouns": ["notowania", "dane"],
+    "time_labels": ["kurs z", "aktualizacja", "ostatnia aktualizacja"],
+    "status_words": ["sesja zakończona", "notowania zakończone"],
 }

@@ -34,4 +34,5 @@ WORDS = {
     "sources": ["fonte"],
     "data_nouns": ["cotações", "dados", "preços"],
     "conjunctions": ["e"],
+    "status_words": ["pregão encerrado", "pregão aberto"],
 }
