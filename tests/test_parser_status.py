@@ -131,6 +131,8 @@ ROWS = [
     T(below, FR, "Mis à jour à 17h35", None, "fr-h-clock"),
     T(below, DE, "Atualizado em 02/12/2026 às 17:55Pregão encerrado", "2026-12-02T17:55:00", "pt-status-glued-after-time",
       status="Atualizado em 02/12/2026 às 17:55"),
+    T(below, AR, "▲ آخر تحديث: 02/12/2026 15:20:00 | السوق مغلق", "2026-12-02T15:20:00", "ar-arrow-before-time-and-status",
+      status="آخر تحديث: 02/12/2026 15:20:00 | السوق مغلق"),
     # a quote time printed in fields, one a line: its date and its clock, each part's label
     T(below, DE, "02.12.26\n17:36", None, "date-line-then-clock-line", status="02.12.26 17:36"),
     T(below, JA, "15:30\n12/02", None, "clock-line-then-date-line", status="15:30 12/02"),
@@ -284,6 +286,10 @@ def test_status_line_below_a_long_menu(menu, quote, status):
      "Data delayed at least 20 minutes, as of Dec 02 2026 16:35 GMT.\nSummary\n",
      "Data delayed at least 20 minutes, as of Dec 02 2026 16:35 GMT."),
     ("".join(f"Menu {i}\n" for i in range(9)) + "עדכון אחרון: 02/12/2026 17:25\nשער בסיס\n", "עדכון אחרון: 02/12/2026 17:25"),
+    ("".join(f"Menu {i}\n" for i in range(5)) + "Índice Exemplo\nAtualizado em 02/12/2026 às 17:55Pregão encerrado\n"
+     "Abertura\nMáxima\n", "Atualizado em 02/12/2026 às 17:55"),
+    ("Top Gainers Today\nThe stocks with the highest percentage gain today, updated every 5 minutes.\n\n"
+     "Market closed · Dec 2, 2026, 4:00 PM EST\nNo.  Symbol  Company\n", "Market closed · Dec 2, 2026, 4:00 PM EST"),
     # an article's time under a menu: after its headline, after its first sentence, under a news heading
     ("".join(f"Menu {i}\n" for i in range(8)) + "Stocks end the week higher on rate hopes\n"
      "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
@@ -291,7 +297,8 @@ def test_status_line_below_a_long_menu(menu, quote, status):
      None),
 ], ids=["official-close-over-labels", "de-stand-over-labels", "byline", "bare-time", "after-prose", "below-a-menu",
         "pl-over-a-rate-table", "ja-time-word-after-over-a-ranking", "en-date-after-prose-and-a-level",
-        "en-delay-note-below-a-menu", "he-below-a-menu", "under-a-headline", "under-a-news-heading"])
+        "en-delay-note-below-a-menu", "he-below-a-menu", "pt-status-glued-after-the-time", "en-status-and-time-after-prose",
+        "under-a-headline", "under-a-news-heading"])
 def test_quote_time_of_a_page_without_quotes(text, status):
     page = parse(text)
     assert not page.quotes and page.market_status == status

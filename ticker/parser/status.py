@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from .lazyre import LazyPattern
 from .lexicon import _AT_CLOSE, _CLOCK, _LABELS, _MONTHS, _NOISE_PARTS, _STATUS, _STATUS_KEYS, _TIME_WORDS, _alt
-from .lines import _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BIDI, _BULLET, _NORMAL, _NUM, _TEXT, _strip, normalize
 from .names import _clean_name, _noise
 from .state import PageState
 from .words import merged
@@ -132,9 +132,10 @@ class StatusTime(PageState):
                 continue
             if _news_heading(s) and self._headline_below(k):
                 break  # (not "News", an item of the menu)
-            if ((_labelled_time(s) or (_data_note(s) and _time_line(s)))
-                    and not (prev and (_headline(prev) or _prose(prev)))):  # (an article's time)
-                return self._printed(k, s)
+            t = _head_time_line(s)
+            # (after a headline or a sentence, an article's time; not with a market's status)
+            if t is not None and (not prev or not (_headline(prev) or _prose(prev)) or _state_and_time(t)):
+                return self._printed(k, t)
             if _prose(s):
                 prose += 1
                 if prose >= 2:
@@ -536,6 +537,10 @@ def _time_of(s: str) -> str | None:
     """
     if _BYLINE.search(s) is not None:
         return None  # "Published 02.12.2026 10:15": an article's date
+    if s[:1] in _MARKS:  # an arrow or a bullet before it: "▲ آخر تحديث: 03/12/2026 15:20:00 | السوق مغلق"
+        m = _LEAD_MARK.match(s)
+        if m is not None:
+            return _time_of(s[m.end() :])
     if _time_line(s):
         return s
     if len(s) > 300:
@@ -561,6 +566,47 @@ def _time_of(s: str) -> str | None:
 
 _STATE_FIRST = LazyPattern(rf"(?i)(?:{_alt('status_words')}|{_alt('states')})(?:\s*[·•|:\-–]\s*|\s*(?=\d))")
 _STATE_GLUED_LAST = LazyPattern(rf"(?i)(?<=\d)(?:{_alt('status_words')}|{_alt('states')})$")
+
+
+def _head_time_line(s: str) -> str | None:
+    """The data's time a line of a page's head prints, where no quote is near to say it is the
+    quote's: a labelled time ("Aktualizacja: 03.12.2026, 16:45", "2026/12/03 15:30 更新"), a
+    delay notice with its time, a status with its time ("Market closed · Dec 3, 2026, 4:00 PM
+    EST"), a labelled time with a status glued after it (the time: "Senast uppdaterad
+    17:29:58Stängd"); not a bare date or clock time (a news list's).
+
+    >>> _head_time_line("Market closed · Dec 3, 2026, 4:00 PM EST")
+    'Market closed · Dec 3, 2026, 4:00 PM EST'
+    >>> _head_time_line("Dec 3, 2026, 4:00 PM EST") is None
+    True
+    """
+    if len(s) > 160:
+        return None
+    if _labelled_time(s) or (_data_note(s) and _time_line(s)):
+        return s
+    if _BYLINE.search(s) is not None:
+        return None
+    if s[-1:].isalpha():
+        m = _STATE_GLUED_LAST.search(s)
+        if m is not None and _labelled_time(s[: m.start()]):
+            return s[: m.start()]
+    return s if _state_and_time(s) else None
+
+
+def _state_and_time(s: str) -> bool:
+    """A line of two or three items, a market status and time lines ("Market closed · Dec 3,
+    2026, 4:00 PM EST", "Aktualizováno: 3.12.2026 16:25 | Obchodování ukončeno")."""
+    seps = list(_PART_SEP.finditer(s)) if len(s) <= 100 else ()
+    if not 1 <= len(seps) <= 2:
+        return False
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(s)]
+    parts = [s[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    states = [_status_line(p) is not None for p in parts]
+    return any(states) and not all(states) and all(st or _time_line(p) for p, st in zip(parts, states, strict=True))
+
+
+_MARKS = frozenset(f"{_ARROWS_UP}{_ARROWS_DOWN}•·‣◦▪●►▶■◆")
+_LEAD_MARK = LazyPattern(rf"[{_ARROWS_UP}{_ARROWS_DOWN}•·‣◦▪●►▶■◆][ \t\u00a0\u202f]+(?=\S)")
 
 
 def _time_parts(s: str) -> str | None:
