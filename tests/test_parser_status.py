@@ -173,6 +173,19 @@ def test_quote_time_a_few_lines_from_the_header(text, status):
     assert page.quotes and page.market_status == status
 
 
+# a page whose head prints its data's time far above its first quote (a ranking's, a list's): the
+# head's labelled time, never one below the quotes
+@pytest.mark.parametrize("text,status", [
+    ("トップ > ランキング\n値上がり率ランキング\n2026/12/02 15:30 更新\n" + "".join(f"区分{c}\n" for c in "ABCDEFGHIJKL")
+     + "サンプル平均\n40,000.00\n+200.00(+0.50%)\n始値 39,900.00\n", "2026/12/02 15:30 更新"),
+    ("Rankings\n" + "".join(f"Section {c}\n" for c in "ABCDEFGHIJKL") + "Acme Composite Index\n5,432.10\n+43.21 (+0.80%)\n"
+     + "".join(f"Statistic {c}\n" for c in "ABCDEFGHIJKL") + "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
+], ids=["ja-time-word-after-far-above-the-quote", "en-labelled-time-far-below-is-not"])
+def test_head_time_far_above_the_quotes(text, status):
+    page = parse(text)
+    assert page.quotes and page.market_status == status
+
+
 # a quote page printing a one-word status and its quote-time line: the line with a time wins
 # (wherever the word is), and alone the word is still the status
 def test_a_time_line_beats_a_status_word_on_a_quote_page():

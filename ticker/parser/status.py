@@ -112,21 +112,26 @@ class StatusTime(PageState):
         note = self._data_note_below()
         if note is not None:
             return note
-        if not self.resolved and not self.fast_entries and not self.refused:
-            return self._head_time()  # (not a page whose figures were refused: a poll's, a history's)
+        if not self.refused:  # (not a page whose figures were refused: a poll's, a history's)
+            # with quotes, only above the first (far below them, a time is not theirs)
+            first = min((q.line for q in self.resolved), default=0) - 1 if self.resolved else None
+            if first is None and self.fast_entries:
+                first = min(e[4] for e in self.fast_entries) - 1
+            return self._head_time(40 if first is None else min(40, first))
         return None
 
-    def _head_time(self) -> str | None:
+    def _head_time(self, stop: int) -> str | None:
         """No quote read: a page whose numbers were not read (or that has none: a ranking, a
-        rate table, a fund list) still prints its data's time in its head, under the menu and
+        rate table, a fund list), or whose quotes are far below its head, still prints its data's time in its head, under the menu and
         the heading ("Official Close 8/16/2019" over bare labels, "Aktualizacja: 03.12.2026,
         16:45" over a table, "2026/12/03 15:30 更新"): a labelled time line or a notice of the
         data's delay with its time, among the first 40 lines; never a byline or the date under
-        a headline, nothing past a news list's heading or the second sentence."""
+        a headline, nothing past a news list's heading or the second sentence; on a page with
+        quotes, only above them (line ``stop``)."""
         L = self.L
         prose = 0
         prev = ""
-        for k in range(min(L.n, 40)):
+        for k in range(min(L.n, stop)):
             s = L.text(k)
             if not s:
                 continue
