@@ -211,7 +211,13 @@ def test_a_strip_keeps_its_status_line():
      "12/2 15:15\n株式\n", "12/2 15:15"),
     ("Märkte\nMusterindex 12.345,67+0,50%+61,42\nNebenindex 2.500,00-0,20%-5,01\nTechnikindex 3.000,00+1,00%+29,70\n"
      "Börse Frankfurt\nMusterindex schließt mit Gewinnen nach ruhigem Handel\n02.12.2026 - 17:48 Uhr\n", None),
-], ids=["ja-time-under-a-strip-of-headers", "de-teaser-date-under-a-strip"])
+    # each entry's own time, a column of a table printed one cell a line: no status
+    ("Symbol\nKurs\nZmiana\nZmiana %\nCzas\n" + "".join(
+        f"{n}\n{v}\n{c}\n{pc}\n17:05\n" for n, v, c, pc in [
+            ("ALFA20", "1000,00", "+10,00", "+1,01%"), ("BETA", "2000,00", "-20,00", "-0,99%"),
+            ("GAMMA40", "500,00", "+5,00", "+1,01%"), ("DELTA80", "300,00", "-3,00", "-0,99%"),
+            ("OMEGA", "100,00", "+1,00", "+1,01%")]) + "Rynki\n", None),
+], ids=["ja-time-under-a-strip-of-headers", "de-teaser-date-under-a-strip", "pl-time-column-of-cells"])
 def test_time_line_of_a_strip(text, status):
     page = parse(text)
     assert len(page.quotes) >= 2 and page.market_status == status

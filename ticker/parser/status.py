@@ -77,10 +77,13 @@ class StatusTime(PageState):
                 if a > last + 3:
                     break
                 last = max(last, b)
+            starts = {a for a, _ in rows}
             for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
                 s = L.text(k)
                 t = _time_of(s) if s else None
                 if t is not None:
+                    if k > last and self._cell(k, starts):
+                        continue  # the last row's own time, a cell of its column
                     if k > last and self._after_headline(k, last):
                         break  # an article's date under its headline (a news teaser below the strip)
                     return _clean_name(t)
@@ -187,7 +190,7 @@ class StatusTime(PageState):
                 s = L.text(k)
                 t = _time_of(s) if s else None
                 if t is not None:
-                    if (k > last and self._label_above(k, last)) or self._axis(k):
+                    if (k > last and self._label_above(k, last)) or self._axis(k) or self._cell(k, starts):
                         continue
                     if k > last and self._after_headline(k, last):
                         break  # an article's date under its headline (a news list below the quote)
@@ -309,6 +312,24 @@ class StatusTime(PageState):
             return False
         s = L.text(j)
         return L.kind(j) == _TEXT and _LABELS.match(s) is not None and _TIME_LABEL.match(s) is None
+
+    def _cell(self, k: int, starts: set[int]) -> bool:
+        """Line ``k`` is a cell of a table's column printed one cell a line: the line as far
+        after the next quote's first line as ``k`` is after this one's prints it again ("WIG20" /
+        "2412,37" / "+18,05" / "+0,75%" / "17:05" / "WIG" / ...: each row's time, not the page's)."""
+        a = max((x for x in starts if x < k), default=None)
+        if a is None:
+            return False
+        b = min((x for x in starts if x > k), default=None)
+        if b is not None:
+            j = k + (b - a)
+        else:  # after the last row: as far after the row before it
+            a0 = max((x for x in starts if x < a), default=None)
+            if a0 is None:
+                return False
+            j = k - (a - a0)
+        L = self.L
+        return 0 <= j < L.n and j != k and L.text(j) == L.text(k)
 
     def _axis(self, k: int) -> bool:
         """Line ``k`` is a bare clock time next to another one ("10:00 AM" / "12:00 PM"): a
