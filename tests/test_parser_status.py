@@ -131,6 +131,10 @@ ROWS = [
     T(below, FR, "Mis à jour à 17h35", None, "fr-h-clock"),
     T(below, DE, "Atualizado em 02/12/2026 às 17:55Pregão encerrado", "2026-12-02T17:55:00", "pt-status-glued-after-time",
       status="Atualizado em 02/12/2026 às 17:55"),
+    T(below, DE, "Kurs vom 02.12.2026 17:35:00", "2026-12-02T17:35:00", "de-kurs-vom"),
+    T(below, DE, "По состоянию на 02.12.2026 18:45", "2026-12-02T18:45:00", "ru-as-of"),
+    T(below, ZH, "截至 2026-12-02 15:00", "2026-12-02T15:00:00", "zh-as-of"),
+    T(below, PL, "Stan na: 02.12.2026 17:05", "2026-12-02T17:05:00", "pl-as-of"),
     T(below, AR, "▲ آخر تحديث: 02/12/2026 15:20:00 | السوق مغلق", "2026-12-02T15:20:00", "ar-arrow-before-time-and-status",
       status="آخر تحديث: 02/12/2026 15:20:00 | السوق مغلق"),
     # a quote time printed in fields, one a line: its date and its clock, each part's label
@@ -309,6 +313,7 @@ def test_status_line_below_a_long_menu(menu, quote, status):
      "Abertura\nMáxima\n", "Atualizado em 02/12/2026 às 17:55"),
     ("Top Gainers Today\nThe stocks with the highest percentage gain today, updated every 5 minutes.\n\n"
      "Market closed · Dec 2, 2026, 4:00 PM EST\nNo.  Symbol  Company\n", "Market closed · Dec 2, 2026, 4:00 PM EST"),
+    ("증권홈\n코스피 시가총액 순위\n2026.12.02 15:30 현재\n순위\n종목명\n", "2026.12.02 15:30 현재"),
     # an article's time under a menu: after its headline, after its first sentence, under a news heading
     ("".join(f"Menu {i}\n" for i in range(8)) + "Stocks end the week higher on rate hopes\n"
      "Last updated: Dec 2, 2026 4:05 PM EST\n", None),
@@ -316,7 +321,7 @@ def test_status_line_below_a_long_menu(menu, quote, status):
      None),
 ], ids=["official-close-over-labels", "de-stand-over-labels", "byline", "bare-time", "after-prose", "below-a-menu",
         "pl-over-a-rate-table", "ja-time-word-after-over-a-ranking", "en-date-after-prose-and-a-level",
-        "en-delay-note-below-a-menu", "he-below-a-menu", "pt-status-glued-after-the-time", "en-status-and-time-after-prose",
+        "en-delay-note-below-a-menu", "he-below-a-menu", "pt-status-glued-after-the-time", "en-status-and-time-after-prose", "ko-time-word-after",
         "under-a-headline", "under-a-news-heading"])
 def test_quote_time_of_a_page_without_quotes(text, status):
     page = parse(text)

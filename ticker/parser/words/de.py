@@ -41,7 +41,7 @@ WORDS = {
     "symbol_labels": ["kürzel", "symbol"],
     "countries": ["deutschland", "schweiz", "österreich", "usa"],
     "tabs": ["übersicht", "nachrichten", "kennzahlen", "dividenden?", "termine", "analysen", "bilanz", "historisch", "kurse", "profil", "unternehmen", "chartanalyse", "diskussion"],
-    "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung", "schlusskurs"],
+    "time_labels": ["letzter kurs", "zeit", "kurszeit", "stand(?: vom)?", "aktualisiert(?: am)?", "letzte aktualisierung", "schlusskurs", "kurs vom", "datum", "uhrzeit"],
     "clock_words": ["um"],
     "bylines": ["veröffentlicht", "lesezeit"],
     "news_headings": ["nachrichten", "news", "meldungen"],

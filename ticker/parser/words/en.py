@@ -81,7 +81,7 @@ WORDS = {
     "symbol_labels": ["symbol", "ticker(?: symbol)?", "code"],
     "countries": ["us", "usa", "united states", "uk", "united kingdom", "germany", "japan", "china", "france", "switzerland", "australia", "canada", "india", "hong kong", "europe", "world", "global"],
     "tabs": ["news", "charts?", "profile", "financials", "historical data", "history", "options", "holders", "statistics", "analysis", "analyst ratings", "dividends", "forum", "community", "discussions?", "technicals", "components", "key data", "company", "related", "similar", "peers", "ideas"],
-    "time_labels": ["(?:data|prices?|quotes?) as of", "(?:price|market) data as of", "last updated(?: on| at)?", "updated(?: on| at)?", "last update", "last trade(?: time)?", "quote time", "as of", "closing price"],
+    "time_labels": ["(?:data|prices?|quotes?) as of", "(?:price|market) data as of", "last updated(?: on| at)?", "updated(?: on| at)?", "last update", "last trade(?: time)?", "quote time", "as of", "closing price", "as at"],
     "clock_words": ["at"],
     "bylines": ["published", "posted", "min read"],
     "news_headings": ["news", "latest news", "related news", "headlines", "top stories"],

@@ -30,7 +30,7 @@ WORDS = {
     "index_kinds": ["índice"],
     "countries": ["españa", "estados unidos"],
     "tabs": ["noticias", "gráfico", "histórico", "foro", "perfil", "análisis", "resumen"],
-    "time_labels": ["actualizado(?: el)?", "última actualización", "cierre", "hora", "precio de cierre"],
+    "time_labels": ["actualizado(?: el)?", "última actualización", "cierre", "hora", "precio de cierre", "fecha", "datos al", "última cotización"],
     "clock_words": ["a las"],
     "bylines": ["publicado"],
     "months": {"ene": 1, "abr": 4, "ago": 8, "dic": 12},

@@ -35,7 +35,7 @@ WORDS = {
     "index_kinds": ["indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
-    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé", "cours de clôture"],
+    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé", "cours de clôture", "heure", "dernier cours", "cours au"],
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],

@@ -10,7 +10,7 @@ WORDS = {
     "news_headings": ["berita"],
     "name_labels": ["saham", "indeks"],
     "exchanges": ["idx", "bursa efek indonesia", "bursa malaysia"],
-    "time_labels": ["data per", "pembaruan terakhir"],
+    "time_labels": ["data per", "pembaruan terakhir", "diperbarui", "terakhir diperbarui", "waktu"],
     "status_words": ["pasar tutup", "pasar buka"],
     "months": {"mei": 5, "agu": 8, "agt": 8, "okt": 10, "des": 12},
 }

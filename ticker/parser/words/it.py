@@ -32,7 +32,7 @@ WORDS = {
     "index_kinds": ["indice"],
     "countries": ["italia"],
     "tabs": ["notizie", "grafico", "storico", "profilo", "analisi", "panoramica"],
-    "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?", "prezzo di chiusura", "ora", "data"],
+    "time_labels": ["ultimo aggiornamento", "aggiornato(?: al| alle)?", "prezzo di chiusura", "ora", "data", "aggiornamento", "dati al"],
     "clock_words": ["alle", "ore"],
     "bylines": ["pubblicato"],
     "months": {"gen": 1, "mag": 5, "giu": 6, "lug": 7, "ott": 10},

@@ -19,7 +19,7 @@ WORDS = {
     "index_kinds": ["index"],
     "countries": ["nederland"],
     "tabs": ["nieuws", "grafiek", "overzicht", "profiel"],
-    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt", "slotkoers"],
+    "time_labels": ["laatste update", "bijgewerkt(?: op)?", "laatst bijgewerkt", "slotkoers", "tijd", "datum", "koers van"],
     "clock_words": ["om"],
     "months": {"mrt": 3, "mei": 5},
     "news_headings": ["nieuws"],

@@ -22,6 +22,6 @@ WORDS = {
     "minutes": ["minut", "min\\."],
     "sources": ["źródło"],
     "data_nouns": ["notowania", "dane"],
-    "time_labels": ["kurs z", "aktualizacja", "ostatnia aktualizacja"],
+    "time_labels": ["kurs z", "aktualizacja", "ostatnia aktualizacja", "stan na", "czas"],
     "status_words": ["sesja zakończona", "notowania zakończone"],
 }

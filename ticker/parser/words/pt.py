@@ -20,7 +20,7 @@ WORDS = {
     "index_kinds": ["índice"],
     "countries": ["brasil", "portugal"],
     "tabs": ["notícias", "histórico", "visão geral"],
-    "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento", "preço de fechamento"],
+    "time_labels": ["atualizado(?: em)?", "última atualização", "fechamento", "preço de fechamento", "atualização", "horário"],
     "clock_words": ["às"],
     "bylines": ["publicado em"],
     "months": {"fev": 2, "set": 9, "out": 10},

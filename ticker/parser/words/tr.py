@@ -16,7 +16,7 @@ WORDS = {
     "name_labels": ["endeks", "endeksler", "hisse"],
     "countries": ["türkiye"],
     "tabs": ["haberler", "grafik", "genel bakış"],
-    "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme", "piyasa verileri", "tarih"],
+    "time_labels": ["son güncelleme", "son işlem tarihi", "güncellenme", "piyasa verileri", "tarih", "saat", "son güncellenme"],
     "news_headings": ["haberler"],
     "delays": ["gecikmeli"],
     "minutes": ["dakika", "dk\\."],
