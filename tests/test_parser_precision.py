@@ -14,6 +14,12 @@ from snippets import Q
 from snippets import quotes as _quotes
 
 REFUSED = [
+    # rows of a table whose header names its value a price target: each analyst's target and its change
+    pytest.param("Acme Corp (ACME) Price Target\nAnalyst | Firm | Rating | Price Target | Change | Date\n"
+                 "Jane Roe | Zeta Securities | Buy | $220.00 | +$15.00 (+7.32%) | 11/21/26\n"
+                 "John Doe | Beta Capital | Hold | $195.00 | +$10.00 (+5.41%) | 11/20/26\n", id="price-target-table-pipes"),
+    pytest.param("Analyst\tFirm\tKursziel\tVeränderung\nM. Muster\tZeta Bank\t210,00 €\t+22,60 € (+12,06 %)\n",
+                 id="de-kursziel-table-tabs"),
     # economic statistics under their heading: a price index, a city's people (the heading over
     # one short line, the row's name, is a heading, not a menu's item)
     pytest.param("Consumer prices\nCPI (index)\n312.45\n+0.82 (+0.26%)\nmonth on month, seasonally adjusted\n",
