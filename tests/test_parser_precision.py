@@ -14,6 +14,11 @@ from snippets import Q
 from snippets import quotes as _quotes
 
 REFUSED = [
+    # a ranking one cell a line: rank, name, code, market, price, signed percent; the next rank
+    # under the percent is no change
+    pytest.param("値上がり率ランキング\n9\nゼータ工業\n1234\n東証P\n402.3円\n+2.61%\n10\nベータ電機\n5678\n東証P\n"
+                 "1,512.0円\n+2.57%\n", id="ja-ranking-rank-under-percent"),
+    pytest.param("Top gainers\n9\nZeta Mining\n$402.30\n+2.61%\n10\nBeta Power\n$8.75\n+1.93%\n", id="en-ranking-rank-under-percent"),
     # rows of a table whose header names its value a price target: each analyst's target and its change
     pytest.param("Acme Corp (ACME) Price Target\nAnalyst | Firm | Rating | Price Target | Change | Date\n"
                  "Jane Roe | Zeta Securities | Buy | $220.00 | +$15.00 (+7.32%) | 11/21/26\n"

@@ -508,6 +508,11 @@ class Candidates(PageState):
         else:
             returns = False
         roles = _roles(fs)
+        if (len(fs) == 3 and lo != hi and fs[1].pct and fs[1].signed and not fs[2].pct and not fs[2].signed
+                and not (fs[2].down or fs[2].up)):
+            # "402.3円" / "+2.61%" / "10" / "トヨタ自動車": a signed percent, then an unsigned number
+            # on the next line is no change of the same quote (a site signs both); a list's rank
+            roles = [r for r in roles if r[3] != "vpc"]
         if not roles and len(fs) == 3 and _yield_fields(fs):
             # a yield and its change in points ("2,614 %" / "+0,032" / "Prozentpunkte" / "+1,24 %"):
             # the first percent is the value; only when the arithmetic proves it
