@@ -89,6 +89,15 @@ READ = [
     # the code with its share class, the exchange and the currency under the name: not the name
     pytest.param("Zeta Pharma B\nZETA B · Nasdaq Copenhagen · DKK\n\nKurs\n741,20\nÆndring i dag\n+12,60\n+1,73%\n",
                  Q(("Zeta Pharma B", "741.20", "12.60", "1.73")), id="da-share-class-code-venue-line"),
+    # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
+    pytest.param("Zeta B\nZETA B\nLarge Cap Stockholm · SEK\nKöp\nSälj\nSenast\n285,40\n+/-\n−3,20\n%\n−1,11\n"
+                 "Köpare\n285,30\n", Q(("Zeta B", "285.40", "-3.20", "-1.11")), id="sv-plus-minus-and-percent-labels"),
+    # the percent in fullwidth parentheses under the change's label and the change
+    pytest.param("ゼータ自動車(7203)\n7203\nゼータ自動車\n株価\n2,845.5円\n前日比\n+32.5\n（+1.16%）\n15:30\n",
+                 Q(("ゼータ自動車", "2845.5", "32.5", "1.16")), id="ja-fullwidth-parentheses"),
+    # a value with its currency in pence glued to it
+    pytest.param("Zeta PLC\nZETA.L\nLondon Stock Exchange\nDelayed\n2,684.50GBp\n-21.00(-0.78%)\n",
+                 Q(("Zeta PLC", "2684.50", "-21.00", "-0.78")), id="value-glued-pence"),
     # the change's label glued to the change's sign (CJK labels; a plus after any word)
     pytest.param("日経平均株価\n38,513.02\n前日比+232.86(+0.61%)\n15:15\n",
                  Q(("日経平均株価", "38513.02", "232.86", "0.61")), id="ja-label-glued-to-plus"),

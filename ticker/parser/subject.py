@@ -270,7 +270,7 @@ def _code_strength(s: str) -> int:
     code ("^GSPC", "sh000001", "AAPL", "BTC/USD"), 1 for capitals with a number group or a long
     word, which names also are ("NASDAQ-100", "WIG20"), 0 for no code."""
     if " " in s or len(s) > 16:
-        return 0
+        return 2 if len(s) <= 8 and _CLASS_CODE.fullmatch(s) else 0  # "VOLV B": a code and its share class
     if _MARKED_CODE.fullmatch(s):
         return 2
     if not (_SYMBOL.fullmatch(s) and _LETTER.search(s)):
