@@ -105,14 +105,14 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         s = self.L.text(line)
                         if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
-                                n = len(self.cands)
+                                made = len(self.cands)
                                 self.table(line)
-                                if len(self.cands) == n and s == "%" and line > self.consumed:
+                                if len(self.cands) == made and s == "%" and line > self.consumed:
                                     # "%" / "−1,11": a percent's label over a number without its sign,
                                     # the last of a block of labelled fields ("Senast", "+/-", "%")
-                                    nxt = self._next_text(line)
-                                    if nxt is not None and L.kind(nxt) == _NUM:
-                                        self.labelled(nxt)
+                                    below = self._next_text(line)
+                                    if below is not None and L.kind(below) == _NUM:
+                                        self.labelled(below)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):
                             pass  # "Index3,367.90+29.33(+0.88%)": no space between the fields
                         elif not self.labelled(line):
