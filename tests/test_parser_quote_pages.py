@@ -89,6 +89,20 @@ READ = [
     # the code with its share class, the exchange and the currency under the name: not the name
     pytest.param("Zeta Pharma B\nZETA B · Nasdaq Copenhagen · DKK\n\nKurs\n741,20\nÆndring i dag\n+12,60\n+1,73%\n",
                  Q(("Zeta Pharma B", "741.20", "12.60", "1.73")), id="da-share-class-code-venue-line"),
+    # a tearsheet's change line: the direction's word glued to the change, the percent after a slash
+    pytest.param("Zeta PLC\nZETA:LSE\nPrice (GBX)\n4,512.00\nToday's Change\nup38.00 / 0.85%\nShares traded\n2.18m\n",
+                 Q(("Zeta PLC", "4512.00", "38.00", "0.85")), id="ft-up-glued-slash"),
+    pytest.param("Zeta PLC\nZETA:LSE\nPrice (GBX)\n4,512.00\nToday's Change\ndown 38.00 / 0.85%\n",
+                 Q(("Zeta PLC", "4512.00", "-38.00", "-0.85")), id="ft-down-slash"),
+    # a unit glued between the value and the change's sign
+    pytest.param("Zetaindex\nZETA11\n128.456pts+1.234(+0,97%)\n", Q(("Zetaindex", "128456", "1234", "0.97")),
+                 id="pt-unit-glued-before-the-change"),
+    # a unit after the change, the percent first, under the value
+    pytest.param("Zeta B\nZETA B\n289,40 SEK\nIdag +1,30 % +3,70 SEK\n", Q(("Zeta B", "289.40", "3.70", "1.30")),
+                 id="sv-today-pct-change-unit-tail"),
+    # the index's last value, the percent, then the change in points, each under its label
+    pytest.param("זטה 35\nמספר מדד: 142\nמדד אחרון\n2,412.38\nשינוי (%)\n-0.59%\nשינוי בנקודות\n-14.27\n",
+                 Q(("זטה 35", "2412.38", "-14.27", "-0.59")), id="he-index-last-pct-points"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
     pytest.param("Zeta B\nZETA B\nLarge Cap Stockholm · SEK\nKöp\nSälj\nSenast\n285,40\n+/-\n−3,20\n%\n−1,11\n"
                  "Köpare\n285,30\n", Q(("Zeta B", "285.40", "-3.20", "-1.11")), id="sv-plus-minus-and-percent-labels"),

@@ -832,8 +832,8 @@ class Candidates(PageState):
         c, p = fs
         tail = s[max(c.end, p.end) :].strip(" \t\u00a0|")
         after = _direction_line(tail) if tail else None  # "전일대비 ▼28.42 -0.72% 하락": the direction last
-        if tail and after is None:
-            return
+        if tail and after is None and not _soft(tail):
+            return  # (a unit may end the line: "Idag +1,30 % +3,70 SEK")
         if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
             c, p = p, c
             if not _soft(s[p.end : c.start], True):

@@ -14,7 +14,7 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is

@@ -1,6 +1,8 @@
 """English words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    # "up38.00 / 0.85%" (a tearsheet's change line: the word, then the change and its percent)
+    "sign_words": {"up": "+", "down": "-"},
     "of_words": ["of", "on the"],
     "site_pages": ["us", "privacy", "terms", "cookies?", "contact", "careers", "advertising", "legal", "disclaimer", "help", "accessibility", "sitemap"],
     "sessions": ["after[- ]hours", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
