@@ -103,6 +103,11 @@ READ = [
     # the index's last value, the percent, then the change in points, each under its label
     pytest.param("זטה 35\nמספר מדד: 142\nמדד אחרון\n2,412.38\nשינוי (%)\n-0.59%\nשינוי בנקודות\n-14.27\n",
                  Q(("זטה 35", "2412.38", "-14.27", "-0.59")), id="he-index-last-pct-points"),
+    # the exchange, then its description of the index, under the name and its code: no name
+    pytest.param("Cotações > Índices > ZETA\nZetavespa\nZETA\nB3 - Índice Zeta Bolsa Balcão\n127.845,32\npts\n"
+                 "-612,48 (-0,48%)\n", Q(("Zetavespa", "127845.32", "-612.48", "-0.48")), id="pt-exchange-description-line"),
+    # a bid's and an ask's labels are no names
+    pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
     pytest.param("Zeta B\nZETA B\nLarge Cap Stockholm · SEK\nKöp\nSälj\nSenast\n285,40\n+/-\n−3,20\n%\n−1,11\n"
                  "Köpare\n285,30\n", Q(("Zeta B", "285.40", "-3.20", "-1.11")), id="sv-plus-minus-and-percent-labels"),

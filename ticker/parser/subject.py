@@ -31,6 +31,7 @@ from typing import NamedTuple
 from .lazyre import LazyPattern
 from .lexicon import (
     _CLOCK,
+    _BID_ASK,
     _CODE_EXCHANGE,
     _EXCHANGE_LINE,
     _ID_LABEL,
@@ -257,9 +258,11 @@ def _venue_line(s: str) -> str | None:
             venue = True
         elif group is None and (_code_strength(c) == 2 or _CLASS_CODE.fullmatch(c)):
             code = code or c
-        elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 3 \
+        elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 5 \
                 and _ANY_DIGIT.search(c) is None:
-            continue  # the exchange's segment after it ("Bursa de Valori București | Categoria Premium")
+            # the exchange's segment after it ("Bursa de Valori București | Categoria Premium"), or
+            # its description of the index ("B3 - Índice Brasil Bolsa Balcão")
+            continue
         else:
             return None
     return code if venue else None
@@ -339,7 +342,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a code and its exchange", s.split()[0] if s[0].isdigit() else s.split()[-1])
     if s in _CURRENCY_SIGNS:
         return other("a currency or unit")
-    if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3):
+    if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3) or _BID_ASK.fullmatch(s):
         return other("a field label")
     m = _CJK_NAME_CODE.fullmatch(s) if digit else None
     if m is not None and _heading_ok(m.group("name")) and (
