@@ -30,8 +30,8 @@ from typing import NamedTuple
 
 from .lazyre import LazyPattern
 from .lexicon import (
-    _CLOCK,
     _BID_ASK,
+    _CLOCK,
     _CODE_EXCHANGE,
     _EXCHANGE_LINE,
     _ID_LABEL,
