@@ -106,6 +106,11 @@ READ = [
     # the exchange, then its description of the index, under the name and its code: no name
     pytest.param("Cotações > Índices > ZETA\nZetavespa\nZETA\nB3 - Índice Zeta Bolsa Balcão\n127.845,32\npts\n"
                  "-612,48 (-0,48%)\n", Q(("Zetavespa", "127845.32", "-612.48", "-0.48")), id="pt-exchange-description-line"),
+    # a site's menu, then the instrument's code, its name and exchange: the menu's last item is
+    # not the name whose code follows (three lines of buttons and sections between)
+    pytest.param("Home\nLatest News\nMarkets\nEconomy\nCoupons\nSign In\nSubscribe Now\nMarkets\nFutures\nZC00\n"
+                 "Zeta Continuous Contract\nCOMEX\nClosed\n$\n2,384.60\n-18.30\n-0.76%\n",
+                 Q(("Zeta Continuous Contract", "2384.60", "-18.30", "-0.76")), id="menu-item-far-above-the-code"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

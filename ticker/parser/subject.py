@@ -649,14 +649,18 @@ _CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
 
 def _neighbour(scored: Sequence[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
-    exchange (buttons, labels and status lines between do not count)."""
+    exchange (buttons, labels and status lines between do not count, three of them at most: a
+    site's menu above a code, "Coupons" / "Sign In" / "Subscribe Now" / "Markets" / "GC00", is
+    no name's)."""
     j = i + step
+    skipped = 0
     while 0 <= j < len(scored):
         s = scored[j]
         if s.score is not None or s.code or s.kind == "exchange":
             return j
-        if s.reasons[0] in _SECTION_BREAKS:
+        if s.reasons[0] in _SECTION_BREAKS or skipped == 3:
             return None  # (a code under a breadcrumb is not the code of the cookie notice above it)
+        skipped += 1
         j += step
     return None
 
