@@ -6,7 +6,7 @@ from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _Field
-from .names import _clean_name, _inline_name, _noise, _unglue
+from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
 from .words import merged
@@ -81,6 +81,7 @@ class Glued(PageState):
                 name = _inline_name(_unglue(text_name))
                 if name is None:
                     continue
+                name, code = split_glued_code(name)
                 v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
                 ok = False
                 for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
@@ -89,7 +90,7 @@ class Glued(PageState):
                         ok = True
                         break
                 if ok:  # the longest value that passes (the name keeps no more digits than it must)
-                    self.cands.append(_Cand(v, c, p, name, None, i, False, [(v, c, p, "vcp")], (i, i),
+                    self.cands.append(_Cand(v, c, p, name, code, i, False, [(v, c, p, "vcp")], (i, i),
                                             layout="glued"))
                     found += 1
                     break
