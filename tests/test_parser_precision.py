@@ -14,6 +14,8 @@ from snippets import Q
 from snippets import quotes as _quotes
 
 REFUSED = [
+    # a target on its label's line, its distance from the price under it
+    pytest.param("Zeta AG Kursziel\nKursziel 210,00 €\n+31,58 € / +17,70 %\nzum aktuellen Kurs\n", id="de-kursziel-label-on-the-value-line"),
     # a ranking one cell a line: rank, name, code, market, price, signed percent; the next rank
     # under the percent is no change
     pytest.param("値上がり率ランキング\n9\nゼータ工業\n1234\n東証P\n402.3円\n+2.61%\n10\nベータ電機\n5678\n東証P\n"

@@ -157,6 +157,12 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     the page (a finance page's news may speak of polls)."""
     dropped = set()
     for q in quotes:
+        if len(q.name) <= 40 and _TARGET_COLUMN.search(q.name) is not None:
+            # "Kursziel 210,00 €" / "+31,58 € / +17,70 %": a target named by its label, and its
+            # distance from the price
+            refused.append((q.line, q.name, "a price target and its distance from the price"))
+            dropped.add(id(q))
+            continue
         if (q.name[:1].isdigit() or q.name[:3].lower() in _MONTH_STARTS) and _DATED.match(q.name):
             # "Nov 28, 2025 Dec 15, 2025 $0.51 ...", "oktober 2025 153,4 +0,9 (+0,6%)": a dated row
             # of a history or an index's month, no instrument's quote
