@@ -319,6 +319,12 @@ CASES = [
     # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
     P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
       id="glued-name-digits-space-grouped-value"),
+    # a minified table's rows: the code glued to the name, the date glued after the percent
+    P("SymbolNazwaKursZmianaZmiana %Data\n^ZPXZ&P 5006012.44+18.31+0.31%2026-12-03\n^ZJIZow Jones44102.55-121.77-0.28%2026-12-03\n"
+      "^ZAXZAX19211.40-64.20-0.33%2026-12-03\n^UZXFTZE 1008321.05+12.45+0.15%2026-12-03\nZIG20ZIG202345.67+12.34+0.53%2026-12-03\n",
+      [("Z&P 500", "6012.44", "18.31", "0.31"), ("Zow Jones", "44102.55", "-121.77", "-0.28"),
+       ("ZAX", "19211.40", "-64.20", "-0.33"), ("FTZE 100", "8321.05", "12.45", "0.15"), ("ZIG20", "2345.67", "12.34", "0.53")],
+      None, id="glued-table-code-before-name"),
     # an arrow for the change's sign, glued between the value and the change
     P("ZDAX19,234.56▼31.90(0.17%)ZMDAX26,543.21▲31.90(0.12%)\n", [("ZDAX", "19234.56", "-31.90", "-0.17"),
                                                                  ("ZMDAX", "26543.21", "31.90", "0.12")],

@@ -14,6 +14,19 @@ from snippets import Q
 from snippets import quotes as _quotes
 
 REFUSED = [
+    # a target on its label's line, its distance from the price under it
+    pytest.param("Zeta AG Kursziel\nKursziel 210,00 €\n+31,58 € / +17,70 %\nzum aktuellen Kurs\n", id="de-kursziel-label-on-the-value-line"),
+    # a ranking one cell a line: rank, name, code, market, price, signed percent; the next rank
+    # under the percent is no change
+    pytest.param("値上がり率ランキング\n9\nゼータ工業\n1234\n東証P\n402.3円\n+2.61%\n10\nベータ電機\n5678\n東証P\n"
+                 "1,512.0円\n+2.57%\n", id="ja-ranking-rank-under-percent"),
+    pytest.param("Top gainers\n9\nZeta Mining\n$402.30\n+2.61%\n10\nBeta Power\n$8.75\n+1.93%\n", id="en-ranking-rank-under-percent"),
+    # rows of a table whose header names its value a price target: each analyst's target and its change
+    pytest.param("Acme Corp (ACME) Price Target\nAnalyst | Firm | Rating | Price Target | Change | Date\n"
+                 "Jane Roe | Zeta Securities | Buy | $220.00 | +$15.00 (+7.32%) | 11/21/26\n"
+                 "John Doe | Beta Capital | Hold | $195.00 | +$10.00 (+5.41%) | 11/20/26\n", id="price-target-table-pipes"),
+    pytest.param("Analyst\tFirm\tKursziel\tVeränderung\nM. Muster\tZeta Bank\t210,00 €\t+22,60 € (+12,06 %)\n",
+                 id="de-kursziel-table-tabs"),
     # economic statistics under their heading: a price index, a city's people (the heading over
     # one short line, the row's name, is a heading, not a menu's item)
     pytest.param("Consumer prices\nCPI (index)\n312.45\n+0.82 (+0.26%)\nmonth on month, seasonally adjusted\n",

@@ -89,6 +89,39 @@ READ = [
     # the code with its share class, the exchange and the currency under the name: not the name
     pytest.param("Zeta Pharma B\nZETA B · Nasdaq Copenhagen · DKK\n\nKurs\n741,20\nÆndring i dag\n+12,60\n+1,73%\n",
                  Q(("Zeta Pharma B", "741.20", "12.60", "1.73")), id="da-share-class-code-venue-line"),
+    # a tearsheet's change line: the direction's word glued to the change, the percent after a slash
+    pytest.param("Zeta PLC\nZETA:LSE\nPrice (GBX)\n4,512.00\nToday's Change\nup38.00 / 0.85%\nShares traded\n2.18m\n",
+                 Q(("Zeta PLC", "4512.00", "38.00", "0.85")), id="ft-up-glued-slash"),
+    pytest.param("Zeta PLC\nZETA:LSE\nPrice (GBX)\n4,512.00\nToday's Change\ndown 38.00 / 0.85%\n",
+                 Q(("Zeta PLC", "4512.00", "-38.00", "-0.85")), id="ft-down-slash"),
+    # a unit glued between the value and the change's sign
+    pytest.param("Zetaindex\nZETA11\n128.456pts+1.234(+0,97%)\n", Q(("Zetaindex", "128456", "1234", "0.97")),
+                 id="pt-unit-glued-before-the-change"),
+    # a unit after the change, the percent first, under the value
+    pytest.param("Zeta B\nZETA B\n289,40 SEK\nIdag +1,30 % +3,70 SEK\n", Q(("Zeta B", "289.40", "3.70", "1.30")),
+                 id="sv-today-pct-change-unit-tail"),
+    # the index's last value, the percent, then the change in points, each under its label
+    pytest.param("זטה 35\nמספר מדד: 142\nמדד אחרון\n2,412.38\nשינוי (%)\n-0.59%\nשינוי בנקודות\n-14.27\n",
+                 Q(("זטה 35", "2412.38", "-14.27", "-0.59")), id="he-index-last-pct-points"),
+    # the exchange, then its description of the index, under the name and its code: no name
+    pytest.param("Cotações > Índices > ZETA\nZetavespa\nZETA\nB3 - Índice Zeta Bolsa Balcão\n127.845,32\npts\n"
+                 "-612,48 (-0,48%)\n", Q(("Zetavespa", "127845.32", "-612.48", "-0.48")), id="pt-exchange-description-line"),
+    # a site's menu, then the instrument's code, its name and exchange: the menu's last item is
+    # not the name whose code follows (three lines of buttons and sections between)
+    pytest.param("Home\nLatest News\nMarkets\nEconomy\nCoupons\nSign In\nSubscribe Now\nMarkets\nFutures\nZC00\n"
+                 "Zeta Continuous Contract\nCOMEX\nClosed\n$\n2,384.60\n-18.30\n-0.76%\n",
+                 Q(("Zeta Continuous Contract", "2384.60", "-18.30", "-0.76")), id="menu-item-far-above-the-code"),
+    # a bid's and an ask's labels are no names
+    pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
+    # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
+    pytest.param("Zeta B\nZETA B\nLarge Cap Stockholm · SEK\nKöp\nSälj\nSenast\n285,40\n+/-\n−3,20\n%\n−1,11\n"
+                 "Köpare\n285,30\n", Q(("Zeta B", "285.40", "-3.20", "-1.11")), id="sv-plus-minus-and-percent-labels"),
+    # the percent in fullwidth parentheses under the change's label and the change
+    pytest.param("ゼータ自動車(7203)\n7203\nゼータ自動車\n株価\n2,845.5円\n前日比\n+32.5\n（+1.16%）\n15:30\n",
+                 Q(("ゼータ自動車", "2845.5", "32.5", "1.16")), id="ja-fullwidth-parentheses"),
+    # a value with its currency in pence glued to it
+    pytest.param("Zeta PLC\nZETA.L\nLondon Stock Exchange\nDelayed\n2,684.50GBp\n-21.00(-0.78%)\n",
+                 Q(("Zeta PLC", "2684.50", "-21.00", "-0.78")), id="value-glued-pence"),
     # the change's label glued to the change's sign (CJK labels; a plus after any word)
     pytest.param("日経平均株価\n38,513.02\n前日比+232.86(+0.61%)\n15:15\n",
                  Q(("日経平均株価", "38513.02", "232.86", "0.61")), id="ja-label-glued-to-plus"),

@@ -508,6 +508,11 @@ class Candidates(PageState):
         else:
             returns = False
         roles = _roles(fs)
+        if (len(fs) == 3 and lo != hi and fs[1].pct and fs[1].signed and not fs[2].pct and not fs[2].signed
+                and not (fs[2].down or fs[2].up)):
+            # "402.3円" / "+2.61%" / "10" / "トヨタ自動車": a signed percent, then an unsigned number
+            # on the next line is no change of the same quote (a site signs both); a list's rank
+            roles = [r for r in roles if r[3] != "vpc"]
         if not roles and len(fs) == 3 and _yield_fields(fs):
             # a yield and its change in points ("2,614 %" / "+0,032" / "Prozentpunkte" / "+1,24 %"):
             # the first percent is the value; only when the arithmetic proves it
@@ -827,8 +832,8 @@ class Candidates(PageState):
         c, p = fs
         tail = s[max(c.end, p.end) :].strip(" \t\u00a0|")
         after = _direction_line(tail) if tail else None  # "전일대비 ▼28.42 -0.72% 하락": the direction last
-        if tail and after is None:
-            return
+        if tail and after is None and not _soft(tail):
+            return  # (a unit may end the line: "Idag +1,30 % +3,70 SEK")
         if c.pct and not p.pct:  # "24h: +1.30% (+1,250.40)": the percent first
             c, p = p, c
             if not _soft(s[p.end : c.start], True):

@@ -14,7 +14,7 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
@@ -105,7 +105,14 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         s = self.L.text(line)
                         if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
+                                made = len(self.cands)
                                 self.table(line)
+                                if len(self.cands) == made and s == "%" and line > self.consumed:
+                                    # "%" / "−1,11": a percent's label over a number without its sign,
+                                    # the last of a block of labelled fields ("Senast", "+/-", "%")
+                                    below = self._next_text(line)
+                                    if below is not None and L.kind(below) == _NUM:
+                                        self.labelled(below)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):
                             pass  # "Index3,367.90+29.33(+0.88%)": no space between the fields
                         elif not self.labelled(line):

@@ -6,21 +6,24 @@ from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _Field
-from .names import _clean_name, _inline_name, _noise, _unglue
+from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
+from .words import merged
 
 # A quote glued to its name and fields, as text extraction of a minified page gives it:
 # "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
 # "%" ends the entry. Where the name's digits end and the value's begin is for the number
 # formats and the arithmetic to decide.
+# the value's unit glued between it and the change ("128.456pts+1.234(+0,97%)")
+_UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?"
 # An arrow may stand for the change's sign ("DAX19,234.56▼31.90(0.17%)").
 # An unsigned percent never starts inside the change's digits: "52,14+0,81%" is a value and a
 # percent, not the change "+0,8" and the percent "1". A value's digits may be grouped by spaces
 # ("WIG202 345,67+12,34(+0,53%)").
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
-    rf"(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
+    rf"(?:{_UNIT})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
     r"\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
 )
 
@@ -78,6 +81,7 @@ class Glued(PageState):
                 name = _inline_name(_unglue(text_name))
                 if name is None:
                     continue
+                name, code = split_glued_code(name)
                 v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
                 ok = False
                 for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
@@ -86,7 +90,7 @@ class Glued(PageState):
                         ok = True
                         break
                 if ok:  # the longest value that passes (the name keeps no more digits than it must)
-                    self.cands.append(_Cand(v, c, p, name, None, i, False, [(v, c, p, "vcp")], (i, i),
+                    self.cands.append(_Cand(v, c, p, name, code, i, False, [(v, c, p, "vcp")], (i, i),
                                             layout="glued"))
                     found += 1
                     break

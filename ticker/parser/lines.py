@@ -331,7 +331,7 @@ _NORMAL: dict[int, str | None] = {ord(ch): None for ch in _BIDI}
 _NORMAL.update({z + k: str(k) for z in _DIGIT_ZEROS for k in range(10)})
 _NORMAL.update({0xFF05: "%", 0x066A: "%", 0xFE6A: "%",  # fullwidth, Arabic and small percent signs
                 0x066B: ".", 0x066C: ",", 0x060C: ",",  # Arabic decimal and group separators (N'Ko groups with ،)
-                0xFF0B: "+", 0xFF0C: ",", 0xFF0E: "."})
+                0xFF0B: "+", 0xFF0C: ",", 0xFF0E: ".", 0xFF08: "(", 0xFF09: ")"})  # (fullwidth parentheses: "（+1.16%）")
 # the percent sign before its number (tr: "%1,12", "(+%1,12)") -> after it; not where another
 # percent sign follows the number ("76.67 %23.33 %": two glued percents)
 # percent followed by a space after a word is the word's, a label's ("Veränderung % -1,56"), and
@@ -370,26 +370,34 @@ def normalize(text: str) -> str:
             text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
-    if len(text) > 4 and text[-1] in _UPPER and (text[-4] in _DIGITS or text[-5] in _DIGITS):
+    if ("+" in text or "-" in text or "\u2212" in text) and _UNIT_BEFORE_SIGN.search(text) is not None:
+        text = _UNIT_BEFORE_SIGN.sub(r" \1 ", text)  # "128.456pts+1.234(+0,97%)": a unit glued before a sign
+    if len(text) > 4 and text[-1].isalpha() and (text[-4] in _DIGITS or text[-5] in _DIGITS):
         m = _GLUED_CODE.fullmatch(text)
         if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
-            text = f"{m.group(1)} {m.group(2)}"  # "24,677.80INR": a value alone, its currency glued
+            text = f"{m.group(1)} {m.group(2)}"  # "24,677.80INR", "2,684.50GBp": a value alone, its currency glued
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
-        if m is not None:  # "상승 1,200" / "플러스 1.41%": the word is the number's sign
-            text = _SIGN_WORDS[m.group(1)] + m.group(2)
+        if m is not None:  # "상승 1,200" / "플러스 1.41%" / "up38.00 / 0.85%": the word is the number's sign
+            text = _SIGN_WORDS[m.group(1)] + m.group(2) + (m.group(3) or "")
     return text
 
 
 _DIGITS = frozenset("0123456789")
+# a unit glued between a number and the next number's sign (the units of words, not currencies' codes)
+_UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in merged("units") if len(u) != 3 or u in ("pts", "pkt")),
+                                                               key=len, reverse=True))
+                                + r")\.?)(?=[+\-\u2212]\d)", re.I)
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the currencies' codes among the units ("usd", "inr", "btc", "usdt")
 _CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
-_GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{3,4})")
+_GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
 _SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
 _SIGN_WORD = LazyPattern("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
-                        + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)")
+                        + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)"
+                        # (then perhaps the percent after a slash: "up38.00 / 0.85%")
+                        r"([ \u00a0]*/[ \u00a0]*\d[\d.,]*[ \u00a0]?%)?")
 
 
 def unify_percent_signs(text: str) -> str:

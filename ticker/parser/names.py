@@ -182,3 +182,35 @@ def _unglue(name: str) -> str:
 
 
 _STATUS_WORDS = LazyPattern(r"(?i)(?:market\s+)?(?:closed|open|live|delayed)")
+
+
+def split_glued_code(name: str) -> tuple[str, str | None]:
+    """A row's code glued to its name, as a minified table's cells give them: (name, code).
+
+    The code printed twice is the name ("WIG20WIG20", "^DAXDAX"); after a caret the code is
+    the capitals before the name's first word, one capital and lower-case letters or a sign
+    ("^DJIDow Jones", "^SPXS&P 500"), else three ("^UKXFTSE 100").
+
+    >>> split_glued_code("^DJIDow Jones"), split_glued_code("^SPXS&P 500"), split_glued_code("^UKXFTSE 100")
+    (('Dow Jones', '^DJI'), ('S&P 500', '^SPX'), ('FTSE 100', '^UKX'))
+    >>> split_glued_code("WIG20WIG20"), split_glued_code("^BETBET"), split_glued_code("Dow Jones")
+    (('WIG20', 'WIG20'), ('BET', '^BET'), ('Dow Jones', None))
+    """
+    caret = name[:1] == "^"
+    body = name[1:] if caret else name
+    for n in range(2, min(8, len(body) // 2) + 1):
+        t = body[:n]
+        if body[n : 2 * n] == t and (len(body) == 2 * n or not body[2 * n].isalnum()) and t[0].isupper():
+            return body[n:], ("^" if caret else "") + t  # the code printed twice: its name is the code
+    if not caret:
+        return name, None
+    run = 0
+    while run < len(body) and (body[run].isupper() or body[run].isdigit()):
+        run += 1
+    if run < 4:
+        return name, None
+    for k in range(2, run):
+        nxt = body[k + 1 : k + 2]
+        if nxt and (nxt.islower() or nxt in "&'’-./"):
+            return body[k:], "^" + body[:k]  # "^DJI" + "Dow Jones", "^SPX" + "S&P 500"
+    return body[3:], "^" + body[:3]

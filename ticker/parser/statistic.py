@@ -39,6 +39,18 @@ _MARKET = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('name_labels', 'exchanges', 'mar
                         rf"|(?:{_alt('col_value')})\s+(?:{_alt('col_change', 'col_pct')}))(?![a-z])"
                         r"|[$€£¥₹₩₽₺₪]")
 _CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z])")
+# a table's header naming its value a target ("Analyst | Firm | Rating | Price Target | Change")
+_TARGET_COLUMN = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('forecasts')})(?![^\W\d_])")
+
+
+def _under_target_header(lines: list[str], row: int) -> bool:
+    """Line ``row`` (0-based) is a row of a table whose header, a few lines above it, names a
+    price target among its columns: the row's numbers are a target and its change."""
+    for k in range(row - 1, max(-1, row - 1 - CONTEXT_LINES), -1):
+        t = lines[k]
+        if ("|" in t or "\t" in t) and not any(ch.isdigit() for ch in t):
+            return _TARGET_COLUMN.search(t) is not None
+    return False
 
 
 # a name that starts with a date ("12/2/2025 Wedbush ...", "Nov 28, 2025 ...") or is a month and
@@ -145,6 +157,12 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     the page (a finance page's news may speak of polls)."""
     dropped = set()
     for q in quotes:
+        if len(q.name) <= 40 and _TARGET_COLUMN.search(q.name) is not None:
+            # "Kursziel 210,00 €" / "+31,58 € / +17,70 %": a target named by its label, and its
+            # distance from the price
+            refused.append((q.line, q.name, "a price target and its distance from the price"))
+            dropped.add(id(q))
+            continue
         if (q.name[:1].isdigit() or q.name[:3].lower() in _MONTH_STARTS) and _DATED.match(q.name):
             # "Nov 28, 2025 Dec 15, 2025 $0.51 ...", "oktober 2025 153,4 +0,9 (+0,6%)": a dated row
             # of a history or an index's month, no instrument's quote
@@ -155,6 +173,17 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
         dropped = set()
     if not quotes:
         return quotes
+    if "|" in text or "\t" in text:
+        lines = text.split("\n", max(q.line for q in quotes))
+        for q in quotes:
+            if _under_target_header(lines, q.line - 1):
+                refused.append((q.line, q.name, "a row of a table of price targets"))
+                dropped.add(id(q))
+        if dropped:
+            quotes = [q for q in quotes if id(q) not in dropped]
+            dropped = set()
+        if not quotes:
+            return quotes
     # the lines that speak of other statistics (a heading "Bundesliga", "Fuel prices", "COVID-19")
     # up to the last quote: any quote on or just under one is theirs. Found by str.find of the
     # words' first letters (a scan of the page by the words' pattern costs more than the parse)

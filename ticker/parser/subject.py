@@ -30,6 +30,7 @@ from typing import NamedTuple
 
 from .lazyre import LazyPattern
 from .lexicon import (
+    _BID_ASK,
     _CLOCK,
     _CODE_EXCHANGE,
     _EXCHANGE_LINE,
@@ -257,9 +258,11 @@ def _venue_line(s: str) -> str | None:
             venue = True
         elif group is None and (_code_strength(c) == 2 or _CLASS_CODE.fullmatch(c)):
             code = code or c
-        elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 3 \
+        elif n > 0 and group != "exchange" and _whole_line(cells[0]) == "exchange" and len(c.split()) <= 5 \
                 and _ANY_DIGIT.search(c) is None:
-            continue  # the exchange's segment after it ("Bursa de Valori București | Categoria Premium")
+            # the exchange's segment after it ("Bursa de Valori București | Categoria Premium"), or
+            # its description of the index ("B3 - Índice Brasil Bolsa Balcão")
+            continue
         else:
             return None
     return code if venue else None
@@ -270,7 +273,7 @@ def _code_strength(s: str) -> int:
     code ("^GSPC", "sh000001", "AAPL", "BTC/USD"), 1 for capitals with a number group or a long
     word, which names also are ("NASDAQ-100", "WIG20"), 0 for no code."""
     if " " in s or len(s) > 16:
-        return 0
+        return 2 if len(s) <= 8 and _CLASS_CODE.fullmatch(s) else 0  # "VOLV B": a code and its share class
     if _MARKED_CODE.fullmatch(s):
         return 2
     if not (_SYMBOL.fullmatch(s) and _LETTER.search(s)):
@@ -339,7 +342,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a code and its exchange", s.split()[0] if s[0].isdigit() else s.split()[-1])
     if s in _CURRENCY_SIGNS:
         return other("a currency or unit")
-    if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3):
+    if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3) or _BID_ASK.fullmatch(s):
         return other("a field label")
     m = _CJK_NAME_CODE.fullmatch(s) if digit else None
     if m is not None and _heading_ok(m.group("name")) and (
@@ -646,14 +649,18 @@ _CRUMB_ITEM = LazyPattern(r"\s[>/]\s|[›»]")
 
 def _neighbour(scored: Sequence[Scored], i: int, step: int) -> int | None:
     """The next line from ``i`` (``step`` -1 up, 1 down) that is a candidate, a code or an
-    exchange (buttons, labels and status lines between do not count)."""
+    exchange (buttons, labels and status lines between do not count, three of them at most: a
+    site's menu above a code, "Coupons" / "Sign In" / "Subscribe Now" / "Markets" / "GC00", is
+    no name's)."""
     j = i + step
+    skipped = 0
     while 0 <= j < len(scored):
         s = scored[j]
         if s.score is not None or s.code or s.kind == "exchange":
             return j
-        if s.reasons[0] in _SECTION_BREAKS:
+        if s.reasons[0] in _SECTION_BREAKS or skipped == 3:
             return None  # (a code under a breadcrumb is not the code of the cookie notice above it)
+        skipped += 1
         j += step
     return None
 

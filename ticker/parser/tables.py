@@ -558,7 +558,9 @@ class Tables(PageState):
             return True
         named = self.name_above(top)
         name = symbol = None
-        if named is not None and not named[3] and top - named[2] <= 4:
+        if named is not None and not named[3] and (top - named[2] <= 4 or top - named[2] <= 8 and not any(
+                L.kind(k) == _NUM for k in range(named[2] + 1, top))):
+            # (further up where only words are between: a code, a venue line, buttons)
             name, symbol = named[0], named[1]
         if name is None and bare:
             return False  # (an unlabelled change line is read only under its heading)
@@ -697,7 +699,10 @@ class Tables(PageState):
         if up <= self.consumed or L.kind(up) != _TEXT:
             return None
         label = L.text(up)
-        if _LABELS.match(label) or field_role(label) is not None or _UNIT_LINE.fullmatch(label):
+        role = field_role(label)
+        if role == "v":
+            return k, L.fields(k)[0]  # "Senast" / "285,40" / "+/-" / "−3,20": the value under its own label
+        if _LABELS.match(label) or role is not None or _UNIT_LINE.fullmatch(label):
             return None
         if header_columns(label):
             return None  # a statistic's column word ("Volumen", "Apertura", "Day High"): its number, not the value

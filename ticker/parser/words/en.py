@@ -1,6 +1,8 @@
 """English words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    # "up38.00 / 0.85%" (a tearsheet's change line: the word, then the change and its percent)
+    "sign_words": {"up": "+", "down": "-"},
     "of_words": ["of", "on the"],
     "site_pages": ["us", "privacy", "terms", "cookies?", "contact", "careers", "advertising", "legal", "disclaimer", "help", "accessibility", "sitemap"],
     "sessions": ["after[- ]hours", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
@@ -31,7 +33,7 @@ WORDS = {
     "unit_lines": ["price", "points?", "pts", "percentage points?"],
     "units": ["pts", "points?", "pt", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "hkd", "sgd",
               "inr", "cny", "rmb", "krw", "btc", "eth", "usdt", "brl", "mxn", "zar", "sek", "nok", "dkk", "twd",
-              "idr", "thb", "myr", "sar", "aed", "ils", "huf", "czk", "rub"],
+              "idr", "thb", "myr", "sar", "aed", "ils", "huf", "czk", "rub", "gbx"],
     "stopwords": ["at", "to", "rose", "fell", "closed", "gained", "lost", "added", "shed", "ended", "finished",
                   "was", "is", "were", "are", "has", "have", "had", "its", "by", "from", "up", "down", "dropped",
                   "climbed", "slipped", "jumped", "declined", "advanced", "rising", "falling", "gaining",
@@ -49,9 +51,9 @@ WORDS = {
                   # a period's high, low or return: not the day's ("52-Wk High", "YTD %Chg")
                   "52[- ]?w(?:ee)?k?\\.?(?:\\s*(?:high|low|hi|lo))?", "ytd\\s*(?:%\\s*chg\\.?|chg\\.?\\s*%|%)"],
     "field_value": ["price", "value", "last", "last price", "last value", "current value", "close"],
-    "field_change": ["change", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
+    "field_change": ["\\+/-", "change", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
     "field_prev": ["prev(?:ious)?\\.? close"],
-    "field_pct": ["% change", "change %", "chg %", "% chg", "percent change", "change in %"],
+    "field_pct": ["%", "\\+/- ?%", "% change", "change %", "chg %", "% chg", "percent change", "change in %"],
     "subject_before": ["news for", "stocks", "about", "latest on"],
     "subject_after": ["chart", "news", "overview", "latest price", "market movers", "index data",
                       "share price index", "historical data", "price today", "live"],

@@ -1,6 +1,8 @@
 """Turkish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "sites": ["bigpara", "mynet finans", "bloomberg ?ht", "foreks", "borsagündem", "investing\\.com türkiye"],
+    "bid_ask": ["alış", "satış"],
     "forecasts": ["hedef fiyat", "tahmin"],
     "at_close": ["son güncelleme", "son işlem(?: zamanı)?"],
     "time_words": ["güncelleme"],
