@@ -168,6 +168,9 @@ FARTHER = [
                  "As of Dec 2, 2026 4:00 PM EST\n\nCompare\n\nShare\n\n"
                  "123.45\n+1.23 (+1.01%)\nPrevious close 122.22\n",
                  "As of Dec 2, 2026 4:00 PM EST", id="above-buttons"),
+    pytest.param("Aktier\nExempel B\nEXEM B\nSenast\n150,00\n+/-\n+1,50\n%\n+1,01\nKöpare\n149,90\nSäljare\n150,00\n"
+                 "Högst\n151,20\nLägst\n148,10\nOmsatt\n2 412 857\nUppdaterad 17:29:58\nÖversikt\n",
+                 "Uppdaterad 17:29:58", id="sv-below-statistics-label-over-value"),
 ]
 
 

@@ -199,15 +199,36 @@ class StatusTime(PageState):
                     status = _status_line(s)  # "Geschlossen·02/12" under the numbers: if no time line
             if status is not None:
                 return status
-            for ks in (range(last + 4, min(L.n, last + 12)) if news is None else (),
+            # (below, past the quote's statistics printed label over value, "Omsatt" / "3 412 857":
+            # up to eight of them, not counted among the eight lines)
+            for ks in (range(last + 4, min(L.n, last + 28)) if news is None else range(0),
                        range(first - 4, max(-1, first - 10), -1)):
                 texts = 0
+                lines = 0
+                value = -1
                 for k in ks:
                     if k in starts:
                         break  # another quote
+                    if k == value:
+                        continue  # a statistic's value under its label
+                    lines += 1
+                    if lines > 8:
+                        break
                     s = L.text(k)
                     if not s:
                         continue
+                    if k > last and len(s) <= 30 and _DIGIT.search(s) is None:
+                        j = next((j for j in range(k + 1, min(L.n, k + 3)) if L.text(j)), None)
+                        if j is not None and self._stat_value(j):
+                            value = j
+                            lines -= 1
+                            continue
+                    if k == last + 4 and self._stat_value(k):
+                        j = next((j for j in range(k - 1, last, -1) if L.text(j)), None)
+                        t = L.text(j) if j is not None else ""
+                        if len(t) <= 30 and _DIGIT.search(t) is None:
+                            lines -= 1
+                            continue  # (its label was the last line read near the header)
                     if k > last and (_news_heading(s) or _headline(s)):
                         break  # a news list: its dates are the articles'
                     if (_time_line(s) and not _BYLINE.search(s) and not self._axis(k)
@@ -219,6 +240,11 @@ class StatusTime(PageState):
                     if texts >= (5 if k > last else 3) or _prose(s) or (L.kind(k) != _TEXT and L.fields(k)):
                         break
         return None
+
+    def _stat_value(self, k: int) -> bool:
+        """Line ``k`` holds only numbers, and no time: a statistic's value."""
+        L = self.L
+        return L.kind(k) == _NUM and bool(L.fields(k)) and not _time_line(L.text(k))
 
     def _joined(self, k: int, t: str) -> str:
         """A bare clock time or date on line ``k`` with the rest of the quote time on the lines
