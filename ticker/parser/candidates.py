@@ -435,8 +435,11 @@ class Candidates(PageState):
         if L.kind(above) != _TEXT or (_NAME_LABEL.fullmatch(L.text(above)) is None and not self._names_close_tiles(run)):
             return
         last = self._next_line(run[-1].span[1])
-        if last >= L.n or L.kind(last) != _TEXT or L.fields(last):
+        if last >= L.n or L.kind(last) != _TEXT:
             return
+        fs = L.fields(last)
+        if fs and (len(fs) > 1 or fs[0].pct or not fs[0].raw.isdigit()):
+            return  # (a name's own number only: "TA-90", "Nikkei 225")
         after = self._next_line(last)
         if after < L.n and L.kind(after) == _NUM:
             return  # the line names the numbers below it
