@@ -319,6 +319,14 @@ CASES = [
     # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
     P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
       id="glued-name-digits-space-grouped-value"),
+    # a glued quote block: the value's unit and the change's label between the value and the change
+    P("ホーム>ゼータ平均株価>株価\nゼータ平均株価49,303.45円前日比-640.09(-1.28%)15:30 現在\n",
+      [("ゼータ平均株価", "49303.45", "-640.09", "-1.28")], None, id="glued-ja-unit-and-label-between"),
+    # tiles one cell a line, each name under its numbers, a blank line between tiles: the line
+    # under each tile's numbers names it (the heading over the first is the box's)
+    P("מדדים מובילים\n\n2,234.56\n+0.43%\n+9.56\nזטה 35\n\n2,298.41\n+0.30%\n+6.88\nזטה 125\n\n2,410.72\n-0.18%\n-4.33\n"
+      "זטה 90\n\nחדשות\n", [("זטה 35", "2234.56", "9.56", "0.43"), ("זטה 125", "2298.41", "6.88", "0.30"),
+                            ("זטה 90", "2410.72", "-4.33", "-0.18")], None, id="tiles-names-under-numbers-blank-between"),
     # a minified table's rows: the code glued to the name, the date glued after the percent
     P("SymbolNazwaKursZmianaZmiana %Data\n^ZPXZ&P 5006012.44+18.31+0.31%2026-12-03\n^ZJIZow Jones44102.55-121.77-0.28%2026-12-03\n"
       "^ZAXZAX19211.40-64.20-0.33%2026-12-03\n^UZXFTZE 1008321.05+12.45+0.15%2026-12-03\nZIG20ZIG202345.67+12.34+0.53%2026-12-03\n",

@@ -111,6 +111,10 @@ READ = [
     pytest.param("Home\nLatest News\nMarkets\nEconomy\nCoupons\nSign In\nSubscribe Now\nMarkets\nFutures\nZC00\n"
                  "Zeta Continuous Contract\nCOMEX\nClosed\n$\n2,384.60\n-18.30\n-0.76%\n",
                  Q(("Zeta Continuous Contract", "2384.60", "-18.30", "-0.76")), id="menu-item-far-above-the-code"),
+    # the change's label and the change over the value's label and the value
+    pytest.param("Zeta Wholesale\nNASDAQ: ZETA\n\nZeta Wholesale Stock Quote\nMarket Cap: $398B\nToday's Change\n"
+                 "$7.86 (-0.87%)\nCurrent Price\n$898.11\nPrice as of Dec 2, 2025, 4:00 PM ET\n",
+                 Q(("Zeta Wholesale", "898.11", "-7.86", "-0.87")), id="en-change-above-current-price"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

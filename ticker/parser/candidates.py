@@ -432,11 +432,14 @@ class Candidates(PageState):
         above = value - 1
         while above > run[0].line and L.kind(above) == _BLANK:
             above -= 1
-        if L.kind(above) != _TEXT or _NAME_LABEL.fullmatch(L.text(above)) is None:
+        if L.kind(above) != _TEXT or (_NAME_LABEL.fullmatch(L.text(above)) is None and not self._names_close_tiles(run)):
             return
         last = self._next_line(run[-1].span[1])
-        if last >= L.n or L.kind(last) != _TEXT or L.fields(last):
+        if last >= L.n or L.kind(last) != _TEXT:
             return
+        fs = L.fields(last)
+        if fs and (len(fs) > 1 or fs[0].pct or not fs[0].raw.isdigit()):
+            return  # (a name's own number only: "TA-90", "Nikkei 225")
         after = self._next_line(last)
         if after < L.n and L.kind(after) == _NUM:
             return  # the line names the numbers below it
@@ -448,6 +451,20 @@ class Candidates(PageState):
             c.name, c.symbol = name, symbol
             c.span = (c.span[0], max(c.span[1], line))
         self.consumed = max(self.consumed, last)
+
+    def _names_close_tiles(self, run: list) -> bool:
+        """Every tile of ``run`` prints a line right under its numbers and a blank line right
+        above them ("2,234.56" / "+0.43%" / "+9.56" / "ת"א 35" / "" / "2,298.41" ...): the
+        blank lines part the tiles, so the line under each tile's numbers is its name."""
+        L = self.L
+        for c in run:
+            first = c.span[1]
+            while first - 1 > c.line and L.kind(first - 1) == _NUM:
+                first -= 1
+            below = c.span[1] + 1
+            if L.kind(first - 1) != _BLANK or below >= L.n or L.kind(below) != _TEXT:
+                return False
+        return True
 
     def mentions(self, core: str) -> int:
         """How often the page names ``core`` (case-folded): a title, a breadcrumb, "… News"."""

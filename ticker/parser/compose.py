@@ -6,7 +6,7 @@ from typing import Any, Literal, overload
 
 from .candidates import Candidates
 from .glued import Glued
-from .lines import _ARROWS_DOWN, _ARROWS_UP, _NUM, _TEXT, unify_percent_signs
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _NUM, _TEXT, CJK, unify_percent_signs
 from .model import ParsedPage, ParseError, Quote, _PageSlots, quote_columns
 from .resolve import Resolver
 from .statistic import market_quotes
@@ -14,7 +14,7 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is

@@ -5,7 +5,7 @@ from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS
-from .lines import _ARROWS_DOWN, _ARROWS_UP, _Field
+from .lines import _ARROWS_DOWN, _ARROWS_UP, CJK, _Field
 from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
@@ -15,7 +15,8 @@ from .words import merged
 # "Straits Times Index3,367.90+29.33(+0.88%)". The change's sign ends the value; the percent's
 # "%" ends the entry. Where the name's digits end and the value's begin is for the number
 # formats and the arithmetic to decide.
-# the value's unit glued between it and the change ("128.456pts+1.234(+0,97%)")
+# the value's unit glued between it and the change ("128.456pts+1.234(+0,97%)"), or a CJK
+# unit and label ("49,303.45円前日比-640.09(-1.28%)")
 _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\.?"
 # An arrow may stand for the change's sign ("DAX19,234.56▼31.90(0.17%)").
 # An unsigned percent never starts inside the change's digits: "52,14+0,81%" is a value and a
@@ -23,7 +24,7 @@ _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\
 # ("WIG202 345,67+12,34(+0,53%)").
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
-    rf"(?:{_UNIT})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
+    rf"(?:{_UNIT})?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
     r"\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
 )
 

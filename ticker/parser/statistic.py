@@ -43,6 +43,21 @@ _CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z]
 _TARGET_COLUMN = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('forecasts')})(?![^\W\d_])")
 
 
+def _target_name(name: str) -> bool:
+    """A quote's name that is a price target's label ("Kursziel"); kept per name (a site names
+    its quotes alike page after page, and the pattern of every language's words is long)."""
+    got = _TARGET_NAME.get(name)
+    if got is None:
+        got = len(name) <= 40 and _TARGET_COLUMN.search(name) is not None
+        if len(_TARGET_NAME) >= 20_000:
+            _TARGET_NAME.clear()
+        _TARGET_NAME[name] = got
+    return got
+
+
+_TARGET_NAME: dict[str, bool] = {}
+
+
 def _under_target_header(lines: list[str], row: int) -> bool:
     """Line ``row`` (0-based) is a row of a table whose header, a few lines above it, names a
     price target among its columns: the row's numbers are a target and its change."""
@@ -157,7 +172,7 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     the page (a finance page's news may speak of polls)."""
     dropped = set()
     for q in quotes:
-        if len(q.name) <= 40 and _TARGET_COLUMN.search(q.name) is not None:
+        if _target_name(q.name):
             # "Kursziel 210,00 €" / "+31,58 € / +17,70 %": a target named by its label, and its
             # distance from the price
             refused.append((q.line, q.name, "a price target and its distance from the price"))
