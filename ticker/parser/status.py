@@ -124,13 +124,13 @@ class StatusTime(PageState):
         return None
 
     def _head_time(self, stop: int) -> str | None:
-        """No quote read: a page whose numbers were not read (or that has none: a ranking, a
-        rate table, a fund list), or whose quotes are far below its head, still prints its data's time in its head, under the menu and
-        the heading ("Official Close 8/16/2019" over bare labels, "Aktualizacja: 03.12.2026,
-        16:45" over a table, "2026/12/03 15:30 更新"): a labelled time line or a notice of the
-        data's delay with its time, among the first 40 lines; never a byline or the date under
-        a headline, nothing past a news list's heading or the second sentence; on a page with
-        quotes, only above them (line ``stop``)."""
+        """A page whose numbers were not read (or that has none: a ranking, a rate table, a fund
+        list), or whose quotes are far below its head, still prints its data's time in its head,
+        under the menu and the heading ("Official Close 8/16/2019" over bare labels,
+        "Aktualizacja: 03.12.2026, 16:45" over a table, "2026/12/03 15:30 更新"): a labelled time
+        line, a status with its time or a notice of the data's delay with its time, among the
+        first 40 lines; never a byline or the date under a headline, nothing past a news list's
+        heading or the second sentence; on a page with quotes, only above them (line ``stop``)."""
         L = self.L
         prose = 0
         prev = ""
@@ -138,12 +138,13 @@ class StatusTime(PageState):
             s = L.text(k)
             if not s:
                 continue
-            if _news_heading(s) and self._headline_below(k):
+            if _DIGIT.search(s) is not None:  # (every time line has a digit: the cheap test first)
+                t = _head_time_line(s)
+                # (after a headline or a sentence, an article's time; not with a market's status)
+                if t is not None and (not prev or not (_headline(prev) or _prose(prev)) or _state_and_time(t)):
+                    return self._printed(k, t)
+            elif _news_heading(s) and self._headline_below(k):
                 break  # (not "News", an item of the menu)
-            t = _head_time_line(s)
-            # (after a headline or a sentence, an article's time; not with a market's status)
-            if t is not None and (not prev or not (_headline(prev) or _prose(prev)) or _state_and_time(t)):
-                return self._printed(k, t)
             if _prose(s):
                 prose += 1
                 if prose >= 2:
@@ -449,11 +450,21 @@ def _undot(s: str) -> str:
     >>> _undot("Päivitetty 2.12.2026 klo 18.29")
     'Päivitetty 2.12.2026 klo 18:29'
     """
-    if "h" in s:  # a clock with an "h" for its colon ("às 17h12", "à 17h35")
+    if "h" in s and _h_clock(s):  # a clock with an "h" for its colon ("às 17h12", "à 17h35")
         s = _H_CLOCK.sub(r"\1:\2", s)
     if "." not in s:
         return s
     return _DOTTED.sub(lambda m: f"{m[1]}{m[2]}:{m[3]}" + (f":{m[4]}" if m[4] else ""), s)
+
+
+def _h_clock(s: str) -> bool:
+    """An "h" between digits in ``s`` (looked for before the pattern: "h" is in most words)."""
+    i = s.find("h")
+    while i > 0:
+        if s[i - 1].isdigit() and s[i + 1 : i + 2].isdigit():
+            return True
+        i = s.find("h", i + 1)
+    return False
 
 
 _H_CLOCK = LazyPattern(r"(?<![\w.,])([01]?\d|2[0-3])h([0-5]\d)(?!\w)")
@@ -634,7 +645,11 @@ def _head_time_line(s: str) -> str | None:
     """
     if len(s) > 160:
         return None
-    if _labelled_time(s) or (_data_note(s) and _time_line(s)):
+    if _labelled_time(s):
+        return s
+    if _CLOCK.search(s) is None and _DATE.search(s) is None:
+        return None  # (the other forms hold a clock time or a date: looked for first)
+    if _data_note(s) and _time_line(s):
         return s
     if _BYLINE.search(s) is not None:
         return None
@@ -761,12 +776,17 @@ def _labelled_time(s: str) -> bool:
     >>> _labelled_time("Official Close 8/16/2019"), _labelled_time("18:05:00")
     (True, False)
     """
-    if len(s) > 100 or _BYLINE.search(s) is not None:
+    if len(s) > 100:
         return False
-    if _AT_CLOSE.fullmatch(s) and (_DATE.search(s) is not None or _CLOCK.search(s) is not None):
-        return True
-    s = _undot(s)
-    return _LABELLED_TIME.fullmatch(s) is not None or (s[-1:].isalpha() and _TIME_LABELLED_AFTER.fullmatch(s) is not None)
+    c = s[:1]
+    if c.isdigit():  # the time first, then its word ("2026/12/03 15:30 更新"); else no label
+        ok = s[-1:].isalpha() and _TIME_LABELLED_AFTER.fullmatch(_undot(s)) is not None
+    elif c.isalpha() or not c.isascii():  # a label first (the patterns are long: a letter first, then they)
+        ok = ((_AT_CLOSE.fullmatch(s) is not None and (_DATE.search(s) is not None or _CLOCK.search(s) is not None))
+              or _LABELLED_TIME.fullmatch(_undot(s)) is not None)
+    else:
+        return False  # ("+1,02 zł", "(+0,53%)", "© 2026 …")
+    return ok and _BYLINE.search(s) is None
 
 
 # a date or a clock time, then the word saying it is the data's ("2026/12/03 15:30 更新", "12/03 15:00 現在")
