@@ -115,6 +115,13 @@ READ = [
     pytest.param("Zeta Wholesale\nNASDAQ: ZETA\n\nZeta Wholesale Stock Quote\nMarket Cap: $398B\nToday's Change\n"
                  "$7.86 (-0.87%)\nCurrent Price\n$898.11\nPrice as of Dec 2, 2025, 4:00 PM ET\n",
                  Q(("Zeta Wholesale", "898.11", "-7.86", "-0.87")), id="en-change-above-current-price"),
+    # the day's period after the change and its percent in parentheses
+    pytest.param("Zeta Industries\nZETA\n₹1,53,420.00\n+1,785.55 (1.18%) 1D\nNSE • 02 Dec, 3:30 PM IST\n",
+                 Q(("Zeta Industries", "153420.00", "1785.55", "1.18")), id="inr-change-pct-then-1d"),
+    # the value under its label, the quote's time under it, the change's label, then the change
+    # and percent; the code, exchange and sector line under the name is none
+    pytest.param("ゼータ自動車\n7203  東証プライム  輸送用機器\n現在値\n3,041.0円\n(12/02 15:30)\n前日比\n-27.0 (-0.88%)\n",
+                 Q(("ゼータ自動車", "3041.0", "-27.0", "-0.88")), id="ja-value-label-time-change-label"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -300,8 +300,8 @@ class _Lines:
         if n < 1:
             return _TEXT
         tail = s[fs[n - 1].end :].lstrip(_SPC)
-        if tail[:1] == "(" and fs[n - 1].pct and _DAY_TAIL.fullmatch(tail):
-            self._fields[i] = fs[:n]  # "▲ 1.49%  (24H)": the percent of the day's change
+        if (tail[:1] == "(" or tail[:1] in _DIGITS) and fs[n - 1].pct and _DAY_TAIL.fullmatch(tail):
+            self._fields[i] = fs[:n]  # "▲ 1.49%  (24H)", "+1,785.55 (1.18%) 1D": the day's change
             return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")

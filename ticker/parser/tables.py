@@ -542,6 +542,12 @@ class Tables(PageState):
             value = self._value_above_labels(min(k for k, _ in found.values()))
             if value is not None:
                 found["v"] = (value[0], [value[1]])
+        elif set(found) == {"c", "p"} and L.kind(found["c"][0]) == _TEXT and not L.fields(found["c"][0]):
+            # the change's label alone on its line over the change and percent, the value under
+            # its own label above it ("現在値" / "3,041.0円" / "(12/02 15:30)" / "前日比" / "-27.0 (-0.88%)")
+            value = self._value_above_labels(found["c"][0])
+            if value is not None and self._own_label(value[0]) == "v":
+                found["v"] = (value[0], [value[1]])
         if set(found) != {"v", "c", "p"}:
             return False
         if bare and found["v"][0] not in (self._next_text(i), self._prev_text(i)):
@@ -689,8 +695,9 @@ class Tables(PageState):
         another statistic's), so directly under the name."""
         L = self.L
         k = top - 1
-        while k > self.consumed and L.kind(k) == _BLANK:
-            k -= 1
+        while k > self.consumed and (L.kind(k) == _BLANK or L.kind(k) == _TEXT and k == top - 1 and _noise(L.text(k))
+                                     and _DIGIT.search(L.text(k)) is not None):
+            k -= 1  # (blank lines, and the quote's time right under the value: "3,041.0円" / "(12/02 15:30)")
         if k <= self.consumed or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
             return None
         up = k - 1

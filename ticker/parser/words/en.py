@@ -5,7 +5,7 @@ WORDS = {
     "sign_words": {"up": "+", "down": "-"},
     "of_words": ["of", "on the"],
     "site_pages": ["us", "privacy", "terms", "cookies?", "contact", "careers", "advertising", "legal", "disclaimer", "help", "accessibility", "sitemap"],
-    "sessions": ["after[- ]hours", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
+    "sessions": ["after[- ]hours", "after[- ]market", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
     "forecasts": ["price target", "price targets", "target price", "price objective", "consensus target", "analyst target", "forecast"],
     "today": ["today"],
     "markets": ["markets?"],
