@@ -43,19 +43,26 @@ _CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z]
 _TARGET_COLUMN = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('forecasts')})(?![^\W\d_])")
 
 
-def _target_name(name: str) -> bool:
-    """A quote's name that is a price target's label ("Kursziel"); kept per name (a site names
-    its quotes alike page after page, and the pattern of every language's words is long)."""
-    got = _TARGET_NAME.get(name)
+def _label_name(name: str) -> str:
+    """Why a quote's name is a label of numbers that are no day's quote: a price target's
+    ("Kursziel"), an extended session's ("After-Market:"); "" for a name. Kept per name (a site
+    names its quotes alike page after page, and the patterns of every language's words are long)."""
+    got = _LABEL_NAME.get(name)
     if got is None:
-        got = len(name) <= 40 and _TARGET_COLUMN.search(name) is not None
-        if len(_TARGET_NAME) >= 20_000:
-            _TARGET_NAME.clear()
-        _TARGET_NAME[name] = got
+        got = ""
+        if len(name) <= 40:
+            if _TARGET_COLUMN.search(name) is not None:
+                got = "a price target and its distance from the price"
+            elif _SESSION_NAME.fullmatch(name) is not None:
+                got = "the numbers of an extended session, named by its label"
+        if len(_LABEL_NAME) >= 20_000:
+            _LABEL_NAME.clear()
+        _LABEL_NAME[name] = got
     return got
 
 
-_TARGET_NAME: dict[str, bool] = {}
+_LABEL_NAME: dict[str, str] = {}
+_SESSION_NAME = LazyPattern(rf"(?i)(?:{_alt('sessions')})(?:\s+(?:price|quote|trading|session))?\s*:?")
 
 
 def _under_target_header(lines: list[str], row: int) -> bool:
@@ -172,10 +179,11 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     the page (a finance page's news may speak of polls)."""
     dropped = set()
     for q in quotes:
-        if _target_name(q.name):
+        why = _label_name(q.name)
+        if why:
             # "Kursziel 210,00 €" / "+31,58 € / +17,70 %": a target named by its label, and its
-            # distance from the price
-            refused.append((q.line, q.name, "a price target and its distance from the price"))
+            # distance from the price; "After-Market: $487.10 +0.36 (0.07%)": another session's
+            refused.append((q.line, q.name, why))
             dropped.add(id(q))
             continue
         if (q.name[:1].isdigit() or q.name[:3].lower() in _MONTH_STARTS) and _DATED.match(q.name):
