@@ -545,8 +545,9 @@ class Tables(PageState):
         elif set(found) == {"c", "p"} and L.kind(found["c"][0]) == _TEXT and not L.fields(found["c"][0]):
             # the change's label alone on its line over the change and percent, the value under
             # its own label above it ("現在値" / "3,041.0円" / "(12/02 15:30)" / "前日比" / "-27.0 (-0.88%)")
+            # (only across the quote's time: without it the quote header's family reads the lines)
             value = self._value_above_labels(found["c"][0])
-            if value is not None and self._own_label(value[0]) == "v":
+            if value is not None and self._own_label(value[0]) == "v" and self._prev_text(found["c"][0]) != value[0]:
                 found["v"] = (value[0], [value[1]])
         if set(found) != {"v", "c", "p"}:
             return False
