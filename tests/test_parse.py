@@ -319,6 +319,12 @@ CASES = [
     # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
     P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
       id="glued-name-digits-space-grouped-value"),
+    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
+    P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
+      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12")],
+      None, id="glued-tape-percent-sign-first"),
+    # ... but at a line's end the number after the percent may be another column: no quote
+    P("Notowania\nZETAGRO31,905+1,67%5,48\n", [], None, id="glued-row-percent-then-column"),
     # a glued quote block: the value's unit and the change's label between the value and the change
     P("ホーム>ゼータ平均株価>株価\nゼータ平均株価49,303.45円前日比-640.09(-1.28%)15:30 現在\n",
       [("ゼータ平均株価", "49303.45", "-640.09", "-1.28")], None, id="glued-ja-unit-and-label-between"),

@@ -25,7 +25,11 @@ _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
     rf"(?:{_UNIT})?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
-    r"\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
+    r"(?:\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
+    # (or the percent sign before the percent, as Turkish pages print it, in a tape where the
+    # next entry's name follows: "+119,92%1,23BIST 30..."; at a line's end "+1,67%5,48" may as
+    # well be a percent and another column)
+    r"|%(?P<q>[+\-−]?\d[\d,.]*\d|[+\-−]?\d)(?=[^\W\d_]))"
 )
 
 
@@ -68,7 +72,8 @@ class Glued(PageState):
             else:
                 c = _Field.make(m.group("c")[1:].strip(), False, False, m.start("c"), m.end("c"))
                 c.down, c.up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
-            p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
+            pct = "p" if m.group("p") is not None else "q"
+            p = _Field.make(m.group(pct), True, pct == "p", m.start(pct), m.end())
             for text_name, raw in readings:
                 text_name = s[pos:m.start()] + text_name
                 st = _GLUED_STATUS.search(text_name)
