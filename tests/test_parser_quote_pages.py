@@ -122,6 +122,10 @@ READ = [
     # and percent; the code, exchange and sector line under the name is none
     pytest.param("ゼータ自動車\n7203  東証プライム  輸送用機器\n現在値\n3,041.0円\n(12/02 15:30)\n前日比\n-27.0 (-0.88%)\n",
                  Q(("ゼータ自動車", "3041.0", "-27.0", "-0.88")), id="ja-value-label-time-change-label"),
+    # the index's description by its exchange under its name (an article after the preposition)
+    pytest.param("Economía > Mercados > Índices\n\nZBEX 35\nÍndice de referencia de la Bolsa española\nCierre 02/12/2025 17:38\n"
+                 "Último  Dif.  Dif. %  Máx.  Mín.\n16.374,60  +66,30  +0,41%  16.410,20  16.288,05\n",
+                 Q(("ZBEX 35", "16374.60", "66.30", "0.41")), id="es-description-de-la-bolsa"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -1,7 +1,7 @@
 """French words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "of_words": ["de", "du", "des"],
+    "of_words": ["de", "du", "des", "de la"],
     "site_pages": ["nous", "mentions légales", "confidentialité", "contact"],
     "sessions": ["après-bourse", "pré-ouverture"],
     "forecasts": ["objectif de cours", "objectifs de cours", "cours cible", "prévision", "prévisions"],
