@@ -319,6 +319,10 @@ CASES = [
     # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
     P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
       id="glued-name-digits-space-grouped-value"),
+    # a glued quote header: the code glued before the name, the currency sign before the value, then
+    # the extended session's numbers after its label: one quote, named by the name
+    P("ZSLAZeta, Inc.$429.24-1.93 (-0.45%)4:00 PM 12/02/25NASDAQ | $USD | Post-Market: $430.11+0.87 (+0.20%)7:59 PM\n",
+      [("Zeta, Inc.", "429.24", "-1.93", "-0.45")], None, id="glued-code-name-sign-then-post-market"),
     # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
     P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
       [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12")],

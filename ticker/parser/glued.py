@@ -4,7 +4,7 @@ from __future__ import annotations
 from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
-from .lexicon import _GLUED_STATUS
+from .lexicon import _GLUED_STATUS, _SESSION_TAIL
 from .lines import _ARROWS_DOWN, _ARROWS_UP, CJK, _Field
 from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
@@ -41,6 +41,7 @@ _GLUED_SPACED = LazyPattern(
 )
 
 
+_CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"  # (glued before the value: "Tesla, Inc.$429.24-1.93 (-0.45%)")
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
@@ -84,7 +85,9 @@ class Glued(PageState):
                             parts.pop(0)  # "AdvertisementSingapore markets closed"
                         self.glued_status = _clean_name("".join(parts))
                     text_name = text_name[st.end():]
-                name = _inline_name(_unglue(text_name))
+                if _SESSION_TAIL.search(text_name) is not None:
+                    break  # "... Post-Market: $430.11+0.87 (+0.20%)": an extended session's numbers
+                name = _inline_name(_unglue(text_name.rstrip(_CURRENCY_SIGNS)))
                 if name is None:
                     continue
                 name, code = split_glued_code(name)

@@ -195,6 +195,8 @@ def split_glued_code(name: str) -> tuple[str, str | None]:
     (('Dow Jones', '^DJI'), ('S&P 500', '^SPX'), ('FTSE 100', '^UKX'))
     >>> split_glued_code("WIG20WIG20"), split_glued_code("^BETBET"), split_glued_code("Dow Jones")
     (('WIG20', 'WIG20'), ('BET', '^BET'), ('Dow Jones', None))
+    >>> split_glued_code("TSLATesla, Inc."), split_glued_code("NVIDIA Corp"), split_glued_code("IBM")
+    (('Tesla, Inc.', 'TSLA'), ('NVIDIA Corp', None), ('IBM', None))
     """
     caret = name[:1] == "^"
     body = name[1:] if caret else name
@@ -203,6 +205,13 @@ def split_glued_code(name: str) -> tuple[str, str | None]:
         if body[n : 2 * n] == t and (len(body) == 2 * n or not body[2 * n].isalnum()) and t[0].isupper():
             return body[n:], ("^" if caret else "") + t  # the code printed twice: its name is the code
     if not caret:
+        # a plain code glued before a name's first word ("TSLATesla, Inc."): capitals, then a
+        # capital and lower-case letters
+        run = 0
+        while run < len(name) and name[run].isupper():
+            run += 1
+        if 3 <= run - 1 <= 5 and run < len(name) and name[run].islower():
+            return name[run - 1 :], name[: run - 1]
         return name, None
     run = 0
     while run < len(body) and (body[run].isupper() or body[run].isdigit()):
