@@ -6,7 +6,7 @@ from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS, _SESSION_TAIL
 from .lines import _ARROWS_DOWN, _ARROWS_UP, CJK, _Field
-from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
+from .names import _clean_name, _inline_name, _noise, _split_symbol, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
 from .words import merged
@@ -91,6 +91,8 @@ class Glued(PageState):
                 if name is None:
                     continue
                 name, code = split_glued_code(name)
+                if code is None and name[-1:] == ")":
+                    name, code = _split_symbol(name)  # "贵州茅台(SH:600519)"
                 v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
                 ok = False
                 for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):

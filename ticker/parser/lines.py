@@ -41,7 +41,8 @@ _FIELD = LazyPattern(
     r"(?!\d)(?![.,:/'’ʼ]\d)"
     rf"(?P<pct>{_SP}?%)?"
     rf"(?P<close>{_SP}*\))?"
-    r"(?![^\W\d_])"
+    # (a letter may follow a percent sign, as glued text gives it: "-1.47%收盘", "+0,48 %Stand:")
+    r"(?:(?<=%)|(?<=%\))|(?![^\W\d_]))"
 )
 _UNIT = "(?:" + "|".join(sorted({*merged("units"), *merged("glued_units")}, key=len, reverse=True)) + r")\.?(?![^\W_])"
 # a unit printed right after its number ("3,456円"): set apart by a space, as other units are
