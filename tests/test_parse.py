@@ -324,7 +324,7 @@ CASES = [
     P("ZSLAZeta, Inc.$429.24-1.93 (-0.45%)4:00 PM 12/02/25NASDAQ | $USD | Post-Market: $430.11+0.87 (+0.20%)7:59 PM\n",
       [("Zeta, Inc.", "429.24", "-1.93", "-0.45")], None, id="glued-code-name-sign-then-post-market"),
     # a glued header: the quote's state and time glued after the percent
-    P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台", "1438.00", "-21.50", "-1.47")],
+    P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
       None, id="glued-percent-then-cjk-state"),
     # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
     P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
