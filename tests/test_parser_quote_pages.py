@@ -126,6 +126,10 @@ READ = [
     pytest.param("Economía > Mercados > Índices\n\nZBEX 35\nÍndice de referencia de la Bolsa española\nCierre 02/12/2025 17:38\n"
                  "Último  Dif.  Dif. %  Máx.  Mín.\n16.374,60  +66,30  +0,41%  16.410,20  16.288,05\n",
                  Q(("ZBEX 35", "16374.60", "66.30", "0.41")), id="es-description-de-la-bolsa"),
+    # the name with its number code in parentheses over the company's full name: the code's heading
+    pytest.param("KLCI 1,612.44 ▲0.26%\n\nZETABANK (1155)\nZETA BANKING BHD\nMain Market : Financial Services : Banking\n\n"
+                 "10.26\n+0.08 (+0.79%)\nLast Updated: 03-Dec-2026 16:59 | Market Closed\n",
+                 Q(("ZETABANK", "10.26", "0.08", "0.79")), id="name-numeric-code-in-parentheses"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
