@@ -323,6 +323,11 @@ CASES = [
     # the extended session's numbers after its label: one quote, named by the name
     P("ZSLAZeta, Inc.$429.24-1.93 (-0.45%)4:00 PM 12/02/25NASDAQ | $USD | Post-Market: $430.11+0.87 (+0.20%)7:59 PM\n",
       [("Zeta, Inc.", "429.24", "-1.93", "-0.45")], None, id="glued-code-name-sign-then-post-market"),
+    # a table's header one cell a line, its rows with their cells on one line (tabs), the
+    # percent's column before the change's and no percent signs
+    P("Indizes\nName\nKurs\n%\n+/-\nZATX\t3.842,17\t+0,55\t+21,06\nZDAX\t19.874,32\t-0,56\t-112,58\n"
+      "Zeta Jones\t44.210,55\t-0,27\t-118,40\n", [("ZATX", "3842.17", "21.06", "0.55"), ("ZDAX", "19874.32", "-112.58", "-0.56"),
+                                               ("Zeta Jones", "44210.55", "-118.40", "-0.27")], None, id="stacked-header-tab-rows"),
     # a glued header: the quote's state and time glued after the percent
     P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
       None, id="glued-percent-then-cjk-state"),

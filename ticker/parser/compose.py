@@ -107,6 +107,10 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 made = len(self.cands)
                                 self.table(line)
+                                if len(self.cands) == made and line > self.consumed and len(s) <= 24:
+                                    stacked = self.stacked_header(line)
+                                    if stacked is not None:  # "Name" / "Kurs" / "%" / "+/-", then rows of tabs
+                                        self.table(stacked[0], stacked[1])
                                 if len(self.cands) == made and s == "%" and line > self.consumed:
                                     # "%" / "−1,11": a percent's label over a number without its sign,
                                     # the last of a block of labelled fields ("Senast", "+/-", "%")

@@ -231,15 +231,17 @@ class Tables(PageState):
             self.consumed = max(self.consumed, j - 1)
         return rows > 0
 
-    def table(self, i: int) -> None:
-        """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
+    def table(self, i: int, head: str | None = None) -> None:
+        """Rows under the header at line ``i`` (its text, or ``head``: the cells of a header
+        printed one a line): each row a name (and a symbol) then exactly
         three numbers in the header's value/change/percent order, the percent with or without
         its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
         row must pass the arithmetic."""
         L = self.L
-        readings = [r for r in header_readings(L.text(i)) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
+        text = L.text(i) if head is None else head
+        readings = [r for r in header_readings(text) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
         if not readings:
-            cells = _cell_reading(L.text(i))
+            cells = _cell_reading(text)
             if cells is None:
                 return
             readings = [cells]
@@ -254,7 +256,7 @@ class Tables(PageState):
         both = order == "vpc"
         if both:
             order = "vcp"
-        first = L.text(i).split(maxsplit=1)
+        first = text.split(maxsplit=1)
         numbered = bool(first) and _ROW_NUMBER_COL.fullmatch(first[0]) is not None  # "序号 名称 最新价 ..."
         self._first_row_under(i)
         k, misses, last = i + 1, 0, i
@@ -312,6 +314,34 @@ class Tables(PageState):
             k += 1
         if last > i:
             self.consumed = max(self.consumed, last)
+
+    def stacked_header(self, i: int) -> tuple[int, str] | None:
+        """A table's header printed one cell a line around line ``i`` ("Name" / "Kurs" / "%" /
+        "+/-"), its rows below with their cells on one line (tabs or bars): the header's last
+        line and its cells joined by tabs, or None."""
+        L = self.L
+
+        def cell(k: int) -> bool:
+            s = L.text(k)
+            return L.kind(k) == _TEXT and 0 < len(s) <= 24 and not L.fields(k) and _DIGIT.search(s) is None
+
+        if not cell(i):
+            return None
+        lo, hi = i, i
+        while lo - 1 > self.consumed and i - lo < 6 and cell(lo - 1):
+            lo -= 1
+        while hi + 1 < L.n and hi - i < 6 and cell(hi + 1):
+            hi += 1
+        cells = [L.text(k) for k in range(lo, hi + 1)]
+        if len(cells) < 3 or sum(1 for c in cells if _COLUMN.fullmatch(c)) < 3:
+            return None
+        row = hi + 1
+        if row >= L.n or L.kind(row) == _BLANK or len(L.fields(row)) < 3:
+            return None
+        t = L.text(row)
+        if "\t" not in t and "|" not in t:
+            return None
+        return hi, "\t".join(cells)
 
     def _first_row_under(self, i: int) -> None:
         """Note header line ``i`` and its first row (a row without a name there is the quote of
