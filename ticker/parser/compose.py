@@ -14,7 +14,8 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?"
+                         rf"[{_ARROWS_UP}{_ARROWS_DOWN}]?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
@@ -111,6 +112,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                                     stacked = self.stacked_header(line)
                                     if stacked is not None:  # "Name" / "Kurs" / "%" / "+/-", then rows of tabs
                                         self.table(stacked[0], stacked[1])
+                                if len(self.cands) == made and line > self.consumed and _GLUED_HINT.search(s) is not None:
+                                    self.glued(line)  # "코스닥843.12▲2.410.29%": no field apart from its neighbours
                                 if len(self.cands) == made and s == "%" and line > self.consumed:
                                     # "%" / "−1,11": a percent's label over a number without its sign,
                                     # the last of a block of labelled fields ("Senast", "+/-", "%")

@@ -1,6 +1,8 @@
 """Stage 2, the glued family: quotes run together with their names, as text from minified pages."""
 from __future__ import annotations
 
+import re
+
 from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
@@ -25,7 +27,7 @@ _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
     rf"(?:{_UNIT})?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
-    r"(?:\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
+    rf"(?:\s?\(?[{_ARROWS_UP}{_ARROWS_DOWN}]?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
     # (or the percent sign before the percent, as Turkish pages print it, in a tape where the
     # next entry's name follows: "+119,92%1,23BIST 30..."; at a line's end "+1,67%5,48" may as
     # well be a percent and another column)
@@ -45,6 +47,23 @@ _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"  # (glued before the val
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
+# an arrowed change run into its unsigned percent ("843.12▲2.410.29%": the change 2.41, the
+# percent 0.29): the value's decimals say where the change ends
+_ARROW_RUN = LazyPattern(r"(?<=\.)(?P<value_dec>\d+)(?P<arrow>[▲▼])(?P<run>\d[\d,]*\.\d+\.\d+)%")
+
+
+def _split_arrow_run(m: re.Match[str]) -> str:
+    """``m``'s change and percent apart, cut after as many decimals as the value's; unchanged
+    when the value has none."""
+    run = m.group("run")
+    places = len(m.group("value_dec"))
+    point = run.find(".")
+    if not places or point < 0 or point + 1 + places >= len(run):
+        return m.group()
+    cut = point + 1 + places
+    return f"{m.group('value_dec')}{m.group('arrow')}{run[:cut]} {run[cut:]}%"
+
+
 class Glued(PageState):
     """The glued layout family, a part of :class:`PageParser`."""
 
@@ -52,6 +71,8 @@ class Glued(PageState):
         """Entries glued together on line ``i``; True when any was found."""
         L = self.L
         s = L.text(i)
+        if "▲" in s or "▼" in s:
+            s = _ARROW_RUN.sub(_split_arrow_run, s)
         found = 0
         pos = 0
         for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)):
@@ -97,6 +118,9 @@ class Glued(PageState):
                 ok = False
                 for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
                     nv, nc, np_ = (parse_number(x, decimal_sep=sep) for x in (raw, c.raw, p.raw))
+                    if nc is not None and np_ is not None and c.down:  # "▼15.00▼1.36%": the arrow's minus
+                        nc = -abs(nc)
+                        np_ = -abs(np_)
                     if nv is not None and nc is not None and np_ is not None and check_arithmetic(nv, nc, np_):
                         ok = True
                         break
