@@ -253,6 +253,7 @@ class Candidates(PageState):
         into consumed lines, across at most one blank line at a time."""
         L = self.L
         kinds = L.kinds
+        texts = L._text  # (a classified line's text is made: read from the list)
         # the lines looked at: from i + step up to (not including) stop
         stop = max(self.consumed, i - 12) if step < 0 else min(L.n, i + 12)
         edge, gap = i, 0
@@ -261,14 +262,16 @@ class Candidates(PageState):
             if kd is None:
                 kd = L.kind(k)
             if kd == _NUM:
-                if step > 0 and _SESSION_TAIL.search(L.text(k)):
+                if step > 0 and _SESSION_TAIL.search(texts[k]):  # type: ignore[arg-type]
                     break  # "+$3.27 (+1.83%) Today" / "-$0.58 (-0.32%) After-hours": the session's own change
                 edge, gap = k, 0
             elif kd == _BLANK and gap < 3:
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_between(L.text(k)) or self._change_unit(k)):
+            elif kd == _TEXT and gap < 2 and (_between(texts[k]) or (  # type: ignore[arg-type]
+                    # (a change's unit has numbers on both sides: the line come from first)
+                    kinds[k - step] in (_NUM, None) and self._change_unit(k))):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -296,6 +299,7 @@ class Candidates(PageState):
         a bullet entry with nothing that could be a name below it names the numbers."""
         L = self.L
         kinds = L.kinds
+        texts = L._text
         window: list[tuple[int, str]] = []
         bullet = None
         for k in range(start - 1, max(self.consumed, start - 24), -1):
@@ -304,7 +308,7 @@ class Candidates(PageState):
                 kd = L.kind(k)
             if kd == _BLANK:
                 continue
-            s = L.text(k)
+            s: str = texts[k]  # type: ignore[assignment]  # (made when the line was classified)
             if kd != _TEXT:
                 up = k - 1
                 while up > self.consumed and L.kind(up) == _BLANK:

@@ -125,7 +125,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
         else:
             self.names_after_numbers()
             self.first_tile_name()
-            quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
+            # (polls, standings: no quotes; the page's lines when the stages split it)
+            quotes = market_quotes(self.resolve(), src, self.refused, None if self._L is None else self._L.raw)
             self.resolved = quotes
             if columns:
                 self.columns = quote_columns(quotes)

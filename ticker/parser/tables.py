@@ -128,9 +128,11 @@ class Tables(PageState):
         searched for those words only when a line above may be such a cell: a strip's entry
         above, the commonest case, ends the look before it.)"""
         L = self.L
+        kinds = L.kinds
         for k in range(i - 1, max(self.consumed, i - 13), -1):
-            if L.kind(k) == _TEXT:  # (a number's line is no header cell: not looked at)
-                s = L.text(k)
+            kd = kinds[k]
+            if (kd if kd is not None else L.kind(k)) == _TEXT:  # (a number's line is no header cell: not looked at)
+                s: str = L._text[k]  # type: ignore[assignment]  # (made when the line was classified)
                 if len(s) > 24 or _BULLET.match(s):
                     return False  # (a strip's entry above: no cell table)
                 if "%" not in s and _DIGIT.search(s) is None:
@@ -475,14 +477,18 @@ class Tables(PageState):
         each other. Named by the heading above the block, else the page's subject or title.
         Weak evidence: the arithmetic must pass."""
         L = self.L
+        kinds = L.kinds
+        kd = kinds[i]
+        if kd is None:
+            kd = L.kind(i)
         # (a line of numbers alone holds no label: the tests of its neighbours come first)
-        m = _LABELLED.match(L.text(i)) if L.kind(i) != _NUM else None
+        m = _LABELLED.match(L.text(i)) if kd != _NUM else None
         bare = False  # the percent's line holds only numbers: labelled above it, or beside the value's
         if m is None or field_role(m.group("label")) not in ("c", "p"):
-            if L.kind(i) != _NUM:
+            if kd != _NUM:
                 return False
             above = self._prev_text(i)
-            if above is not None and L.kind(above) == _NUM:
+            if above is not None and kinds[above] == _NUM:  # (_prev_text classified it)
                 return False  # a bare value above the numbers: a quote header's (vertical), no block
             if self._own_label(i) not in ("c", "p") and not self._bare_change(i):
                 return False  # the percent's own line names the change or the percent, or no block
@@ -575,10 +581,11 @@ class Tables(PageState):
     def _prev_text(self, k: int) -> int | None:
         """The line before ``k`` that is not blank, within three lines, not into consumed lines."""
         L = self.L
+        kinds = L.kinds
         j = k - 1
-        while j > self.consumed and k - j < 4 and L.kind(j) == _BLANK:
+        while j > self.consumed and k - j < 4 and (kinds[j] if kinds[j] is not None else L.kind(j)) == _BLANK:
             j -= 1
-        return j if j > self.consumed and L.kind(j) != _BLANK else None
+        return j if j > self.consumed and (kinds[j] if kinds[j] is not None else L.kind(j)) != _BLANK else None
 
     def _own_label(self, i: int) -> str | None:
         """The role named by a label printed alone on the line right above the numbers of
