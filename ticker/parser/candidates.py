@@ -251,7 +251,7 @@ class Candidates(PageState):
     def _reach(self, i: int, step: int) -> int:
         """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
         into consumed lines, across at most one blank line at a time."""
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds
         texts = L._text  # (a classified line's text is made: read from the list)
         # the lines looked at: from i + step up to (not including) stop
@@ -283,7 +283,7 @@ class Candidates(PageState):
     def _change_unit(self, k: int) -> bool:
         """Line ``k`` is the unit of the change printed right above it, its percent alone right
         below ("+0,032" / "Prozentpunkte" / "+1,24 %")."""
-        L = self.L
+        L = self._L or self.L
         if not 0 < k < L.n - 1 or L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
             return False  # (the lines' kinds first: known already, and most lines fail there)
         if _UNIT_LINE.fullmatch(L.text(k)) is None:
@@ -297,7 +297,7 @@ class Candidates(PageState):
         The lines above, up to the previous quote, a line of numbers or a strip's bullet entry
         (at most 16 of them), are scored as names by :func:`ticker.parser.subject.choose_name`;
         a bullet entry with nothing that could be a name below it names the numbers."""
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds
         texts = L._text
         window: list[tuple[int, str]] = []
@@ -395,7 +395,7 @@ class Candidates(PageState):
 
     def _value_line(self, c: _Cand) -> int | None:
         """The first line of a header candidate's numbers (a line of numbers alone), or None."""
-        L = self.L
+        L = self._L or self.L
         for k in range(c.line + 1, c.span[1] + 1):
             kd = L.kind(k)
             if kd == _NUM:
@@ -404,14 +404,14 @@ class Candidates(PageState):
 
     def _next_line(self, k: int) -> int:
         """The first non-blank line after line ``k`` (or the page's end)."""
-        L = self.L
+        L = self._L or self.L
         k += 1
         while k < L.n and L.kind(k) == _BLANK:
             k += 1
         return k
 
     def _shift_names(self, run: list) -> None:
-        L = self.L
+        L = self._L or self.L
         value = run[0].span[1]  # the first tile's numbers, and the line over them: a category word
         while value - 1 > run[0].line and L.kind(value - 1) in (_NUM, _BLANK):
             value -= 1
@@ -443,7 +443,7 @@ class Candidates(PageState):
         return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds  # (line i and the group's lines are classified: the composer and group did it)
         own = L.fields(i)
         if len(own) == 3 and sum(f.pct for f in own) == 1:
@@ -564,7 +564,7 @@ class Candidates(PageState):
     def _value_below_label(self, hi: int) -> tuple[int, _Field] | None:
         """The value labelled as such on the line after line ``hi`` ("Senast" / "2 573,64"): its
         line and field, or None."""
-        L = self.L
+        L = self._L or self.L
         label = self._next_line(hi)
         if label >= L.n or L.kind(label) != _TEXT or field_role(L.text(label)) != "v":
             return None
@@ -578,7 +578,7 @@ class Candidates(PageState):
         day's change a few lines below among the statistics, labelled as such ("Var. veille
         +37,42"): one quote when the arithmetic confirms it (the label alone is no evidence of
         the number it labels being this value's change). Never a value and percent alone."""
-        L = self.L
+        L = self._L or self.L
         if len(L.fields(hi)) != 1 or not p.pct or v.pct:
             return False
         found: tuple[int, _Field] | None = None
@@ -622,7 +622,7 @@ class Candidates(PageState):
 
     def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
         """A value alone on its line, then a time line, then the change and percent at ``lo``."""
-        L = self.L
+        L = self._L or self.L
         k = lo - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -643,7 +643,7 @@ class Candidates(PageState):
     def _other_label_above(self, k: int) -> bool:
         """The line above the number at line ``k`` labels another statistic ("Previous close"
         above "211.49"): that number is not the quote's value."""
-        L = self.L
+        L = self._L or self.L
         up = k - 1
         while up > self.consumed and L.kind(up) == _BLANK:
             up -= 1
@@ -656,7 +656,7 @@ class Candidates(PageState):
 
     def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
         """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""
-        L = self.L
+        L = self._L or self.L
         k = lo - 1
         if k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -676,7 +676,7 @@ class Candidates(PageState):
     # ---- entries inside a line of text
 
     def inline(self, i: int) -> None:
-        L = self.L
+        L = self._L or self.L
         s = L.text(i)
         fs = L.fields(i)
         if len(fs) == 2:
@@ -820,7 +820,7 @@ class Candidates(PageState):
         if not head and after is None:
             return
         word = word or after
-        L = self.L
+        L = self._L or self.L
         k = i - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -849,7 +849,7 @@ class Candidates(PageState):
         is the value. Otherwise the row is left alone: a High or Low taken for the value
         would pass the arithmetic as easily as the value itself.
         """
-        L = self.L
+        L = self._L or self.L
         ch = run[j - 1]
         head = self.table_header(i)
         if head is not None:
@@ -900,7 +900,7 @@ class Candidates(PageState):
         """Row ``i`` is under a header whose columns are two or more years or dated periods
         ("项目 2025年10月 2024年10月 增减 增幅", "Item | Q3 2025 | Q3 2024 | Change | %"): each row
         sets a figure beside its own past, its change a difference of periods, not a day's."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if not t or not t.strip("-|: "):
@@ -913,7 +913,7 @@ class Candidates(PageState):
     def _numbered_rows(self, i: int) -> bool:
         """Line ``i`` is a row of a table whose header (the nearest line above without digits)
         opens with a column numbering the rows ("序号 名称 最新价", "# Name Last")."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if t and not _DIGIT.search(t):
@@ -924,7 +924,7 @@ class Candidates(PageState):
     def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
         """The nearest line above row ``i`` that names table columns, with its columns
         as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"

@@ -102,8 +102,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         if not self.cell_table_above(line) and not self.labelled(line):
                             self.vertical(line)
                     elif kd == _TEXT:
-                        s = self.L.text(line)
-                        if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
+                        s = L.text(line)
+                        if not L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 self.table(line)
                         elif _GLUED_HINT.search(s) is not None and self.glued(line):

@@ -36,7 +36,7 @@ class Glued(PageState):
 
     def glued(self, i: int) -> bool:
         """Entries glued together on line ``i``; True when any was found."""
-        L = self.L
+        L = self._L or self.L
         s = L.text(i)
         found = 0
         pos = 0

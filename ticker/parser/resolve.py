@@ -277,7 +277,7 @@ class Resolver(PageState):
             if end is not None and _BULLET_NEAR.match(self.source, end) is None:
                 continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
             if L is None:
-                L = self.L
+                L = self._L or self.L
                 taken = {a for a, _ in self.bullet_spans()}
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
