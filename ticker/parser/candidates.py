@@ -445,11 +445,12 @@ class Candidates(PageState):
     def vertical(self, i: int) -> None:
         L = self._L or self.L
         kinds = L.kinds  # (line i and the group's lines are classified: the composer and group did it)
-        own = L.fields(i)
+        fields = L._fields
+        own = fields[i] or L.fields(i)
         if len(own) == 3 and sum(f.pct for f in own) == 1:
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
-            lo, hi = self.group(i)
+            lo, hi = self._reach(i, -1), self._reach(i, 1)  # (self.group(i))
             label = None
             for k in range(hi, lo, -1):
                 if kinds[k] == _TEXT:
@@ -464,7 +465,7 @@ class Candidates(PageState):
         for k in range(lo, hi + 1):
             kd = kinds[k]
             if kd == _NUM:
-                line_fs = L.fields(k)
+                line_fs = fields[k] or L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
                     # the direction word on its own line above is the sign of this unsigned change
                     line_fs[0].down, line_fs[0].up = word

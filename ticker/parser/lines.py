@@ -231,6 +231,13 @@ class _Lines:
         k = self.kinds[i]
         if k is None:
             raw = self.raw[i]
+            if not raw or (raw[-1] == " " and not raw.strip(" ")):
+                # an empty line or one of spaces (a strip's spacer): blank, its text empty, as
+                # _classify and the cache say, without hashing the line for the cache
+                if self._text[i] is None:
+                    self._text[i] = ""
+                self.kinds[i] = _BLANK
+                return _BLANK
             e = _LINE_CACHE.get(raw)
             if e is None:
                 s = raw.strip(_STRIP)

@@ -279,11 +279,12 @@ class Resolver(PageState):
             if L is None:
                 L = self._L or self.L
                 taken = {a for a, _ in self.bullet_spans()}
+            kinds = L.kinds
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
-                    L.kind(k) == _BLANK or _noise(L.text(k))):
+                    (kinds[k] if kinds[k] is not None else L.kind(k)) == _BLANK or _noise(L.text(k))):
                 k += 1
-            if k >= L.n or k in taken or L.kind(k) != _TEXT:
+            if k >= L.n or k in taken or (kinds[k] if kinds[k] is not None else L.kind(k)) != _TEXT:
                 continue
             m = _BULLET.match(L.text(k))
             if not m:

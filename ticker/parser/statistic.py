@@ -18,12 +18,16 @@ nearly always prints decimals or is large).
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .lazyre import LazyPattern
 from .model import Quote
 from .words import merged
 
 #: whole-number values below this are weighed (a poll's share, a club's points, a count)
 SMALL_WHOLE = 1000
+# (as Decimals: a Decimal compared with an int converts the int each time)
+_SMALL_LOW, _SMALL_HIGH = Decimal(-SMALL_WHOLE), Decimal(SMALL_WHOLE)
 #: the lines above a quote where a heading says what its statistics are
 CONTEXT_LINES = 8
 
@@ -117,7 +121,7 @@ def _whole(q: Quote) -> bool:
     """Value and change printed as whole numbers (their Decimals keep the printed digits), the
     value small. (The bound first: it is the cheap test.)"""
     v = q.value
-    return -SMALL_WHOLE < v < SMALL_WHOLE and "." not in str(v) and "." not in str(q.change)
+    return _SMALL_LOW < v < _SMALL_HIGH and "." not in str(v) and "." not in str(q.change)
 
 
 def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str] | None = None) -> list[Quote]:
