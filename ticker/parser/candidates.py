@@ -27,7 +27,7 @@ from .lexicon import (
     prev_close_label,
 )
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _TEXT, _TODAY, _Field, _soft
-from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
+from .model import Quote, _Cand, _Done, make_cand  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
     _heading_ok,
@@ -555,8 +555,8 @@ class Candidates(PageState):
         )
         strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
         v, c, p, _ = roles[0]
-        self.cands.append(_Cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
-                                layout="bullet" if bullet else "header"))
+        self.cands.append(make_cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
+                                    "bullet" if bullet else "header"))
         self.consumed = hi
         if bullet:
             self.bullets.append((nline, hi))
