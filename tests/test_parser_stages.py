@@ -132,6 +132,37 @@ def test_number_line_pattern_possessive_form_matches_as_the_plain_form():
     assert hits > 1000  # (the lines are mostly of the shapes the pattern reads)
 
 
+def test_new_number_read_straight_as_the_clear_path_reads_it():
+    """Contract of numbers._read's first test (a decimal point that cannot be a group's, read from
+    the quick pattern's groups): the separators and readings _analyse's readings give."""
+    import random
+
+    from ticker.parser.numbers import _READ, _analyse, _exact, _read
+
+    rnd = random.Random(11)
+
+    def clear(t: str) -> tuple:
+        info = _analyse(t)
+        if info is None:
+            return (frozenset(), None, None)
+        sign, readings = info
+        dot, comma = readings.get("."), readings.get(",")
+        return (frozenset(readings), None if dot is None else _exact(sign, *dot),
+                None if comma is None else _exact(sign, *comma))
+
+    shapes = [lambda: f"{rnd.randint(1, 999)},{rnd.randint(0, 999):03d}" + rnd.choice(["", f".{rnd.randint(0, 9999)}"]),
+              lambda: f"{rnd.randint(0, 99999)}.{rnd.randint(0, 9999)}",
+              lambda: f"{rnd.randint(0, 999)}.{rnd.randint(0, 999):03d}",
+              lambda: f"0{rnd.randint(0, 99)}.{rnd.randint(0, 999)}",
+              lambda: "".join(rnd.choice("0123456789,.") for _ in range(rnd.randint(1, 9)))]
+    for _ in range(5000):
+        t = rnd.choice(["", "+", "-", "−", "(", "$"]) + rnd.choice(shapes)()
+        _READ.pop(t, None)
+        got = _read(t)
+        want = clear(t)
+        assert got == want and str(got[1:]) == str(want[1:]), t  # (str: Decimal("1.10") == Decimal("1.1"))
+
+
 # --------------------------------------------------------------------------- words, names, status
 
 
