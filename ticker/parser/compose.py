@@ -123,8 +123,10 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
             quotes: list[Quote] | tuple[()] = ()
         else:
-            self.names_after_numbers()
-            self.first_tile_name()
+            if [c.layout for c in self.cands].count("header") >= 3:
+                # (both read runs of three quote headers or more: none on a page of fewer)
+                self.names_after_numbers()
+                self.first_tile_name()
             # (polls, standings: no quotes; the page's lines when the stages split it)
             quotes = market_quotes(self.resolve(), src, self.refused, None if self._L is None else self._L.raw)
             self.resolved = quotes
