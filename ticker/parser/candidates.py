@@ -502,7 +502,8 @@ class Candidates(PageState):
         if not roles:
             return
         up, above = lo - 1, ""
-        while up > self.consumed and not (above := L.text(up)):
+        texts = L._text  # (the lines above were classified walking up: their texts are made)
+        while up > self.consumed and not (above := texts[up] if texts[up] is not None else L.text(up)):  # type: ignore[assignment]
             up -= 1
         if above[:1] in _STATISTIC_FIRST and up > self.consumed and _STATISTIC_LABEL.fullmatch(above):
             # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
@@ -550,7 +551,7 @@ class Candidates(PageState):
         yahoo = (
             roles[0][3] == "vcp"
             and fs[2].paren
-            and len(L.fields(lo)) == 1
+            and len(fields[lo] or L.fields(lo)) == 1
             and not fs[0].pct
         )
         strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
