@@ -103,8 +103,8 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         if not self.cell_table_above(line) and not self.labelled(line):
                             self.vertical(line)
                     elif kd == _TEXT:
-                        s = self.L.text(line)
-                        if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
+                        s = L.text(line)
+                        if not L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 made = len(self.cands)
                                 self.table(line)
@@ -137,9 +137,12 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
             quotes: list[Quote] | tuple[()] = ()
         else:
-            self.names_after_numbers()
-            self.first_tile_name()
-            quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
+            if [c.layout for c in self.cands].count("header") >= 3:
+                # (both read runs of three quote headers or more: none on a page of fewer)
+                self.names_after_numbers()
+                self.first_tile_name()
+            # (polls, standings: no quotes; the page's lines when the stages split it)
+            quotes = market_quotes(self.resolve(), src, self.refused, None if self._L is None else self._L.raw)
             self.resolved = quotes
             if columns:
                 self.columns = quote_columns(quotes)

@@ -69,7 +69,7 @@ class Glued(PageState):
 
     def glued(self, i: int) -> bool:
         """Entries glued together on line ``i``; True when any was found."""
-        L = self.L
+        L = self._L or self.L
         s = L.text(i)
         if "▲" in s or "▼" in s:
             s = _ARROW_RUN.sub(_split_arrow_run, s)
