@@ -130,6 +130,14 @@ READ = [
     pytest.param("KLCI 1,612.44 ▲0.26%\n\nZETABANK (1155)\nZETA BANKING BHD\nMain Market : Financial Services : Banking\n\n"
                  "10.26\n+0.08 (+0.79%)\nLast Updated: 03-Dec-2026 16:59 | Market Closed\n",
                  Q(("ZETABANK", "10.26", "0.08", "0.79")), id="name-numeric-code-in-parentheses"),
+    # labels naming their unit after a space ("Var. pt", "+/- SEK"), the percent's label first
+    pytest.param("Zeta MIB\nUltimo\n34.218,75\nVar. %\n+0,62%\nVar. pt\n+211,40\nOra\n17:50:02\n",
+                 Q(("Zeta MIB", "34218.75", "211.40", "0.62")), id="it-var-pt-label"),
+    pytest.param("Zeta B\nSenast\n284,60\n+/- %\n−1,18 %\n+/- SEK\n−3,40\nUppdaterad 17:29\n",
+                 Q(("Zeta B", "284.60", "-3.40", "-1.18")), id="sv-plus-minus-currency-label"),
+    # the direction in words before the unsigned change and its unit
+    pytest.param("ZAC 40\nFR0000000000 - Euronext Paris\n\n7 421,18 pts\nen baisse de 38,64 pts (0,52 %)\n"
+                 "Données temps réel - 03/12/2026 17:38\n", Q(("ZAC 40", "7421.18", "-38.64", "-0.52")), id="fr-en-baisse-de"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
