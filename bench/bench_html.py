@@ -4,6 +4,7 @@ minified, inline SVG, embedded JSON) against a one-process floor (lexbor text + 
 WARC of such pages with its peak memory.
 
 usage: python bench/bench_html.py [--pages 40] [--runs 3] [--warc-pages 1000] [--workdir DIR] [--base DIR]
+                                 [--callgrind N]
 
 ``--base DIR``: also ingest with the ticker of another checkout (a worktree of main), in the same
 runs, interleaved, for a before/after ratio on the same machine state.
@@ -11,6 +12,12 @@ runs, interleaved, for a before/after ratio on the same machine state.
 The pages are made here from ``../shared/real-html/yahoo-us-most-active.html`` when it is there
 (each copy's figures varied, so that every page is new to the store); without it, from a
 synthetic page of the same shape. Nothing of the real page is kept in the repository.
+
+``--callgrind N``: also count the instructions (valgrind's callgrind, load-independent) of the
+floor and of the ingest of the first N pages, per process: the ingest's main process before it
+forks its workers and after, and each worker. (callgrind's file of a forked child starts with
+the parent's counts at the fork: the main process is dumped at each fork, ``--dump-before=_Fork``,
+so that a worker's figure is its own work.)
 
 Also prints the time to read every record of the WARC with FastWARC and with warcio (the two
 libraries issue 12 names), and the HTML-to-text time per page of lexbor, resiliparse and lxml.
@@ -197,6 +204,8 @@ def main() -> None:
     ap.add_argument("--warc-pages", type=int, default=1000)
     ap.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "ticker-bench-html")
     ap.add_argument("--base", type=Path, help="a checkout of another revision, measured in the same runs")
+    ap.add_argument("--callgrind", type=int, default=0, metavar="N",
+                    help="also count instructions of the floor and the ingest of the first N pages, per process")
     a = ap.parse_args()
 
     base, origin = base_page()
@@ -253,6 +262,9 @@ def main() -> None:
               "all runs: base " + " ".join(f"{r[0]:.2f}" for r in base_runs))
     print(f"  (load average after: {_load()}; on a busy machine the wall times say little, the CPU times more)")
 
+    if a.callgrind:
+        instructions(a, files[: a.callgrind], floor_script, env, base_env)
+
     if a.warc_pages:
         warc = a.workdir / f"pages-{a.warc_pages}.warc.gz"
         if not warc.exists():
@@ -269,6 +281,56 @@ def main() -> None:
                                           env=env)
         print(f"ticker ingest of a WARC of {a.warc_pages} pages ({warc.stat().st_size >> 20} MiB): {wall:.1f} s, "
               f"peak RSS {leader:.0f} MB (main process), {tree:.0f} MB (with its workers, PSS)")
+
+
+def instructions(a, files: list[str], floor_script: Path, env: dict, base_env: dict | None) -> None:
+    """Instructions (callgrind) of the floor and of ``ticker ingest`` of ``files``, per process."""
+    import os
+    import shutil
+    import subprocess
+
+    if shutil.which("valgrind") is None:
+        print("(valgrind is not installed: no instruction counts)")
+        return
+    folder = a.workdir / f"callgrind-{len(files)}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for name in files:
+        os.link(name, folder / Path(name).name)
+
+    def run(label: str, cmd: list[str], run_env: dict) -> dict[str, int]:
+        out = a.workdir / f"callgrind-{label}"
+        shutil.rmtree(out, ignore_errors=True)
+        out.mkdir()
+        subprocess.run(["valgrind", "--tool=callgrind", "--dump-before=_Fork", f"--callgrind-out-file={out}/cg.%p",
+                        *cmd], cwd=a.workdir, env=run_env, check=True, stdout=subprocess.DEVNULL,
+                       stderr=subprocess.DEVNULL)
+        counts = {}
+        for path in out.iterdir():
+            found = re.search(r"^(?:summary|totals):\s*(\d+)", path.read_text(errors="replace"), re.M)
+            counts[path.name] = int(found.group(1)) if found else 0
+        return counts
+
+    (floor_total,) = run("floor", [sys.executable, str(floor_script), *files], env).values()
+    print(f"instructions, {len(files)} pages (callgrind): floor {floor_total / 1e6:,.1f} M")
+    for label, run_env in (("this tree", env), (f"base ({a.base})", base_env)):
+        if run_env is None:
+            continue
+        db = a.workdir / "callgrind.db"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db}{suffix}").unlink(missing_ok=True)
+        counts = run("ingest", [*ticker_cmd(), "ingest", str(folder), "--db", str(db), "--quiet"], run_env)
+        main_pid = next((name.split(".")[1] for name in counts if name.count(".") == 2), None)
+        before = sum(v for name, v in counts.items() if main_pid and name.startswith(f"cg.{main_pid}."))
+        after = counts.get(f"cg.{main_pid}", 0) if main_pid else sum(counts.values())
+        workers = sorted((v for name, v in counts.items() if main_pid and name.split(".")[1] != main_pid),
+                         reverse=True)  # (none: the pages were read in the one process)
+        path = before + (workers[0] if workers else 0)
+        print(f"  ingest, {label}: main process {before / 1e6:,.1f} M before the fork, {after / 1e6:,.1f} M after; "
+              f"workers " + " + ".join(f"{w / 1e6:,.1f}" for w in workers) + f" M; all {sum(counts.values()) / 1e6:,.1f} M "
+              f"({sum(counts.values()) / floor_total:.2f}x the floor); the critical path (before the fork + the "
+              f"busiest worker, + after: part of it beside the workers) {path / 1e6:,.1f}-{(path + after) / 1e6:,.1f} M "
+              f"({path / floor_total:.2f}-{(path + after) / floor_total:.2f}x)")
 
 
 if __name__ == "__main__":

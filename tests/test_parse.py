@@ -319,6 +319,31 @@ CASES = [
     # a space-grouped value glued to a name ending in digits: the arithmetic finds the split
     P("Zeta20\nZETA202 345,67+12,34(+0,53%)\n", [("ZETA20", "2345.67", "12.34", "0.53")], None,
       id="glued-name-digits-space-grouped-value"),
+    # a glued quote header: the code glued before the name, the currency sign before the value, then
+    # the extended session's numbers after its label: one quote, named by the name
+    P("ZSLAZeta, Inc.$429.24-1.93 (-0.45%)4:00 PM 12/02/25NASDAQ | $USD | Post-Market: $430.11+0.87 (+0.20%)7:59 PM\n",
+      [("Zeta, Inc.", "429.24", "-1.93", "-0.45")], None, id="glued-code-name-sign-then-post-market"),
+    # a table's header one cell a line, its rows with their cells on one line (tabs), the
+    # percent's column before the change's and no percent signs
+    P("Indizes\nName\nKurs\n%\n+/-\nZATX\t3.842,17\t+0,55\t+21,06\nZDAX\t19.874,32\t-0,56\t-112,58\n"
+      "Zeta Jones\t44.210,55\t-0,27\t-118,40\n", [("ZATX", "3842.17", "21.06", "0.55"), ("ZDAX", "19874.32", "-112.58", "-0.56"),
+                                               ("Zeta Jones", "44210.55", "-118.40", "-0.27")], None, id="stacked-header-tab-rows"),
+    # glued entries with an arrow before the change and before the percent: the arrow's sign
+    P("2026/12/03 13:30 收盤\n\n加權指數23,412.56▼132.48▼0.56%\n櫃買指數252.31▲1.12▲0.45%\n台積電1,085.00▼15.00▼1.36%\n",
+      [("加權指數", "23412.56", "-132.48", "-0.56"), ("櫃買指數", "252.31", "1.12", "0.45"), ("台積電", "1085.00", "-15.00", "-1.36")],
+      None, id="glued-arrows-before-both"),
+    # an arrowed change run into its unsigned percent: cut after the value's decimals
+    P("홈>증권>시세\n코스닥843.12▲2.410.29%\n원/달러1,391.50▲4.200.30%\n",
+      [("코스닥", "843.12", "2.41", "0.29"), ("원/달러", "1391.50", "4.20", "0.30")], None, id="glued-arrow-change-run-into-percent"),
+    # a glued header: the quote's state and time glued after the percent
+    P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
+      None, id="glued-percent-then-cjk-state"),
+    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
+    P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
+      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12")],
+      None, id="glued-tape-percent-sign-first"),
+    # ... but at a line's end the number after the percent may be another column: no quote
+    P("Notowania\nZETAGRO31,905+1,67%5,48\n", [], None, id="glued-row-percent-then-column"),
     # a glued quote block: the value's unit and the change's label between the value and the change
     P("ホーム>ゼータ平均株価>株価\nゼータ平均株価49,303.45円前日比-640.09(-1.28%)15:30 現在\n",
       [("ゼータ平均株価", "49303.45", "-640.09", "-1.28")], None, id="glued-ja-unit-and-label-between"),

@@ -630,14 +630,14 @@ SITE_FAMILIES = _check_table([
     pytest.param("Nifty 50LiveMarket Closed\n24,512.30\n-112.40 (-0.46%)\n", Q(("Nifty 50", "24512.30", "-112.40", "-0.46")),
                  id="glued-status-word"),
     pytest.param("Siemens AG\n182,50 €\n+1,20 € (+0,66 %)\n", Q(("Siemens AG", "182.50", "1.20", "0.66")), id="euro-signs"),
-    # known failures: the name glued after the numbers; a row's percent printed without its sign
+    # the name glued after the numbers (a letter may follow a percent sign); a row's percent
+    # printed without its sign
     pytest.param("3,367.90+29.33(+0.88%)Straits Times Index\n", Q(("Straits Times Index", "3367.90", "29.33", "0.88")),
                  id="glued-name-after-numbers"),
     pytest.param("Nikkei 225 38,471.20 +761.60 +2.02\nHang Seng 17,769.14 -50.53 -0.28\n",
                  Q(("Nikkei 225", "38471.20", "761.60", "2.02"), ("Hang Seng", "17769.14", "-50.53", "-0.28")),
                  id="rows-percent-without-sign-no-header"),
 ])
-SITE_FAMILIES = _known(SITE_FAMILIES, "glued-name-after-numbers", reason="a name glued after its numbers: not read yet")
 SITE_FAMILIES = _known(SITE_FAMILIES, "rows-percent-without-sign-no-header",
                        reason="rows without a % or a header: only lines with a % are read")
 

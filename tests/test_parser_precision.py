@@ -68,6 +68,10 @@ REFUSED = [
 ]
 
 READ = [
+    # a quote's header, then the extended session's numbers on a line named by its label: one quote
+    pytest.param("Zeta Corporation (ZETA)\n(Real Time Quote from BATS)\n$486.74 USD\n-3.26 (-0.67%)\n"
+                 "Updated Dec 2, 2025 04:00 PM ET\nAfter-Market: $487.10 +0.36 (0.07%) 7:58 PM ET\n",
+                 Q(("Zeta Corporation", "486.74", "-3.26", "-0.67")), id="after-market-label-line"),
     # the quote header is read; the target below it, under its label, is not
     pytest.param("Acme AG Aktie\n187,40 €\n+2,10 € (+1,13 %)\n\nDurchschnittliches Kursziel (12 Monate)\n"
                  "210,00 € +22,60 € (+12,06 %)\n", Q(("Acme AG Aktie", "187.40", "2.10", "1.13")), id="de-quote-over-its-target"),

@@ -115,6 +115,29 @@ READ = [
     pytest.param("Zeta Wholesale\nNASDAQ: ZETA\n\nZeta Wholesale Stock Quote\nMarket Cap: $398B\nToday's Change\n"
                  "$7.86 (-0.87%)\nCurrent Price\n$898.11\nPrice as of Dec 2, 2025, 4:00 PM ET\n",
                  Q(("Zeta Wholesale", "898.11", "-7.86", "-0.87")), id="en-change-above-current-price"),
+    # the day's period after the change and its percent in parentheses
+    pytest.param("Zeta Industries\nZETA\n₹1,53,420.00\n+1,785.55 (1.18%) 1D\nNSE • 02 Dec, 3:30 PM IST\n",
+                 Q(("Zeta Industries", "153420.00", "1785.55", "1.18")), id="inr-change-pct-then-1d"),
+    # the value under its label, the quote's time under it, the change's label, then the change
+    # and percent; the code, exchange and sector line under the name is none
+    pytest.param("ゼータ自動車\n7203  東証プライム  輸送用機器\n現在値\n3,041.0円\n(12/02 15:30)\n前日比\n-27.0 (-0.88%)\n",
+                 Q(("ゼータ自動車", "3041.0", "-27.0", "-0.88")), id="ja-value-label-time-change-label"),
+    # the index's description by its exchange under its name (an article after the preposition)
+    pytest.param("Economía > Mercados > Índices\n\nZBEX 35\nÍndice de referencia de la Bolsa española\nCierre 02/12/2025 17:38\n"
+                 "Último  Dif.  Dif. %  Máx.  Mín.\n16.374,60  +66,30  +0,41%  16.410,20  16.288,05\n",
+                 Q(("ZBEX 35", "16374.60", "66.30", "0.41")), id="es-description-de-la-bolsa"),
+    # the name with its number code in parentheses over the company's full name: the code's heading
+    pytest.param("KLCI 1,612.44 ▲0.26%\n\nZETABANK (1155)\nZETA BANKING BHD\nMain Market : Financial Services : Banking\n\n"
+                 "10.26\n+0.08 (+0.79%)\nLast Updated: 03-Dec-2026 16:59 | Market Closed\n",
+                 Q(("ZETABANK", "10.26", "0.08", "0.79")), id="name-numeric-code-in-parentheses"),
+    # labels naming their unit after a space ("Var. pt", "+/- SEK"), the percent's label first
+    pytest.param("Zeta MIB\nUltimo\n34.218,75\nVar. %\n+0,62%\nVar. pt\n+211,40\nOra\n17:50:02\n",
+                 Q(("Zeta MIB", "34218.75", "211.40", "0.62")), id="it-var-pt-label"),
+    pytest.param("Zeta B\nSenast\n284,60\n+/- %\n−1,18 %\n+/- SEK\n−3,40\nUppdaterad 17:29\n",
+                 Q(("Zeta B", "284.60", "-3.40", "-1.18")), id="sv-plus-minus-currency-label"),
+    # the direction in words before the unsigned change and its unit
+    pytest.param("ZAC 40\nFR0000000000 - Euronext Paris\n\n7 421,18 pts\nen baisse de 38,64 pts (0,52 %)\n"
+                 "Données temps réel - 03/12/2026 17:38\n", Q(("ZAC 40", "7421.18", "-38.64", "-0.52")), id="fr-en-baisse-de"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

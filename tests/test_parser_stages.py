@@ -110,6 +110,59 @@ def test_number_lines_read_before_the_cache_as_the_clear_path_reads_them():
         assert _specs(fast.fields(0)) == _specs(clear.fields(0)), line
 
 
+def test_number_line_pattern_possessive_form_matches_as_the_plain_form():
+    """Contract of _SIMPLE_LINE's possessive quantifiers: on lines in and near its shapes (and
+    on random strings of its characters) it matches what the plain pattern matches, with the
+    same groups."""
+    import random
+    import re
+
+    from ticker.parser.lines import _SIMPLE_LINE, _SNUM_PLAIN
+
+    plain = re.compile(rf"({_SNUM_PLAIN})(?:[ \u00a0]?\(({_SNUM_PLAIN})[ \u00a0]?%\))?")
+    rnd = random.Random(3)
+    junk = ["".join(rnd.choice("0123456789,.+-−( )%\u00a0") for _ in range(rnd.randint(1, 16))) for _ in range(3000)]
+    hits = 0
+    for line in [*(s.strip() for s in _simple_lines(3000)), *junk]:
+        a, b = plain.fullmatch(line), _SIMPLE_LINE.fullmatch(line)
+        assert (a is None) == (b is None), line
+        if a is not None and b is not None:
+            hits += 1
+            assert (a.groups(), a.span(1), a.span(2)) == (b.groups(), b.span(1), b.span(2)), line
+    assert hits > 1000  # (the lines are mostly of the shapes the pattern reads)
+
+
+def test_new_number_read_straight_as_the_clear_path_reads_it():
+    """Contract of numbers._read's first test (a decimal point that cannot be a group's, read from
+    the quick pattern's groups): the separators and readings _analyse's readings give."""
+    import random
+
+    from ticker.parser.numbers import _READ, _analyse, _exact, _read
+
+    rnd = random.Random(11)
+
+    def clear(t: str) -> tuple:
+        info = _analyse(t)
+        if info is None:
+            return (frozenset(), None, None)
+        sign, readings = info
+        dot, comma = readings.get("."), readings.get(",")
+        return (frozenset(readings), None if dot is None else _exact(sign, *dot),
+                None if comma is None else _exact(sign, *comma))
+
+    shapes = [lambda: f"{rnd.randint(1, 999)},{rnd.randint(0, 999):03d}" + rnd.choice(["", f".{rnd.randint(0, 9999)}"]),
+              lambda: f"{rnd.randint(0, 99999)}.{rnd.randint(0, 9999)}",
+              lambda: f"{rnd.randint(0, 999)}.{rnd.randint(0, 999):03d}",
+              lambda: f"0{rnd.randint(0, 99)}.{rnd.randint(0, 999)}",
+              lambda: "".join(rnd.choice("0123456789,.") for _ in range(rnd.randint(1, 9)))]
+    for _ in range(5000):
+        t = rnd.choice(["", "+", "-", "−", "(", "$"]) + rnd.choice(shapes)()
+        _READ.pop(t, None)
+        got = _read(t)
+        want = clear(t)
+        assert got == want and str(got[1:]) == str(want[1:]), t  # (str: Decimal("1.10") == Decimal("1.1"))
+
+
 # --------------------------------------------------------------------------- words, names, status
 
 

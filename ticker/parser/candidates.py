@@ -27,7 +27,7 @@ from .lexicon import (
     prev_close_label,
 )
 from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _SOFT, _TEXT, _TODAY, _Field, _soft
-from .model import Quote, _Cand, _Done  # noqa: F401 (_Done: the stages take both from here)
+from .model import Quote, _Cand, _Done, make_cand  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
     _heading_ok,
@@ -269,8 +269,9 @@ class Candidates(PageState):
     def _reach(self, i: int, step: int) -> int:
         """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
         into consumed lines, across at most one blank line at a time."""
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds
+        texts = L._text  # (a classified line's text is made: read from the list)
         # the lines looked at: from i + step up to (not including) stop
         stop = max(self.consumed, i - 12) if step < 0 else min(L.n, i + 12)
         edge, gap = i, 0
@@ -279,14 +280,16 @@ class Candidates(PageState):
             if kd is None:
                 kd = L.kind(k)
             if kd == _NUM:
-                if step > 0 and _SESSION_TAIL.search(L.text(k)):
+                if step > 0 and _SESSION_TAIL.search(texts[k]):  # type: ignore[arg-type]
                     break  # "+$3.27 (+1.83%) Today" / "-$0.58 (-0.32%) After-hours": the session's own change
                 edge, gap = k, 0
             elif kd == _BLANK and gap < 3:
                 # blank lines and unit lines ("Pts") between the fields: up to three in a row
                 # (a strip's spacer and its next name line end the entry)
                 gap += 1
-            elif kd == _TEXT and gap < 2 and (_between(L.text(k)) or self._change_unit(k)):
+            elif kd == _TEXT and gap < 2 and (_between(texts[k]) or (  # type: ignore[arg-type]
+                    # (a change's unit has numbers on both sides: the line come from first)
+                    kinds[k - step] in (_NUM, None) and self._change_unit(k))):
                 # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                 # (a group of more numbers than a quote is no quote; the arithmetic decides),
                 # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
@@ -298,7 +301,7 @@ class Candidates(PageState):
     def _change_unit(self, k: int) -> bool:
         """Line ``k`` is the unit of the change printed right above it, its percent alone right
         below ("+0,032" / "Prozentpunkte" / "+1,24 %")."""
-        L = self.L
+        L = self._L or self.L
         if not 0 < k < L.n - 1 or L.kind(k - 1) != _NUM or L.kind(k + 1) != _NUM:
             return False  # (the lines' kinds first: known already, and most lines fail there)
         if _UNIT_LINE.fullmatch(L.text(k)) is None:
@@ -312,8 +315,9 @@ class Candidates(PageState):
         The lines above, up to the previous quote, a line of numbers or a strip's bullet entry
         (at most 16 of them), are scored as names by :func:`ticker.parser.subject.choose_name`;
         a bullet entry with nothing that could be a name below it names the numbers."""
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds
+        texts = L._text
         window: list[tuple[int, str]] = []
         bullet = None
         for k in range(start - 1, max(self.consumed, start - 24), -1):
@@ -322,7 +326,7 @@ class Candidates(PageState):
                 kd = L.kind(k)
             if kd == _BLANK:
                 continue
-            s = L.text(k)
+            s: str = texts[k]  # type: ignore[assignment]  # (made when the line was classified)
             if kd != _TEXT:
                 up = k - 1
                 while up > self.consumed and L.kind(up) == _BLANK:
@@ -409,7 +413,7 @@ class Candidates(PageState):
 
     def _value_line(self, c: _Cand) -> int | None:
         """The first line of a header candidate's numbers (a line of numbers alone), or None."""
-        L = self.L
+        L = self._L or self.L
         for k in range(c.line + 1, c.span[1] + 1):
             kd = L.kind(k)
             if kd == _NUM:
@@ -418,14 +422,14 @@ class Candidates(PageState):
 
     def _next_line(self, k: int) -> int:
         """The first non-blank line after line ``k`` (or the page's end)."""
-        L = self.L
+        L = self._L or self.L
         k += 1
         while k < L.n and L.kind(k) == _BLANK:
             k += 1
         return k
 
     def _shift_names(self, run: list) -> None:
-        L = self.L
+        L = self._L or self.L
         value = run[0].span[1]  # the first tile's numbers, and the line over them: a category word
         while value - 1 > run[0].line and L.kind(value - 1) in (_NUM, _BLANK):
             value -= 1
@@ -474,13 +478,14 @@ class Candidates(PageState):
         return count_mentions(core, folded)
 
     def vertical(self, i: int) -> None:
-        L = self.L
+        L = self._L or self.L
         kinds = L.kinds  # (line i and the group's lines are classified: the composer and group did it)
-        own = L.fields(i)
+        fields = L._fields
+        own = fields[i] or L.fields(i)
         if len(own) == 3 and sum(f.pct for f in own) == 1:
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
-            lo, hi = self.group(i)
+            lo, hi = self._reach(i, -1), self._reach(i, 1)  # (self.group(i))
             label = None
             for k in range(hi, lo, -1):
                 if kinds[k] == _TEXT:
@@ -495,7 +500,7 @@ class Candidates(PageState):
         for k in range(lo, hi + 1):
             kd = kinds[k]
             if kd == _NUM:
-                line_fs = L.fields(k)
+                line_fs = fields[k] or L.fields(k)
                 if word is not None and fs and not line_fs[0].signed and not line_fs[0].pct:
                     # the direction word on its own line above is the sign of this unsigned change
                     line_fs[0].down, line_fs[0].up = word
@@ -537,7 +542,8 @@ class Candidates(PageState):
         if not roles:
             return
         up, above = lo - 1, ""
-        while up > self.consumed and not (above := L.text(up)):
+        texts = L._text  # (the lines above were classified walking up: their texts are made)
+        while up > self.consumed and not (above := texts[up] if texts[up] is not None else L.text(up)):  # type: ignore[assignment]
             up -= 1
         if above[:1] in _STATISTIC_FIRST and up > self.consumed and _STATISTIC_LABEL.fullmatch(above):
             # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
@@ -585,13 +591,13 @@ class Candidates(PageState):
         yahoo = (
             roles[0][3] == "vcp"
             and fs[2].paren
-            and len(L.fields(lo)) == 1
+            and len(fields[lo] or L.fields(lo)) == 1
             and not fs[0].pct
         )
         strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
         v, c, p, _ = roles[0]
-        self.cands.append(_Cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
-                                layout="bullet" if bullet else "header"))
+        self.cands.append(make_cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
+                                    "bullet" if bullet else "header"))
         self.consumed = hi
         if bullet:
             self.bullets.append((nline, hi))
@@ -600,7 +606,7 @@ class Candidates(PageState):
     def _value_below_label(self, hi: int) -> tuple[int, _Field] | None:
         """The value labelled as such on the line after line ``hi`` ("Senast" / "2 573,64"): its
         line and field, or None."""
-        L = self.L
+        L = self._L or self.L
         label = self._next_line(hi)
         if label >= L.n or L.kind(label) != _TEXT or field_role(L.text(label)) != "v":
             return None
@@ -614,7 +620,7 @@ class Candidates(PageState):
         day's change a few lines below among the statistics, labelled as such ("Var. veille
         +37,42"): one quote when the arithmetic confirms it (the label alone is no evidence of
         the number it labels being this value's change). Never a value and percent alone."""
-        L = self.L
+        L = self._L or self.L
         if len(L.fields(hi)) != 1 or not p.pct or v.pct:
             return False
         found: tuple[int, _Field] | None = None
@@ -658,7 +664,7 @@ class Candidates(PageState):
 
     def _value_above_time_line(self, lo: int) -> tuple[int, _Field] | None:
         """A value alone on its line, then a time line, then the change and percent at ``lo``."""
-        L = self.L
+        L = self._L or self.L
         k = lo - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -679,7 +685,7 @@ class Candidates(PageState):
     def _other_label_above(self, k: int) -> bool:
         """The line above the number at line ``k`` labels another statistic ("Previous close"
         above "211.49"): that number is not the quote's value."""
-        L = self.L
+        L = self._L or self.L
         up = k - 1
         while up > self.consumed and L.kind(up) == _BLANK:
             up -= 1
@@ -692,7 +698,7 @@ class Candidates(PageState):
 
     def borrow(self, lo: int, hi: int, fs: list[_Field]) -> None:
         """``Nikkei 225 19,006.98`` then ``-129.34 (-0.68%)``: the value ends the line above."""
-        L = self.L
+        L = self._L or self.L
         k = lo - 1
         if k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -712,7 +718,7 @@ class Candidates(PageState):
     # ---- entries inside a line of text
 
     def inline(self, i: int) -> None:
-        L = self.L
+        L = self._L or self.L
         s = L.text(i)
         fs = L.fields(i)
         if len(fs) == 2:
@@ -866,7 +872,7 @@ class Candidates(PageState):
         if not head and after is None:
             return
         word = word or after
-        L = self.L
+        L = self._L or self.L
         k = i - 1
         while k > self.consumed and L.kind(k) == _BLANK:
             k -= 1
@@ -895,7 +901,7 @@ class Candidates(PageState):
         is the value. Otherwise the row is left alone: a High or Low taken for the value
         would pass the arithmetic as easily as the value itself.
         """
-        L = self.L
+        L = self._L or self.L
         ch = run[j - 1]
         head = self.table_header(i)
         if head is not None:
@@ -946,7 +952,7 @@ class Candidates(PageState):
         """Row ``i`` is under a header whose columns are two or more years or dated periods
         ("项目 2025年10月 2024年10月 增减 增幅", "Item | Q3 2025 | Q3 2024 | Change | %"): each row
         sets a figure beside its own past, its change a difference of periods, not a day's."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if not t or not t.strip("-|: "):
@@ -959,7 +965,7 @@ class Candidates(PageState):
     def _numbered_rows(self, i: int) -> bool:
         """Line ``i`` is a row of a table whose header (the nearest line above without digits)
         opens with a column numbering the rows ("序号 名称 最新价", "# Name Last")."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if t and not _DIGIT.search(t):
@@ -970,7 +976,7 @@ class Candidates(PageState):
     def table_header(self, i: int) -> tuple[str, list[tuple[int, str | None]]] | None:
         """The nearest line above row ``i`` that names table columns, with its columns
         as (cell or token index, kind): ``v`` value, ``c`` change, ``p`` percent, ``n`` other."""
-        L = self.L
+        L = self._L or self.L
         for k in range(i - 1, max(-1, i - 40), -1):
             t = L.text(k)
             if not t or not t.strip("-|: "):  # blank, or a markdown rule "---|---|"

@@ -14,7 +14,8 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?[+\-−]?\d[\d,.]*%"
+_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?"
+                         rf"[{_ARROWS_UP}{_ARROWS_DOWN}]?[+\-−]?\d[\d,.]*%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
@@ -102,11 +103,17 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
                         if not self.cell_table_above(line) and not self.labelled(line):
                             self.vertical(line)
                     elif kd == _TEXT:
-                        s = self.L.text(line)
-                        if not self.L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
+                        s = L.text(line)
+                        if not L.fields(line) or (s[:1].isalpha() and numbered_header(s)):
                             if len(s) <= 80 and not self.stacked(line) and not self.cell_table(line):  # a table's header
                                 made = len(self.cands)
                                 self.table(line)
+                                if len(self.cands) == made and line > self.consumed and len(s) <= 24:
+                                    stacked = self.stacked_header(line)
+                                    if stacked is not None:  # "Name" / "Kurs" / "%" / "+/-", then rows of tabs
+                                        self.table(stacked[0], stacked[1])
+                                if len(self.cands) == made and line > self.consumed and _GLUED_HINT.search(s) is not None:
+                                    self.glued(line)  # "코스닥843.12▲2.410.29%": no field apart from its neighbours
                                 if len(self.cands) == made and s == "%" and line > self.consumed:
                                     # "%" / "−1,11": a percent's label over a number without its sign,
                                     # the last of a block of labelled fields ("Senast", "+/-", "%")
@@ -130,9 +137,12 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             self.columns = (names, (None,) * n, values, changes, pcts, (True,) * n, lines)
             quotes: list[Quote] | tuple[()] = ()
         else:
-            self.names_after_numbers()
-            self.first_tile_name()
-            quotes = market_quotes(self.resolve(), src, self.refused)  # (polls, standings: no quotes)
+            if [c.layout for c in self.cands].count("header") >= 3:
+                # (both read runs of three quote headers or more: none on a page of fewer)
+                self.names_after_numbers()
+                self.first_tile_name()
+            # (polls, standings: no quotes; the page's lines when the stages split it)
+            quotes = market_quotes(self.resolve(), src, self.refused, None if self._L is None else self._L.raw)
             self.resolved = quotes
             if columns:
                 self.columns = quote_columns(quotes)

@@ -1,12 +1,14 @@
 """Stage 2, the glued family: quotes run together with their names, as text from minified pages."""
 from __future__ import annotations
 
+import re
+
 from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
-from .lexicon import _GLUED_STATUS
+from .lexicon import _GLUED_STATUS, _SESSION_TAIL
 from .lines import _ARROWS_DOWN, _ARROWS_UP, CJK, _Field
-from .names import _clean_name, _inline_name, _noise, _unglue, split_glued_code
+from .names import _clean_name, _inline_name, _noise, _split_symbol, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
 from .words import merged
@@ -25,7 +27,11 @@ _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
     rf"(?:{_UNIT})?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
-    r"\s?\(?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
+    rf"(?:\s?\(?[{_ARROWS_UP}{_ARROWS_DOWN}]?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
+    # (or the percent sign before the percent, as Turkish pages print it, in a tape where the
+    # next entry's name follows: "+119,92%1,23BIST 30..."; at a line's end "+1,67%5,48" may as
+    # well be a percent and another column)
+    r"|%(?P<q>[+\-−]?\d[\d,.]*\d|[+\-−]?\d)(?=[^\W\d_]))"
 )
 
 
@@ -37,7 +43,25 @@ _GLUED_SPACED = LazyPattern(
 )
 
 
+_CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"  # (glued before the value: "Tesla, Inc.$429.24-1.93 (-0.45%)")
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
+
+
+# an arrowed change run into its unsigned percent ("843.12▲2.410.29%": the change 2.41, the
+# percent 0.29): the value's decimals say where the change ends
+_ARROW_RUN = LazyPattern(r"(?<=\.)(?P<value_dec>\d+)(?P<arrow>[▲▼])(?P<run>\d[\d,]*\.\d+\.\d+)%")
+
+
+def _split_arrow_run(m: re.Match[str]) -> str:
+    """``m``'s change and percent apart, cut after as many decimals as the value's; unchanged
+    when the value has none."""
+    run = m.group("run")
+    places = len(m.group("value_dec"))
+    point = run.find(".")
+    if not places or point < 0 or point + 1 + places >= len(run):
+        return m.group()
+    cut = point + 1 + places
+    return f"{m.group('value_dec')}{m.group('arrow')}{run[:cut]} {run[cut:]}%"
 
 
 class Glued(PageState):
@@ -45,8 +69,10 @@ class Glued(PageState):
 
     def glued(self, i: int) -> bool:
         """Entries glued together on line ``i``; True when any was found."""
-        L = self.L
+        L = self._L or self.L
         s = L.text(i)
+        if "▲" in s or "▼" in s:
+            s = _ARROW_RUN.sub(_split_arrow_run, s)
         found = 0
         pos = 0
         for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)):
@@ -68,7 +94,8 @@ class Glued(PageState):
             else:
                 c = _Field.make(m.group("c")[1:].strip(), False, False, m.start("c"), m.end("c"))
                 c.down, c.up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
-            p = _Field.make(m.group("p"), True, True, m.start("p"), m.end())
+            pct = "p" if m.group("p") is not None else "q"
+            p = _Field.make(m.group(pct), True, pct == "p", m.start(pct), m.end())
             for text_name, raw in readings:
                 text_name = s[pos:m.start()] + text_name
                 st = _GLUED_STATUS.search(text_name)
@@ -79,14 +106,21 @@ class Glued(PageState):
                             parts.pop(0)  # "AdvertisementSingapore markets closed"
                         self.glued_status = _clean_name("".join(parts))
                     text_name = text_name[st.end():]
-                name = _inline_name(_unglue(text_name))
+                if _SESSION_TAIL.search(text_name) is not None:
+                    break  # "... Post-Market: $430.11+0.87 (+0.20%)": an extended session's numbers
+                name = _inline_name(_unglue(text_name.rstrip(_CURRENCY_SIGNS)))
                 if name is None:
                     continue
                 name, code = split_glued_code(name)
+                if code is None and name[-1:] == ")":
+                    name, code = _split_symbol(name)  # "贵州茅台(SH:600519)"
                 v = _Field.make(raw, False, False, m.end("digits") - len(raw), m.end("digits"))
                 ok = False
                 for sep in decimal_candidates(raw) & decimal_candidates(c.raw) & decimal_candidates(p.raw):
                     nv, nc, np_ = (parse_number(x, decimal_sep=sep) for x in (raw, c.raw, p.raw))
+                    if nc is not None and np_ is not None and c.down:  # "▼15.00▼1.36%": the arrow's minus
+                        nc = -abs(nc)
+                        np_ = -abs(np_)
                     if nv is not None and nc is not None and np_ is not None and check_arithmetic(nv, nc, np_):
                         ok = True
                         break

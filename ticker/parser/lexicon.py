@@ -112,8 +112,8 @@ def field_role(label: str) -> str | None:
             return role
     # a change's label with a percent sign before or after it names the percent, in any
     # language that names the change ("Veränderung %", "升跌(%)", "% Var.", "Variação (%)")
-    m = _UNIT_MARK.fullmatch(label)  # "Var. (pts)", "Variação (R$)", "Price (GBX)": a label and its unit
-    if m is not None:
+    m = _UNIT_MARK.fullmatch(label) or _UNIT_AFTER.fullmatch(label)
+    if m is not None:  # "Var. (pts)", "Variação (R$)", "Price (GBX)", "Var. pt", "+/- SEK": a label and its unit
         for role, rx in _FIELD_LABELS[1:]:
             if rx.fullmatch(m.group(1)):
                 return role
@@ -137,6 +137,7 @@ def prev_close_label(label: str) -> bool:
     return _PREV_CLOSE.fullmatch(label.strip(" \t:|\u00a0")) is not None
 
 
+_UNIT_AFTER = LazyPattern(rf"(.+?)\s+(?:{_alt('units')})\.?", re.I)
 _UNIT_MARK = LazyPattern(r"(.+?)\s*\([^\W\d_]{0,5}[.'’$€£¥₹]?\)", re.I)  # ("(pts)", "(R$)", "(נק')")
 _PCT_MARK = LazyPattern(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 

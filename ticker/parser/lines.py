@@ -41,7 +41,8 @@ _FIELD = LazyPattern(
     r"(?!\d)(?![.,:/'’ʼ]\d)"
     rf"(?P<pct>{_SP}?%)?"
     rf"(?P<close>{_SP}*\))?"
-    r"(?![^\W\d_])"
+    # (a letter may follow a percent sign, as glued text gives it: "-1.47%收盘", "+0,48 %Stand:")
+    r"(?:(?<=%)|(?<=%\))|(?![^\W\d_]))"
 )
 _UNIT = "(?:" + "|".join(sorted({*merged("units"), *merged("glued_units")}, key=len, reverse=True)) + r")\.?(?![^\W_])"
 # a unit printed right after its number ("3,456円"): set apart by a space, as other units are
@@ -99,7 +100,12 @@ _DIGIT = LazyPattern(r"\d")
 _SPACED_INT = LazyPattern(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
 _SPACED_CP = LazyPattern(  # "+1 107 (+5,63 %)": a space-grouped integer change
     rf"({_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+)[ \u00a0]?\(({_SIGN}?\d+(?:,\d+)?)[ \u00a0\u202f]?%\)")
-_SNUM = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
+# (possessive quantifiers: in such a line a number is followed by a space, "(", "%" or the end,
+# never by a digit, "," or "." - giving back what a quantifier took can never make a match, and
+# not trying it halves the time of a change line; tests/test_parser_lines.py holds the equivalence)
+_SNUM = rf"{_SIGN}?(?:\d{{1,3}}+(?:,\d{{3}})++(?:\.\d++)?+|\d{{1,3}}+(?:\.\d{{3}})++(?:,\d++)?+|\d++(?:[.,]\d++)?+)"
+# the same without possessive quantifiers (the clear form; a test checks the two agree)
+_SNUM_PLAIN = rf"{_SIGN}?(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d{{1,3}}(?:\.\d{{3}})+(?:,\d+)?|\d+(?:[.,]\d+)?)"
 _SIMPLE_LINE = LazyPattern(rf"({_SNUM})(?:[ \u00a0]?\(({_SNUM})[ \u00a0]?%\))?")
 # the first characters of such a line (a cheap test before the pattern's)
 _SIMPLE_FIRST = frozenset("0123456789+" + MINUS_SIGNS)
@@ -175,13 +181,20 @@ def _simple_fields(s: str, m: re.Match[str]) -> list[_Field]:
     and its percent in parentheses."""
     v, pc = m.groups()
     f = _new_field(_Field)
-    f.raw, f.pct, f.paren, f.down, f.up, f.start = v, False, False, False, False, 0
+    # (one attribute a statement: a tuple of seven packed and unpacked costs more)
+    f.raw = v
+    f.pct = f.paren = f.down = f.up = False
+    f.start = 0
     if pc is None:
         f.end = len(s)
         return [f]
     f.end = m.end(1)
     g = _new_field(_Field)
-    g.raw, g.pct, g.paren, g.down, g.up, g.start, g.end = pc, True, True, False, False, m.start(2) - 1, len(s)
+    g.raw = pc
+    g.pct = g.paren = True
+    g.down = g.up = False
+    g.start = m.start(2) - 1
+    g.end = len(s)
     return [f, g]
 
 
@@ -224,6 +237,13 @@ class _Lines:
         k = self.kinds[i]
         if k is None:
             raw = self.raw[i]
+            if not raw or (raw[-1] == " " and not raw.strip(" ")):
+                # an empty line or one of spaces (a strip's spacer): blank, its text empty, as
+                # _classify and the cache say, without hashing the line for the cache
+                if self._text[i] is None:
+                    self._text[i] = ""
+                self.kinds[i] = _BLANK
+                return _BLANK
             e = _LINE_CACHE.get(raw)
             if e is None:
                 s = raw.strip(_STRIP)
@@ -300,8 +320,8 @@ class _Lines:
         if n < 1:
             return _TEXT
         tail = s[fs[n - 1].end :].lstrip(_SPC)
-        if tail[:1] == "(" and fs[n - 1].pct and _DAY_TAIL.fullmatch(tail):
-            self._fields[i] = fs[:n]  # "▲ 1.49%  (24H)": the percent of the day's change
+        if (tail[:1] == "(" or tail[:1] in _DIGITS) and fs[n - 1].pct and _DAY_TAIL.fullmatch(tail):
+            self._fields[i] = fs[:n]  # "▲ 1.49%  (24H)", "+1,785.55 (1.18%) 1D": the day's change
             return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")

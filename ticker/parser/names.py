@@ -59,12 +59,14 @@ def _split_symbol(name: str) -> tuple[str, str | None]:
     ('Nikkei 225 Index', '.N225:Nikkei')
     >>> _split_symbol("Öl (Brent)")
     ('Öl (Brent)', None)
+    >>> _split_symbol("MAYBANK (1155)"), _split_symbol("Euro Stoxx 50 (2024)")
+    (('MAYBANK', '1155'), ('Euro Stoxx 50 (2024)', None))
     """
     m = _SYM_DASH_NAME.fullmatch(name)
     if m and _LETTER.search(m.group(1)) and _LETTER.search(m.group(2)):
         return m.group(2), m.group(1)
     m = _NAME_PAREN_SYM.fullmatch(name)
-    if m and _LETTER.search(m.group(2)) and _LETTER.search(m.group(1)):
+    if m and _LETTER.search(m.group(1)) and (_LETTER.search(m.group(2)) or _NUMERIC_CODE.fullmatch(m.group(2))):
         return m.group(1), m.group(2)
     m = _NAME_TRAILING_SYM.fullmatch(name)  # "Nikkei 225 Index .N225:Nikkei"
     if m and _LETTER.search(m.group(1)):
@@ -72,6 +74,8 @@ def _split_symbol(name: str) -> tuple[str, str | None]:
     return name, None
 
 
+# a stock's number code in parentheses ("MAYBANK (1155)", "トヨタ (7203)", "腾讯 (00700)"), not a year
+_NUMERIC_CODE = LazyPattern(r"(?!(?:19|20)\d\d$)\d{4,6}")
 # a code after the name with the marks only codes have: ".N225:Nikkei", "^N225", "NKY:IND"
 _NAME_TRAILING_SYM = LazyPattern(r"(\S.*?)\s+([.^][A-Z0-9][\w.:=^-]{1,20}|[A-Z0-9]{2,8}:[A-Z]{2,8})")
 
@@ -195,6 +199,8 @@ def split_glued_code(name: str) -> tuple[str, str | None]:
     (('Dow Jones', '^DJI'), ('S&P 500', '^SPX'), ('FTSE 100', '^UKX'))
     >>> split_glued_code("WIG20WIG20"), split_glued_code("^BETBET"), split_glued_code("Dow Jones")
     (('WIG20', 'WIG20'), ('BET', '^BET'), ('Dow Jones', None))
+    >>> split_glued_code("TSLATesla, Inc."), split_glued_code("NVIDIA Corp"), split_glued_code("IBM")
+    (('Tesla, Inc.', 'TSLA'), ('NVIDIA Corp', None), ('IBM', None))
     """
     caret = name[:1] == "^"
     body = name[1:] if caret else name
@@ -203,6 +209,13 @@ def split_glued_code(name: str) -> tuple[str, str | None]:
         if body[n : 2 * n] == t and (len(body) == 2 * n or not body[2 * n].isalnum()) and t[0].isupper():
             return body[n:], ("^" if caret else "") + t  # the code printed twice: its name is the code
     if not caret:
+        # a plain code glued before a name's first word ("TSLATesla, Inc."): capitals, then a
+        # capital and lower-case letters
+        run = 0
+        while run < len(name) and name[run].isupper():
+            run += 1
+        if 3 <= run - 1 <= 5 and run < len(name) and name[run].islower():
+            return name[run - 1 :], name[: run - 1]
         return name, None
     run = 0
     while run < len(body) and (body[run].isupper() or body[run].isdigit()):

@@ -192,9 +192,22 @@ _ULP = [10.0 ** -k for k in range(12)]
 
 
 def _read(text: str) -> tuple[frozenset[str], _Reading | None, _Reading | None]:
+    m = _QUICK.fullmatch(text) if isinstance(text, str) else None
+    if m is not None:
+        s, int_part, sep, frac = m.groups()
+        # the commonest shapes read straight, as _analyse reads them: a decimal point after en
+        # grouping ("3,367.90") or after plain digits, when the point cannot be a group's
+        # ("43.38", "4.4449"; not "1.234")
+        if sep == "." and ("," in int_part or len(frac) != 3 or len(int_part) > 3 or int_part[0] == "0"):
+            got: tuple[frozenset[str], _Reading | None, _Reading | None] = (
+                _DOT, _exact("-" if s and s != "+" else "", int_part.replace(",", ""), frac), None)
+            if len(_READ) >= _CACHE_MAX:
+                _READ.clear()
+            _READ[text] = got
+            return got
     info = _analyse(text) if isinstance(text, str) else None
     if info is None:
-        got: tuple[frozenset[str], _Reading | None, _Reading | None] = _UNREAD
+        got = _UNREAD
     else:
         sign, readings = info
         dot, comma = readings.get("."), readings.get(",")

@@ -7,18 +7,20 @@ from decimal import Decimal
 from typing import Any
 
 from .candidates import _Cand, _Done
-from .check import _consistent, _misfit, _num, check_arithmetic
+from .check import _consistent, _misfit, check_arithmetic
 from .lines import _BLANK, _BULLET, _HOLD, _NUM, _TEXT
 from .model import Quote, _QuoteSlots
 from .names import _clean_name, _inline_name, _noise, _words
-from .numbers import _BOTH, _DOT, MINUS_SIGNS, decimal_candidates, parse_number
+from .numbers import _BOTH, _DOT, _READ, MINUS_SIGNS, _read, decimal_candidates, parse_number
 from .state import PageState
 from .yahoo import _BULLET_NEAR, _fast_quote
 
 
 def _allowed(c: _Cand) -> frozenset[str]:
     v, ch, p = c.order[0][:3]
-    return decimal_candidates(v.raw) & decimal_candidates(ch.raw) & decimal_candidates(p.raw)
+    # (decimal_candidates, without its calls: the first item of each number's readings)
+    return (_READ.get(v.raw) or _read(v.raw))[0] & (_READ.get(ch.raw) or _read(ch.raw))[0] & (
+        _READ.get(p.raw) or _read(p.raw))[0]
 
 
 def _cand_line(c: _Cand | _Done) -> int:
@@ -179,8 +181,14 @@ class Resolver(PageState):
             if not allowed:
                 continue
             seps = (hint, "," if hint == "." else ".") if len(allowed) == 2 else allowed
+            # each number's readings (numbers.reading without its three calls a separator)
+            rv, rc, rp = (_READ.get(v.raw) or _read(v.raw)), (_READ.get(ch.raw) or _read(ch.raw)), (
+                _READ.get(p.raw) or _read(p.raw))
             for sep in seps:
-                nv, nc, np_ = _num(v.raw, sep), _num(ch.raw, sep), _num(p.raw, sep)
+                if sep == ".":
+                    nv, nc, np_ = rv[1], rc[1], rp[1]
+                else:
+                    nv, nc, np_ = rv[2], rc[2], rp[2]
                 if nv is None or nc is None or np_ is None:
                     continue
                 if not (_FINITE(nv[1]) and _FINITE(nc[1]) and _FINITE(np_[1])):
@@ -277,13 +285,14 @@ class Resolver(PageState):
             if end is not None and _BULLET_NEAR.match(self.source, end) is None:
                 continue  # no bullet on the 5 lines after a fast strip: no entry to warn about
             if L is None:
-                L = self.L
+                L = self._L or self.L
                 taken = {a for a, _ in self.bullet_spans()}
+            kinds = L.kinds
             k = last + 1
             while k < L.n and k - last < 5 and k not in taken and (
-                    L.kind(k) == _BLANK or _noise(L.text(k))):
+                    (kinds[k] if kinds[k] is not None else L.kind(k)) == _BLANK or _noise(L.text(k))):
                 k += 1
-            if k >= L.n or k in taken or L.kind(k) != _TEXT:
+            if k >= L.n or k in taken or (kinds[k] if kinds[k] is not None else L.kind(k)) != _TEXT:
                 continue
             m = _BULLET.match(L.text(k))
             if not m:

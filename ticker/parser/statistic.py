@@ -18,12 +18,16 @@ nearly always prints decimals or is large).
 """
 from __future__ import annotations
 
+from decimal import Decimal
+
 from .lazyre import LazyPattern
 from .model import Quote
 from .words import merged
 
 #: whole-number values below this are weighed (a poll's share, a club's points, a count)
 SMALL_WHOLE = 1000
+# (as Decimals: a Decimal compared with an int converts the int each time)
+_SMALL_LOW, _SMALL_HIGH = Decimal(-SMALL_WHOLE), Decimal(SMALL_WHOLE)
 #: the lines above a quote where a heading says what its statistics are
 CONTEXT_LINES = 8
 
@@ -43,19 +47,26 @@ _CONTEXT = LazyPattern(rf"(?i)(?<![a-z])(?:{_alt('statistic_contexts')})(?![a-z]
 _TARGET_COLUMN = LazyPattern(rf"(?i)(?<![^\W\d_])(?:{_alt('forecasts')})(?![^\W\d_])")
 
 
-def _target_name(name: str) -> bool:
-    """A quote's name that is a price target's label ("Kursziel"); kept per name (a site names
-    its quotes alike page after page, and the pattern of every language's words is long)."""
-    got = _TARGET_NAME.get(name)
+def _label_name(name: str) -> str:
+    """Why a quote's name is a label of numbers that are no day's quote: a price target's
+    ("Kursziel"), an extended session's ("After-Market:"); "" for a name. Kept per name (a site
+    names its quotes alike page after page, and the patterns of every language's words are long)."""
+    got = _LABEL_NAME.get(name)
     if got is None:
-        got = len(name) <= 40 and _TARGET_COLUMN.search(name) is not None
-        if len(_TARGET_NAME) >= 20_000:
-            _TARGET_NAME.clear()
-        _TARGET_NAME[name] = got
+        got = ""
+        if len(name) <= 40:
+            if _TARGET_COLUMN.search(name) is not None:
+                got = "a price target and its distance from the price"
+            elif _SESSION_NAME.fullmatch(name) is not None:
+                got = "the numbers of an extended session, named by its label"
+        if len(_LABEL_NAME) >= 20_000:
+            _LABEL_NAME.clear()
+        _LABEL_NAME[name] = got
     return got
 
 
-_TARGET_NAME: dict[str, bool] = {}
+_LABEL_NAME: dict[str, str] = {}
+_SESSION_NAME = LazyPattern(rf"(?i)(?:{_alt('sessions')})(?:\s+(?:price|quote|trading|session))?\s*:?")
 
 
 def _under_target_header(lines: list[str], row: int) -> bool:
@@ -80,15 +91,17 @@ _DATED = LazyPattern(rf"(?i)\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}\b|{_MONTH} \d{
 _MENU_LINE = LazyPattern(r"[^\s|]+(?: [^\s|]+)?(?:(?:\s{2,}|\s*[|·]\s*)[^\s|]+(?: [^\s|]+)?){2,}")
 
 
-def _context_lines(text: str, first: int, last: int) -> list[tuple[int, str]]:
+def _context_lines(text: str, first: int, last: int, lines: list[str] | None = None) -> list[tuple[int, str]]:
     """(1-based line, word) of the heading lines from a few lines above line ``first`` to line
     ``last`` that name other statistics. Each line's answer is kept (a site prints the same
-    headings and names page after page); lines of numbers are never headings."""
-    head = text.split("\n", last)[:last]  # (the lines up to ``last``, not the rest of the page)
+    headings and names page after page); lines of numbers are never headings. ``lines``: the
+    page's lines when the caller has them (``text.split("\\n")``: not split again)."""
+    # (the lines up to ``last``, not the rest of the page)
+    head = text.split("\n", last)[:last] if lines is None else lines
     top = max(0, first - 1 - CONTEXT_LINES)
     out: list[tuple[int, str]] = []
     cache = _CONTEXT_OF
-    for n in range(top, len(head)):
+    for n in range(top, min(last, len(head))):
         line = head[n]
         first_char = line.lstrip()[:1]
         if not first_char or first_char in _NOT_HEADING_START:
@@ -162,20 +175,21 @@ def _whole(q: Quote) -> bool:
     """Value and change printed as whole numbers (their Decimals keep the printed digits), the
     value small. (The bound first: it is the cheap test.)"""
     v = q.value
-    return -SMALL_WHOLE < v < SMALL_WHOLE and "." not in str(v) and "." not in str(q.change)
+    return _SMALL_LOW < v < _SMALL_HIGH and "." not in str(v) and "." not in str(q.change)
 
 
-def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
+def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str] | None = None) -> list[Quote]:
     """``quotes`` less the statistics among them; each one left out goes to ``refused`` as
     (line, name, why), the line 1-based. A page's other statistics are said by a word on the
     quote's line or on the few lines above it (a heading "Poll of polls", "Premier League"), not anywhere in
     the page (a finance page's news may speak of polls)."""
     dropped = set()
     for q in quotes:
-        if _target_name(q.name):
+        why = _label_name(q.name)
+        if why:
             # "Kursziel 210,00 €" / "+31,58 € / +17,70 %": a target named by its label, and its
-            # distance from the price
-            refused.append((q.line, q.name, "a price target and its distance from the price"))
+            # distance from the price; "After-Market: $487.10 +0.36 (0.07%)": another session's
+            refused.append((q.line, q.name, why))
             dropped.add(id(q))
             continue
         if (q.name[:1].isdigit() or q.name[:3].lower() in _MONTH_STARTS) and _DATED.match(q.name):
@@ -202,7 +216,7 @@ def market_quotes(quotes: list[Quote], text: str, refused: list) -> list[Quote]:
     # the lines that speak of other statistics (a heading "Bundesliga", "Fuel prices", "COVID-19")
     # up to the last quote: any quote on or just under one is theirs. Found by str.find of the
     # words' first letters (a scan of the page by the words' pattern costs more than the parse)
-    contexts = _context_lines(text, min(q.line for q in quotes), max(q.line for q in quotes))
+    contexts = _context_lines(text, min(q.line for q in quotes), max(q.line for q in quotes), lines)
     if contexts:
         for q in quotes:
             word = next((w for line, w in contexts if q.line - CONTEXT_LINES <= line <= q.line), None)

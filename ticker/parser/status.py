@@ -30,7 +30,7 @@ class StatusTime(PageState):
                 status = _status_line(s)
                 if status is not None:
                     return status
-        L = self.L
+        L = self._L or self.L
         # a quote page (no strip): its quote-time line, printed with the header, beats a status
         # line elsewhere in the page's head ("更新時間: 2026/12/02 16:08" over a bare "開市")
         quote_time = self._quote_time() if not self.bullets and not self.fast_entries else None
@@ -160,7 +160,7 @@ class StatusTime(PageState):
         may end a longer line; farther (up to five lines of text below, three above, across
         buttons, exchange and currency lines) only a whole time line counts, not a byline, and
         prose, a line of numbers or another quote ends the header."""
-        L = self.L
+        L = self._L or self.L
         starts = {c.span[0] for c in self.cands}
         for c in self.cands[:3]:
             layout = getattr(c, "layout", None)
@@ -307,7 +307,7 @@ class StatusTime(PageState):
             spans = self._spans(self.fast_entries[-1:])
         if not spans:
             return None
-        L = self.L
+        L = self._L or self.L
         last = max(b for _, b in spans)
         stop = min(L.n, last + 21)
         if not _note_hint("\n".join(L.raw[last + 1 : stop])):
@@ -325,13 +325,13 @@ class StatusTime(PageState):
     def _after_headline(self, k: int, floor: int) -> bool:
         """A headline between line ``floor`` (the quote's last) and the time at line ``k``: that
         time is the article's ("Stocks rally as yen weakens on BOJ hopes" / "02.12.2026 17:35")."""
-        L = self.L
+        L = self._L or self.L
         return any(L.kind(j) == _TEXT and _headline(L.text(j)) for j in range(floor + 1, k))
 
     def _label_above(self, k: int, floor: int) -> bool:
         """Line ``k`` (a time) is the value of a statistic's label on the line above it, below
         line ``floor`` ("Earnings Date" / "Jan 30, 2027 4:30 PM"): an event's date, not the quote's."""
-        L = self.L
+        L = self._L or self.L
         j = k - 1
         while j > floor and not L.text(j):
             j -= 1
@@ -361,7 +361,7 @@ class StatusTime(PageState):
     def _axis(self, k: int) -> bool:
         """Line ``k`` is a bare clock time next to another one ("10:00 AM" / "12:00 PM"): a
         chart's axis or a list of events, not the quote's time."""
-        L = self.L
+        L = self._L or self.L
         if _BARE_CLOCK.fullmatch(L.text(k)) is None:
             return False
         for step in (-1, 1):

@@ -242,6 +242,16 @@ def _id_cells(s: str) -> bool:
 _CLASS_CODE = LazyPattern(r"[A-Z]{2,6} [A-Z]")
 
 
+def _code_exchange_cells(s: str) -> bool:
+    """A code and its exchange, then another cell two spaces or a separator apart ("7203  東証プライム
+    輸送用機器": the sector)."""
+    m = _CODE_EXCHANGE.match(s)
+    if m is None or m.end() == len(s):
+        return False
+    rest = s[m.end() :]
+    return rest[:2] == "  " or rest[:3] in (" · ", " | ", " / ")
+
+
 def _venue_line(s: str) -> str | None:
     """A line of cells that are each an exchange, a currency, a country or a code, one at least
     an exchange or a currency ("NASDAQ · USD", "Xetra | EUR", "NYSE - AAPL"): the code printed
@@ -338,7 +348,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
     m = _EXCHANGE_CODE.fullmatch(s) if colon else None
     if m:
         return other("a code and its exchange", m.group("code"))
-    if digit and _CODE_EXCHANGE.fullmatch(s):
+    if digit and (_CODE_EXCHANGE.fullmatch(s) or _code_exchange_cells(s)):
         return other("a code and its exchange", s.split()[0] if s[0].isdigit() else s.split()[-1])
     if s in _CURRENCY_SIGNS:
         return other("a currency or unit")

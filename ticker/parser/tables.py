@@ -127,10 +127,12 @@ class Tables(PageState):
         within twelve short lines above; read as :meth:`cell_table` reads it. (The page is
         searched for those words only when a line above may be such a cell: a strip's entry
         above, the commonest case, ends the look before it.)"""
-        L = self.L
+        L = self._L or self.L
+        kinds = L.kinds
         for k in range(i - 1, max(self.consumed, i - 13), -1):
-            if L.kind(k) == _TEXT:  # (a number's line is no header cell: not looked at)
-                s = L.text(k)
+            kd = kinds[k]
+            if (kd if kd is not None else L.kind(k)) == _TEXT:  # (a number's line is no header cell: not looked at)
+                s: str = L._text[k]  # type: ignore[assignment]  # (made when the line was classified)
                 if len(s) > 24 or _BULLET.match(s):
                     return False  # (a strip's entry above: no cell table)
                 if "%" not in s and _DIGIT.search(s) is None:
@@ -147,7 +149,7 @@ class Tables(PageState):
         "% Chg", then "Nikkei 225" / "38,471.20" / "761.60" / "2.02"): the header's cells are
         the short lines ending at line ``i``; each row a name line, then one number per
         numeric column. Weak evidence: each row must pass the arithmetic."""
-        L = self.L
+        L = self._L or self.L
         cols: list[str] = []
         k = i
         while k > self.consumed and i - k < 10:  # (a name column, a code column and up to eight others)
@@ -231,15 +233,17 @@ class Tables(PageState):
             self.consumed = max(self.consumed, j - 1)
         return rows > 0
 
-    def table(self, i: int) -> None:
-        """Rows under the header at line ``i``: each row a name (and a symbol) then exactly
+    def table(self, i: int, head: str | None = None) -> None:
+        """Rows under the header at line ``i`` (its text, or ``head``: the cells of a header
+        printed one a line): each row a name (and a symbol) then exactly
         three numbers in the header's value/change/percent order, the percent with or without
         its sign ("S&P/TSX Composite Index ^TSX 15,598.57 92.35 0.60"). Weak evidence: each
         row must pass the arithmetic."""
-        L = self.L
-        readings = [r for r in header_readings(L.text(i)) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
+        L = self._L or self.L
+        text = L.text(i) if head is None else head
+        readings = [r for r in header_readings(text) if sorted(k for k in r if k in "vcp") == ["c", "p", "v"]]
         if not readings:
-            cells = _cell_reading(L.text(i))
+            cells = _cell_reading(text)
             if cells is None:
                 return
             readings = [cells]
@@ -254,7 +258,7 @@ class Tables(PageState):
         both = order == "vpc"
         if both:
             order = "vcp"
-        first = L.text(i).split(maxsplit=1)
+        first = text.split(maxsplit=1)
         numbered = bool(first) and _ROW_NUMBER_COL.fullmatch(first[0]) is not None  # "序号 名称 最新价 ..."
         self._first_row_under(i)
         k, misses, last = i + 1, 0, i
@@ -281,7 +285,7 @@ class Tables(PageState):
         header's; a row of numbers between spaces is aligned to the header from its end (a
         name may end in a number, "Nikkei 225") or, with a text cell after it ("2.1B"), from
         the name. Weak evidence: each row must pass the arithmetic."""
-        L = self.L
+        L = self._L or self.L
         head = L.text(i)
         sep = "|" if "|" in head else "\t" if "\t" in head else None
         cells: dict[int, str] | None = None
@@ -313,6 +317,34 @@ class Tables(PageState):
         if last > i:
             self.consumed = max(self.consumed, last)
 
+    def stacked_header(self, i: int) -> tuple[int, str] | None:
+        """A table's header printed one cell a line around line ``i`` ("Name" / "Kurs" / "%" /
+        "+/-"), its rows below with their cells on one line (tabs or bars): the header's last
+        line and its cells joined by tabs, or None."""
+        L = self.L
+
+        def cell(k: int) -> bool:
+            s = L.text(k)
+            return L.kind(k) == _TEXT and 0 < len(s) <= 24 and not L.fields(k) and _DIGIT.search(s) is None
+
+        if not cell(i):
+            return None
+        lo, hi = i, i
+        while lo - 1 > self.consumed and i - lo < 6 and cell(lo - 1):
+            lo -= 1
+        while hi + 1 < L.n and hi - i < 6 and cell(hi + 1):
+            hi += 1
+        cells = [L.text(k) for k in range(lo, hi + 1)]
+        if len(cells) < 3 or sum(1 for c in cells if _COLUMN.fullmatch(c)) < 3:
+            return None
+        row = hi + 1
+        if row >= L.n or L.kind(row) == _BLANK or len(L.fields(row)) < 3:
+            return None
+        t = L.text(row)
+        if "\t" not in t and "|" not in t:
+            return None
+        return hi, "\t".join(cells)
+
     def _first_row_under(self, i: int) -> None:
         """Note header line ``i`` and its first row (a row without a name there is the quote of
         the heading above the header: :meth:`_heading_of_row`)."""
@@ -337,7 +369,7 @@ class Tables(PageState):
     def _wide_row_as(self, k: int, cols: list[str], sep: str | None, cells: dict[int, str] | None,
                      ncells: int, final: bool) -> bool:
         """One reading of a wide table's row; ``final`` False: only when the arithmetic passes."""
-        L = self.L
+        L = self._L or self.L
         s = L.text(k)
         fs = L.fields(k)
         if len(fs) < 3:
@@ -413,7 +445,7 @@ class Tables(PageState):
         return True
 
     def _row(self, k: int, order: str, both: bool = False, numbered: bool = False) -> bool | None:
-        L = self.L
+        L = self._L or self.L
         s = L.text(k)
         fs = L.fields(k)
         if len(fs) < 3:
@@ -474,15 +506,19 @@ class Tables(PageState):
         named by its label (:func:`ticker.parser.lexicon.field_role`), within three lines of
         each other. Named by the heading above the block, else the page's subject or title.
         Weak evidence: the arithmetic must pass."""
-        L = self.L
+        L = self._L or self.L
+        kinds = L.kinds
+        kd = kinds[i]
+        if kd is None:
+            kd = L.kind(i)
         # (a line of numbers alone holds no label: the tests of its neighbours come first)
-        m = _LABELLED.match(L.text(i)) if L.kind(i) != _NUM else None
+        m = _LABELLED.match(L.text(i)) if kd != _NUM else None
         bare = False  # the percent's line holds only numbers: labelled above it, or beside the value's
         if m is None or field_role(m.group("label")) not in ("c", "p"):
-            if L.kind(i) != _NUM:
+            if kd != _NUM:
                 return False
             above = self._prev_text(i)
-            if above is not None and L.kind(above) == _NUM:
+            if above is not None and kinds[above] == _NUM:  # (_prev_text classified it)
                 return False  # a bare value above the numbers: a quote header's (vertical), no block
             if self._own_label(i) not in ("c", "p") and not self._bare_change(i):
                 return False  # the percent's own line names the change or the percent, or no block
@@ -542,6 +578,13 @@ class Tables(PageState):
             value = self._value_above_labels(min(k for k, _ in found.values()))
             if value is not None:
                 found["v"] = (value[0], [value[1]])
+        elif set(found) == {"c", "p"} and L.kind(found["c"][0]) == _TEXT and not L.fields(found["c"][0]):
+            # the change's label alone on its line over the change and percent, the value under
+            # its own label above it ("現在値" / "3,041.0円" / "(12/02 15:30)" / "前日比" / "-27.0 (-0.88%)")
+            # (only across the quote's time: without it the quote header's family reads the lines)
+            value = self._value_above_labels(found["c"][0])
+            if value is not None and self._own_label(value[0]) == "v" and self._prev_text(found["c"][0]) != value[0]:
+                found["v"] = (value[0], [value[1]])
         if set(found) != {"v", "c", "p"}:
             return False
         if bare and found["v"][0] not in (self._next_text(i), self._prev_text(i)):
@@ -574,7 +617,7 @@ class Tables(PageState):
 
     def _next_text(self, k: int) -> int | None:
         """The next line after ``k`` that is not blank, within three lines."""
-        L = self.L
+        L = self._L or self.L
         j = k + 1
         while j < L.n and j - k < 4 and L.kind(j) == _BLANK:
             j += 1
@@ -582,16 +625,17 @@ class Tables(PageState):
 
     def _prev_text(self, k: int) -> int | None:
         """The line before ``k`` that is not blank, within three lines, not into consumed lines."""
-        L = self.L
+        L = self._L or self.L
+        kinds = L.kinds
         j = k - 1
-        while j > self.consumed and k - j < 4 and L.kind(j) == _BLANK:
+        while j > self.consumed and k - j < 4 and (kinds[j] if kinds[j] is not None else L.kind(j)) == _BLANK:
             j -= 1
-        return j if j > self.consumed and L.kind(j) != _BLANK else None
+        return j if j > self.consumed and (kinds[j] if kinds[j] is not None else L.kind(j)) != _BLANK else None
 
     def _own_label(self, i: int) -> str | None:
         """The role named by a label printed alone on the line right above the numbers of
         line ``i`` ("Change today" / "+0.58 (+0.52%)")."""
-        L = self.L
+        L = self._L or self.L
         k = self._prev_text(i)
         if k is None or L.kind(k) != _TEXT or L.fields(k):
             return None
@@ -600,7 +644,7 @@ class Tables(PageState):
     def _bare_change(self, i: int) -> bool:
         """Line ``i`` holds only a change and its percent in parentheses ("▼ -9,40 (-1,30%)"),
         and a line right beside it is a labelled value ("Kurs 712,60 DKK")."""
-        L = self.L
+        L = self._L or self.L
         fs = L.fields(i)
         if len(fs) != 2 or fs[0].pct or not fs[1].pct or not fs[1].paren:
             return False
@@ -619,7 +663,7 @@ class Tables(PageState):
         """The range of lines around line ``i`` holding ``up`` non-blank lines above it and
         ``down`` - 1 below (pages print blank lines between a block's lines), not into
         consumed lines: (first, end)."""
-        L = self.L
+        L = self._L or self.L
         lo, n = i, 0
         while lo - 1 > self.consumed and n < up and i - lo < 3 * up:
             lo -= 1
@@ -642,7 +686,7 @@ class Tables(PageState):
         "+0,36" / "Var. ass." / "+123,45"), the percent's label at line ``i``: its number may
         lack the sign, its label says what it is. Named by the heading above the first label.
         Weak evidence: the arithmetic must pass."""
-        L = self.L
+        L = self._L or self.L
         if field_role(L.text(i)) != "p":
             return False
         found: dict[str, tuple[int, _Field]] = {}
@@ -687,10 +731,11 @@ class Tables(PageState):
         """The value printed without a label right above the first label at ``top``: one
         number alone on its line, no label or column word above it (that number would be
         another statistic's), so directly under the name."""
-        L = self.L
+        L = self._L or self.L
         k = top - 1
-        while k > self.consumed and L.kind(k) == _BLANK:
-            k -= 1
+        while k > self.consumed and (L.kind(k) == _BLANK or L.kind(k) == _TEXT and k == top - 1 and _noise(L.text(k))
+                                     and _DIGIT.search(L.text(k)) is not None):
+            k -= 1  # (blank lines, and the quote's time right under the value: "3,041.0円" / "(12/02 15:30)")
         if k <= self.consumed or L.kind(k) != _NUM or len(L.fields(k)) != 1 or L.fields(k)[0].pct:
             return None
         up = k - 1
@@ -710,7 +755,7 @@ class Tables(PageState):
 
     def page_title(self) -> str | None:
         """The page's first line when it is a heading (a quote page opens with its instrument)."""
-        L = self.L
+        L = self._L or self.L
         for k in range(min(L.n, 3)):
             s = L.text(k)
             if not s:
@@ -726,7 +771,7 @@ class Tables(PageState):
         most two unit or label lines between them, under a name. Looked for only on a page
         where nothing else was found, and taken only when the arithmetic proves the third
         number is the percent (weak evidence)."""
-        L = self.L
+        L = self._L or self.L
         k = self.consumed + 1
         end = min(L.n, limit)
         while k < end:

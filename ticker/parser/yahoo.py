@@ -234,7 +234,7 @@ class FastPath(PageState):
         if not _heading_ok(name):
             return -1
         last = line + m.group(0).count("\n")
-        L = self.L
+        L = self._L or self.L
         if L.kind(last - 1) != _NUM or L.kind(last) != _NUM:  # "0." is no number: as vertical() sees it
             return -1
         fs = (_Field.make(m.group("v"), False, False, 0, 0), _Field.make(m.group("c"), False, False, 0, 0),

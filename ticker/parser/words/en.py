@@ -2,10 +2,10 @@
 
 WORDS = {
     # "up38.00 / 0.85%" (a tearsheet's change line: the word, then the change and its percent)
-    "sign_words": {"up": "+", "down": "-"},
+    "sign_words": {"up": "+", "down": "-", "arrow_upward": "+", "arrow_downward": "-", "trending_up": "+", "trending_down": "-"},
     "of_words": ["of", "on the"],
     "site_pages": ["us", "privacy", "terms", "cookies?", "contact", "careers", "advertising", "legal", "disclaimer", "help", "accessibility", "sitemap"],
-    "sessions": ["after[- ]hours", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
+    "sessions": ["after[- ]hours", "after[- ]market", "pre-?market", "post-?market", "overnight", "extended hours", "before hours"],
     "forecasts": ["price target", "price targets", "target price", "price objective", "consensus target", "analyst target", "forecast"],
     "today": ["today"],
     "markets": ["markets?"],

@@ -1,7 +1,7 @@
 """Spanish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "of_words": ["de", "del"],
+    "of_words": ["de", "del", "de la"],
     "site_pages": ["nosotros", "privacidad", "aviso legal", "contacto"],
     "forecasts": ["precio objetivo", "precios objetivo", "pronóstico", "previsión"],
     "today": ["hoy"],
@@ -11,7 +11,7 @@ WORDS = {
     "at_close": ["al cierre", "última actualización"],
     "noise_line": ["publicidad", "anuncio", "cerrado"],
     "noise_parts": ["diferido", "divisa en", "tiempo real"],
-    "exchanges": ["bme", "bolsa de madrid"],
+    "exchanges": ["bme", "bolsa de madrid", "bolsa española", "bolsas y mercados españoles", "mercado continuo"],
     "name_labels": ["índice", "acciones", "mercados", "bolsa"],
     "links": ["ver todo", "volver"],
     "unit_lines": ["precio"],

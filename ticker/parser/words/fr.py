@@ -1,7 +1,9 @@
 """French words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "of_words": ["de", "du", "des"],
+    "direction_down": ["en baisse de", "en baisse", "en repli de", "en recul de"],
+    "direction_up": ["en hausse de", "en hausse", "en progression de"],
+    "of_words": ["de", "du", "des", "de la"],
     "site_pages": ["nous", "mentions légales", "confidentialité", "contact"],
     "sessions": ["après-bourse", "pré-ouverture"],
     "forecasts": ["objectif de cours", "objectifs de cours", "cours cible", "prévision", "prévisions"],
