@@ -590,7 +590,7 @@ CASES += [
     C("yahoo-crypto-quote-page", "Bitcoin USD (BTC-USD)\nCCC - CoinMarketCap. Currency in USD\n67,734.23\n-1,215.36 (-1.76%)\n"
          "As of 04:12AM UTC. Market open.\n", [("Bitcoin USD", "67734.23", "-1215.36", "-1.76")], "As of 04:12AM UTC. Market open."),
     C("finanzen-net-quote-header", "DAX 40\n18.693,37\nPKT\n+172,64\n+0,93%\n17:45:00\n24.05.2024\nVortag 18.520,73\nHoch 18.720,18\n", [
-        ("DAX 40", "18693.37", "172.64", "0.93")], "17:45:00"),  # the quote time below the header (issue 11 §7)
+        ("DAX 40", "18693.37", "172.64", "0.93")], "17:45:00 24.05.2024"),  # the quote time below the header, its date on the next line (issue 11 §7)
     C("boerse-de-two-column", "DAX\n18.693,37 +0,93%\n+172,64 Pkt\n", [("DAX", "18693.37", "172.64", "0.93")]),
     C("ft-markets-data", "FTSE 100\n8,317.59\n  \n+78.12\n  \n+0.95%\n  \nData delayed at least 15 minutes, as of May 24 2024 16:35 BST.\n", [
         ("FTSE 100", "8317.59", "78.12", "0.95")], "Data delayed at least 15 minutes, as of May 24 2024 16:35 BST."),
