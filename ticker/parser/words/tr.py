@@ -1,6 +1,8 @@
 """Turkish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "direction_up": ["yükseldi", "yükseliş", "arttı"],
+    "direction_down": ["düştü", "düşüş", "geriledi"],
     "sites": ["bigpara", "mynet finans", "bloomberg ?ht", "foreks", "borsagündem", "investing\\.com türkiye"],
     "bid_ask": ["alış", "satış"],
     "forecasts": ["hedef fiyat", "tahmin"],
