@@ -152,6 +152,12 @@ READ = [
     pytest.param("Start Free Trial\nNASDAQ:ZETA\nZeta (ZETA) Stock Price, News & Analysis\n$238.45 +3.12 (+1.33%)\n"
                  "As of 12/03/2026 04:00 PM Eastern\n", Q(("Zeta (ZETA) Stock Price, News & Analysis", "238.45", "3.12", "1.33")),
                  id="start-free-trial-no-name"),
+    # the percent with the direction's word after it, then the unsigned change with its unit
+    pytest.param("Piyasalar / Endeksler / ZIST 100\nZIST 100\nXZ100 · Borsa İstanbul\n\n9.684,21\n%0,89 düştü\n87,35 puan\n"
+                 "Son güncelleme: 03.12.2026 18:10\n", Q(("ZIST 100", "9684.21", "-87.35", "-0.89")), id="tr-percent-direction-word-puan"),
+    # the direction's word alone on its line between the percent and the change
+    pytest.param("זטה 35\n2,614.08\n0.72%\nירידה\n18.92 נק'\nעודכן: 03/12/2026 17:25\n",
+                 Q(("זטה 35", "2614.08", "-18.92", "-0.72")), id="he-direction-line-between-percent-and-change"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

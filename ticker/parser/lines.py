@@ -327,6 +327,12 @@ class _Lines:
             return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")
+        if n == 1 and fs[0].pct and not fs[0].signed and _DIRECTION_TAIL.fullmatch(tail):
+            # "%0,89 düştü": the percent, then the direction's word (the change on the next line)
+            fs[0].down, fs[0].up = _DIRECTION_TAIL.fullmatch(tail).group("down") is not None, \
+                _DIRECTION_TAIL.fullmatch(tail).group("up") is not None
+            self._fields[i] = fs[:1]
+            return _NUM
         if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
             return _TEXT  # but "+2.19 Today": the day's change, its percent on the line above
         self._fields[i] = fs[:n]
@@ -409,6 +415,9 @@ def normalize(text: str) -> str:
 
 
 _DIGITS = frozenset("0123456789")
+# a direction's word alone after a number ("düştü", "fell")
+_DIRECTION_TAIL = LazyPattern("(?i)(?:(?P<down>" + "|".join(sorted(merged("direction_down"), key=len, reverse=True))
+                              + ")|(?P<up>" + "|".join(sorted(merged("direction_up"), key=len, reverse=True)) + r"))\.?")
 # a unit glued between a number and the next number's sign (the units of words, not currencies' codes)
 _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in merged("units") if len(u) != 3 or u in ("pts", "pkt")),
                                                                key=len, reverse=True))
