@@ -327,10 +327,10 @@ class _Lines:
             return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")
-        if n == 1 and fs[0].pct and not fs[0].signed and _DIRECTION_TAIL.fullmatch(tail):
+        word = _DIRECTION_TAIL.fullmatch(tail) if n == 1 and fs[0].pct and not fs[0].signed else None
+        if word is not None:
             # "%0,89 düştü": the percent, then the direction's word (the change on the next line)
-            fs[0].down, fs[0].up = _DIRECTION_TAIL.fullmatch(tail).group("down") is not None, \
-                _DIRECTION_TAIL.fullmatch(tail).group("up") is not None
+            fs[0].down, fs[0].up = word.group("down") is not None, word.group("up") is not None
             self._fields[i] = fs[:1]
             return _NUM
         if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
