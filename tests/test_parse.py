@@ -335,6 +335,10 @@ CASES = [
     # an arrowed change run into its unsigned percent: cut after the value's decimals
     P("홈>증권>시세\n코스닥843.12▲2.410.29%\n원/달러1,391.50▲4.200.30%\n",
       [("코스닥", "843.12", "2.41", "0.29"), ("원/달러", "1391.50", "4.20", "0.30")], None, id="glued-arrow-change-run-into-percent"),
+    # a glued tape: the percent first with its sign before it, then the signed change
+    P("Piyasalar\nZIST 1009.684,21%-0,89-87,35ZOLAR34,7312%0,24+0,0845ZURO36,6841%0,31+0,1120\n",
+      [("ZIST 100", "9684.21", "-87.35", "-0.89"), ("ZOLAR", "34.7312", "0.0845", "0.24"), ("ZURO", "36.6841", "0.1120", "0.31")],
+      None, id="glued-tape-prefixed-percent-then-change"),
     # a glued header: the quote's state and time glued after the percent
     P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
       None, id="glued-percent-then-cjk-state"),

@@ -138,6 +138,26 @@ READ = [
     # the direction in words before the unsigned change and its unit
     pytest.param("ZAC 40\nFR0000000000 - Euronext Paris\n\n7 421,18 pts\nen baisse de 38,64 pts (0,52 %)\n"
                  "Données temps réel - 03/12/2026 17:38\n", Q(("ZAC 40", "7421.18", "-38.64", "-0.52")), id="fr-en-baisse-de"),
+    # glued header lines: the currency's code glued before the change's sign, the date and time
+    # glued after the percent; the name glued to its identifiers under the breadcrumb naming it
+    pytest.param("Börse\nAktien\nIndizes\nDevisen\nFonds\nZertifikate\nStartseite›Börse›Aktien›Zeta\n"
+                 "Zeta AktieWKN: 723610ISIN: DE0000000001\n187,46EUR+2,94+1,59%Xetra 17:36:12\n",
+                 Q(("Zeta Aktie", "187.46", "2.94", "1.59")), id="de-glued-identifiers-currency-code"),
+    pytest.param("Zeta N\nZETN · SIX Swiss Exchange · CHF · CH0000000002\n84.26CHF-0.74(-0.87%)03.12.2026 17:31:04\n",
+                 Q(("Zeta N", "84.26", "-0.74", "-0.87")), id="ch-glued-code-then-date-time"),
+    # direction words in place of the signs, under their labels ("Down 0.92" / "Down 5.18%")
+    pytest.param("Zeta Volatility Index\nZVX\nLast\n16.84\nChange\nDown 0.92\n% Change\nDown 5.18%\nDec 03, 2026 4:15 PM ET\n",
+                 Q(("Zeta Volatility Index", "16.84", "-0.92", "-5.18")), id="en-down-words-under-labels"),
+    # a site's call to subscribe is no name
+    pytest.param("Start Free Trial\nNASDAQ:ZETA\nZeta (ZETA) Stock Price, News & Analysis\n$238.45 +3.12 (+1.33%)\n"
+                 "As of 12/03/2026 04:00 PM Eastern\n", Q(("Zeta (ZETA) Stock Price, News & Analysis", "238.45", "3.12", "1.33")),
+                 id="start-free-trial-no-name"),
+    # the percent with the direction's word after it, then the unsigned change with its unit
+    pytest.param("Piyasalar / Endeksler / ZIST 100\nZIST 100\nXZ100 · Borsa İstanbul\n\n9.684,21\n%0,89 düştü\n87,35 puan\n"
+                 "Son güncelleme: 03.12.2026 18:10\n", Q(("ZIST 100", "9684.21", "-87.35", "-0.89")), id="tr-percent-direction-word-puan"),
+    # the direction's word alone on its line between the percent and the change
+    pytest.param("זטה 35\n2,614.08\n0.72%\nירידה\n18.92 נק'\nעודכן: 03/12/2026 17:25\n",
+                 Q(("זטה 35", "2614.08", "-18.92", "-0.72")), id="he-direction-line-between-percent-and-change"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -16,7 +16,8 @@ from .yahoo import _GAP, FastPath
 
 _GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?"
                          rf"[{_ARROWS_UP}{_ARROWS_DOWN}]?[+\-−]?\d[\d,.]*%"
-                         r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%")
+                         r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%"
+                         r"|\d%[+\-−]?\d[\d,.]*[+\-−]\d")
 
 #: lines holding a ``%`` read per page at most (a real page has hundreds; the work per line is
 #: bounded, so this bounds the work per page)

@@ -44,6 +44,11 @@ _GLUED_SPACED = LazyPattern(
 
 
 _CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"  # (glued before the value: "Tesla, Inc.$429.24-1.93 (-0.45%)")
+# the percent first, its sign before it (Turkish), then the signed change: "BIST 1009.684,21%-0,89-87,35"
+_GLUED_PCT_FIRST = LazyPattern(
+    r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
+    r"%(?P<p>[+\-−]?\d[\d,.]*?\d|[+\-−]?\d)(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)(?![\d,.])"
+)
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
@@ -75,7 +80,7 @@ class Glued(PageState):
             s = _ARROW_RUN.sub(_split_arrow_run, s)
         found = 0
         pos = 0
-        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)):
+        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)) or list(_GLUED_PCT_FIRST.finditer(s)):
             head, digits = m.group("head"), m.group("digits")
             readings = []
             # every split of the digits into the end of the name and a well-formed value

@@ -138,7 +138,9 @@ def _soft(gap: str, inner: bool = False) -> bool:
 
 
 _BLANK_CHARS = "|" + _STRIP
-_CLOCK_TAIL = re.compile(rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:{_SP}*[AaPp]\.?[Mm]\.?)?(?:{_SP}+[^\W\d_]{{1,12}})?")
+# (perhaps after the day's date: "... -0.74(-0.87%)03.12.2026 17:31:04")
+_CLOCK_TAIL = re.compile(rf"(?:\d{{1,4}}[./-]\d{{1,2}}[./-]\d{{2,4}}{_SP}+)?"
+                         rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:{_SP}*[AaPp]\.?[Mm]\.?)?(?:{_SP}+[^\W\d_]{{1,12}})?")
 _new_field = _Field.__new__
 
 
@@ -325,6 +327,12 @@ class _Lines:
             return _NUM
         if not tail or not (tail[0].isalpha() or _CLOCK_TAIL.fullmatch(tail)):
             return _TEXT  # (a clock time after the percent is the quote's: "945,32 +3,18 +0,34% 17:35")
+        word = _DIRECTION_TAIL.fullmatch(tail) if n == 1 and fs[0].pct and not fs[0].signed else None
+        if word is not None:
+            # "%0,89 düştü": the percent, then the direction's word (the change on the next line)
+            fs[0].down, fs[0].up = word.group("down") is not None, word.group("up") is not None
+            self._fields[i] = fs[:1]
+            return _NUM
         if (n < 2 or not fs[n - 1].pct) and not (fs[n - 1].signed and _TODAY.fullmatch(tail)):
             return _TEXT  # but "+2.19 Today": the day's change, its percent on the line above
         self._fields[i] = fs[:n]
@@ -390,8 +398,11 @@ def normalize(text: str) -> str:
             text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
-    if ("+" in text or "-" in text or "\u2212" in text) and _UNIT_BEFORE_SIGN.search(text) is not None:
-        text = _UNIT_BEFORE_SIGN.sub(r" \1 ", text)  # "128.456pts+1.234(+0,97%)": a unit glued before a sign
+    if "+" in text or "-" in text or "\u2212" in text:
+        if _UNIT_BEFORE_SIGN.search(text) is not None:
+            text = _UNIT_BEFORE_SIGN.sub(r" \1 ", text)  # "128.456pts+1.234(+0,97%)": a unit glued before a sign
+        if _CODE_BEFORE_SIGN.search(text) is not None:  # "84.26CHF-0.74(-0.87%)": a currency's code
+            text = _CODE_BEFORE_SIGN.sub(lambda m: f" {m.group(1)} " if m.group(1).lower() in _CURRENCY_UNITS else m.group(), text)
     if len(text) > 4 and text[-1].isalpha() and (text[-4] in _DIGITS or text[-5] in _DIGITS):
         m = _GLUED_CODE.fullmatch(text)
         if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
@@ -399,11 +410,14 @@ def normalize(text: str) -> str:
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
         if m is not None:  # "상승 1,200" / "플러스 1.41%" / "up38.00 / 0.85%": the word is the number's sign
-            text = _SIGN_WORDS[m.group(1)] + m.group(2) + (m.group(3) or "")
+            text = _SIGN_WORDS[m.group(1).lower()] + m.group(2) + (m.group(3) or "")
     return text
 
 
 _DIGITS = frozenset("0123456789")
+# a direction's word alone after a number ("düştü", "fell")
+_DIRECTION_TAIL = LazyPattern("(?i)(?:(?P<down>" + "|".join(sorted(merged("direction_down"), key=len, reverse=True))
+                              + ")|(?P<up>" + "|".join(sorted(merged("direction_up"), key=len, reverse=True)) + r"))\.?")
 # a unit glued between a number and the next number's sign (the units of words, not currencies' codes)
 _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in merged("units") if len(u) != 3 or u in ("pts", "pkt")),
                                                                key=len, reverse=True))
@@ -411,13 +425,14 @@ _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in mer
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the currencies' codes among the units ("usd", "inr", "btc", "usdt")
 _CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
+_CODE_BEFORE_SIGN = LazyPattern("(?<=\\d)([A-Z]{3})(?=[+\\-\u2212]\\d)")
 _GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
-_SIGN_WORD_FIRST = frozenset(w[0] for w in _SIGN_WORDS)
+_SIGN_WORD_FIRST = frozenset(ch for w in _SIGN_WORDS for ch in (w[0], w[0].upper()))  # ("Down 0.92" too)
 _SIGN_WORD = LazyPattern("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
                         + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)"
                         # (then perhaps the percent after a slash: "up38.00 / 0.85%")
-                        r"([ \u00a0]*/[ \u00a0]*\d[\d.,]*[ \u00a0]?%)?")
+                        r"([ \u00a0]*/[ \u00a0]*\d[\d.,]*[ \u00a0]?%)?", re.I)
 
 
 def unify_percent_signs(text: str) -> str:

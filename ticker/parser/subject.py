@@ -157,7 +157,9 @@ _DASH_CODE = LazyPattern(r"(?P<name>.*[^\W\d_].*?)\s+[-–—|]\s+(?P<code>[\^.]
 # a code and its exchange, read before this)
 _LABEL_VALUE = LazyPattern(r"[^\W\d_][\w .'’&/()-]{0,30}:\s+\S.*")
 # where the identifiers of a name-and-identifiers line start
-_ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))")
+_ID_SPLIT = LazyPattern(rf"\s*[|/·•,]\s*|\s+(?=\d{{5,}}|[A-Z]{{2}}[A-Z0-9]{{9}}\d|(?i:{'|'.join(merged('id_labels'))})(?::|\s+[A-Z0-9]{{2,}}\b))"
+                        # (a label glued to the name before it, as minified pages give it: "Siemens AktieWKN: 723610")
+                        rf"|(?<=[a-zäöüéèà])(?=[A-Z])(?=(?i:{'|'.join(merged('id_labels'))}):)")
 # a list of sectors or kinds: words, a comma, words, "and", words ("Petróleo, Gás e Biocombustíveis")
 _WORDS_RUN = r"[^\W\d][^\W\d-]*(?:[ -][^\W\d][^\W\d-]*)*"
 _KIND_LIST = LazyPattern(rf"{_WORDS_RUN}(?:,\s+{_WORDS_RUN})+\s+(?i:{'|'.join(merged('conjunctions'))}|&)\s+{_WORDS_RUN}")
@@ -588,10 +590,14 @@ def _weigh(texts: tuple[str, ...]) -> _Weighed:
             score -= 1.5
             extra[i].append("an item of a menu")
         crumb = _neighbour_line(scored, i, -1)
-        if (crumb is not None and scored[crumb].reasons[0] == "a breadcrumb"
-                and _CRUMB_ITEM.split(scored[crumb].text)[-1].strip().casefold() == s.text.casefold()):
-            score += 1.0  # "Chứng khoán › Chỉ số › VN-Index" / "VN-Index": the page's own item
-            extra[i].append("the breadcrumb's last item")
+        if crumb is not None and scored[crumb].reasons[0] == "a breadcrumb":
+            item = _CRUMB_ITEM.split(scored[crumb].text)[-1].strip().casefold()
+            if item == s.text.casefold():
+                score += 1.0  # "Chứng khoán › Chỉ số › VN-Index" / "VN-Index": the page's own item
+                extra[i].append("the breadcrumb's last item")
+            elif s.kind == "idname" and item and (s.name or "").casefold().split()[:1] == item.split()[:1]:
+                score += 1.5  # "… › Siemens" / "Siemens AktieWKN: 723610": the page's item with its identifiers
+                extra[i].append("the breadcrumb's last item, with its identifiers")
         head = _provided(scored, i)
         if head is not None:
             score -= 1.5

@@ -29,7 +29,7 @@ WORDS = {
     "subject_before": ["chart von", "news zu", "nachrichten zu"],
     "subject_after": ["kurs", "prognose", "tops", "flops"],
     "exchanges": ["tradegate", "frankfurt", "stuttgart", "gettex", "lang & schwarz", "wiener börse", "börse wien", "börse stuttgart", "xetra"],
-    "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen"],
+    "name_labels": ["aktien?", "indizes", "anleihen?", "fonds", "rohstoffe?", "devisen", "märkte", "finanzen", "zertifikate", "etfs?", "derivate", "kryptowährungen"],
     "id_labels": ["wkn", "börse", "kürzel", "valor", "kennung"],
     "bid_ask": ["geld", "brief"],
     "direction_down": ["gefallen um", "minus"],

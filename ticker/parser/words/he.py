@@ -1,6 +1,9 @@
 """Hebrew words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "units": ["נק'", "נקודות"],
+    "direction_up": ["עלייה"],
+    "direction_down": ["ירידה"],
     # "נכון ל- 29/11/2024 17:25": correct as of
     "at_close": ["נכון ל", "עדכון אחרון"],
     "time_words": ["נכון ל", "עודכן"],

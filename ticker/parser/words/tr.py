@@ -1,6 +1,9 @@
 """Turkish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "units": ["puan"],
+    "direction_up": ["yükseldi", "yükseliş", "arttı"],
+    "direction_down": ["düştü", "düşüş", "geriledi"],
     "sites": ["bigpara", "mynet finans", "bloomberg ?ht", "foreks", "borsagündem", "investing\\.com türkiye"],
     "bid_ask": ["alış", "satış"],
     "forecasts": ["hedef fiyat", "tahmin"],
