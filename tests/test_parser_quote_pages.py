@@ -158,6 +158,19 @@ READ = [
     # the direction's word alone on its line between the percent and the change
     pytest.param("זטה 35\n2,614.08\n0.72%\nירידה\n18.92 נק'\nעודכן: 03/12/2026 17:25\n",
                  Q(("זטה 35", "2614.08", "-18.92", "-0.72")), id="he-direction-line-between-percent-and-change"),
+    # label and value rows of more languages: "Current Index", Czech "Změna v %", Romanian
+    # "Valoare" / "Variaţie" with its unit "puncte"
+    pytest.param("ZSE-100 Index\nZeta Stock Exchange\n\nCurrent Index    78,452.10\nChange           +612.35\n"
+                 "% Change         +0.79%\nHigh             78,590.44\n", Q(("ZSE-100 Index", "78452.10", "612.35", "0.79")),
+                 id="en-current-index-rows"),
+    pytest.param("Zeta Energie\nISIN: CZ0000000003\nBurza: BCPP / Prime Market\n\nPoslední cena       985,00 Kč\n"
+                 "Změna               +12,50 Kč\nZměna v %           +1,29 %\n", Q(("Zeta Energie", "985.00", "12.50", "1.29")),
+                 id="cs-zmena-v-procentech"),
+    pytest.param("ZET\nIndicele ZET al Bursei de Valori Bucureşti\nValoare: 16.850,42\nVariaţie: +75,48 puncte (+0,45%)\n",
+                 Q(("ZET", "16850.42", "75.48", "0.45")), id="ro-valoare-variatie-puncte"),
+    # the exchange's name under the index's code is no name
+    pytest.param("Mercados › Indicadores\n\nZPSA\nBolsa de Santiago\n\n6.512,33 pts.\n+0,82% ▲ 52,97\nCierre 03-12-2026\n",
+                 Q(("ZPSA", "6512.33", "52.97", "0.82")), id="es-bolsa-de-santiago-venue"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

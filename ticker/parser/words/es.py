@@ -11,7 +11,7 @@ WORDS = {
     "at_close": ["al cierre", "última actualización"],
     "noise_line": ["publicidad", "anuncio", "cerrado"],
     "noise_parts": ["diferido", "divisa en", "tiempo real"],
-    "exchanges": ["bme", "bolsa de madrid", "bolsa española", "bolsas y mercados españoles", "mercado continuo"],
+    "exchanges": ["bme", "bolsa de madrid", "bolsa española", "bolsas y mercados españoles", "mercado continuo", "bolsa de santiago", "bolsa de comercio de santiago", "bolsa de valores de colombia", "bolsa de valores de lima", "bolsa mexicana de valores", "byma", "bolsas y mercados argentinos"],
     "name_labels": ["índice", "acciones", "mercados", "bolsa"],
     "links": ["ver todo", "volver"],
     "unit_lines": ["precio"],

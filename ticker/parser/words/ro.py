@@ -1,7 +1,10 @@
 """Romanian words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "units": ["lei", "ron"],
+    "field_pct": ["variaţie %", "variație %"],
+    "field_change": ["variaţie", "variație", "variatie"],
+    "field_value": ["valoare", "ultima valoare"],
+    "units": ["puncte", "lei", "ron"],
     "labels": ["deschidere", "maxim", "minim", "volum", "valoare", "capitalizare"],
     "field_prev": ["preț referință", "închidere anterioară"],
     "time_labels": ["ultima actualizare", "actualizat"],
