@@ -171,6 +171,11 @@ READ = [
     # the exchange's name under the index's code is no name
     pytest.param("Mercados › Indicadores\n\nZPSA\nBolsa de Santiago\n\n6.512,33 pts.\n+0,82% ▲ 52,97\nCierre 03-12-2026\n",
                  Q(("ZPSA", "6512.33", "52.97", "0.82")), id="es-bolsa-de-santiago-venue"),
+    # the value glued to its percent, the change labelled (with its currency) on the next line; the
+    # heading right under the breadcrumb names the page, not the site's name further up
+    pytest.param("Zámbito\nIngresar\nFinanzas›Mercados›Índices\nS&P Zerval\nÍndice líder de BYMA\n1.845.230,15+2,35%\n"
+                 "Var. $ +42.372,10\nActualizado: 03/12/2026 17:00\n© 2026 Zámbito\n",
+                 Q(("S&P Zerval", "1845230.15", "42372.10", "2.35")), id="es-value-pct-then-labelled-change"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -511,8 +511,9 @@ class Candidates(PageState):
         if len(fs) == 2 and fs[1].pct and not fs[0].pct:
             value = self._value_above_time_line(lo)
             if value is None:
-                if not (len(L.fields(lo)) == 1 and self._change_below(lo, hi, fs[0], fs[1])):
-                    self.borrow(lo, hi, fs)
+                if not ((len(L.fields(lo)) == 1 or lo == hi and len(L.fields(lo)) == 2)
+                        and self._change_below(lo, hi, fs[0], fs[1])):
+                    self.borrow(lo, hi, fs)  # ("1.845.230,15+2,35%" / "Var. $ +42.372,10": one line too)
                 return
             lo, fs = value[0], [value[1], *fs]  # "38,471.20" / "Last updated 15:00 JST" / "+761.60 (+2.02%)"
         elif len(fs) == 2 and fs[0].pct and not fs[1].pct and len(L.fields(lo)) == 1 and len(L.fields(hi)) == 1:
@@ -621,7 +622,7 @@ class Candidates(PageState):
         +37,42"): one quote when the arithmetic confirms it (the label alone is no evidence of
         the number it labels being this value's change). Never a value and percent alone."""
         L = self._L or self.L
-        if len(L.fields(hi)) != 1 or not p.pct or v.pct:
+        if len(L.fields(hi)) != (1 if lo != hi else 2) or not p.pct or v.pct:
             return False
         found: tuple[int, _Field] | None = None
         prev: _Field | None = None

@@ -137,7 +137,7 @@ def prev_close_label(label: str) -> bool:
     return _PREV_CLOSE.fullmatch(label.strip(" \t:|\u00a0")) is not None
 
 
-_UNIT_AFTER = LazyPattern(rf"(.+?)\s+(?:{_alt('units')})\.?", re.I)
+_UNIT_AFTER = LazyPattern(rf"(.+?)\s+(?:{_alt('units')}|[$€£¥₹])\.?", re.I)
 _UNIT_MARK = LazyPattern(r"(.+?)\s*\([^\W\d_]{0,5}[.'’$€£¥₹]?\)", re.I)  # ("(pts)", "(R$)", "(נק')")
 _PCT_MARK = LazyPattern(r"[(\[]?%[)\]]?[\s:]*(?P<a>[^%]+)|(?P<b>[^%]+?)[\s:]*(?:in\s+)?[(\[]?%[)\]]?")
 

@@ -598,6 +598,9 @@ def _weigh(texts: tuple[str, ...]) -> _Weighed:
             elif s.kind == "idname" and item and (s.name or "").casefold().split()[:1] == item.split()[:1]:
                 score += 1.5  # "… › Siemens" / "Siemens AktieWKN: 723610": the page's item with its identifiers
                 extra[i].append("the breadcrumb's last item, with its identifiers")
+            elif s.kind == "name" and crumb == i - 1:
+                score += 0.5  # "Finanzas › Mercados › Índices" / "S&P Merval": the page's heading under its path
+                extra[i].append("the heading right under the breadcrumb")
         head = _provided(scored, i)
         if head is not None:
             score -= 1.5
