@@ -176,6 +176,9 @@ READ = [
     pytest.param("Zámbito\nIngresar\nFinanzas›Mercados›Índices\nS&P Zerval\nÍndice líder de BYMA\n1.845.230,15+2,35%\n"
                  "Var. $ +42.372,10\nActualizado: 03/12/2026 17:00\n© 2026 Zámbito\n",
                  Q(("S&P Zerval", "1845230.15", "42372.10", "2.35")), id="es-value-pct-then-labelled-change"),
+    # a CJK name glued to its number code, the listing board and sector under it: the name
+    pytest.param("台股›個股›9999\n賽塔電9999\n上市 半導體業\n1,035▲15(+1.47%)\n成交時間 2026/12/03 13:30\n",
+                 Q(("賽塔電", "1035", "15", "1.47")), id="zh-name-glued-code-board-sector"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -178,7 +178,8 @@ _ANY_DIGIT = LazyPattern(r"\d")
 # a CJK name and its exchange's numeric code after a space ("上证指数 000001", "トヨタ自動車 7203",
 # "삼성전자 005930"): the code is no number of the quote's (Latin names keep a number as part of
 # the name: "Nikkei 225", "Russell 2000")
-_CJK_NAME_CODE = LazyPattern(f"(?P<name>[{_CJK}][^\\d]*?)\\s+(?P<code>\\d{{4,6}})"
+# (the code may be glued to the name, as minified pages give it: "台積電2330")
+_CJK_NAME_CODE = LazyPattern(f"(?P<name>[{_CJK}][^\\d]*?)(?:\\s+|(?<=[{_CJK}]))(?P<code>\\d{{4,6}})"
                              "(?:\\s+(?P<tail>\\D.*))?")
 # a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
 # and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
