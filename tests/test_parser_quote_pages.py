@@ -179,6 +179,9 @@ READ = [
     # a CJK name glued to its number code, the listing board and sector under it: the name
     pytest.param("台股›個股›9999\n賽塔電9999\n上市 半導體業\n1,035▲15(+1.47%)\n成交時間 2026/12/03 13:30\n",
                  Q(("賽塔電", "1035", "15", "1.47")), id="zh-name-glued-code-board-sector"),
+    # the value, the percent with its day's period, then the change and its currency's code
+    pytest.param("Zetacoin\nZTC\n$97,412.58-1.89%(24h)-1,873.40 USD\n", Q(("Zetacoin", "97412.58", "-1873.40", "-1.89")),
+                 id="crypto-pct-24h-then-change-code"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -26,7 +26,7 @@ from .lexicon import (
     field_role,
     prev_close_label,
 )
-from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DIGIT, _NUM, _SOFT, _TEXT, _TODAY, _Field, _soft
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DAY_TAIL, _DIGIT, _NUM, _SOFT, _TEXT, _TODAY, _Field, _soft
 from .model import Quote, _Cand, _Done, make_cand  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
@@ -756,6 +756,8 @@ class Candidates(PageState):
             elif (m is not None and not sign and b.signed and not a.pct and not b.pct
                   and (b.raw[0] == "+") == (m.group("up") is not None)):
                 runs[-1].append(b)  # "44,910.65 arrow down -188.59 (-0.42%)": the sign agrees
+            elif a.pct and not b.pct and _DAY_TAIL.fullmatch(gap.strip(" \t\u00a0")):
+                runs[-1].append(b)  # "$97,412.58 -1.89% (24h) -1,873.40 USD": the day's percent, then the change
             elif not a.pct and _day_label(_after_units(gap)):
                 # "97,250.10 24h: +1,250.40 (+1.30%)", "97,250.10 Day change +1,250.40 (+1.30%)",
                 # "19.234,56 Pkt. Veränderung +0,65 % +123,45" (the value's unit before the label)
@@ -819,7 +821,7 @@ class Candidates(PageState):
                 tail = s[window[-1].end :].strip(" \t\u00a0|")
                 if (label or name is None and alt is None and found == 0 and window[0] is fs[0]
                         and (not (head := s[: window[0].start].strip(" \t\u00a0")) or _soft(head))
-                        and (not tail or tail[0].isalpha() and _time_line_between(tail))):
+                        and (not tail or tail[0].isalpha() and (_time_line_between(tail) or _soft(tail)))):
                     # "0.6512 down 0.0008 (0.12%)": the quote header's line, its name above it (also
                     # after the value's label, "Kurs 2634.18 Zmiana +21.47 (+0.82%)": no name; the
                     # quote's time may end the line, "... 1,50% Atualizado em 02/12/2026 17:07")
