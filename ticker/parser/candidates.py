@@ -26,7 +26,20 @@ from .lexicon import (
     field_role,
     prev_close_label,
 )
-from .lines import _ARROWS_DOWN, _ARROWS_UP, _BLANK, _BULLET, _DAY_TAIL, _DIGIT, _NUM, _SOFT, _TEXT, _TODAY, _Field, _soft
+from .lines import (
+    _ARROWS_DOWN,
+    _ARROWS_UP,
+    _BLANK,
+    _BULLET,
+    _DAY_TAIL,
+    _DIGIT,
+    _NUM,
+    _SOFT,
+    _TEXT,
+    _TODAY,
+    _Field,
+    _soft,
+)
 from .model import Quote, _Cand, _Done, make_cand  # noqa: F401 (_Done: the stages take both from here)
 from .names import (
     _clean_name,
