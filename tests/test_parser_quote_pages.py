@@ -182,6 +182,9 @@ READ = [
     # the value, the percent with its day's period, then the change and its currency's code
     pytest.param("Zetacoin\nZTC\n$97,412.58-1.89%(24h)-1,873.40 USD\n", Q(("Zetacoin", "97412.58", "-1873.40", "-1.89")),
                  id="crypto-pct-24h-then-change-code"),
+    # Greek: the index's heading, the Athens exchange's name under it (no name), the glued numbers
+    pytest.param("Αρχική/Χρηματιστήριο/Δείκτες\nΓενικός Δείκτης Ζ\nΧΑ - Αθήνα\n1.412,35+0,62%+8,70\n"
+                 "Τελ. ενημέρωση: 03/12/2026 17:20\n", Q(("Γενικός Δείκτης Ζ", "1412.35", "8.70", "0.62")), id="el-athens-exchange-line"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
