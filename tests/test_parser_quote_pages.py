@@ -185,6 +185,9 @@ READ = [
     # Greek: the index's heading, the Athens exchange's name under it (no name), the glued numbers
     pytest.param("Αρχική/Χρηματιστήριο/Δείκτες\nΓενικός Δείκτης Ζ\nΧΑ - Αθήνα\n1.412,35+0,62%+8,70\n"
                  "Τελ. ενημέρωση: 03/12/2026 17:20\n", Q(("Γενικός Δείκτης Ζ", "1412.35", "8.70", "0.62")), id="el-athens-exchange-line"),
+    # a heading whose code a minified page glued before the name: both words of it kept apart
+    pytest.param("Cotações › Ações › ZETA4\nZETA4Zetrobras PN\nR$ 38,72\n-0,41 (-1,05%)\n",
+                 Q(("ZETA4 Zetrobras PN", "38.72", "-0.41", "-1.05")), id="glued-code-before-heading-name"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -48,6 +48,21 @@ def _clean_name(s: str) -> str:
     return " ".join(s.split())
 
 
+def code_apart(s: str) -> str:
+    """A heading with a code a minified page glued before its name set apart ("PETR4Petrobras
+    PN", "MASIMoroccan All Shares Index"; a number before a word is a name's: "Nifty 50LiveMarket",
+    and a CJK name keeps its Latin letters: "ドイツDAX").
+
+    >>> code_apart("PETR4Petrobras PN"), code_apart("ETFs NTTデータ"), code_apart("Nifty 50Live")
+    ('PETR4 Petrobras PN', 'ETFs NTTデータ', 'Nifty 50Live')
+    """
+    return _GLUED_WORDS.sub(" ", s) if _GLUED_WORDS.search(s) is not None else s
+
+
+# (a capital and two lower-case letters after a code's two last characters, a capital among them)
+_GLUED_WORDS = LazyPattern(r"(?:(?<=[A-Z][A-Z0-9])|(?<=[0-9][A-Z]))(?=[A-Z][a-z]{2})")
+
+
 def _split_symbol(name: str) -> tuple[str, str | None]:
     """``^FTMC - FTSE 250`` -> (``FTSE 250``, ``^FTMC``); ``S&P 500 (^GSPC)`` likewise.
 

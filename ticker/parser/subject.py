@@ -46,7 +46,7 @@ from .lexicon import (
     field_role,
 )
 from .lines import CJK
-from .names import _clean_name, _heading_ok, _link, _noise, _sentence, _split_symbol, _unglue
+from .names import _clean_name, _heading_ok, _link, _noise, _sentence, _split_symbol, _unglue, code_apart
 from .words import merged
 
 
@@ -421,7 +421,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("not a heading (too long, prose or no letters)")
     if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
         return other("a line with numbers")
-    name = _unglue(_clean_name(s))
+    name = _unglue(code_apart(_clean_name(s)))
     sym = None
     if any(ch in name for ch in "-–—:)^."):  # (what a code beside a name is printed with)
         name, sym = _split_symbol(name)
