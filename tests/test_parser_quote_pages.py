@@ -188,6 +188,9 @@ READ = [
     # a heading whose code a minified page glued before the name: both words of it kept apart
     pytest.param("Cotações › Ações › ZETA4\nZETA4Zetrobras PN\nR$ 38,72\n-0,41 (-1,05%)\n",
                  Q(("ZETA4 Zetrobras PN", "38.72", "-0.41", "-1.05")), id="glued-code-before-heading-name"),
+    # labels of the day's change and percent above their numbers ("Idag +/-", "Idag %")
+    pytest.param("Zeta B\nZETA B · Stockholmsbörsen · SEK\n\nSenast\n287,60\nIdag +/-\n+3,40\nIdag %\n+1,20 %\nStängd · 17:29:58\n",
+                 Q(("Zeta B", "287.60", "3.40", "1.20")), id="sv-idag-labels"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

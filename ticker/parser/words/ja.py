@@ -7,7 +7,7 @@ WORDS = {
     # "38,208.03" / "前日比" / "+558.84(+1.48%)": the change's label (compared with the day before)
     "field_change": ["前日比"],
     "field_pct": ["騰落率", "前日比率"],
-    "field_value": ["現在値", "終値"],
+    "field_value": ["現在値", "終値", "株価"],
     "glued_units": ["円"],
     "actions": ["ポートフォリオに追加", "お気に入りに追加", "お気に入り", "アラート設定", "買う", "売る", "比較"],
     "quote_labels": ["現在値", "株価", "現在価格"],

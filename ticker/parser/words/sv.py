@@ -11,9 +11,9 @@ WORDS = {
     "name_labels": ["aktier", "index", "valutor", "råvaror", "fonder"],
     "actions": ["bevaka", "köp", "sälj", "jämför", "lägg till i bevakningslista"],
     "field_value": ["senaste kurs", "senast"],
-    "field_change": ["förändring", "förändr\\."],
+    "field_change": ["idag \\+/-", "förändring", "förändr\\."],
     # "Utv. idag" (the day's development): the percent, printed with its sign
-    "field_pct": ["förändring %", "utv\\.(?: idag)?", "utveckling(?: idag)?"],
+    "field_pct": ["idag %", "förändring %", "utv\\.(?: idag)?", "utveckling(?: idag)?"],
     "quote_labels": ["senast", "senaste kurs"],
     "name_kinds": ["index", "ab"],
     "index_kinds": ["index"],
