@@ -383,6 +383,11 @@ def test_refusals_stay(page):
     ("NASDAQ-100", "a code-like name"), ("Aktien", "the instrument's kind or a section"),
     ("Apple shares rose after the company reported record results.", "a sentence"),
     ("Deutsche Telekom Aktie", "a heading"),
+    # a site's domain with its menu glued after it (a minified page's text); a domain alone may name a company
+    ("ZETASTOCKS.com首頁即時報價港股美股", "a site's menu glued to its name"), ("zeta-tv.deNachrichtenPolitik", "a site's menu glued to its name"),
+    ("Zetazon.com", "a heading"), ("Zetabook.com Holdings", "a heading"),
+    # codes glued before a name, and a stock's number code in parentheses
+    ("ZETA4Zetrobras PN", "a heading"), ("ZETABANK (1155)", "a heading"),
 ])
 def test_classify_reason(line, reason):
     assert classify(line).reasons[0] == reason

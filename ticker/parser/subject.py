@@ -245,6 +245,13 @@ def _id_cells(s: str) -> bool:
 _CLASS_CODE = LazyPattern(r"[A-Z]{2,6} [A-Z]")
 
 
+# a site's domain with its menu glued after it, as a minified page's text gives it (a domain alone,
+# "Amazon.com", may be a company's name)
+_GLUED_DOMAIN = LazyPattern(r"(?i)(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:com|net|org|info|io|co|de|fr|it|es|nl|se|no|dk|fi|pl|cz"
+                            r"|hu|ro|gr|pt|ch|at|be|uk|jp|cn|hk|tw|kr|in|sg|my|id|ph|th|vn|au|nz|ca|br|mx|ar|cl|tr|il|ru|ua"
+                            r"|za|eg|ma|ae|sa)(?:\.[a-z]{2})?(?=[^\W\d_])(?-i:(?![a-z]))")
+
+
 def _code_exchange_cells(s: str) -> bool:
     """A code and its exchange, then another cell two spaces or a separator apart ("7203  東証プライム
     輸送用機器": the sector)."""
@@ -365,6 +372,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} beside it"), code)
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
+    if "." in s[:40] and _GLUED_DOMAIN.match(s) is not None:
+        return other("a site's menu glued to its name")  # "AASTOCKS.com首頁即時報價...", "n-tv.deNachrichten..."
     if _DESCRIPTOR.fullmatch(s):
         return other("a site's or publisher's name" if _SITE.fullmatch(s) else "a descriptor of the quote's kind, price or source")
     if "|" in s and _id_cells(s):
