@@ -191,6 +191,9 @@ READ = [
     # labels of the day's change and percent above their numbers ("Idag +/-", "Idag %")
     pytest.param("Zeta B\nZETA B · Stockholmsbörsen · SEK\n\nSenast\n287,60\nIdag +/-\n+3,40\nIdag %\n+1,20 %\nStängd · 17:29:58\n",
                  Q(("Zeta B", "287.60", "3.40", "1.20")), id="sv-idag-labels"),
+    # prices in cents under "Last Trade (c)", the move in cents and in percent (no percent sign)
+    pytest.param("ZETAPERS LTD -N-\nZPN · JSE\nLast Trade (c)\n391200\nMove (c)       -4800\nMove (%)       -1.21\n"
+                 "Time           17:05:21  03 Dec 2026\n", Q(("ZETAPERS LTD -N-", "391200", "-4800", "-1.21")), id="za-last-trade-move-cents"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
