@@ -194,6 +194,11 @@ READ = [
     # prices in cents under "Last Trade (c)", the move in cents and in percent (no percent sign)
     pytest.param("ZETAPERS LTD -N-\nZPN · JSE\nLast Trade (c)\n391200\nMove (c)       -4800\nMove (%)       -1.21\n"
                  "Time           17:05:21  03 Dec 2026\n", Q(("ZETAPERS LTD -N-", "391200", "-4800", "-1.21")), id="za-last-trade-move-cents"),
+    # the value alone, the change after its label, the percent alone under it
+    pytest.param("מדד זטה-35\nZTA-35\n\n2,145.67\nשינוי: 12.34\n0.58%\nעודכן: 03/12/2026 17:24\n",
+                 Q(("מדד זטה-35", "2145.67", "12.34", "0.58")), id="he-value-labelled-change-bare-percent"),
+    pytest.param("Zeta Index\n\n2,145.67\nChange: 12.34\n0.58%\n", Q(("Zeta Index", "2145.67", "12.34", "0.58")),
+                 id="en-value-labelled-change-bare-percent"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

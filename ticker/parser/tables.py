@@ -520,10 +520,15 @@ class Tables(PageState):
             above = self._prev_text(i)
             if above is not None and kinds[above] == _NUM:  # (_prev_text classified it)
                 return False  # a bare value above the numbers: a quote header's (vertical), no block
-            if self._own_label(i) not in ("c", "p") and not self._bare_change(i):
+            under_change = above is not None and self._change_label_line(above) and self._lone_pct(i)
+            if self._own_label(i) not in ("c", "p") and not self._bare_change(i) and not under_change:
                 return False  # the percent's own line names the change or the percent, or no block
-            bare = self._own_label(i) is None
+            bare = self._own_label(i) is None and not under_change
+        else:
+            under_change = False
         found: dict[str, tuple[int, list[_Field]]] = {}
+        if under_change:
+            found["p"] = (i, L.fields(i))  # "2,145.67" / "שינוי: 12.34" / "0.58%": the percent under the change
         lo, hi = self._near(i, 3, 4)
         for k in range(lo, min(L.n, hi)):
             s = L.text(k)
@@ -631,6 +636,20 @@ class Tables(PageState):
         while j > self.consumed and k - j < 4 and (kinds[j] if kinds[j] is not None else L.kind(j)) == _BLANK:
             j -= 1
         return j if j > self.consumed and (kinds[j] if kinds[j] is not None else L.kind(j)) != _BLANK else None
+
+    def _change_label_line(self, k: int) -> bool:
+        """Line ``k`` is a change's label and the change alone after it ("שינוי: 12.34")."""
+        L = self.L
+        fs = L.fields(k)
+        if L.kind(k) != _TEXT or len(fs) != 1 or fs[0].pct:
+            return False
+        s = L.text(k)
+        return not s[fs[0].end :].strip(" \t\u00a0") and field_role(s[: fs[0].start]) == "c"
+
+    def _lone_pct(self, i: int) -> bool:
+        """Line ``i`` holds one percent and nothing else."""
+        fs = self.L.fields(i)
+        return len(fs) == 1 and fs[0].pct
 
     def _own_label(self, i: int) -> str | None:
         """The role named by a label printed alone on the line right above the numbers of
