@@ -398,11 +398,11 @@ def normalize(text: str) -> str:
             text = _GLUED_UNIT.sub(r" \1", text)
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
-    if "+" in text or "-" in text or "\u2212" in text:
-        if _UNIT_BEFORE_SIGN.search(text) is not None:
-            text = _UNIT_BEFORE_SIGN.sub(r" \1 ", text)  # "128.456pts+1.234(+0,97%)": a unit glued before a sign
-        if _CODE_BEFORE_SIGN.search(text) is not None:  # "84.26CHF-0.74(-0.87%)": a currency's code
-            text = _CODE_BEFORE_SIGN.sub(lambda m: f" {m.group(1)} " if m.group(1).lower() in _CURRENCY_UNITS else m.group(), text)
+    if ("+" in text or "-" in text or "\u2212" in text) and _GLUED_BEFORE_SIGN.search(text) is not None:
+        # a unit or a currency's code glued between a number and the next one's sign:
+        # "128.456pts+1.234(+0,97%)", "84.26CHF-0.74(-0.87%)" (one search first: most lines have none)
+        text = _UNIT_BEFORE_SIGN.sub(r" \1 ", text)
+        text = _CODE_BEFORE_SIGN.sub(lambda m: f" {m.group(1)} " if m.group(1).lower() in _CURRENCY_UNITS else m.group(), text)
     if len(text) > 4 and text[-1].isalpha() and (text[-4] in _DIGITS or text[-5] in _DIGITS):
         m = _GLUED_CODE.fullmatch(text)
         if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
@@ -425,6 +425,7 @@ _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in mer
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the currencies' codes among the units ("usd", "inr", "btc", "usdt")
 _CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
+_GLUED_BEFORE_SIGN = LazyPattern(r"\d[^\W\d_]+\.?[+\-\u2212]\d")
 _CODE_BEFORE_SIGN = LazyPattern("(?<=\\d)([A-Z]{3})(?=[+\\-\u2212]\\d)")
 _GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")

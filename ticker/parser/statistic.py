@@ -75,8 +75,16 @@ def _under_target_header(lines: list[str], row: int) -> bool:
     for k in range(row - 1, max(-1, row - 1 - CONTEXT_LINES), -1):
         t = lines[k]
         if ("|" in t or "\t" in t) and not any(ch.isdigit() for ch in t):
-            return _TARGET_COLUMN.search(t) is not None
+            got = _TARGET_HEAD.get(t)
+            if got is None:  # (a site prints the same header page after page)
+                if len(_TARGET_HEAD) >= 5_000:
+                    _TARGET_HEAD.clear()
+                got = _TARGET_HEAD[t] = _TARGET_COLUMN.search(t) is not None
+            return got
     return False
+
+
+_TARGET_HEAD: dict[str, bool] = {}
 
 
 # a name that starts with a date ("12/2/2025 Wedbush ...", "Nov 28, 2025 ...") or is a month and
