@@ -186,6 +186,15 @@ def _whole(q: Quote) -> bool:
     return _SMALL_LOW < v < _SMALL_HIGH and "." not in str(v) and "." not in str(q.change)
 
 
+def _kept(quotes: list[Quote], dropped: set[int]) -> list[Quote]:
+    """``quotes`` less those whose ids are in ``dropped``, which is emptied for the next test."""
+    if not dropped:
+        return quotes
+    kept = [q for q in quotes if id(q) not in dropped]
+    dropped.clear()
+    return kept
+
+
 def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str] | None = None) -> list[Quote]:
     """``quotes`` less the statistics among them; each one left out goes to ``refused`` as
     (line, name, why), the line 1-based. A page's other statistics are said by a word on the
@@ -205,20 +214,16 @@ def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str
             # of a history or an index's month, no instrument's quote
             refused.append((q.line, q.name, "a dated row (a history's or a period's figures), no instrument"))
             dropped.add(id(q))
-    if dropped:
-        quotes = [q for q in quotes if id(q) not in dropped]
-        dropped = set()
+    quotes = _kept(quotes, dropped)
     if not quotes:
         return quotes
     if "|" in text or "\t" in text:
-        lines = text.split("\n", max(q.line for q in quotes))
+        rows = lines if lines is not None else text.split("\n", max(q.line for q in quotes))
         for q in quotes:
-            if _under_target_header(lines, q.line - 1):
+            if _under_target_header(rows, q.line - 1):
                 refused.append((q.line, q.name, "a row of a table of price targets"))
                 dropped.add(id(q))
-        if dropped:
-            quotes = [q for q in quotes if id(q) not in dropped]
-            dropped = set()
+        quotes = _kept(quotes, dropped)
         if not quotes:
             return quotes
     # the lines that speak of other statistics (a heading "Bundesliga", "Fuel prices", "COVID-19")
@@ -231,9 +236,7 @@ def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str
             if word is not None:
                 refused.append((q.line, q.name, f"the figures under a heading of other statistics ({word!r})"))
                 dropped.add(id(q))
-        if dropped:
-            quotes = [q for q in quotes if id(q) not in dropped]
-            dropped = set()
+        quotes = _kept(quotes, dropped)
     whole = [q for q in quotes if _whole(q)]
     if not whole:
         return quotes
