@@ -200,8 +200,8 @@ READ = [
     pytest.param("Zeta Index\n\n2,145.67\nChange: 12.34\n0.58%\n", Q(("Zeta Index", "2145.67", "12.34", "0.58")),
                  id="en-value-labelled-change-bare-percent"),
     # a currency's code after a space, then the change's sign glued to it
-    pytest.param("Accueil>Cotations>Euronext Paris>ZETA\nZETA\nZT FR0000000004\nEuronext Paris\n612,30 EUR-8,80-1,42%\n"
-                 "27/11/2026 17:35:22 - Clôture\n", Q(("ZETA", "612.30", "-8.80", "-1.42")), id="fr-code-space-then-glued-sign"),
+    pytest.param("Accueil>Cotations>Euronext Paris>Zeta SE\nZeta SE\nZT FR0000000004\nEuronext Paris\n612,30 EUR-8,80-1,42%\n"
+                 "27/11/2026 17:35:22 - Clôture\n", Q(("Zeta SE", "612.30", "-8.80", "-1.42")), id="fr-code-space-then-glued-sign"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)
