@@ -202,6 +202,10 @@ READ = [
     # a currency's code after a space, then the change's sign glued to it
     pytest.param("Accueil>Cotations>Euronext Paris>Zeta SE\nZeta SE\nZT FR0000000004\nEuronext Paris\n612,30 EUR-8,80-1,42%\n"
                  "27/11/2026 17:35:22 - Clôture\n", Q(("Zeta SE", "612.30", "-8.80", "-1.42")), id="fr-code-space-then-glued-sign"),
+    # a header's value glued to the percent sign of the percent after it, then the change (tr);
+    # the name glued to its code
+    pytest.param("Ana Sayfa>Borsa>Endeksler>ZIST 100\nZIST 100XZ100\n9.876,54%-1,23-123,45\nSon Güncelleme: 03.12.2026 18:10\n",
+                 Q(("ZIST 100 XZ100", "9876.54", "-123.45", "-1.23")), id="tr-value-glued-prefixed-percent-change"),
     # a bid's and an ask's labels are no names
     pytest.param("ZETA/TRY\nAlış\n34,5018\nSatış\n34,5123\nDeğişim\n+0,0841 (%0,24)\n", [], id="tr-bid-ask-labels-no-name"),
     # labels alone on their lines: "+/-" the change's, "%" the percent's (printed without its sign)

@@ -396,6 +396,10 @@ def normalize(text: str) -> str:
             text = _TRAILING_MINUS.sub(r"-\1\2", text)
         if _GLUED_FIRST.search(text) is not None:
             text = _GLUED_UNIT.sub(r" \1", text)
+    if text[:1] in _DIGITS and "%" in text:
+        m = _VALUE_PCT_CHANGE.fullmatch(text)
+        if m is not None:  # "9.418,66%-0,61-58,21": a header's value, then its percent with the sign first (tr)
+            return f"{m.group(1)} {m.group(2)}% {m.group(3)}"
     if "%" in text and _PCT_BEFORE.search(text) is not None:
         text = _PCT_FIRST.sub(r"\1%", text)
     if ("+" in text or "-" in text or "\u2212" in text) and _GLUED_BEFORE_SIGN.search(text) is not None:
@@ -425,6 +429,9 @@ _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in mer
 _UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the currencies' codes among the units ("usd", "inr", "btc", "usdt")
 _CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
+# a line of a value glued to a percent sign, the percent, and the signed change (nothing else)
+_VALUE_PCT_CHANGE = LazyPattern(r"(\d(?:[\d.,]|[ \u00a0\u202f](?=\d{3}))*\d)%([+\-\u2212]?\d[\d.,]*?\d|[+\-\u2212]?\d)"
+                                r"([+\-\u2212]\d[\d.,]*\d|[+\-\u2212]\d)")
 _GLUED_BEFORE_SIGN = LazyPattern(r"\d[ \u00a0]?[^\W\d_]+\.?[+\-\u2212]\d")
 _CODE_BEFORE_SIGN = LazyPattern("(?<=\\d)[ \u00a0]?([A-Z]{3})(?=[+\\-\u2212]\\d)")
 _GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")

@@ -49,18 +49,20 @@ def _clean_name(s: str) -> str:
 
 
 def code_apart(s: str) -> str:
-    """A heading with a code a minified page glued before its name set apart ("PETR4Petrobras
+    """A heading with a code a minified page glued before or after its name set apart ("PETR4Petrobras
     PN", "MASIMoroccan All Shares Index"; a number before a word is a name's: "Nifty 50LiveMarket",
     and a CJK name keeps its Latin letters: "ドイツDAX").
 
     >>> code_apart("PETR4Petrobras PN"), code_apart("ETFs NTTデータ"), code_apart("Nifty 50Live")
     ('PETR4 Petrobras PN', 'ETFs NTTデータ', 'Nifty 50Live')
+    >>> code_apart("BIST 100XU100"), code_apart("WIG20")
+    ('BIST 100 XU100', 'WIG20')
     """
     return _GLUED_WORDS.sub(" ", s) if _GLUED_WORDS.search(s) is not None else s
 
 
 # (a capital and two lower-case letters after a code's two last characters, a capital among them)
-_GLUED_WORDS = LazyPattern(r"(?:(?<=[A-Z][A-Z0-9])|(?<=[0-9][A-Z]))(?=[A-Z][a-z]{2})")
+_GLUED_WORDS = LazyPattern(r"(?:(?<=[A-Z][A-Z0-9])|(?<=[0-9][A-Z]))(?=[A-Z][a-z]{2})|(?<=[0-9])(?=[A-Z]{2,5}[0-9]{0,4}$)")
 
 
 def _split_symbol(name: str) -> tuple[str, str | None]:
