@@ -7,7 +7,7 @@ from .candidates import _Cand
 from .check import check_arithmetic
 from .lazyre import LazyPattern
 from .lexicon import _GLUED_STATUS, _SESSION_TAIL
-from .lines import _ARROWS_DOWN, _ARROWS_UP, CJK, _Field
+from .lines import _ARROWS_DOWN, _ARROWS_UP, _CURSYM, CJK, _Field
 from .names import _clean_name, _inline_name, _noise, _split_symbol, _unglue, split_glued_code
 from .numbers import decimal_candidates, parse_number
 from .state import PageState
@@ -43,7 +43,6 @@ _GLUED_SPACED = LazyPattern(
 )
 
 
-_CURRENCY_SIGNS = "$€£¥₹₩₽₺₪฿₫₦₱"  # (glued before the value: "Tesla, Inc.$429.24-1.93 (-0.45%)")
 # the percent first, its sign before it (Turkish), then the signed change: "BIST 1009.684,21%-0,89-87,35"
 _GLUED_PCT_FIRST = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
@@ -113,7 +112,8 @@ class Glued(PageState):
                     text_name = text_name[st.end():]
                 if _SESSION_TAIL.search(text_name) is not None:
                     break  # "... Post-Market: $430.11+0.87 (+0.20%)": an extended session's numbers
-                name = _inline_name(_unglue(text_name.rstrip(_CURRENCY_SIGNS)))
+                # (a currency's sign glued before the value: "Tesla, Inc.$429.24-1.93 (-0.45%)")
+                name = _inline_name(_unglue(text_name.rstrip(_CURSYM)))
                 if name is None:
                     continue
                 name, code = split_glued_code(name)

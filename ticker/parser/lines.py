@@ -426,7 +426,6 @@ _DIRECTION_TAIL = LazyPattern("(?i)(?:(?P<down>" + "|".join(sorted(merged("direc
 _UNIT_BEFORE_SIGN = LazyPattern(r"(?<=\d)((?:" + "|".join(sorted((u for u in merged("units") if len(u) != 3 or u in ("pts", "pkt")),
                                                                key=len, reverse=True))
                                 + r")\.?)(?=[+\-\u2212]\d)", re.I)
-_UPPER = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
 # the currencies' codes among the units ("usd", "inr", "btc", "usdt")
 _CURRENCY_UNITS = frozenset(u for u in merged("units") if len(u) in (3, 4) and u.isascii() and u.isalpha())
 # a line of a value glued to a percent sign, the percent, and the signed change (nothing else)
