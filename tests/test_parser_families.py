@@ -629,6 +629,13 @@ SITE_FAMILIES = _check_table([
                  id="glued-strip"),
     pytest.param("Nifty 50LiveMarket Closed\n24,512.30\n-112.40 (-0.46%)\n", Q(("Nifty 50", "24512.30", "-112.40", "-0.46")),
                  id="glued-status-word"),
+    # a space before the percent sign inside the parentheses, as German and French pages print it
+    pytest.param("Märkte geschlossenDAX24.187,62+131,05(+0,54 %)Gold4.212,50+18,30(+0,44 %)\n",
+                 Q(("DAX", "24187.62", "131.05", "0.54"), ("Gold", "4212.50", "18.30", "0.44")),
+                 id="glued-strip-space-before-percent"),
+    pytest.param("ZAC 408\u202f212,37\u221238,91\u22120,47\u00a0%ZBF 1206\u202f178,52\u221222,09\u22120,36\u00a0%\n",
+                 Q(("ZAC 40", "8212.37", "-38.91", "-0.47"), ("ZBF 120", "6178.52", "-22.09", "-0.36")),
+                 id="glued-tape-narrow-space-groups-space-percent"),
     pytest.param("Siemens AG\n182,50 €\n+1,20 € (+0,66 %)\n", Q(("Siemens AG", "182.50", "1.20", "0.66")), id="euro-signs"),
     # the name glued after the numbers (a letter may follow a percent sign); a row's percent
     # printed without its sign

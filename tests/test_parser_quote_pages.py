@@ -222,6 +222,14 @@ READ = [
                  Q(("日経平均株価", "38513.02", "232.86", "0.61")), id="ja-label-glued-to-plus"),
     pytest.param("코스닥\n712.40\n전일대비-3.25(-0.45%)\n",
                  Q(("코스닥", "712.40", "-3.25", "-0.45")), id="ko-label-glued-to-minus"),
+    # the change's label, then the direction's word, glued to the change and its percent
+    pytest.param("제타전자\n000001 코스피\n현재가\n71,200\n전일대비하락900-1.25%\n거래량 12,345,678\n",
+                 Q(("제타전자", "71200", "-900", "-1.25")), id="ko-label-direction-word-glued"),
+    pytest.param("제타전자\n71,200\n하락900(-1.25%)\n", Q(("제타전자", "71200", "-900", "-1.25")),
+                 id="ko-direction-word-glued-percent-in-parentheses"),
+    # a stock's numeric code in parentheses glued to its CJK name; the menu above names nothing
+    pytest.param("示例财经\n首页 股票 基金 期货 港股 美股 外汇\n示例酒业(600999)\n1689.00\n-21.50\n-1.26%\n2026-12-04 15:00:00\n",
+                 Q(("示例酒业", "1689.00", "-21.50", "-1.26")), id="zh-name-glued-paren-code"),
     pytest.param("Zeta Composite\n1,902.55\nChange+8.10(+0.43%)\n",
                  Q(("Zeta Composite", "1902.55", "8.10", "0.43")), id="en-label-glued-to-plus"),
     # an index's name (a number in it, or its kind word) right over its code: the name
@@ -240,6 +248,16 @@ READ = [
                  Q(("Musterindex", "19234.56", "123.45", "0.65")), id="de-change-label-pct-first"),
     pytest.param("Zetacoin / TetherUS\nZTCUSDT\n91,234.50USDT\n+1,210.40+1.34%\n",
                  Q(("Zetacoin / TetherUS", "91234.50", "1210.40", "1.34")), id="value-glued-usdt"),
+    # a dollar's country before the value, a commodity's measure after it
+    pytest.param("Zeta Gold Price\nUS$ 2,651.40 /oz\n+18.20 (+0.69%)\nUpdated 14:32 GMT\n",
+                 Q(("Zeta Gold Price", "2651.40", "18.20", "0.69")), id="us-dollar-prefix-per-ounce"),
+    pytest.param("Zeta Holdings\n0999.HK\nHK$ 418.60\n+5.20 (+1.26%)\n",
+                 Q(("Zeta Holdings", "418.60", "5.20", "1.26")), id="hk-dollar-prefix"),
+    pytest.param("Zeta Crude\n$78.12/bbl\n+0.54 (+0.70%)\n", Q(("Zeta Crude", "78.12", "0.54", "0.70")),
+                 id="dollar-glued-per-barrel"),
+    pytest.param("Commodities\nZeta Crude 78.12 USD/bbl +0.54 (+0.70%)\nZeta Gold 2,651.40 USD/t oz +18.20 (+0.69%)\n",
+                 Q(("Zeta Crude", "78.12", "0.54", "0.70"), ("Zeta Gold", "2651.40", "18.20", "0.69")),
+                 id="commodity-rows-usd-per-measure"),
 ]
 
 REFUSED = [

@@ -414,7 +414,9 @@ def normalize(text: str) -> str:
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
         if m is not None:  # "상승 1,200" / "플러스 1.41%" / "up38.00 / 0.85%": the word is the number's sign
-            text = _SIGN_WORDS[m.group(1).lower()] + m.group(2) + (m.group(3) or "")
+            label, pct = m.group("label"), m.group("pct") or ""
+            text = ((label + " " if label else "") + _SIGN_WORDS[m.group("word").lower()] + m.group("num")
+                    + (" " + pct.lstrip(" \u00a0") if pct[:1] not in ("", " ", "\u00a0", "/") else pct))
     return text
 
 
@@ -435,11 +437,16 @@ _GLUED_BEFORE_SIGN = LazyPattern(r"\d[ \u00a0]?[^\W\d_]+\.?[+\-\u2212]\d")
 _CODE_BEFORE_SIGN = LazyPattern("(?<=\\d)[ \u00a0]?([A-Z]{3})(?=[+\\-\u2212]\\d)")
 _GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
-_SIGN_WORD_FIRST = frozenset(ch for w in _SIGN_WORDS for ch in (w[0], w[0].upper()))  # ("Down 0.92" too)
-_SIGN_WORD = LazyPattern("(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
-                        + r")[ \u00a0]?(\d[\d.,]*(?:[ \u00a0]?%)?)"
-                        # (then perhaps the percent after a slash: "up38.00 / 0.85%")
-                        r"([ \u00a0]*/[ \u00a0]*\d[\d.,]*[ \u00a0]?%)?", re.I)
+# (a change's label may be glued before the word, as glued text gives it: "전일대비하락900-1.25%")
+_CHANGE_LABELS = merged("field_change")
+_SIGN_WORD_FIRST = frozenset(ch for w in (*_SIGN_WORDS, *(x for x in _CHANGE_LABELS if x[0].isalpha()))
+                             for ch in (w[0], w[0].upper()))  # ("Down 0.92" too)
+_SIGN_WORD = LazyPattern("(?:(?P<label>" + "|".join(sorted(_CHANGE_LABELS, key=len, reverse=True)) + "))?"
+                        "(?P<word>" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True))
+                        + r")[ \u00a0]?(?P<num>\d[\d.,]*(?:[ \u00a0]?%)?)"
+                        # (then perhaps the percent after a slash, "up38.00 / 0.85%", or after
+                        # the change, signed and glued or in parentheses: "하락900-1.25%")
+                        r"(?P<pct>[ \u00a0]*/[ \u00a0]*\d[\d.,]*[ \u00a0]?%|[ \u00a0]*\(?[+\-\u2212]\d[\d.,]*[ \u00a0]?%\)?)?", re.I)
 
 
 def unify_percent_signs(text: str) -> str:

@@ -174,6 +174,8 @@ _PERIOD_TOKEN = LazyPattern(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|yt
 _CELL_SPLIT = LazyPattern(r"\s*[|·•,]\s*|\s+[-–—]\s+")
 _DECIMAL = LazyPattern(r"\d[.,]\d")
 _LONG_NUMBER = LazyPattern(r"\d{5,}")
+# a stock's numeric code in parentheses after its name, its only digits ("贵州茅台(600519)")
+_PAREN_CODE = LazyPattern(r"^\D+[(（]\d{4,6}[)）]$")
 _ANY_DIGIT = LazyPattern(r"\d")
 # a CJK name and its exchange's numeric code after a space ("上证指数 000001", "トヨタ自動車 7203",
 # "삼성전자 005930"): the code is no number of the quote's (Latin names keep a number as part of
@@ -428,7 +430,7 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a sentence")
     if not _heading_ok(s) and share_class is None:
         return other("not a heading (too long, prose or no letters)")
-    if digit and (_DECIMAL.search(s) or _LONG_NUMBER.search(s)):
+    if digit and (_DECIMAL.search(s) or (_LONG_NUMBER.search(s) and not (s[-1] in ")）" and _PAREN_CODE.search(s)))):
         return other("a line with numbers")
     name = _unglue(code_apart(_clean_name(s)))
     sym = None

@@ -33,7 +33,10 @@ WORDS = {
     "unit_lines": ["price", "points?", "pts", "percentage points?"],
     "units": ["pts", "points?", "pt", "usd", "eur", "gbp", "jpy", "chf", "cad", "aud", "nzd", "hkd", "sgd",
               "inr", "cny", "rmb", "krw", "btc", "eth", "usdt", "brl", "mxn", "zar", "sek", "nok", "dkk", "twd",
-              "idr", "thb", "myr", "sar", "aed", "ils", "huf", "czk", "rub", "gbx"],
+              "idr", "thb", "myr", "sar", "aed", "ils", "huf", "czk", "rub", "gbx",
+              # a dollar's country before the number ("US$ 2,651.40", "HK$ 18.42"), a commodity's
+              # measure after it ("2,651.40 /oz", "$78.12/bbl", "USD/t oz")
+              "(?:us|a|au|c|ca|hk|s|sg|nz|nt|mx)\\$", "(?:usd|\\$)?/\\s?(?:t\\.?\\s?oz|troy oz|oz|ozt|bbl|barrel|mmbtu|lbs?|bu|mt|tonne|ton|g|kg|gram)"],
     "stopwords": ["at", "to", "rose", "fell", "closed", "gained", "lost", "added", "shed", "ended", "finished",
                   "was", "is", "were", "are", "has", "have", "had", "its", "by", "from", "up", "down", "dropped",
                   "climbed", "slipped", "jumped", "declined", "advanced", "rising", "falling", "gaining",
