@@ -419,6 +419,17 @@ def _window(text: str) -> list[tuple[int, str]]:
     ("NDX\nNASDAQ-100", "NASDAQ-100", "NDX"),                          # a table's code cell, then its name cell
     ("비트코인\nBTC/KRW", "비트코인", "BTC/KRW"),                        # a name cell, then its code cell
     ("Startseite\nAktien\nIndizes\nETFs\nDAX 40\nKursalarm", "DAX 40", None),
+    # a numeric code before a CJK name: the heading, though the site's menu runs into it
+    ("株探\nトップ\nニュース\n銘柄探検\n決算\nランキング\nログイン\n9999 ゼータ自動車\n東証Ｐ\n12/04 15:30",
+     "ゼータ自動車", "9999"),
+    # a page's tabs name fields too ("Quote", "Price"), and a tab printed again in the site's
+    # menu above is no mention of a name
+    ("Investing Ideas\nStocks\nFunds\nMarkets\nPortfolio\nSign In\nZeta 500 Index Admiral\n"
+     "Rating as of Nov 30, 2026 | See Zeta Investment Hub\nQuote\nChart\nFund Analysis\nPerformance\n"
+     "Risk\nPrice\nPortfolio\nParent\nNAV / 1-Day Return", "Zeta 500 Index Admiral", None),
+    # a section's word over the pair's code (es), and a code with its exchange (ar, Tadawul)
+    ("Mercados\nEmpresas\nOpinión\nDivisas\nEUR/USD", "EUR/USD", None),
+    ("الرئيسية\nالأسواق\nشركة زيتا\n9999 | تداول\nالسعر", "شركة زيتا", None),
     ("Nasdaq", None, None),                                            # an exchange alone: the caller decides
     ("Create Alert\nLast price", None, None),
     ("ORDINARY FULLY PAID\nAdd to Watchlist", None, None),

@@ -183,6 +183,8 @@ _ANY_DIGIT = LazyPattern(r"\d")
 # (the code may be glued to the name, as minified pages give it: "台積電2330")
 _CJK_NAME_CODE = LazyPattern(f"(?P<name>[{_CJK}][^\\d]*?)(?:\\s+|(?<=[{_CJK}]))(?P<code>\\d{{4,6}})"
                              "(?:\\s+(?P<tail>\\D.*))?")
+# the code first ("7203 トヨタ自動車", "005930 삼성전자")
+_CODE_CJK_NAME = LazyPattern(f"(?P<code>\\d{{4,6}})\\s+(?P<name>[{_CJK}][^\\d]*)")
 # a code: the marks only codes have ("^GSPC", ".IXIC", "HSI:IND", "EURUSD=X"), lower-case letters
 # and digits ("sh000001"); or a plain one (all capitals: "AAPL", "BTC/USD", "SMI" - which may be a name)
 _MARKED_CODE = LazyPattern(r"[\^.$][A-Z0-9][\w.\-=:^/]{0,14}|[A-Z0-9]{1,10}[:=][A-Z0-9.]{1,10}|[a-z]{2}\d{4,8}|\d{4,8}")
@@ -366,12 +368,18 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("a currency or unit")
     if field_role(s) is not None or (_LABELS.match(s) and len(s.split()) <= 3) or _BID_ASK.fullmatch(s):
         return other("a field label")
+    if " / " in s and all(field_role(part) is not None for part in s.split(" / ")):
+        return other("a field label")  # "NAV / 1-Day Return", "Last Price / Change": the labels of the numbers
     m = _CJK_NAME_CODE.fullmatch(s) if digit else None
     if m is not None and _heading_ok(m.group("name")) and (
             m.group("tail") is None or _DATE.search(m.group("tail")) or _CLOCK.search(m.group("tail"))):
         # "삼성전자 005930 코스피 12.02 15:30 장마감": the name, its code, then the quote's time
         name, code = m.group("name"), m.group("code")
         return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} beside it"), code)
+    m = _CODE_CJK_NAME.fullmatch(s) if digit and s[0].isdigit() else None
+    if m is not None and _heading_ok(m.group("name")):
+        name, code = m.group("name"), m.group("code")
+        return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} before it"), code)
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
     if "." in s[:40] and _GLUED_DOMAIN.match(s) is not None:
@@ -707,9 +715,13 @@ def _with_mentions(out: list[Scored], live: list[int], mentions: Callable[[str],
         return out
     top = max(out[i].score or 0.0 for i in live)
     out = list(out)
+    # (a menu's item printed twice, the site's menu and the page's tabs, is no mention of a name)
+    menu_items = {s.text.casefold() for s in out if "an item of a menu" in s.reasons}
     for i in live:
         s = out[i]
         if s.score is None or s.score + _MENTION <= top or s.kind == "code" and s.score <= 0:
+            continue
+        if s.text.casefold() in menu_items:
             continue
         core = _core(s.name or s.text)
         if len(core) < 2:
@@ -819,7 +831,10 @@ def _menu_lines(scored: list[Scored]) -> set[int]:
 
     for i, s in enumerate(scored):
         nav = s.kind == "other" and s.reasons[0] in _NAV_REASONS
-        short = len(s.text.split()) <= 2 and len(s.text) <= 24 and (s.kind == "name" or nav)
+        # (a name printed with its code is the page's heading, no menu's item: "7203 トヨタ自動車";
+        # a page's tabs name its fields too: "Quote" / "Chart" / "Performance" / "Price")
+        tab = nav or s.kind == "other" and s.reasons[0] == "a field label"
+        short = len(s.text.split()) <= 2 and len(s.text) <= 24 and (s.kind == "name" and s.symbol is None or tab)
         if short:
             run.append(i)
             section = section or nav

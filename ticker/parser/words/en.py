@@ -53,8 +53,9 @@ WORDS = {
     "col_other": ["prev(?:ious)?\\.?\\s*close", "prev(?:ious)?\\.?", "prior", "open", "high", "low", "bid", "ask", "vol(?:ume)?\\.?", "time",
                   # a period's high, low or return: not the day's ("52-Wk High", "YTD %Chg")
                   "52[- ]?w(?:ee)?k?\\.?(?:\\s*(?:high|low|hi|lo))?", "ytd\\s*(?:%\\s*chg\\.?|chg\\.?\\s*%|%)"],
-    "field_value": ["current index", "index value", "current level", "price", "value", "last", "last price", "last trade", "last value", "current value", "current price", "close"],
-    "field_change": ["\\+/-", "change", "move", "change today", "today'?s change", "net change", "1-day change", "day change", "chg"],
+    "field_value": ["current index", "index value", "current level", "price", "value", "last", "last price", "last trade", "last value", "current value", "current price", "close",
+                    "nav", "nav price", "net asset value"],
+    "field_change": ["\\+/-", "change", "move", "change today", "today'?s change", "net change", "1-day change", "day change", "chg", "1-day return"],
     "field_prev": ["prev(?:ious)?\\.? close"],
     "field_pct": ["%", "\\+/- ?%", "% change", "change %", "chg %", "% chg", "percent change", "change in %"],
     "subject_before": ["news for", "stocks", "about", "latest on"],

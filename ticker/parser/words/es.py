@@ -12,7 +12,7 @@ WORDS = {
     "noise_line": ["publicidad", "anuncio", "cerrado"],
     "noise_parts": ["diferido", "divisa en", "tiempo real"],
     "exchanges": ["bme", "bolsa de madrid", "bolsa española", "bolsas y mercados españoles", "mercado continuo", "bolsa de santiago", "bolsa de comercio de santiago", "bolsa de valores de colombia", "bolsa de valores de lima", "bolsa mexicana de valores", "byma", "bolsas y mercados argentinos"],
-    "name_labels": ["índice", "acciones", "mercados", "bolsa"],
+    "name_labels": ["índices?", "acciones", "mercados", "bolsa", "divisas", "materias primas", "fondos", "bonos", "renta fija", "criptomonedas"],
     "links": ["ver todo", "volver"],
     "unit_lines": ["precio"],
     "time_words": ["cierre", "retraso"],

@@ -15,7 +15,7 @@ WORDS = {
     "noise_line": ["publicité", "annonce", "fermé"],
     "noise_parts": ["différé", "devise en", "temps réel"],
     "exchanges": ["euronext paris"],
-    "name_labels": ["indice", "actions?", "marchés", "bourse"],
+    "name_labels": ["indices?", "actions?", "marchés", "bourse", "devises", "matières premières", "fonds", "obligations", "cryptomonnaies"],
     "links": ["voir tout", "retour"],
     "labels": ["ouverture", "plus haut", "plus bas", "clôture veille"],
     "unit_lines": ["cours"],

@@ -12,7 +12,7 @@ WORDS = {
     "noise_line": ["pubblicità", "chiuso"],
     "noise_parts": ["ritardat", "valuta in", "tempo reale"],
     "exchanges": ["borsa italiana"],
-    "name_labels": ["indice", "azioni", "mercati", "borsa"],
+    "name_labels": ["indici?", "azioni", "mercati", "borsa", "valute", "materie prime", "fondi", "obbligazioni", "criptovalute"],
     "links": ["vedi tutti", "torna"],
     "labels": ["ultimo prezzo", "prezzo apertura", "massimo", "minimo", "tipologia", "prezzo rif\\. precedente",
                "variazione punti", "variazione"],

@@ -8,7 +8,7 @@ WORDS = {
     "markets": ["beurs", "markt(?:en)?"],
     "states": ["gesloten", "geopend"],
     "countdown": ["om"],
-    "name_labels": ["aandelen", "indices"],
+    "name_labels": ["aandelen", "indices", "valuta", "grondstoffen", "fondsen", "obligaties"],
     "actions": ["volgen", "kopen", "verkopen", "vergelijk(?:en)?", "alert instellen", "toevoegen aan (?:watchlist|volglijst)"],
     "field_value": ["laatste koers", "laatste"],
     "field_change": ["verschil", "wijziging", "verandering"],

@@ -12,7 +12,7 @@ WORDS = {
     "name_kinds": ["indeks", "sa"],
     "index_kinds": ["indeks"],
     "exchanges": ["gpw"],
-    "name_labels": ["indeks", "indeksy", "akcje"],
+    "name_labels": ["indeks", "indeksy", "akcje", "waluty", "surowce", "fundusze", "obligacje"],
     "countries": ["polska"],
     "tabs": ["wiadomości", "wykres", "przegląd", "notowania"],
     "news_headings": ["wiadomości"],
