@@ -227,6 +227,12 @@ READ = [
                  Q(("제타전자", "71200", "-900", "-1.25")), id="ko-label-direction-word-glued"),
     pytest.param("제타전자\n71,200\n하락900(-1.25%)\n", Q(("제타전자", "71200", "-900", "-1.25")),
                  id="ko-direction-word-glued-percent-in-parentheses"),
+    # the change and percent spelled for screen readers: the words of the signs and the percent
+    pytest.param("제타전자\n000001 코스피\n2026.12.04 장마감\n오늘의시세\n54,300\n전일대비 하락 700 마이너스 1.27 퍼센트\n"
+                 "전일 55,000\n", Q(("제타전자", "54300", "-700", "-1.27")), id="ko-screen-reader-words"),
+    # a value glued to its name and its currency's code, the change and percent glued after
+    pytest.param("Börse\nAktien\nZeta GroupAktieWKN: 000001ISIN: DE0000000001\nZeta Group47,26EUR+0,88+1,90%\n"
+                 "Tradegate · 04.12.2026 · 21:58:40\n", Q(("Zeta Group", "47.26", "0.88", "1.90")), id="de-name-value-code-glued"),
     # a stock's numeric code in parentheses glued to its CJK name; the menu above names nothing
     pytest.param("示例财经\n首页 股票 基金 期货 港股 美股 外汇\n示例酒业(600999)\n1689.00\n-21.50\n-1.26%\n2026-12-04 15:00:00\n",
                  Q(("示例酒业", "1689.00", "-21.50", "-1.26")), id="zh-name-glued-paren-code"),

@@ -31,6 +31,7 @@ _USERS = {
     "glued_units": lambda w: [f.raw for f in lines._Lines(f"3,456{w}").fields(0)] == ["3,456"]
     and lines._Lines(f"3,456{w}").kind(0) == lines._NUM and lines.normalize(f"3,456{w}") == f"3,456 {w}",
     "sign_words": lambda w: lines.normalize(f"{w} 1.5%") in ("+1.5%", "-1.5%", "1.5%"),
+    "percent_words": lambda w: lines.unify_percent_signs(f"1.5 {w}") == "1.5%",
     "today": lambda w: lines._TODAY.fullmatch(w),
     "stopwords": lambda w: w in lexicon._STOPWORDS,
     "time_words": lambda w: w in lexicon._TIME_WORDS,

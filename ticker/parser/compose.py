@@ -14,7 +14,7 @@ from .status import StatusTime
 from .tables import Tables, numbered_header
 from .yahoo import _GAP, FastPath
 
-_GLUED_HINT = re.compile(rf"\d(?:[^\W\d_]{{1,6}}\.?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?"
+_GLUED_HINT = re.compile(rf"\d(?:[ \u00a0]?[^\W\d_]{{1,6}}\.?[ \u00a0]?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?:[+\-−]|[{_ARROWS_UP}{_ARROWS_DOWN}]\s?)\d[\d,.]*\s?\(?"
                          rf"[{_ARROWS_UP}{_ARROWS_DOWN}]?[+\-−]?\d[\d,.]*[ \u00a0]?%"
                          r"|[^\W\d_]\d[\d,.]*\d[ \u00a0][+\-−]\d[\d,.]*[ \u00a0]?\(?[+\-−]?\d[\d,.]*%"
                          r"|\d%[+\-−]?\d[\d,.]*[+\-−]\d")

@@ -26,7 +26,7 @@ _UNIT = "(?i:" + "|".join(sorted(merged("units"), key=len, reverse=True)) + r")\
 # ("WIG202 345,67+12,34(+0,53%)").
 _GLUED = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
-    rf"(?:{_UNIT})?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
+    rf"(?:{_UNIT}|[ \u00a0]{_UNIT}[ \u00a0]?)?(?:[ \u00a0]?[{CJK}]{{1,4}})?(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d|(?P<arrow>[{_ARROWS_UP}{_ARROWS_DOWN}])\s?\d[\d,.]*)"
     rf"(?:\s?\(?[{_ARROWS_UP}{_ARROWS_DOWN}]?(?P<p>[+\-−]\d[\d,.]*|(?<![\d,.])\d[\d,.]*)\s?%\)?"
     # (or the percent sign before the percent, as Turkish pages print it, in a tape where the
     # next entry's name follows: "+119,92%1,23BIST 30..."; at a line's end "+1,67%5,48" may as

@@ -437,6 +437,9 @@ _GLUED_BEFORE_SIGN = LazyPattern(r"\d[ \u00a0]?[^\W\d_]+\.?[+\-\u2212]\d")
 _CODE_BEFORE_SIGN = LazyPattern("(?<=\\d)[ \u00a0]?([A-Z]{3})(?=[+\\-\u2212]\\d)")
 _GLUED_CODE = LazyPattern("([+\\-\u2212]?\\d[\\d.,\u00a0\u202f ]*\\d|\\d)([A-Z]{2,3}[A-Za-z]?)")
 _SIGN_WORDS: dict[str, str] = merged("sign_words")
+_PCT_WORDS = merged("percent_words")
+_PCT_WORD = LazyPattern("(?:(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True)) + r")[ \u00a0]?)?"
+                        r"(\d[\d.,]*)[ \u00a0]?(?:" + "|".join(map(re.escape, _PCT_WORDS)) + r")(?![^\W\d_])", re.I)
 # (a change's label may be glued before the word, as glued text gives it: "전일대비하락900-1.25%")
 _CHANGE_LABELS = merged("field_change")
 _SIGN_WORD_FIRST = frozenset(ch for w in (*_SIGN_WORDS, *(x for x in _CHANGE_LABELS if x[0].isalpha()))
@@ -455,6 +458,10 @@ def unify_percent_signs(text: str) -> str:
     for sign in _OTHER_PERCENT:
         if sign in text:
             text = text.replace(sign, "%")
+    if any(w in text for w in _PCT_WORDS):
+        # "700 마이너스 1.27 퍼센트" (a quote spelled for screen readers): the words of a sign and
+        # a percent after a number as the signs
+        text = _PCT_WORD.sub(lambda m: (_SIGN_WORDS[m.group(1).lower()] if m.group(1) else "") + m.group(2) + "%", text)
     return text
 
 

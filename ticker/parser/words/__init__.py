@@ -41,6 +41,8 @@ CATEGORIES = {
     "unit_lines": "a line holding only a unit or a price label (Punkte, Kurs)",
     "today": "a word after a change saying it is the day's (+2.19 Today)",
     "sign_words": "a word printed instead of the sign before a number on its own line: up (상승 1,200), down",
+    "percent_words": "a word printed instead of the percent sign after a number, as screen readers' text gives it "
+                     "(1.27 *퍼센트*)",
     "units": "units printed beside a number (pts, Punkte, USD)",
     "glued_units": "units printed right after a number, without a space (3,456円): set apart like other units",
     "stopwords": "words of prose: text with them before numbers is a sentence, not a name",

@@ -3,6 +3,8 @@
 WORDS = {
     "forecasts": ["목표주가"],
     "sign_words": {"상승": "+", "플러스": "+", "하락": "-", "마이너스": "-", "보합": ""},
+    # (a quote's numbers spelled for screen readers: "전일대비 하락 700 마이너스 1.27 퍼센트")
+    "percent_words": ["퍼센트"],
     "status_words": ["장마감", "장중", "장개시 전", "장 마감"],
     "field_value": ["현재가"],
     "glued_units": ["원"],
