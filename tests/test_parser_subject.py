@@ -427,6 +427,11 @@ def _window(text: str) -> list[tuple[int, str]]:
     ("Investing Ideas\nStocks\nFunds\nMarkets\nPortfolio\nSign In\nZeta 500 Index Admiral\n"
      "Rating as of Nov 30, 2026 | See Zeta Investment Hub\nQuote\nChart\nFund Analysis\nPerformance\n"
      "Risk\nPrice\nPortfolio\nParent\nNAV / 1-Day Return", "Zeta 500 Index Admiral", None),
+    # a code and the instrument's kind under the name; menus of ideographic or single spaces
+    ("ゼータ探\nホーム　株価検索　ニュース　決算速報\nログイン　会員登録\nゼータ平均\n0000　指数\n2026/12/04 15:15 終値",
+     "ゼータ平均", "0000"),
+    ("示例酒业\n首页 行情 数据 股吧 基金 财经 博客", "示例酒业", None),
+    ("Przykład.pl\nGiełda　Waluty　Fundusze　Kredyty　Wiadomości\nZWIG20", "ZWIG20", None),
     # a section's word over the pair's code (es), and a code with its exchange (ar, Tadawul)
     ("Mercados\nEmpresas\nOpinión\nDivisas\nEUR/USD", "EUR/USD", None),
     ("الرئيسية\nالأسواق\nشركة زيتا\n9999 | تداول\nالسعر", "شركة زيتا", None),

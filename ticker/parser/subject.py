@@ -322,6 +322,9 @@ def _matches_code(name: str, code: str) -> bool:
 
 _NUMBER_GROUP = LazyPattern(r"\d{2,}")
 # three or more items of one to three words ("Finanzen & Börse"), each two or more spaces from the next
+# a menu's items in a row: three or more apart by ideographic spaces, or four or more short CJK
+# words apart by spaces (a CJK name has no spaces inside)
+_CJK_MENU_ROW = LazyPattern(f"[^\\s]+(?:\u3000[^\\s]+){{2,}}|[{_CJK}]{{1,5}}(?: [{_CJK}]{{1,5}}){{3,}}")
 _MENU_ROW = LazyPattern(r"[^\s]+(?: [^\s]+){0,2}(?:\s{2,}[^\s]+(?: [^\s]+){0,2}){2,}")
 
 
@@ -379,6 +382,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
     m = _CODE_CJK_NAME.fullmatch(s) if digit and s[0].isdigit() else None
     if m is not None and _heading_ok(m.group("name")):
         name, code = m.group("name"), m.group("code")
+        if classify(name).reasons[0] == "the instrument's kind or a section":
+            return other("a code and the instrument's kind", code)  # "0000　指数"
         return Scored(-1, s, name, code, 1.5, ("a heading", f"its numeric code {code!r} before it"), code)
     if _STATUS.fullmatch(s) or _noise(s):
         return other("a status, time or delay line")
@@ -411,6 +416,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
         return other("an identifier line (ISIN, WKN)", code)
     if "|" in s and not _DECIMAL.search(s) and len(s.split("|")) > 2:
         return other("a row of tabs")
+    if not digit and (" " in s or "\u3000" in s) and _CJK_MENU_ROW.fullmatch(s):
+        return other("a row of tabs")  # "首页 行情 数据 股吧 基金", "ホーム　株価検索　ニュース　決算速報"
     if "  " in s and not digit and _MENU_ROW.fullmatch(s):
         return other("a row of tabs")  # "Invest  Crypto  Retirement  Learn": a menu's items, two spaces apart
     if _link(s):
