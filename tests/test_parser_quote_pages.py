@@ -233,6 +233,27 @@ READ = [
     # a value glued to its name and its currency's code, the change and percent glued after
     pytest.param("Börse\nAktien\nZeta GroupAktieWKN: 000001ISIN: DE0000000001\nZeta Group47,26EUR+0,88+1,90%\n"
                  "Tradegate · 04.12.2026 · 21:58:40\n", Q(("Zeta Group", "47.26", "0.88", "1.90")), id="de-name-value-code-glued"),
+    # the change and percent an ideographic space apart; the code, market and sector on one line
+    pytest.param("제타 금융\n홈　국내　해외　시장지표　뉴스\n제타전자\n000001 코스피 전기·전자\n71,500원\n▲1,200　+1.71%\n"
+                 "12.04 15:30 장마감\n", Q(("제타전자", "71500", "1200", "1.71")), id="ko-ideographic-space-code-market-sector"),
+    pytest.param("ゼータ自動車\n9999 東証Ｐ　輸送用機器\n2,841.5円\n前日比\n+36.5\n+1.30%\n",
+                 Q(("ゼータ自動車", "2841.5", "36.5", "1.30")), id="ja-code-fullwidth-exchange-sector"),
+    # units of the lira, the koruna and Brazil's index points after the numbers
+    pytest.param("Gram Zeta\n2.956,34\n%0,44\n+12,87 TL\nSon güncelleme: 18:02:15\n",
+                 Q(("Gram Zeta", "2956.34", "12.87", "0.44")), id="tr-percent-first-lira-unit"),
+    pytest.param("Akcie Zeta\nZeta\n1 045,00 Kč\n+15,00 Kč (+1,46 %)\nAktualizace: 4.12.2026 16:25\n",
+                 Q(("Zeta", "1045.00", "15.00", "1.46")), id="cs-koruna-unit"),
+    pytest.param("Zetavespa\nZBOV\n128.456,78\n+1.234,56 pontos\n+0,97%\n",
+                 Q(("Zetavespa", "128456.78", "1234.56", "0.97")), id="pt-pontos-unit"),
+    # the day's word before the percent; the code and share class with its exchange
+    pytest.param("Zeta B\nZETA B · Stockholmsbörsen\n285,40 SEK\nIdag +0,92 %\n+2,60 SEK\nSenast uppdaterad 17:29:59\n",
+                 Q(("Zeta B", "285.40", "2.60", "0.92")), id="sv-idag-before-percent"),
+    # the direction's word (id) before the change, the percent unsigned
+    pytest.param("ZHSG\n7.123,45\nturun 45,67 (0,64%)\nUpdate terakhir 04/12/2026 16:15 WIB\n",
+                 Q(("ZHSG", "7123.45", "-45.67", "-0.64")), id="id-turun"),
+    # Thai labels between the fields (index, change, percent change)
+    pytest.param("ZET\nดัชนี\n1,412.35\nเปลี่ยนแปลง\n+5.67\n%เปลี่ยนแปลง\n+0.40\nข้อมูลล่าสุด 16:40:12\n",
+                 Q(("ZET", "1412.35", "5.67", "0.40")), id="th-labelled-fields"),
     # a stock's numeric code in parentheses glued to its CJK name; the menu above names nothing
     pytest.param("示例财经\n首页 股票 基金 期货 港股 美股 外汇\n示例酒业(600999)\n1689.00\n-21.50\n-1.26%\n2026-12-04 15:00:00\n",
                  Q(("示例酒业", "1689.00", "-21.50", "-1.26")), id="zh-name-glued-paren-code"),
@@ -267,6 +288,8 @@ READ = [
 ]
 
 REFUSED = [
+    # (guard) the day's word before a percent in a table of returns: no change, no quote
+    pytest.param("Zeta B\nUtveckling\nIdag +0,92 %\n1 mån +4,12 %\ni år +8,34 %\n", id="sv-idag-returns-table"),
     # an unlabelled change line with no heading above: whose change is it? (not the site's)
     pytest.param("▼ -4,20 (-1,30%)\nKurs 318,90 DKK\n", id="change-line-without-heading"),
     # the change's label above numbers the arithmetic refuses

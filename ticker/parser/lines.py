@@ -9,7 +9,7 @@ from .words import merged
 
 # --------------------------------------------------------------------------- tokens
 
-_SPC = " \t\u00a0\u202f\u2009\u2007"
+_SPC = " \t\u00a0\u202f\u2009\u2007\u3000"
 _SP = f"[{_SPC}]"
 _SIGN = "[+" + re.escape(MINUS_SIGNS) + "]"
 # Space grouping (fr: 37 783,04) needs a decimal comma; otherwise the space is far more often a
@@ -310,7 +310,8 @@ class _Lines:
             return _TEXT
         pos = 0
         for n, f in enumerate(fs):
-            if not _soft(s[pos : f.start], pos > 0):
+            if not _soft(s[pos : f.start], pos > 0) and not (n == 0 and _TODAY.fullmatch(s[: f.start].strip(_SPC))):
+                # ("Idag +0,92 %": the day's word before the numbers, as after them)
                 return self._with_tail(i, s, fs, n)
             pos = f.end
         return _NUM if _soft(s[pos:]) else self._with_tail(i, s, fs, len(fs))

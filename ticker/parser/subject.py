@@ -256,6 +256,9 @@ _GLUED_DOMAIN = LazyPattern(r"(?i)(?:www\.)?[a-z0-9][a-z0-9-]*\.(?:com|net|org|i
                             r"|za|eg|ma|ae|sa)(?:\.[a-z]{2})?(?=[^\W\d_])(?-i:(?![a-z]))")
 
 
+_CJK_CHAR = LazyPattern(f"[{_CJK}]")
+
+
 def _code_exchange_cells(s: str) -> bool:
     """A code and its exchange, then another cell two spaces or a separator apart ("7203  東証プライム
     輸送用機器": the sector)."""
@@ -263,7 +266,9 @@ def _code_exchange_cells(s: str) -> bool:
     if m is None or m.end() == len(s):
         return False
     rest = s[m.end() :]
-    return rest[:2] == "  " or rest[:3] in (" · ", " | ", " / ")
+    # (or an ideographic space, or one space before a CJK sector: "005930 코스피 전기·전자")
+    return (rest[:2] == "  " or rest[:3] in (" · ", " | ", " / ") or rest[:1] == "\u3000"
+            or rest[:1] == " " and _CJK_CHAR.match(rest, 1) is not None)
 
 
 def _venue_line(s: str) -> str | None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "hu", "el", "ro", "he", "ar", "ru", "uk", "fa", "id", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "hu", "el", "ro", "he", "ar", "ru", "uk", "fa", "id", "th", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {

@@ -4,6 +4,7 @@ WORDS = {
     # a quote page's labelled fields (price, change, change in percent)
     "field_value": ["kurz", "poslední", "poslední kurz", "poslední cena", "cena"],
     "field_change": ["změna"],
+    "units": ["kč", "bodů", "bodu"],
     "field_pct": ["změna v %", "změna %", "změna\\s*\\(%\\)"],
     "delays": ["zpožděn[éaý]", "zpožděním"],
     "minutes": ["minut", "min\\."],

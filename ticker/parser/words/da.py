@@ -1,7 +1,7 @@
 """Danish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "exchanges": ["(?:large|mid|small) cap copenhagen", "nasdaq københavn", "københavns fondsbørs"],
+    "exchanges": ["(?:large|mid|small) cap copenhagen", "nasdaq københavn", "nasdaq copenhagen", "københavns fondsbørs"],
     "links": ["søg"],
     "tabs": ["nyheder"],
     "news_headings": ["nyheder"],

@@ -13,7 +13,7 @@ WORDS = {
     "quote_labels": ["現在値", "株価", "現在価格"],
     "name_kinds": ["指数", "株価"],
     "index_kinds": ["指数"],
-    "exchanges": ["東証(?:プライム|スタンダード|グロース|[psg])?", "名証"],
+    "exchanges": ["東証(?:プライム|スタンダード|グロース|[psgｐｓｇ])?", "名証"],
     "tabs": ["ニュース", "チャート", "概要"],
     # a category word above a quote's value, or the sector printed under a stock's name (the
     # exchange's 33 industries): a section, never the name

@@ -2,6 +2,7 @@
 
 WORDS = {
     "name_labels": ["aksjer", "indekser", "indeks", "valuta", "råvarer", "fond"],
+    "exchanges": ["oslo børs", "euronext oslo", "euronext growth oslo"],
     # a quote page's labelled fields (latest, change, change in percent)
     "field_value": ["siste", "siste kurs", "kurs"],
     "field_change": ["endring", "endr\\."],

@@ -13,7 +13,7 @@ WORDS = {
     "field_value": ["preço", "último"],
     "field_change": ["variação", "var\\."],
     "col_other": ["máxima", "mínima", "abertura"],
-    "units": ["r\\$"],
+    "units": ["r\\$", "pontos?"],
     "actions": ["seguir", "comprar", "vender", "criar alerta", "adicionar (?:à|a) (?:carteira|lista)", "comparar"],
     "quote_labels": ["último", "cotação", "preço atual"],
     "name_kinds": ["índice"],

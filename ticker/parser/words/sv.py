@@ -1,7 +1,7 @@
 """Swedish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "exchanges": ["(?:large|mid|small) cap stockholm", "nasdaq stockholm", "first north(?: growth market)?(?: sweden)?", "spotlight stock market", "ngm"],
+    "exchanges": ["(?:large|mid|small) cap stockholm", "nasdaq stockholm", "stockholmsbörsen", "first north(?: growth market)?(?: sweden)?", "spotlight stock market", "ngm"],
     "col_other": ["tid", "högst", "lägst", "volym", "omsättning"],
     "col_value": ["senast", "senaste", "kurs"],
     "of_words": ["på", "vid"],

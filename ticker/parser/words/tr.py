@@ -1,7 +1,7 @@
 """Turkish words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
-    "units": ["puan"],
+    "units": ["puan", "tl"],
     "direction_up": ["yükseldi", "yükseliş", "arttı"],
     "direction_down": ["düştü", "düşüş", "geriledi"],
     "sites": ["bigpara", "mynet finans", "bloomberg ?ht", "foreks", "borsagündem", "investing\\.com türkiye"],
