@@ -483,3 +483,52 @@ NOT_NOTICES = [
 @pytest.mark.parametrize("text", NOT_NOTICES)
 def test_no_data_notice(text):
     assert parse(text).market_status is None
+
+
+# families a held-out check showed (status5): a one-word status after its date and clock; a
+# state, then its time (after a dash, run into a glued header); a noise word glued before a
+# status; "NAV as of"; a real-time label and its venue; a zone's "Time"; Vietnamese labels; Thai
+# months and Buddhist years; a bare delay notice over rows; a data outage on a page without quotes
+MORE = [
+    pytest.param(below(KO, "12.02 15:30 장마감"), "12.02 15:30 장마감", id="ko-date-clock-status-word"),
+    pytest.param(below(ZH, "收盤 | 2026/12/02 13:30"), "收盤 | 2026/12/02 13:30", id="zh-hant-closed-bar-time"),
+    pytest.param("首页\n示例指数(000001)\n3245.67+12.34+0.38%已收盘 12-02 15:00:03\n今开3231.02\n",
+                 "已收盘 12-02 15:00:03", id="zh-status-and-time-glued-after-numbers"),
+    pytest.param(below(EN, "NAV as of Dec 02, 2026"), "NAV as of Dec 02, 2026", id="en-nav-as-of"),
+    pytest.param(between(FR, "Temps réel Euronext Paris 17:35:02 02/12/2026"), "Temps réel Euronext Paris 17:35:02 02/12/2026",
+                 id="fr-real-time-venue-clock-date"),
+    pytest.param(below(EN, "Dec 02, 2026 - 16:59 NY Time"), "Dec 02, 2026 - 16:59 NY Time", id="en-zone-time-word"),
+    pytest.param(below(DE, "Cập nhật: 15:05 02/12/2026"), "Cập nhật: 15:05 02/12/2026", id="vi-updated-clock-date"),
+    pytest.param(below(EN, "ข้อมูลล่าสุด 02 ธ.ค. 2569 16:40:12"), "ข้อมูลล่าสุด 02 ธ.ค. 2569 16:40:12", id="th-dotted-month"),
+    pytest.param("Mercado\nPanel Líder\nMercado abierto - 02/12/2026 15:42\nÍndice Uno 2.187.654,30 +34.210,80 +1,59%\n"
+                 "Especie\tÚltimo\tVar.$\tVar.%\nAAA\t6.420,50\t-95,50\t-1,47%\nBBB\t3.725,00\t-40,00\t-1,06%\n",
+                 "Mercado abierto - 02/12/2026 15:42", id="es-state-dash-time-over-a-table"),
+    pytest.param("Nieuws\nKoersen vertraagd\nAAA\t912,34\t+3,45\t+0,38%\nBBB\t876,54\t-4,32\t-0,49%\n",
+                 "Koersen vertraagd", id="nl-bare-delay-over-rows"),
+    pytest.param("Finance\nAdvertisementUK markets closedZeta 1009,721.34+40.66(+0.42%)Beta4,212.50+18.30(+0.44%)\n",
+                 "UK markets closed", id="en-noise-glued-before-status"),
+]
+
+
+@pytest.mark.parametrize("text,status", MORE)
+def test_more_status_families(text, status):
+    page = parse(text)
+    assert page.quotes and page.market_status == status
+
+
+@pytest.mark.parametrize("text,status", [
+    ("行情\n交易中 12-02 14:32:10\n指数A\n3412.58\n+0.42%\n", "交易中 12-02 14:32:10"),
+    ("ราคาทอง\nประจำวันที่ 2 ธันวาคม 2569 เวลา 09:15 น. (ครั้งที่ 1)\nทองคำแท่ง\tรับซื้อ 42,100.00\n",
+     "ประจำวันที่ 2 ธันวาคม 2569 เวลา 09:15 น. (ครั้งที่ 1)"),
+    ("Index\nLast Price\nN/A\nChange\nN/A\nData unavailable\nComponents 503\n", "Data unavailable"),
+    ("Anleihen\nBeispielanleihe\nZeit\n02.12.26 17:30:02\nBörsenplatz\n", "02.12.26 17:30:02"),
+    ("Actions\nExemple SA\n02.12.2026 17:35:18 · temps réel\nouverture\n", "02.12.2026 17:35:18 · temps réel"),
+], ids=["zh-state-then-time", "th-full-month-round", "en-outage", "de-time-field-label-over-value", "fr-time-real-time-note"])
+def test_more_status_families_without_quotes(text, status):
+    page = parse(text)
+    assert not page.quotes and page.market_status == status
+
+
+def test_thai_buddhist_year_page_time():
+    page = parse(below(EN, "ข้อมูลล่าสุด 02 ธ.ค. 2569 16:40:12"))
+    assert page.page_time is not None and page.page_time.isoformat().startswith("2026-12-02T16:40:12")

@@ -41,6 +41,10 @@ _USERS = {
     "time_labels": lambda w: status._LABELLED_TIME.fullmatch(f"{w}: 17:35") and status._time_line(f"{w} 02.12.2026 17:35"),
     "clock_words": lambda w: status._time_line(f"02.12.2026 {w} 17:35")
     and status._parse_datetime(f"02.12.2026 {w} 17:35") is not None,
+    "clock_units": lambda w: status._time_line(f"02.12.2026 17:35 {w}") and status._time_line(f"Last updated 17:35 {w}"),
+    "zone_words": lambda w: status._time_line(f"Dec 02, 2026 - 16:59 NY {w}") and not status._time_line("Dec 02, 2026 - 16:59 NY Zeta"),
+    "rounds": lambda w: status._LABELLED_TIME.fullmatch(f"Last updated 02.12.2026 17:35 ({w})")
+    and not status._LABELLED_TIME.fullmatch("Last updated 02.12.2026 17:35 (Zeta 1)"),
     "dotted_clock": lambda w: status._time_line(f"{w} 18.29") and not status._time_line("18.29")
     and status._parse_datetime(f"2.12.2026 {w} 18.29") is not None,
     "am_words": lambda w: status._parse_datetime(f"02/12/2026 12:20 {w}").hour == 0,
@@ -48,6 +52,7 @@ _USERS = {
     # a notice about the data (ticker.parser.status): what is late, its delay in minutes, its source
     "data_nouns": lambda w: status._data_note(f"{w} delayed 15 minutes") and not status._data_note("Zeta delayed 15 minutes"),
     "delays": lambda w: status._data_note(f"Data {w} 15 minutes") or status._data_note(f"Data 15 minutes {w}"),
+    "outages": lambda w: status._OUTAGE.fullmatch(f"Data {w}") and not status._OUTAGE.fullmatch(f"Zeta {w}"),
     "minutes": lambda w: status._data_note(f"Data delayed 15 {w}"),
     "sources": lambda w: status._data_note(f"Data delayed 15 minutes. {w} Example")
     and status._data_note(f"Updated 17:35, {w}: Example Indices (EXI)."),

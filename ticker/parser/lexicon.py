@@ -15,9 +15,11 @@ def _alt(category: str) -> str:
 
 
 _STATUS = LazyPattern(
-    # a one-word status after its date, perhaps "as of" it, in parentheses ("12.02 장마감",
-    # "2026.12.02 기준(장마감)"), or after its place and market word ("香港市場已收市")
-    rf"(?:(?:\d{{4}}[./-])?\d{{1,2}}[./-]\d{{1,2}}\.?\s*(?:(?:{_alt('as_of')})\s*)?\(?)?(?:{_alt('status_words')})\)?|"
+    # a one-word status after its date (perhaps with its clock time), perhaps "as of" it, in
+    # parentheses ("12.02 장마감", "12.02 15:30 장마감", "2026.12.02 기준(장마감)"), or after its
+    # place and market word ("香港市場已收市")
+    rf"(?:(?:\d{{4}}[./-])?\d{{1,2}}[./-]\d{{1,2}}\.?(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?\s*"
+    rf"(?:(?:{_alt('as_of')})\s*)?\(?)?(?:{_alt('status_words')})\)?|"
     rf"[^\W\d_]{{0,6}}?(?:{_alt('markets_glued')})(?:{_alt('status_words')})|"
     # a state and the date it is of, after a dot or bar ("Geschlossen·02/12", "Closed | 12/02/26")
     rf"(?:{_alt('states')})\s*[·•|]\s*(?:\d{{1,2}}/\d{{1,2}}(?:/\d{{2,4}})?|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)"

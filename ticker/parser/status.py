@@ -1,6 +1,7 @@
 """Stage 6: market status and the quote time the page prints."""
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, timedelta, timezone, tzinfo
 
 from .lazyre import LazyPattern
@@ -61,7 +62,8 @@ class StatusTime(PageState):
                 return quote_time
         # a table's, or a strip's or tape's of two quotes or more: the time line just above its
         # header or just below its rows ("As of 11/29/2024 4:00 PM ET", "Datos con 15 minutos de
-        # retraso. 29/11/2024 17:38", "Data delayed at least 15 minutes, as of Dec 20 2024 21:59 GMT.")
+        # retraso. 29/11/2024 17:38", "Data delayed at least 15 minutes, as of Dec 20 2024 21:59 GMT."),
+        # or a notice that its quotes are delayed, a whole line ("Koersen vertraagd", "Delayed quotes")
         kept = self._kept()
         rows = [c.span for c in kept if getattr(c, "layout", None) == "table"]
         if not rows:  # (not a strip of bullet entries: its status is above it, read first)
@@ -78,9 +80,9 @@ class StatusTime(PageState):
                     break
                 last = max(last, b)
             starts = {a for a, _ in rows}
-            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 2, max(-1, first - 5), -1)]:
+            for k in [*range(last + 1, min(L.n, last + 4)), *range(first - 1, max(-1, first - 5), -1)]:
                 s = L.text(k)
-                t = _time_of(s) if s else None
+                t = (_time_of(s) or (s if _DELAY_LINE.fullmatch(s) else None)) if s else None
                 if t is not None:
                     if k > last and self._cell(k, starts):
                         continue  # the last row's own time, a cell of its column
@@ -88,7 +90,7 @@ class StatusTime(PageState):
                         break  # an article's date under its headline (a news teaser below the strip)
                     return _clean_name(t)
         if self.glued_status is not None:
-            return self.glued_status
+            return _unglue_noise(self.glued_status)
         # a status line anywhere in the page ("  • U.S. markets close in 32m" in a menu): after
         # the head read above (its first 25 lines, within 3,000 characters)
         src_len = len(src)
@@ -129,11 +131,15 @@ class StatusTime(PageState):
         under the menu and the heading ("Official Close 8/16/2019" over bare labels,
         "Aktualizacja: 03.12.2026, 16:45" over a table, "2026/12/03 15:30 更新"): a labelled time
         line, a status with its time or a notice of the data's delay with its time, among the
-        first 40 lines; never a byline or the date under a headline, nothing past a news list's
-        heading or the second sentence; on a page with quotes, only above them (line ``stop``)."""
+        first 40 lines; a time field's value under its label ("Zeit" / "03.12.26 17:30:02": the
+        value); on a page without quotes, a notice that its data is unavailable ("Data
+        unavailable" under "N/A" fields); never a byline or the date under a headline, nothing
+        past a news list's heading or the second sentence; on a page with quotes, only above
+        them (line ``stop``)."""
         L = self.L
         prose = 0
         prev = ""
+        quoteless = not self.resolved and not self.fast_entries
         for k in range(min(L.n, stop)):
             s = L.text(k)
             if not s:
@@ -143,8 +149,13 @@ class StatusTime(PageState):
                 # (after a headline or a sentence, an article's time; not with a market's status)
                 if t is not None and (not prev or not (_headline(prev) or _prose(prev)) or _state_and_time(t)):
                     return self._printed(k, t)
+                if (t is None and _TIME_LABEL.fullmatch(prev) is not None and _CLOCK_LINE.fullmatch(_undot(s)) is not None
+                        and _BYLINE.search(prev) is None):
+                    return self._printed(k, s)  # the value of a time field, its label over it
             elif _news_heading(s) and self._headline_below(k):
                 break  # (not "News", an item of the menu)
+            elif quoteless and _OUTAGE.fullmatch(s) is not None:
+                return self._printed(k, s)
             if _prose(s):
                 prose += 1
                 if prose >= 2:
@@ -170,8 +181,8 @@ class StatusTime(PageState):
             fs = L.fields(last)
             if fs and L.kind(last) == _NUM:
                 tail = L.text(last)[fs[-1].end :].strip()
-                if tail and _time_line(tail):
-                    return _clean_name(tail)
+                if tail and (_time_line(tail) or (tail[:1].isalpha() and _state_then_time(tail))):
+                    return _clean_name(tail)  # ("... +0.38%已收盘 12-04 15:00:03": a status glued after, then its time)
             after = range(last + 1, min(L.n, last + 4))
             news = next((k for k in after if _news_heading(L.text(k))), None)  # its dates are the articles'
             if news is not None:
@@ -429,13 +440,21 @@ class StatusTime(PageState):
 # "2024年11月29日", "29/11/24 -") and a trading venue ("Xetra · 29.11.24, 17:45:00"), before a zone
 # ("CET", "МСК") or a venue ("09:00:03 Uhr Xetra")
 _VENUE = rf"(?:{_alt('exchanges')})"
-_DATE_PART = (r"\d{1,2}\.?\s+[^\W\d]{3,9}\.?(?:\s+\d{4})?|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
+# a month's name or abbreviation: a word of three letters or more, or one of the months' own
+# entries that a script writes with dots or combining marks ("ธ.ค.", "ธันวาคม": Thai)
+_MONTH_MARKED = "|".join(re.escape(k) for k in sorted(_MONTHS, key=len, reverse=True) if re.fullmatch(r"[^\W\d_]+", k) is None)
+_MONTH = rf"(?:{_MONTH_MARKED + '|' if _MONTH_MARKED else ''}[^\W\d]{{3,9}}\.?)"
+_DATE_PART = (rf"\d{{1,2}}\.?\s+{_MONTH}(?:\s+\d{{4}})?|"
+              r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{4}年\d{1,2}月\d{1,2}日"
               r"|\d{1,2}\.\d{1,2}\.(?=\s)|\d{1,2}/\d{1,2}(?=[\s,])|\d{2}-\d{2}(?=\s)"  # no year: "2.12. klo 18.29", "02/12 17:35", "12-03 15:00"
-              r"|[^\W\d]{3,9}\.?\s+\d{1,2}(?:,?\s+\d{4})?")
+              rf"|{_MONTH}\s+\d{{1,2}}(?:,?\s+\d{{4}})?")
 # (a word may stand between the date and the clock: "02/12/2026 à 17:35", "2.12.2026 klo 18:29")
 _CONNECT = rf"(?:(?:{_alt('clock_words')}|{_alt('dotted_clock')})\s*)"
 _CLOCK_LINE = LazyPattern(rf"(?i)(?:{_VENUE}\s*[|·:\-–]?\s*)?(?:(?:{_DATE_PART})(?:,?\s+|\s*[-–|·]\s*))?{_CONNECT}?"
-                         r"\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s+[^\W\d_]{2,4})?"
+                         # its o'clock word, its zone, perhaps with a word saying it is the zone's time
+                         # ("09:15 น.", "16:59 NY Time")
+                         rf"\d{{1,2}}:\d{{2}}(?::\d{{2}})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:{_alt('clock_units')})(?![^\W\d_]))?"
+                         rf"(?:\s+[^\W\d_]{{2,4}}(?:\s+(?:{_alt('zone_words')})(?![^\W\d_]))?)?"
                          # the date after the clock ("4:30 PM EST 12/02/26", "4:57 PM ET, 12/20/2024")
                          r"(?:,?\s+\d{1,2}[./-]\d{1,2}[./-]\d{2,4})?"
                          rf"(?:\s+{_VENUE})?")
@@ -474,11 +493,12 @@ _H_CLOCK = LazyPattern(r"(?<![\w.,])([01]?\d|2[0-3])h([0-5]\d)(?!\w)")
 # a venue) and nothing else: "Last updated 16:35 GMT", "Stand: 02.12.2026, 17:35 Uhr",
 # "Fechamento: 02/12", "更新時間: 2026/12/02 16:08", "As of 04:00 PM NY Time"
 _NUM_DATE = (r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}/\d{1,2}|\d{4}年\d{1,2}月\d{1,2}日"
-             r"|\d{1,2}\.?\s+[^\W\d]{3,9}\.?,?\s+\d{4}|[^\W\d]{3,9}\.?\s+\d{1,2},?\s+\d{4}")
+             rf"|\d{{1,2}}\.?\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}")
 # (a venue may stand between the label and a date: "Cours de clôture Euronext Paris 10/01/2025")
 _LABELLED = (rf"(?:{_alt('time_labels')})(?:\s*[:：|\-–]\s*|\s+)"
              rf"(?:{_CLOCK_LINE.pattern[4:]}(?:\s+[^\W\d_]{{1,5}})?|(?:{_VENUE}\s+)?(?:{_NUM_DATE}))")
-_LABELLED_TIME = LazyPattern(rf"(?i){_LABELLED}\.?")
+# (perhaps then the round of a price announced several times a day: "... 09:15 น. (ครั้งที่ 1)")
+_LABELLED_TIME = LazyPattern(rf"(?i){_LABELLED}(?:\s*\((?:{_alt('rounds')})\))?\.?")
 # a notice about the page's data: that it is delayed ("Data delayed at least 15 minutes", "Kurser
 # fördröjda 15 minuter", "Datos con 15 minutos de retraso"), as of when (a labelled time: "as of
 # Dec 20 2024 21:59 GMT", "Mise à jour 17:50") and from where ("Källa: Infront", "provided by
@@ -608,10 +628,8 @@ def _time_of(s: str) -> str | None:
         return s
     if len(s) > 300:
         return None
-    if s[:1].isalpha():  # a status, then its time ("已收盘 2026-12-03 15:00:00", "已收盘12-03 15:00:00")
-        m = _STATE_FIRST.match(s)
-        if m is not None and _time_line(s[m.end() :]):
-            return s
+    if s[:1].isalpha() and _state_then_time(s):  # a status, then its time ("已收盘 2026-12-03 15:00:00")
+        return s
     if s[-1:].isalpha():  # a time, then a status glued to it: the time ("Kurs z: 03.12.2026 17:15:02Sesja zakończona")
         m = _STATE_GLUED_LAST.search(s)
         if m is not None and _time_line(s[: m.start()]):
@@ -628,6 +646,25 @@ def _time_of(s: str) -> str | None:
 
 
 _STATE_FIRST = LazyPattern(rf"(?i)(?:{_alt('status_words')}|{_alt('states')})(?:\s*[·•|:\-–]\s*|\s*(?=\d))")
+_STATUS_SEP = LazyPattern(r"\s+[-–|·•]\s+")
+
+
+def _state_then_time(s: str) -> bool:
+    """A market status, then its time: a state word before the time, run into it or apart by a
+    separator ("已收盘 2026-12-03 15:00:00", "已收盘12-03 15:00:00", "交易中 12-03 14:32:10"), or a
+    whole status line, a dash, a bar or a dot, and a time line ("Mercado abierto - 03/12/2026
+    15:42", "Markets closed | 12/03/2026 4:00 PM").
+
+    >>> _state_then_time("Mercado abierto - 03/12/2026 15:42"), _state_then_time("Mercado abierto - Panel")
+    (True, False)
+    """
+    if len(s) > 120:
+        return False
+    m = _STATE_FIRST.match(s)
+    if m is not None and _time_line(s[m.end() :]):
+        return True
+    m = _STATUS_SEP.search(s)
+    return m is not None and _status_line(s[: m.start()]) is not None and _time_line(s[m.end() :])
 _STATE_GLUED_LAST = LazyPattern(rf"(?i)(?<=\d)(?:{_alt('status_words')}|{_alt('states')})$")
 
 
@@ -653,11 +690,30 @@ def _head_time_line(s: str) -> str | None:
         return s
     if _BYLINE.search(s) is not None:
         return None
+    if _noted_time(s):
+        return s
     if s[-1:].isalpha():
         m = _STATE_GLUED_LAST.search(s)
         if m is not None and _labelled_time(s[: m.start()]):
             return s[: m.start()]
-    return s if _state_and_time(s) else None
+    return s if _state_and_time(s) or (s[:1].isalpha() and _state_then_time(s)) else None
+
+
+def _noted_time(s: str) -> bool:
+    """A line of two or three items, time lines and notes about the price (that it is
+    real-time or delayed, its venue: "03.12.2026 17:35:18 · temps réel", "Xetra | 03.12.26,
+    17:45:00 Uhr"), with a date or a clock time.
+
+    >>> _noted_time("03.12.2026 17:35:18 · temps réel"), _noted_time("03.12.2026 17:35:18 · Marchés")
+    (True, False)
+    """
+    seps = list(_PART_SEP.finditer(s)) if len(s) <= 100 else ()
+    if not 1 <= len(seps) <= 2:
+        return False
+    bounds = [0, *(x for m in seps for x in (m.start(), m.end())), len(s)]
+    parts = [s[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)]
+    times = [_time_line(p) and (_CLOCK.search(p) is not None or _DATE.search(p) is not None) for p in parts]
+    return any(times) and not all(times) and all(t or _note_part(p) for p, t in zip(parts, times, strict=True))
 
 
 def _state_and_time(s: str) -> bool:
@@ -725,6 +781,13 @@ def _bare_state(s: str) -> bool:
     (True, False, False)
     """
     return len(s) <= 20 and _STATE.fullmatch(s) is not None and _LABELS.match(s) is None
+
+
+# a notice that the data is not available ("Data unavailable", "Kurse nicht verfügbar")
+_OUTAGE = LazyPattern(rf"(?i)(?:{_alt('data_nouns')})\s+(?:{_alt('outages')})")
+# a notice that the data is delayed, without its minutes: what is late and the delay's word,
+# either first ("Koersen vertraagd", "Kurse verzögert", "Delayed quotes", "Cours différés")
+_DELAY_LINE = LazyPattern(rf"(?i)(?:{_alt('data_nouns')})\s+(?:{_alt('delays')})|(?:{_alt('delays')})\s+(?:{_alt('data_nouns')})")
 
 
 def _data_note(s: str) -> bool:
@@ -824,8 +887,27 @@ def _status_line(s: str) -> str | None:
         pass
     if len(_STATUS_LINES) >= 2000:
         _STATUS_LINES.clear()
-    status = _STATUS_LINES[s] = _clean_name(s) if _STATUS.fullmatch(s) or _STATUS_GLUED_AFTER.fullmatch(s) else None
+    status = _STATUS_LINES[s] = (_clean_name(_unglue_noise(s)) if _STATUS.fullmatch(s) or _STATUS_GLUED_AFTER.fullmatch(s)
+                                 else None)
     return status
+
+
+# a whole noise line's word run into the status after it by the page's text extraction
+# ("AdvertisementUK markets closed", "WerbungDeutsche Märkte geschlossen"): before a capital
+_GLUED_NOISE = LazyPattern(rf"(?i:{_alt('noise_line')})(?=[A-Z])")
+
+
+def _unglue_noise(s: str) -> str:
+    """The status ``s`` without a noise word glued before it, when the rest is still a status.
+
+    >>> _unglue_noise("AdvertisementUK markets closed"), _unglue_noise("UK markets closed")
+    ('UK markets closed', 'UK markets closed')
+    """
+    m = _GLUED_NOISE.match(s)
+    if m is None or m.end() == len(s):
+        return s
+    rest = s[m.end() :]
+    return rest if _STATUS.fullmatch(rest) else s
 
 
 # a status badge glued to the end of a short line of items ("GLOBAL · forexMarket Open", "NYSE ·
@@ -842,13 +924,14 @@ _TZ = {
     "JST": 540, "KST": 540, "SGT": 480, "HKT": 480, "AEST": 600, "AEDT": 660, "IST": 330,
     "WIB": 420, "WITA": 480, "WIT": 540, "ICT": 420, "MYT": 480, "PHT": 480,
 }
-_MON = r"(?P<mon>[^\W\d_]{3,9})\.?"
+_MON = rf"(?P<mon>{_MONTH_MARKED + '|' if _MONTH_MARKED else ''}[^\W\d_]{{3,9}})\.?"
 _TM = (r"(?P<h>\d{1,2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?\s*(?:(?P<ampm>[AaPp]\.?[Mm]\.?)"
        rf"|(?P<am>{_alt('am_words')})(?![^\W\d_])|(?P<pm>{_alt('pm_words')})(?![^\W\d_]))?")
 _TZP = r"(?:\s*(?P<tz>[A-ZА-Я]{1,4}|[+-]\d{2}:?\d{2}))?"
 _DATETIMES = [
-    LazyPattern(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
-    LazyPattern(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}{_TZP}"),
+    # (a dash or a bar may stand between the date and the clock: "Dec 04, 2026 - 16:59 NY Time")
+    LazyPattern(rf"(?P<d>\d{{1,2}})\.?\s+{_MON}\s+(?P<y>\d{{4}}),?\s+(?:[-–|]\s+)?{_CONNECT}?{_TM}{_TZP}"),
+    LazyPattern(rf"{_MON}\s+(?P<d>\d{{1,2}}),?\s+(?P<y>\d{{4}}),?\s+(?:[-–|]\s+)?{_CONNECT}?{_TM}{_TZP}"),
     LazyPattern(rf"(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})[T ]{_TM}{_TZP}"),
     LazyPattern(rf"(?P<d>\d{{1,2}})\.(?P<m>\d{{1,2}})\.(?P<y>\d{{4}}),?\s+{_CONNECT}?{_TM}(?:\s*Uhr)?{_TZP}"),
     # "2024/11/29 15:15", "2024年11月29日 15:30", "2026.12.02 15:30"
@@ -858,6 +941,9 @@ _DATETIMES = [
     # the clock and its zone first: "4:57 PM ET, 12/20/2026"
     LazyPattern(rf"{_TM}{_TZP},?\s+(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"),
 ]
+# a year printed past this one is of the Buddhist era, 543 years ahead of the common era
+_BUDDHIST_ERA_FROM = 2400
+_BUDDHIST_ERA = 543
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
               "MSK": "Europe/Moscow", "МСК": "Europe/Moscow", "NY": "America/New_York"}
@@ -895,7 +981,8 @@ def _parse_datetime(s: str) -> datetime | None:
             ampm = "am" if g.get("am") else "pm" if g.get("pm") else (g.get("ampm") or "").lower().replace(".", "")
             day = g.get("d") or "0"
             if g.get("mon"):
-                mon = _MONTHS.get(g["mon"][:4].lower()) or _MONTHS.get(g["mon"][:3].lower())
+                name = g["mon"].lower()
+                mon = _MONTHS.get(name) or _MONTHS.get(name[:4]) or _MONTHS.get(name[:3])
                 if mon is None:
                     continue
             elif g.get("a"):
@@ -920,7 +1007,10 @@ def _parse_datetime(s: str) -> datetime | None:
                 tz = _place(tzs)
             else:
                 tz = UTC
-            return datetime(int(g["y"]), mon, int(day), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
+            year = int(g["y"])
+            if year >= _BUDDHIST_ERA_FROM:  # a year of the Buddhist era (Thai pages: 2569 is 2026)
+                year -= _BUDDHIST_ERA
+            return datetime(year, mon, int(day), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
         except (ValueError, OverflowError):
             continue
     return None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from importlib import import_module
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "hu", "el", "ro", "he", "ar", "ru", "uk", "fa", "id", "th", "ko", "zh", "ja")
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "sv", "da", "no", "fi", "tr", "pl", "cs", "hu", "el", "ro", "he", "ar", "ru", "uk", "fa", "id", "th", "vi", "ko", "zh", "ja")
 
 #: what each category is for (the lexicon reads exactly these)
 CATEGORIES = {
@@ -52,11 +52,17 @@ CATEGORIES = {
     "time_after": "a word after a quote-time's date or clock time saying it is the data's (2026/12/03 15:30 *更新*, "
                   "12/03 15:00 *現在*): with it the time line is labelled, as with a time label before",
     "clock_words": "a word printed between a date and its clock time (2.12.2026 *um* 17:35, 02/12/2026 *à* 17:35)",
+    "clock_units": "a word after a clock time saying it is the hour (09:15 *น.*, the Thai o'clock)",
+    "zone_words": "a word after a clock time's zone saying it is that zone's time (16:59 NY *Time*)",
+    "rounds": "the round of a price announced several times a day, in brackets after its time line "
+              "(ประจำวันที่ 4 ธันวาคม 2569 เวลา 09:15 น. *(ครั้งที่ 1)*)",
     "dotted_clock": "a word before a clock time printed with a dot instead of a colon (*klo* 18.29, *kl.* 17.29)",
     "am_words": "a word after a 12-hour clock time saying it is the morning's (03:20 *ص*); am/a.m. are built in",
     "pm_words": "a word after a 12-hour clock time saying it is the afternoon's (03:20 *م*)",
     "delays": "the word of a notice saying the quotes are late, before or after its minutes (Data *delayed* at least 15 "
               "minutes, Kurser *fördröjda* 15 minuter, Datos con 15 minutos de *retraso*)",
+    "outages": "what a notice says of the data when the page has none to show, after what it is (Data *unavailable*, "
+               "Kurse *nicht verfügbar*)",
     "data_nouns": "what such a notice says is late, before the delay (*Data* delayed at least 15 minutes, *Kurser* "
                   "fördröjda 15 minuter; not \"Index delayed 15 minutes\", one entry's note)",
     "minutes": "the unit of such a notice's delay (15 *minutes*, 15 *min.*, 15 *Minuten*)",

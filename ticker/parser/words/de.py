@@ -57,4 +57,5 @@ WORDS = {
     "sources": ["quelle"],
     "data_nouns": ["kurse", "daten", "notierungen"],
     "conjunctions": ["und"],
+    "outages": ["(?:derzeit |zurzeit )?nicht verfügbar"],
 }

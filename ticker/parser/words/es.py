@@ -44,4 +44,5 @@ WORDS = {
     "sources": ["fuente"],
     "data_nouns": ["datos", "cotizaciones", "precios"],
     "conjunctions": ["y"],
+    "outages": ["no disponibles?"],
 }

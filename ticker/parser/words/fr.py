@@ -37,7 +37,7 @@ WORDS = {
     "index_kinds": ["indice"],
     "countries": ["france", "allemagne", "états-unis"],
     "tabs": ["actualités", "graphique", "historique", "analyses", "profil", "société", "aperçu"],
-    "time_labels": ["mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé", "cours de clôture", "heure", "dernier cours", "cours au"],
+    "time_labels": ["temps réel", "mis à jour(?: le)?", "mise à jour(?: le)?", "dernière mise à jour(?: le)?", "cours en temps réel", "cours différé", "cours de clôture", "heure", "dernier cours", "cours au"],
     "clock_words": ["à"],
     "bylines": ["publié le"],
     "news_headings": ["actualités", "infos"],
@@ -51,4 +51,5 @@ WORDS = {
     "sources": ["source"],
     "data_nouns": ["cours", "données", "cotations?"],
     "conjunctions": ["et"],
+    "outages": ["(?:momentanément )?indisponibles?", "non disponibles?"],
 }

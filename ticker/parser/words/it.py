@@ -45,4 +45,5 @@ WORDS = {
     "sources": ["fonte"],
     "data_nouns": ["quotazioni", "dati", "prezzi"],
     "conjunctions": ["e"],
+    "outages": ["non disponibil[ei]"],
 }

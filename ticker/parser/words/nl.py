@@ -28,4 +28,5 @@ WORDS = {
     "sources": ["bron"],
     "data_nouns": ["koersen", "gegevens"],
     "conjunctions": ["en"],
+    "outages": ["(?:tijdelijk )?niet beschikbaar"],
 }
