@@ -34,6 +34,11 @@ _GLUED = LazyPattern(
     r"|%(?P<q>[+\-−]?\d[\d,.]*\d|[+\-−]?\d)(?=[^\W\d_]))"
 )
 
+# the last entry of such a tape, its signed percent at the line's end ("...BRENT63,42-0,71%-1,11"):
+# read only where the line's other entries are of that shape
+_GLUED_Q_END = LazyPattern(_GLUED.pattern.replace(r"(?=[^\W\d_]))", r"$)").replace(
+    r"%(?P<q>[+\-−]?\d", r"%(?P<q>[+\-−]\d"))
+assert _GLUED_Q_END.pattern != _GLUED.pattern
 
 # the name glued to its value, the change apart ("Dow Jones39,118.86 -45.20 -0.12%": spans of a
 # minified page, no space between name and value)
@@ -79,7 +84,12 @@ class Glued(PageState):
             s = _ARROW_RUN.sub(_split_arrow_run, s)
         found = 0
         pos = 0
-        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)) or list(_GLUED_PCT_FIRST.finditer(s)):
+        matches = list(_GLUED.finditer(s))
+        if matches and matches[-1].end() < len(s) and any(m.group("q") is not None for m in matches):
+            last = _GLUED_Q_END.fullmatch(s, matches[-1].end())
+            if last is not None:
+                matches.append(last)
+        for m in matches or list(_GLUED_SPACED.finditer(s)) or list(_GLUED_PCT_FIRST.finditer(s)):
             head, digits = m.group("head"), m.group("digits")
             readings = []
             # every split of the digits into the end of the name and a well-formed value

@@ -412,6 +412,9 @@ def normalize(text: str) -> str:
         m = _GLUED_CODE.fullmatch(text)
         if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
             text = f"{m.group(1)} {m.group(2)}"  # "24,677.80INR", "2,684.50GBp": a value alone, its currency glued
+    if "%" in text and _SIGN_WORD_AFTER.search(text) is not None:
+        # "27.44 하락 -0.66%": the direction's word after the change, before its signed percent
+        text = _SIGN_WORD_AFTER.sub(_sign_word_after, text)
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
         if m is not None:  # "상승 1,200" / "플러스 1.41%" / "up38.00 / 0.85%": the word is the number's sign
@@ -441,6 +444,18 @@ _SIGN_WORDS: dict[str, str] = merged("sign_words")
 _PCT_WORDS = merged("percent_words")
 _PCT_WORD = LazyPattern("(?:(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True)) + r")[ \u00a0]?)?"
                         r"(\d[\d.,]*)[ \u00a0]?(?:" + "|".join(map(re.escape, _PCT_WORDS)) + r")(?![^\W\d_])", re.I)
+_SIGN_WORD_AFTER = LazyPattern(r"(?<![\d.,+\-\u2212])(\d[\d.,]*)[ \u00a0]("
+                               + "|".join(sorted((re.escape(w) for w, sign in _SIGN_WORDS.items() if sign), key=len, reverse=True))
+                               + r")[ \u00a0]((?:(?<=[ \u00a0])[+\-\u2212]\d[\d.,]*|\([+\-\u2212]\d[\d.,]*)[ \u00a0]?%\)?)", re.I)
+
+
+def _sign_word_after(m: re.Match[str]) -> str:
+    """The change signed by its direction's word, where the percent's sign agrees with the word."""
+    sign = _SIGN_WORDS[m.group(2).lower()]
+    pct_sign = "-" if m.group(3).lstrip("(")[0] in "-\u2212" else "+"
+    return f"{sign}{m.group(1)} {m.group(3)}" if sign == pct_sign else m.group()
+
+
 # (a change's label may be glued before the word, as glued text gives it: "전일대비하락900-1.25%")
 _CHANGE_LABELS = merged("field_change")
 _SIGN_WORD_FIRST = frozenset(ch for w in (*_SIGN_WORDS, *(x for x in _CHANGE_LABELS if x[0].isalpha()))
