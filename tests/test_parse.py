@@ -342,9 +342,11 @@ CASES = [
     # a glued header: the quote's state and time glued after the percent
     P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
       None, id="glued-percent-then-cjk-state"),
-    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
+    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after;
+    # the last entry's signed percent at the line's end, read as the tape's other entries are
     P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
-      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12")],
+      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12"),
+       ("ZALTIN", "2948.37", "-12.44", "-0.42")],
       None, id="glued-tape-percent-sign-first"),
     # ... but at a line's end the number after the percent may be another column: no quote
     P("Notowania\nZETAGRO31,905+1,67%5,48\n", [], None, id="glued-row-percent-then-column"),
