@@ -53,6 +53,8 @@ _GLUED_PCT_FIRST = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
     r"%(?P<p>[+\-−]?\d[\d,.]*?\d|[+\-−]?\d)(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)(?![\d,.])"
 )
+# a CJK page's noise word glued before its status ("廣告", an advertisement's label)
+_CJK_NOISE_LEAD = LazyPattern("(?:" + "|".join(w for w in merged("noise_line") if re.search(f"[{CJK}]", w)) + f")(?=[{CJK}])")
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
@@ -118,7 +120,11 @@ class Glued(PageState):
                         parts = _GLUE_SPLIT.split(text_name[: st.end()])
                         while len(parts) > 1 and _noise(parts[0].strip()):
                             parts.pop(0)  # "AdvertisementSingapore markets closed"
-                        self.glued_status = _clean_name("".join(parts))
+                        status = "".join(parts)
+                        ad = _CJK_NOISE_LEAD.match(status)
+                        if ad is not None:  # "廣告香港市場已收市": no capital letter to split at
+                            status = status[ad.end():]
+                        self.glued_status = _clean_name(status)
                     text_name = text_name[st.end():]
                 if _SESSION_TAIL.search(text_name) is not None:
                     break  # "... Post-Market: $430.11+0.87 (+0.20%)": an extended session's numbers
