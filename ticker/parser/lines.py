@@ -56,6 +56,8 @@ _DAY_TAIL = LazyPattern(r"\(?(?:24\s?h(?:rs?|ours)?|1\s?d|" + _TODAY.pattern + r
 # (a unit may close the parentheses its number opened: "-0,16% (-13,32 pts)")
 _SOFT = LazyPattern(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
+# a dollar's country printed before its sign ("US$", "HK$"): the units that end with a dollar sign
+_DOLLAR_COUNTRY = LazyPattern("(?:" + "|".join(u[:-2] for u in merged("units") if u.endswith("\\$")) + ")$", re.I)
 _UNIT_ONLY = LazyPattern(_UNIT, re.I)
 _BULLET = LazyPattern(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
 _PLACEHOLDER = LazyPattern(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
@@ -89,12 +91,14 @@ class _Field:
 
     @property
     def signed(self) -> bool:
-        return self.raw[0] in "+" + MINUS_SIGNS
+        # (a currency's sign may come before the number's: "$-8.40")
+        return self.raw[0] in _SIGNS_STR or self.raw[0] in _CURSYM and self.raw[1:2] in _SIGNS_STR
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{self.raw}{'%' if self.pct else ''}>"
 
 
+_SIGNS_STR = "+" + MINUS_SIGNS
 _BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
 _DIGIT = LazyPattern(r"\d")
 _SPACED_INT = LazyPattern(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
@@ -310,11 +314,29 @@ class _Lines:
             return _TEXT
         pos = 0
         for n, f in enumerate(fs):
-            if not _soft(s[pos : f.start], pos > 0) and not (n == 0 and _TODAY.fullmatch(s[: f.start].strip(_SPC))):
+            gap = s[pos : f.start]
+            if not _soft(gap, pos > 0) and not (n == 0 and _TODAY.fullmatch(gap.strip(_SPC))) and not (
+                    f.raw[0] == "$" and self._dollar_country(gap, f, pos > 0)):
                 # ("Idag +0,92 %": the day's word before the numbers, as after them)
                 return self._with_tail(i, s, fs, n)
             pos = f.end
         return _NUM if _soft(s[pos:]) else self._with_tail(i, s, fs, len(fs))
+
+    @staticmethod
+    def _dollar_country(gap: str, f: _Field, inner: bool) -> bool:
+        """``gap`` ends with the country of the dollar ``f`` starts with ("US$-8.40"), perhaps
+        after an arrow ("▼ US$-8.40", the arrow then ``f``'s)."""
+        m = _DOLLAR_COUNTRY.search(gap)
+        if m is None:
+            return False
+        before = gap[: m.start()]
+        if _soft(before, inner):
+            return True
+        arrow = before.strip(_SPC)
+        if len(arrow) == 1 and arrow in _ARROWS_UP + _ARROWS_DOWN and _soft(before[: before.index(arrow)], inner):
+            f.down, f.up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
+            return True
+        return False
 
     def _with_tail(self, i: int, s: str, fs: list[_Field], n: int) -> int:
         """A line of numbers with words after them ("-138.64 (-0.17%) Last updated on ...",
