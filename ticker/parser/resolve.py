@@ -123,7 +123,7 @@ class Resolver(PageState):
             if isinstance(c, _Done):
                 q, key = c.quote, None
             else:
-                q, key = self.resolve_one(c, hint, al, rd)
+                q, key = self.resolve_one(c, hint, al, rd)  # type: ignore[arg-type]  # (a _Cand: its readings made above)
             if q is None:
                 if explain is not None and c.quote is None:
                     explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
