@@ -81,12 +81,12 @@ class Resolver(PageState):
         # each candidate's separators (_allowed) and the readings of its first order's numbers
         # (resolve_one reads them again otherwise): one look-up of each number
         allowed: list[frozenset[str]] = []
-        reads: list[tuple | None] = []
+        reads: list[tuple] = []  # (empty for a _Done)
         get = _READ.get
         for c in cands:
             if c.quote is not None:
                 allowed.append(_DOT)
-                reads.append(None)
+                reads.append(())
                 continue
             v, ch, p = c.order[0][:3]
             rv, rc, rp = get(v.raw) or _read(v.raw), get(ch.raw) or _read(ch.raw), get(p.raw) or _read(p.raw)
@@ -123,7 +123,7 @@ class Resolver(PageState):
             if isinstance(c, _Done):
                 q, key = c.quote, None
             else:
-                q, key = self.resolve_one(c, hint, al, rd)  # type: ignore[arg-type]  # (a _Cand: its readings made above)
+                q, key = self.resolve_one(c, hint, al, rd)
             if q is None:
                 if explain is not None and c.quote is None:
                     explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
