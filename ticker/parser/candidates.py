@@ -310,9 +310,14 @@ class Candidates(PageState):
                     # blank lines and unit lines ("Pts") between the fields: up to three in a row
                     # (a strip's spacer and its next name line end the entry)
                     gap += 1
-                elif kd == _TEXT and gap < 2 and (_between(texts[k]) or (  # type: ignore[arg-type]
-                        # (a change's unit has numbers on both sides: the line come from first)
-                        kinds[k - step] in (_NUM, None) and self._change_unit(k))):
+                elif kd == _TEXT and gap < 2:
+                    t: str = texts[k]  # type: ignore[assignment]
+                    between = _BETWEEN.get(t)  # (_between's answer, without its call: a site's lines seen before)
+                    if between is None:
+                        between = _between(t)
+                    # (a change's unit has numbers on both sides: the line come from first)
+                    if not between and not (kinds[k - step] in (_NUM, None) and self._change_unit(k)):
+                        break
                     # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
                     # (a group of more numbers than a quote is no quote; the arithmetic decides),
                     # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")

@@ -93,9 +93,14 @@ class Resolver(PageState):
             allowed.append(rv[0] & rc[0] & rp[0])
             reads.append((rv, rc, rp))
         hint = "."
-        self.spaced_fields = sum(
-            1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
-        ) if any(c.alt is not None for c in cands) else 0
+        for c in cands:  # (any(c.alt is not None ...), without a generator)
+            if c.alt is not None:
+                self.spaced_fields = sum(
+                    1 for c in cands if c.quote is None for f in (c.v, c.c, c.p)
+                    if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw)
+                break
+        else:
+            self.spaced_fields = 0
         if _BOTH in allowed:  # (a number that reads both ways: the only two-element set)
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
@@ -156,7 +161,7 @@ class Resolver(PageState):
         # a quote page: one instrument's quote header first, then lists and tables of other
         # securities (most clicked, tops and flops, constituents) - those rows are the page's
         # content, not its quote
-        header = next((n for n in range(len(out)) if n not in drop), None)
+        header = (0 if out else None) if not drop else next((n for n in range(len(out)) if n not in drop), None)
         if header is not None and layouts[header] in ("header", "subject"):
             rows = [n for n in range(header + 1, len(out)) if layouts[n] in ("row", "borrow") and n not in drop]
             for n in rows:  # a row with another row next to it: a list (a lone line stays)
@@ -164,7 +169,7 @@ class Resolver(PageState):
                     drop.add(n)
                     self.refused.append((out[n].line, out[n].name, "a row of a list below the page's quote header"))
         quotes = []
-        refused = {line: why for line, _, why in self.refused}
+        refused = {line: why for line, _, why in self.refused} if explain is not None else {}
         for n, q in enumerate(out):
             if explain is not None:
                 why = ("refused: " + refused.get(q.line, "repeats another quote's numbers under a shorter name")
