@@ -374,9 +374,11 @@ class Candidates(PageState):
             window.append((k, s))
             if len(window) == 16:
                 break
+        if not window:  # (nothing to choose from: the bullet's name, or none)
+            return None if bullet is None else (bullet[1], None, bullet[0], True) if bullet[2] else None
         window.reverse()
-        choice = choose_name(window, self.mentions) if window else None
-        if choice is None and window and classify(window[-1][1]).kind == "forecast":
+        choice = choose_name(window, self.mentions)
+        if choice is None and classify(window[-1][1]).kind == "forecast":
             # (said, for --explain: the numbers under a target's label are no quote)
             self.refused.append((window[-1][0] + 1, window[-1][1], "the numbers under a forecast's or target's label"))
             return None

@@ -109,8 +109,7 @@ def _context_lines(text: str, first: int, last: int, lines: list[str] | None = N
     top = max(0, first - 1 - CONTEXT_LINES)
     out: list[tuple[int, str]] = []
     cache = _CONTEXT_OF
-    for n in range(top, min(last, len(head))):
-        line = head[n]
+    for n, line in enumerate(head[top:last], top):
         first_char = line.lstrip()[:1]
         if not first_char or first_char in _NOT_HEADING_START:
             continue  # (a blank, or a line of numbers or a bullet's: no heading)
