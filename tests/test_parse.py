@@ -342,9 +342,19 @@ CASES = [
     # a glued header: the quote's state and time glued after the percent
     P("贵州茅台(SH:600519)¥1438.00-21.50  -1.47%收盘 12-02 15:00:00 北京时间\n", [("贵州茅台(SH:600519)", "1438.00", "-21.50", "-1.47")],
       None, id="glued-percent-then-cjk-state"),
-    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after
+    # a glued strip's status: a country's code between the market word and its state; a CJK
+    # market word with its one-word status, an advertisement's label glued before it
+    P("PublicidadeMercados BR fechadosZbovespa128.456,78+345,67(+0,27%)USD/BRL6,0412-0,0231(-0,38%)\n",
+      [("Zbovespa", "128456.78", "345.67", "0.27"), ("USD/BRL", "6.0412", "-0.0231", "-0.38")],
+      "Mercados BR fechados", id="glued-status-country-code"),
+    P("廣告香港市場已收市恒生指數19,553.61-177.08(-0.90%)國企指數7,045.22-61.30(-0.86%)\n",
+      [("恒生指數", "19553.61", "-177.08", "-0.90"), ("國企指數", "7045.22", "-61.30", "-0.86")],
+      "香港市場已收市", id="glued-status-cjk-after-ad"),
+    # a glued tape with the percent sign before the percent (Turkish), each entry's name right after;
+    # the last entry's signed percent at the line's end, read as the tape's other entries are
     P("ZIST 1009.876,54+119,92%1,23ZIST 3010.742,18+141,07%1,33ZOLAR34,6712+0,0418%0,12ZALTIN2.948,37-12,44%-0,42\n",
-      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12")],
+      [("ZIST 100", "9876.54", "119.92", "1.23"), ("ZIST 30", "10742.18", "141.07", "1.33"), ("ZOLAR", "34.6712", "0.0418", "0.12"),
+       ("ZALTIN", "2948.37", "-12.44", "-0.42")],
       None, id="glued-tape-percent-sign-first"),
     # ... but at a line's end the number after the percent may be another column: no quote
     P("Notowania\nZETAGRO31,905+1,67%5,48\n", [], None, id="glued-row-percent-then-column"),

@@ -636,6 +636,10 @@ SITE_FAMILIES = _check_table([
     pytest.param("ZAC 408\u202f212,37\u221238,91\u22120,47\u00a0%ZBF 1206\u202f178,52\u221222,09\u22120,36\u00a0%\n",
                  Q(("ZAC 40", "8212.37", "-38.91", "-0.47"), ("ZBF 120", "6178.52", "-22.09", "-0.36")),
                  id="glued-tape-narrow-space-groups-space-percent"),
+    # a Turkish tape's last entry, its signed percent at the line's end
+    pytest.param("ZIST 10011.245,67+87,34%0,78DOLAR42,5312+0,0845%0,20BRENT63,42-0,71%-1,11\n",
+                 Q(("ZIST 100", "11245.67", "87.34", "0.78"), ("DOLAR", "42.5312", "0.0845", "0.20"),
+                   ("BRENT", "63.42", "-0.71", "-1.11")), id="glued-tr-tape-last-entry-at-line-end"),
     pytest.param("Siemens AG\n182,50 €\n+1,20 € (+0,66 %)\n", Q(("Siemens AG", "182.50", "1.20", "0.66")), id="euro-signs"),
     # the name glued after the numbers (a letter may follow a percent sign); a row's percent
     # printed without its sign

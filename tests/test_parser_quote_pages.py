@@ -254,6 +254,22 @@ READ = [
     # Thai labels between the fields (index, change, percent change)
     pytest.param("ZET\nดัชนี\n1,412.35\nเปลี่ยนแปลง\n+5.67\n%เปลี่ยนแปลง\n+0.40\nข้อมูลล่าสุด 16:40:12\n",
                  Q(("ZET", "1412.35", "5.67", "0.40")), id="th-labelled-fields"),
+    # a path of two items above the heading; a name and its country after a dash
+    pytest.param("Nyheter  Börsen  Placera\nBörsen > Index\nZMX Stockholm 30\nSenast\n2 801,56\n+/-\n-14,22\n+/- %\n-0,51 %\n",
+                 Q(("ZMX Stockholm 30", "2801.56", "-14.22", "-0.51")), id="sv-two-item-path-above-heading"),
+    pytest.param("Notowania  Wykresy  Portfel\nZWIG20 - Polska\nKurs 2744.18   Zmiana -9.61 (-0.35%)\nData 2026-12-04 17:05 CET\n",
+                 Q(("ZWIG20", "2744.18", "-9.61", "-0.35")), id="pl-code-dash-country"),
+    # the direction's word between the unsigned change and the signed percent
+    pytest.param("국내증시 > 제타\n제타\n4,123.58\n27.44 하락 -0.66%\n2026.12.04 15:30 장마감\n",
+                 Q(("제타", "4123.58", "-27.44", "-0.66")), id="ko-change-word-signed-percent"),
+    # a currency's sign before the change's own sign: the change is signed (the arrow agrees)
+    pytest.param("Zeta Gold Price\n2,651.30\n▼ $-8.40 (-0.32%)\n", Q(("Zeta Gold Price", "2651.30", "-8.40", "-0.32")),
+                 id="arrow-dollar-then-minus"),
+    # the dollar's country before the change's sign, perhaps after an arrow
+    pytest.param("Zeta Gold Price\nLive at 16:42 UTC\nUS$ 2,651.30/oz\n▼ US$-8.40 (-0.32%)\n",
+                 Q(("Zeta Gold Price", "2651.30", "-8.40", "-0.32")), id="arrow-us-dollar-then-minus"),
+    pytest.param("Zeta Gold Price\nUS$ 2,651.30/oz\nUS$-8.40 (-0.32%)\n",
+                 Q(("Zeta Gold Price", "2651.30", "-8.40", "-0.32")), id="us-dollar-then-minus"),
     # a stock's numeric code in parentheses glued to its CJK name; the menu above names nothing
     pytest.param("示例财经\n首页 股票 基金 期货 港股 美股 外汇\n示例酒业(600999)\n1689.00\n-21.50\n-1.26%\n2026-12-04 15:00:00\n",
                  Q(("示例酒业", "1689.00", "-21.50", "-1.26")), id="zh-name-glued-paren-code"),

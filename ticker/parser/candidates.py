@@ -277,39 +277,56 @@ class Candidates(PageState):
     """The general stages' candidate search, a part of :class:`ticker.parser.compose.PageParser`."""
 
     def group(self, i: int) -> tuple[int, int]:
-        return self._reach(i, -1), self._reach(i, 1)
-
-    def _reach(self, i: int, step: int) -> int:
-        """The farthest number line from line ``i`` in direction ``step``: within 8 lines, not
-        into consumed lines, across at most one blank line at a time."""
+        """The farthest number lines from line ``i`` up and down: each within 12 lines, not into
+        consumed lines, across at most three blank or label lines in a row (both walks in
+        one call: they share their set-up)."""
         L = self._L or self.L
         kinds = L.kinds
         texts = L._text  # (a classified line's text is made: read from the list)
-        # the lines looked at: from i + step up to (not including) stop
-        stop = max(self.consumed, i - 12) if step < 0 else min(L.n, i + 12)
-        edge, gap = i, 0
-        for k in range(i + step, stop, step):
-            kd = kinds[k]
-            if kd is None:
-                kd = L.kind(k)
-            if kd == _NUM:
-                if step > 0 and _SESSION_TAIL.search(texts[k]):  # type: ignore[arg-type]
-                    break  # "+$3.27 (+1.83%) Today" / "-$0.58 (-0.32%) After-hours": the session's own change
-                edge, gap = k, 0
-            elif kd == _BLANK and gap < 3:
-                # blank lines and unit lines ("Pts") between the fields: up to three in a row
-                # (a strip's spacer and its next name line end the entry)
-                gap += 1
-            elif kd == _TEXT and gap < 2 and (_between(texts[k]) or (  # type: ignore[arg-type]
-                    # (a change's unit has numbers on both sides: the line come from first)
-                    kinds[k - step] in (_NUM, None) and self._change_unit(k))):
-                # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
-                # (a group of more numbers than a quote is no quote; the arithmetic decides),
-                # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
-                gap += 1
+        consumed = self.consumed
+        lo = i
+        for step in (-1, 1):
+            # the lines looked at: from i + step up to (not including) stop
+            if step < 0:
+                stop = i - 12
+                if stop < consumed:
+                    stop = consumed
             else:
-                break
-        return edge
+                stop = i + 12
+                if stop > L.n:
+                    stop = L.n
+            edge, gap = i, 0
+            for k in range(i + step, stop, step):
+                kd = kinds[k]
+                if kd is None:
+                    kd = L.kind(k)
+                if kd == _NUM:
+                    if step > 0 and _SESSION_TAIL.search(texts[k]):  # type: ignore[arg-type]
+                        break  # "+$3.27 (+1.83%) Today" / "-$0.58 (-0.32%) After-hours": the session's own change
+                    edge, gap = k, 0
+                elif kd == _BLANK:
+                    if gap >= 3:
+                        break
+                    # blank lines and unit lines ("Pts") between the fields: up to three in a row
+                    # (a strip's spacer and its next name line end the entry)
+                    gap += 1
+                elif kd == _TEXT and gap < 2:
+                    t: str = texts[k]  # type: ignore[assignment]
+                    between = _BETWEEN.get(t)  # (_between's answer, without its call: a site's lines seen before)
+                    if between is None:
+                        between = _between(t)
+                    # (a change's unit has numbers on both sides: the line come from first)
+                    if not between and not (kinds[k - step] in (_NUM, None) and self._change_unit(k)):
+                        break
+                    # "8,139.83" / "Today's Change" / "60.97 / 0.75%": a label between two fields
+                    # (a group of more numbers than a quote is no quote; the arithmetic decides),
+                    # or a direction word ("2,455.91" / "하락" / "12.34" / "-0.50%")
+                    gap += 1
+                else:
+                    break
+            if step < 0:
+                lo = edge
+        return lo, edge
 
     def _change_unit(self, k: int) -> bool:
         """Line ``k`` is the unit of the change printed right above it, its percent alone right
@@ -357,9 +374,11 @@ class Candidates(PageState):
             window.append((k, s))
             if len(window) == 16:
                 break
+        if not window:  # (nothing to choose from: the bullet's name, or none)
+            return None if bullet is None else (bullet[1], None, bullet[0], True) if bullet[2] else None
         window.reverse()
-        choice = choose_name(window, self.mentions) if window else None
-        if choice is None and window and classify(window[-1][1]).kind == "forecast":
+        choice = choose_name(window, self.mentions)
+        if choice is None and classify(window[-1][1]).kind == "forecast":
             # (said, for --explain: the numbers under a target's label are no quote)
             self.refused.append((window[-1][0] + 1, window[-1][1], "the numbers under a forecast's or target's label"))
             return None
@@ -498,7 +517,7 @@ class Candidates(PageState):
         if len(own) == 3 and sum(f.pct for f in own) == 1:
             lo = hi = i  # a whole quote on its line: a row of a list, never joined to the next
         else:
-            lo, hi = self._reach(i, -1), self._reach(i, 1)  # (self.group(i))
+            lo, hi = self.group(i)
             label = None
             for k in range(hi, lo, -1):
                 if kinds[k] == _TEXT:
@@ -555,9 +574,19 @@ class Candidates(PageState):
             roles = [(fs[0], fs[1], fs[2], "vcp")]
         if not roles:
             return
-        up, above = lo - 1, ""
-        texts = L._text  # (the lines above were classified walking up: their texts are made)
-        while up > self.consumed and not (above := texts[up] if texts[up] is not None else L.text(up)):  # type: ignore[assignment]
+        # the first line above with text (the lines above were classified walking up: their
+        # texts are made)
+        texts = L._text
+        consumed = self.consumed
+        above = ""
+        up = lo - 1
+        while up > consumed:
+            t = texts[up]
+            if t is None:
+                t = L.text(up)
+            if t:
+                above = t
+                break
             up -= 1
         if above[:1] in _STATISTIC_FIRST and up > self.consumed and _STATISTIC_LABEL.fullmatch(above):
             # "Subscribers" / "98,765" / "+1,234 (+1.27%)": the numbers of a statistic its label names
@@ -601,14 +630,10 @@ class Candidates(PageState):
             self.consumed = hi
             return
         name, symbol, nline, bullet = named
-        # Yahoo shape: value alone on a line, then "change (percent)" on the next
-        yahoo = (
-            roles[0][3] == "vcp"
-            and fs[2].paren
-            and len(fields[lo] or L.fields(lo)) == 1
-            and not fs[0].pct
-        )
-        strong = (bullet or yahoo) and not returns  # with returns after it: the arithmetic decides
+        # a bullet entry, or the Yahoo shape: value alone on a line, then "change (percent)" on
+        # the next; with returns after it the arithmetic decides
+        strong = (bullet or (roles[0][3] == "vcp" and fs[2].paren and len(fields[lo] or L.fields(lo)) == 1
+                             and not fs[0].pct)) and not returns
         v, c, p, _ = roles[0]
         self.cands.append(make_cand(v, c, p, name, symbol, nline, strong, roles, (nline, hi),
                                     "bullet" if bullet else "header"))

@@ -98,7 +98,7 @@ class PageParser(FastPath, Candidates, Tables, Glued, Resolver, StatusTime):
             else:
                 line = self.line_of(src.rfind("\n", 0, q) + 1)
                 if line > self.consumed:
-                    L = self.L
+                    L = self._L or self.L
                     kd = L.kind(line)
                     if kd == _NUM:
                         if not self.cell_table_above(line) and not self.labelled(line):

@@ -34,6 +34,11 @@ _GLUED = LazyPattern(
     r"|%(?P<q>[+\-−]?\d[\d,.]*\d|[+\-−]?\d)(?=[^\W\d_]))"
 )
 
+# the last entry of such a tape, its signed percent at the line's end ("...BRENT63,42-0,71%-1,11"):
+# read only where the line's other entries are of that shape
+_GLUED_Q_END = LazyPattern(_GLUED.pattern.replace(r"(?=[^\W\d_]))", r"$)").replace(
+    r"%(?P<q>[+\-−]?\d", r"%(?P<q>[+\-−]\d"))
+assert _GLUED_Q_END.pattern != _GLUED.pattern
 
 # the name glued to its value, the change apart ("Dow Jones39,118.86 -45.20 -0.12%": spans of a
 # minified page, no space between name and value)
@@ -48,6 +53,8 @@ _GLUED_PCT_FIRST = LazyPattern(
     r"(?P<head>[^\d%]*?[^\W\d_][^\d%]{0,3}?[\d]*?)(?P<digits>\d(?:[\d,.]|[ \u00a0\u202f](?=\d{3}))*\d)"
     r"%(?P<p>[+\-−]?\d[\d,.]*?\d|[+\-−]?\d)(?P<c>[+\-−]\d[\d,.]*\d|[+\-−]\d)(?![\d,.])"
 )
+# a CJK page's noise word glued before its status ("廣告", an advertisement's label)
+_CJK_NOISE_LEAD = LazyPattern("(?:" + "|".join(w for w in merged("noise_line") if re.search(f"[{CJK}]", w)) + f")(?=[{CJK}])")
 _GLUE_SPLIT = LazyPattern(r"(?<=[a-z0-9])(?=[A-Z][a-z])")
 
 
@@ -79,7 +86,12 @@ class Glued(PageState):
             s = _ARROW_RUN.sub(_split_arrow_run, s)
         found = 0
         pos = 0
-        for m in list(_GLUED.finditer(s)) or list(_GLUED_SPACED.finditer(s)) or list(_GLUED_PCT_FIRST.finditer(s)):
+        matches = list(_GLUED.finditer(s))
+        if matches and matches[-1].end() < len(s) and any(m.group("q") is not None for m in matches):
+            last = _GLUED_Q_END.fullmatch(s, matches[-1].end())
+            if last is not None:
+                matches.append(last)
+        for m in matches or list(_GLUED_SPACED.finditer(s)) or list(_GLUED_PCT_FIRST.finditer(s)):
             head, digits = m.group("head"), m.group("digits")
             readings = []
             # every split of the digits into the end of the name and a well-formed value
@@ -108,7 +120,11 @@ class Glued(PageState):
                         parts = _GLUE_SPLIT.split(text_name[: st.end()])
                         while len(parts) > 1 and _noise(parts[0].strip()):
                             parts.pop(0)  # "AdvertisementSingapore markets closed"
-                        self.glued_status = _clean_name("".join(parts))
+                        status = "".join(parts)
+                        ad = _CJK_NOISE_LEAD.match(status)
+                        if ad is not None:  # "廣告香港市場已收市": no capital letter to split at
+                            status = status[ad.end():]
+                        self.glued_status = _clean_name(status)
                     text_name = text_name[st.end():]
                 if _SESSION_TAIL.search(text_name) is not None:
                     break  # "... Post-Market: $430.11+0.87 (+0.20%)": an extended session's numbers

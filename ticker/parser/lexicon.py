@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from .lazyre import LazyPattern
-from .lines import _UNIT
+from .lines import _UNIT, CJK
 from .words import merged
 
 # --------------------------------------------------------------------------- lines
@@ -170,7 +170,10 @@ _DIRECTION = LazyPattern(rf"(?i)[ \t\u00a0]*(?:(?P<down>{_alt('direction_down')}
 _DIRECTION_FIRST = frozenset(c for w in (*merged("direction_down"), *merged("direction_up")) for c in (w[0], w[0].upper()))
 # a market status glued to the name after it ("U.S. markets closedS&P 500", "UK markets close in
 # 3h 32mFTSE 100"): the units of a countdown are a letter and lower-case letters
+# (a country's code may stand between the market word and its state, "Mercados BR fechados"; a
+# CJK market word has its one-word status glued, "香港市場已收市恒生指數")
 _GLUED_STATUS = LazyPattern(
-    rf"(?i:{_alt('markets')})\s+(?:(?i:{_alt('states')})|[^\W\d_]+\s+(?i:{_alt('countdown')})"
+    rf"(?i:{_alt('markets')})\s+(?:[A-Z]{{2,3}}\s+)?(?:(?i:{_alt('states')})|[^\W\d_]+\s+(?i:{_alt('countdown')})"
     r"(?:\s*\d+\s*[^\W\d_][a-zäöüßéèàç]*\.?)+?)(?=[A-Z0-9^$&])"
+    rf"|(?:{_alt('markets_glued')})(?:{_alt('status_words')})(?=[{CJK}A-Z0-9])"
 )

@@ -56,6 +56,8 @@ _DAY_TAIL = LazyPattern(r"\(?(?:24\s?h(?:rs?|ours)?|1\s?d|" + _TODAY.pattern + r
 # (a unit may close the parentheses its number opened: "-0,16% (-13,32 pts)")
 _SOFT = LazyPattern(rf"{_SP}*(?:(?:\||{_UNIT}\)?|[{_CURSYM}]){_SP}*)*", re.I)
 _SOFT_CHARS = frozenset(_SPC)
+# a dollar's country printed before its sign ("US$", "HK$"): the units that end with a dollar sign
+_DOLLAR_COUNTRY = LazyPattern("(?:" + "|".join(u[:-2] for u in merged("units") if u.endswith("\\$")) + ")$", re.I)
 _UNIT_ONLY = LazyPattern(_UNIT, re.I)
 _BULLET = LazyPattern(r"[•*·‣◦▪●\-–][ \t\u00a0\u202f]+(?=\S)")
 _PLACEHOLDER = LazyPattern(r"[-–—]{1,3}|-?\.--|n/?a|--%|[-–—]{1,2}\s*\([-–—%]*\)", re.I)
@@ -89,12 +91,14 @@ class _Field:
 
     @property
     def signed(self) -> bool:
-        return self.raw[0] in "+" + MINUS_SIGNS
+        # (a currency's sign may come before the number's: "$-8.40")
+        return self.raw[0] in _SIGNS_STR or self.raw[0] in _CURSYM and self.raw[1:2] in _SIGNS_STR
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"<{self.raw}{'%' if self.pct else ''}>"
 
 
+_SIGNS_STR = "+" + MINUS_SIGNS
 _BLANK, _NUM, _TEXT, _HOLD = 0, 1, 2, 3
 _DIGIT = LazyPattern(r"\d")
 _SPACED_INT = LazyPattern(rf"{_SIGN}?\d{{1,3}}(?:[ \u00a0\u202f\u2009]\d{{3}})+")
@@ -253,9 +257,26 @@ class _Lines:
                     m = _SIMPLE_LINE.fullmatch(s)
                     if m is not None:
                         # "3,367.90", "+29.33 (+0.88%)": what _classify makes of them, without
-                        # normalize (the identity on such an ASCII line) and the steps before
+                        # normalize (the identity on such an ASCII line) and the steps before;
+                        # the fields as _simple_fields makes them, without its call
                         self._text[i] = s
-                        self._fields[i] = _simple_fields(s, m)
+                        v, pc = m.groups()
+                        f = _new_field(_Field)
+                        f.raw = v
+                        f.pct = f.paren = f.down = f.up = False
+                        f.start = 0
+                        if pc is None:
+                            f.end = len(s)
+                            self._fields[i] = [f]
+                        else:
+                            f.end = m.end(1)
+                            g = _new_field(_Field)
+                            g.raw = pc
+                            g.pct = g.paren = True
+                            g.down = g.up = False
+                            g.start = m.start(2) - 1
+                            g.end = len(s)
+                            self._fields[i] = [f, g]
                         self.kinds[i] = _NUM
                         return _NUM
                 if self._text[i] is None:  # (text() would look the line up again)
@@ -310,11 +331,29 @@ class _Lines:
             return _TEXT
         pos = 0
         for n, f in enumerate(fs):
-            if not _soft(s[pos : f.start], pos > 0) and not (n == 0 and _TODAY.fullmatch(s[: f.start].strip(_SPC))):
+            gap = s[pos : f.start]
+            if not _soft(gap, pos > 0) and not (n == 0 and _TODAY.fullmatch(gap.strip(_SPC))) and not (
+                    f.raw[0] == "$" and self._dollar_country(gap, f, pos > 0)):
                 # ("Idag +0,92 %": the day's word before the numbers, as after them)
                 return self._with_tail(i, s, fs, n)
             pos = f.end
         return _NUM if _soft(s[pos:]) else self._with_tail(i, s, fs, len(fs))
+
+    @staticmethod
+    def _dollar_country(gap: str, f: _Field, inner: bool) -> bool:
+        """``gap`` ends with the country of the dollar ``f`` starts with ("US$-8.40"), perhaps
+        after an arrow ("▼ US$-8.40", the arrow then ``f``'s)."""
+        m = _DOLLAR_COUNTRY.search(gap)
+        if m is None:
+            return False
+        before = gap[: m.start()]
+        if _soft(before, inner):
+            return True
+        arrow = before.strip(_SPC)
+        if len(arrow) == 1 and arrow in _ARROWS_UP + _ARROWS_DOWN and _soft(before[: before.index(arrow)], inner):
+            f.down, f.up = arrow in _ARROWS_DOWN, arrow in _ARROWS_UP
+            return True
+        return False
 
     def _with_tail(self, i: int, s: str, fs: list[_Field], n: int) -> int:
         """A line of numbers with words after them ("-138.64 (-0.17%) Last updated on ...",
@@ -412,6 +451,9 @@ def normalize(text: str) -> str:
         m = _GLUED_CODE.fullmatch(text)
         if m is not None and m.group(2).lower() in _CURRENCY_UNITS:
             text = f"{m.group(1)} {m.group(2)}"  # "24,677.80INR", "2,684.50GBp": a value alone, its currency glued
+    if "%" in text and _SIGN_WORD_AFTER.search(text) is not None:
+        # "27.44 하락 -0.66%": the direction's word after the change, before its signed percent
+        text = _SIGN_WORD_AFTER.sub(_sign_word_after, text)
     if text and text[0] in _SIGN_WORD_FIRST:
         m = _SIGN_WORD.fullmatch(text)
         if m is not None:  # "상승 1,200" / "플러스 1.41%" / "up38.00 / 0.85%": the word is the number's sign
@@ -441,6 +483,18 @@ _SIGN_WORDS: dict[str, str] = merged("sign_words")
 _PCT_WORDS = merged("percent_words")
 _PCT_WORD = LazyPattern("(?:(" + "|".join(sorted(map(re.escape, _SIGN_WORDS), key=len, reverse=True)) + r")[ \u00a0]?)?"
                         r"(\d[\d.,]*)[ \u00a0]?(?:" + "|".join(map(re.escape, _PCT_WORDS)) + r")(?![^\W\d_])", re.I)
+_SIGN_WORD_AFTER = LazyPattern(r"(?<![\d.,+\-\u2212])(\d[\d.,]*)[ \u00a0]("
+                               + "|".join(sorted((re.escape(w) for w, sign in _SIGN_WORDS.items() if sign), key=len, reverse=True))
+                               + r")[ \u00a0]((?:(?<=[ \u00a0])[+\-\u2212]\d[\d.,]*|\([+\-\u2212]\d[\d.,]*)[ \u00a0]?%\)?)", re.I)
+
+
+def _sign_word_after(m: re.Match[str]) -> str:
+    """The change signed by its direction's word, where the percent's sign agrees with the word."""
+    sign = _SIGN_WORDS[m.group(2).lower()]
+    pct_sign = "-" if m.group(3).lstrip("(")[0] in "-\u2212" else "+"
+    return f"{sign}{m.group(1)} {m.group(3)}" if sign == pct_sign else m.group()
+
+
 # (a change's label may be glued before the word, as glued text gives it: "전일대비하락900-1.25%")
 _CHANGE_LABELS = merged("field_change")
 _SIGN_WORD_FIRST = frozenset(ch for w in (*_SIGN_WORDS, *(x for x in _CHANGE_LABELS if x[0].isalpha()))

@@ -199,8 +199,11 @@ def _read(text: str) -> tuple[frozenset[str], _Reading | None, _Reading | None]:
         # grouping ("3,367.90") or after plain digits, when the point cannot be a group's
         # ("43.38", "4.4449"; not "1.234")
         if sep == "." and ("," in int_part or len(frac) != 3 or len(int_part) > 3 or int_part[0] == "0"):
+            # (_exact, inline: a new number's call costs a tenth of its reading)
+            plain = f"{'-' if s and s != '+' else ''}{int_part.replace(',', '')}.{frac}"
+            n = len(frac)
             got: tuple[frozenset[str], _Reading | None, _Reading | None] = (
-                _DOT, _exact("-" if s and s != "+" else "", int_part.replace(",", ""), frac), None)
+                _DOT, (Decimal(plain), float(plain), _ULP[n] if n < 12 else 10.0 ** -n), None)
             if len(_READ) >= _CACHE_MAX:
                 _READ.clear()
             _READ[text] = got

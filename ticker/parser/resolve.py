@@ -78,11 +78,29 @@ class Resolver(PageState):
             self.cands += map(_Done, map(_fast_quote, self.fast_entries), self._spans(self.fast_entries))
             self.cands.sort(key=_cand_line)
         cands = self.cands
-        allowed = [_DOT if c.quote is not None else _allowed(c) for c in cands]
+        # each candidate's separators (_allowed) and the readings of its first order's numbers
+        # (resolve_one reads them again otherwise): one look-up of each number
+        allowed: list[frozenset[str]] = []
+        reads: list[tuple] = []  # (empty for a _Done)
+        get = _READ.get
+        for c in cands:
+            if c.quote is not None:
+                allowed.append(_DOT)
+                reads.append(())
+                continue
+            v, ch, p = c.order[0][:3]
+            rv, rc, rp = get(v.raw) or _read(v.raw), get(ch.raw) or _read(ch.raw), get(p.raw) or _read(p.raw)
+            allowed.append(rv[0] & rc[0] & rp[0])
+            reads.append((rv, rc, rp))
         hint = "."
-        self.spaced_fields = sum(
-            1 for c in cands if c.quote is None for f in (c.v, c.c, c.p) if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw
-        ) if any(c.alt is not None for c in cands) else 0
+        for c in cands:  # (any(c.alt is not None ...), without a generator)
+            if c.alt is not None:
+                self.spaced_fields = sum(
+                    1 for c in cands if c.quote is None for f in (c.v, c.c, c.p)
+                    if " " in f.raw or "\u00a0" in f.raw or "\u202f" in f.raw)
+                break
+        else:
+            self.spaced_fields = 0
         if _BOTH in allowed:  # (a number that reads both ways: the only two-element set)
             # page-wide number format: votes of the unambiguous numbers in the entries
             votes = {".": 0, ",": 0}
@@ -106,11 +124,11 @@ class Resolver(PageState):
         explain = self.explain
         made: list = []  # the candidate of each quote in out (for explain)
         q: Quote | None
-        for c, al in zip(cands, allowed):
+        for c, al, rd in zip(cands, allowed, reads):
             if isinstance(c, _Done):
                 q, key = c.quote, None
             else:
-                q, key = self.resolve_one(c, hint, al)
+                q, key = self.resolve_one(c, hint, al, rd)
             if q is None:
                 if explain is not None and c.quote is None:
                     explain.append(_evidence(c, None, hint, "refused: the arithmetic fails, and the layout "
@@ -143,7 +161,7 @@ class Resolver(PageState):
         # a quote page: one instrument's quote header first, then lists and tables of other
         # securities (most clicked, tops and flops, constituents) - those rows are the page's
         # content, not its quote
-        header = next((n for n in range(len(out)) if n not in drop), None)
+        header = (0 if out else None) if not drop else next((n for n in range(len(out)) if n not in drop), None)
         if header is not None and layouts[header] in ("header", "subject"):
             rows = [n for n in range(header + 1, len(out)) if layouts[n] in ("row", "borrow") and n not in drop]
             for n in rows:  # a row with another row next to it: a list (a lone line stays)
@@ -151,7 +169,7 @@ class Resolver(PageState):
                     drop.add(n)
                     self.refused.append((out[n].line, out[n].name, "a row of a list below the page's quote header"))
         quotes = []
-        refused = {line: why for line, _, why in self.refused}
+        refused = {line: why for line, _, why in self.refused} if explain is not None else {}
         for n, q in enumerate(out):
             if explain is not None:
                 why = ("refused: " + refused.get(q.line, "repeats another quote's numbers under a shorter name")
@@ -170,20 +188,24 @@ class Resolver(PageState):
             quotes.append(q)
         return quotes
 
-    def resolve_one(self, c: _Cand, hint: str, first_allowed: frozenset[str]
+    def resolve_one(self, c: _Cand, hint: str, first_allowed: frozenset[str], first_reads: tuple
                     ) -> tuple[Quote | None, tuple[float, float, float] | None]:
         """The candidate's quote, or None; and its numbers as floats when they are known here
-        (resolve's key for repeated numbers), else None."""
+        (resolve's key for repeated numbers), else None. ``first_allowed`` and ``first_reads``:
+        the separators and the three numbers' readings of the first order (resolve has them)."""
         best = None
         for n, (v, ch, p, order) in enumerate(c.order):
-            allowed = first_allowed if n == 0 else (
-                decimal_candidates(v.raw) & decimal_candidates(ch.raw) & decimal_candidates(p.raw))
+            if n == 0:
+                allowed = first_allowed
+                rv, rc, rp = first_reads
+            else:
+                allowed = decimal_candidates(v.raw) & decimal_candidates(ch.raw) & decimal_candidates(p.raw)
+                # each number's readings (numbers.reading without its three calls a separator)
+                rv, rc, rp = (_READ.get(v.raw) or _read(v.raw)), (_READ.get(ch.raw) or _read(ch.raw)), (
+                    _READ.get(p.raw) or _read(p.raw))
             if not allowed:
                 continue
             seps = (hint, "," if hint == "." else ".") if len(allowed) == 2 else allowed
-            # each number's readings (numbers.reading without its three calls a separator)
-            rv, rc, rp = (_READ.get(v.raw) or _read(v.raw)), (_READ.get(ch.raw) or _read(ch.raw)), (
-                _READ.get(p.raw) or _read(p.raw))
             for sep in seps:
                 if sep == ".":
                     nv, nc, np_ = rv[1], rc[1], rp[1]
@@ -222,7 +244,19 @@ class Resolver(PageState):
                                 f"{c.name!r} {nv[0]} (both pass the arithmetic)")
                             if other < mine - 1e-9 or (other <= mine + 1e-9 and self.spaced_fields <= 1):
                                 return q, None
-                    return self._quote(c, nv[0], nc[0], np_[0], True), (nv[1], nc[1], np_[1])
+                    if c.name is None:
+                        return None, (nv[1], nc[1], np_[1])
+                    # (self._quote(c, nv[0], nc[0], np_[0], True), without its call)
+                    got: Any = _QuoteSlots()
+                    got.name = c.name
+                    got.value = nv[0]
+                    got.change = nc[0]
+                    got.change_pct = np_[0]
+                    got.line = c.line + 1
+                    got.symbol = c.symbol
+                    got.consistent = True
+                    got.__class__ = Quote
+                    return got, (nv[1], nc[1], np_[1])
                 if best is None and order == "vcp":
                     best = (nv, nc, np_)
         if c.alt is not None:  # try the value's first space group as the end of the name

@@ -109,8 +109,7 @@ def _context_lines(text: str, first: int, last: int, lines: list[str] | None = N
     top = max(0, first - 1 - CONTEXT_LINES)
     out: list[tuple[int, str]] = []
     cache = _CONTEXT_OF
-    for n in range(top, min(last, len(head))):
-        line = head[n]
+    for n, line in enumerate(head[top:last], top):
         first_char = line.lstrip()[:1]
         if not first_char or first_char in _NOT_HEADING_START:
             continue  # (a blank, or a line of numbers or a bullet's: no heading)
@@ -229,7 +228,8 @@ def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str
     # the lines that speak of other statistics (a heading "Bundesliga", "Fuel prices", "COVID-19")
     # up to the last quote: any quote on or just under one is theirs. Found by str.find of the
     # words' first letters (a scan of the page by the words' pattern costs more than the parse)
-    contexts = _context_lines(text, min(q.line for q in quotes), max(q.line for q in quotes), lines)
+    at = [q.line for q in quotes]
+    contexts = _context_lines(text, min(at), max(at), lines)
     if contexts:
         for q in quotes:
             word = next((w for line, w in contexts if q.line - CONTEXT_LINES <= line <= q.line), None)
@@ -237,7 +237,7 @@ def market_quotes(quotes: list[Quote], text: str, refused: list, lines: list[str
                 refused.append((q.line, q.name, f"the figures under a heading of other statistics ({word!r})"))
                 dropped.add(id(q))
         quotes = _kept(quotes, dropped)
-    whole = [q for q in quotes if _whole(q)]
+    whole = [q for q in quotes if _SMALL_LOW < q.value < _SMALL_HIGH and _whole(q)]  # (_whole's cheap test first, without its call)
     if not whole:
         return quotes
     market = _MARKET.search(text, 0, 200_000) is not None

@@ -167,7 +167,8 @@ _KIND_LIST = LazyPattern(rf"{_WORDS_RUN}(?:,\s+{_WORDS_RUN})+\s+(?i:{'|'.join(me
 _ID_AFTER_PIPE = LazyPattern(rf"\|\s*{ID_LABEL_THEN_CODE}")
 _DATE = LazyPattern(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}|\d{1,2}\.?\s?[^\W\d_]{3,9}\.?,?\s\d{4}")
 # "Home > Stocks > Tesla", "Startseite › Aktien": a breadcrumb (it names the page's subject, it is none)
-_BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*")
+# (one " > " is a path too, "Börsen > Index"; one " / " may be a name's, "Bitcoin / U.S. Dollar")
+_BREADCRUMB = LazyPattern(r"(?:[^>›»]*\s[>/]\s){2,}.*|.*[›»].*|[^>]*[^\W\d_]\s>\s[^\W\d_][^>]*")
 # "1D 5D 1M 6M YTD 1Y 5Y Max": a chart's period selector
 _PERIOD_TOKEN = LazyPattern(r"(?i)\d{1,2}\s?[dwmjy]|\d{1,2}\s?(?:mo|yr|min|h)|ytd|max|all|intraday|1t|5t")
 # the cells of an exchange-and-currency line ("NASDAQ · USD", "Xetra | EUR")
@@ -278,10 +279,12 @@ def _venue_line(s: str) -> str | None:
     cells = [c for c in _CELL_SPLIT.split(s) if c]
     if len(cells) < 2:
         return None
-    code, venue = "", False
+    code, venue, country = "", False, False
     for n, c in enumerate(cells):
         group = _whole_line(c)
-        if group in ("exchange", "unit", "country"):
+        if group == "country":
+            country = True  # (a country alone makes no venue: "WIG20 - Polska" is a name and its country)
+        elif group in ("exchange", "unit"):
             venue = True
         elif c in _CURRENCY_SIGNS:
             venue = True
@@ -294,7 +297,7 @@ def _venue_line(s: str) -> str | None:
             continue
         else:
             return None
-    return code if venue else None
+    return code if venue or country and not code else None
 
 
 def _code_strength(s: str) -> int:
@@ -456,6 +459,8 @@ def classify(text: str, label_above: bool = False) -> Scored:
     sym = None
     if any(ch in name for ch in "-–—:)^."):  # (what a code beside a name is printed with)
         name, sym = _split_symbol(name)
+        if sym is not None and _whole_line(name) == "country":
+            name, sym = sym, None  # "WIG20 - Polska": the code names the index, the country is its market
     m = _DASH_CODE.fullmatch(name) if sym is None and " " in name and name[-1].isupper() else None
     if m and _code_strength(m.group("code")) == 2:
         name, sym = m.group("name"), m.group("code")

@@ -517,8 +517,13 @@ class Tables(PageState):
         if m is None or field_role(m.group("label")) not in ("c", "p"):
             if kd != _NUM:
                 return False
-            above = self._prev_text(i)
-            if above is not None and kinds[above] == _NUM:  # (_prev_text classified it)
+            # (self._prev_text(i), without its call: most lines of numbers end here)
+            up = i - 1
+            consumed = self.consumed
+            while up > consumed and i - up < 4 and (kinds[up] if kinds[up] is not None else L.kind(up)) == _BLANK:
+                up -= 1
+            above = up if up > consumed and (kinds[up] if kinds[up] is not None else L.kind(up)) != _BLANK else None
+            if above is not None and kinds[above] == _NUM:  # (classified just now)
                 return False  # a bare value above the numbers: a quote header's (vertical), no block
             under_change = above is not None and self._change_label_line(above) and self._lone_pct(i)
             if self._own_label(i) not in ("c", "p") and not self._bare_change(i) and not under_change:

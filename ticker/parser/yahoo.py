@@ -212,7 +212,10 @@ class FastPath(PageState):
         return [(f, f + 2 if raw[f + 1].strip(" ") else f + 3) for f in (e[4] - 1 for e in entries)]
 
     def bullet_spans(self) -> list[tuple[int, int]]:
-        """All bullet entries, (name line, last line), in page order."""
+        """All bullet entries, (name line, last line), in page order (not to be changed: without
+        a fast strip it is :attr:`bullets` itself)."""
+        if not self.fast_entries:  # (a fast strip's entries are slices of them: none)
+            return self.bullets  # type: ignore[return-value]
         out: list[tuple[int, int]] = []
         for b in self.bullets:
             if type(b) is slice:

@@ -1,6 +1,7 @@
 """Japanese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "noise_line": ["広告"],
     "statistic_contexts": ["人口", "興行収入"],
     "forecasts": ["目標株価"],
     "status_words": ["大引け", "取引終了", "取引時間外"],

@@ -1,6 +1,7 @@
 """Korean words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "noise_line": ["광고"],
     "forecasts": ["목표주가"],
     "sign_words": {"상승": "+", "플러스": "+", "하락": "-", "마이너스": "-", "보합": ""},
     # (a quote's numbers spelled for screen readers: "전일대비 하락 700 마이너스 1.27 퍼센트")

@@ -1,6 +1,7 @@
 """Portuguese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "noise_line": ["publicidade", "anúncio"],
     "of_words": ["da", "do"],
     "forecasts": ["preço-alvo", "preço alvo", "preços-alvo", "projeção"],
     "today": ["hoje"],

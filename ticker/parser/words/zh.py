@@ -1,6 +1,7 @@
 """Chinese words (see :mod:`ticker.parser.words`)."""
 
 WORDS = {
+    "noise_line": ["廣告", "广告"],
     "statistic_contexts": ["票房", "人口"],
     "forecasts": ["目标价", "目標價"],
     "glued_units": ["元"],
