@@ -328,10 +328,11 @@ CASES = [
     P("Indizes\nName\nKurs\n%\n+/-\nZATX\t3.842,17\t+0,55\t+21,06\nZDAX\t19.874,32\t-0,56\t-112,58\n"
       "Zeta Jones\t44.210,55\t-0,27\t-118,40\n", [("ZATX", "3842.17", "21.06", "0.55"), ("ZDAX", "19874.32", "-112.58", "-0.56"),
                                                ("Zeta Jones", "44210.55", "-118.40", "-0.27")], None, id="stacked-header-tab-rows"),
-    # glued entries with an arrow before the change and before the percent: the arrow's sign
+    # glued entries with an arrow before the change and before the percent: the arrow's sign (the
+    # date, clock and closed word above them the status)
     P("2026/12/03 13:30 收盤\n\n加權指數23,412.56▼132.48▼0.56%\n櫃買指數252.31▲1.12▲0.45%\n台積電1,085.00▼15.00▼1.36%\n",
       [("加權指數", "23412.56", "-132.48", "-0.56"), ("櫃買指數", "252.31", "1.12", "0.45"), ("台積電", "1085.00", "-15.00", "-1.36")],
-      None, id="glued-arrows-before-both"),
+      "2026/12/03 13:30 收盤", id="glued-arrows-before-both"),
     # an arrowed change run into its unsigned percent: cut after the value's decimals
     P("홈>증권>시세\n코스닥843.12▲2.410.29%\n원/달러1,391.50▲4.200.30%\n",
       [("코스닥", "843.12", "2.41", "0.29"), ("원/달러", "1391.50", "4.20", "0.30")], None, id="glued-arrow-change-run-into-percent"),

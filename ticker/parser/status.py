@@ -941,8 +941,9 @@ _DATETIMES = [
     # the clock and its zone first: "4:57 PM ET, 12/20/2026"
     LazyPattern(rf"{_TM}{_TZP},?\s+(?P<a>\d{{1,2}})(?P<ds>[/-])(?P<b>\d{{1,2}})(?P=ds)(?P<y>\d{{4}})"),
 ]
-# a year printed past this one is of the Buddhist era, 543 years ahead of the common era
-_BUDDHIST_ERA_FROM = 2400
+# a year printed in this range is of the Buddhist era, 543 years ahead of the common era (a
+# year past it is no page's: "9999" stays impossible)
+_BUDDHIST_ERA_FROM, _BUDDHIST_ERA_TO = 2400, 2700
 _BUDDHIST_ERA = 543
 # zones printed without saying whether summer time is on: the place's rules say
 _TZ_PLACES = {"ET": "America/New_York", "CT": "America/Chicago", "PT": "America/Los_Angeles", "TRT": "Europe/Istanbul",
@@ -1008,7 +1009,7 @@ def _parse_datetime(s: str) -> datetime | None:
             else:
                 tz = UTC
             year = int(g["y"])
-            if year >= _BUDDHIST_ERA_FROM:  # a year of the Buddhist era (Thai pages: 2569 is 2026)
+            if _BUDDHIST_ERA_FROM <= year < _BUDDHIST_ERA_TO:  # a year of the Buddhist era (Thai pages: 2569 is 2026)
                 year -= _BUDDHIST_ERA
             return datetime(year, mon, int(day), h, int(g["mi"]), int(g.get("s") or 0), tzinfo=tz)
         except (ValueError, OverflowError):
