@@ -257,26 +257,9 @@ class _Lines:
                     m = _SIMPLE_LINE.fullmatch(s)
                     if m is not None:
                         # "3,367.90", "+29.33 (+0.88%)": what _classify makes of them, without
-                        # normalize (the identity on such an ASCII line) and the steps before;
-                        # the fields as _simple_fields makes them, without its call
+                        # normalize (the identity on such an ASCII line) and the steps before
                         self._text[i] = s
-                        v, pc = m.groups()
-                        f = _new_field(_Field)
-                        f.raw = v
-                        f.pct = f.paren = f.down = f.up = False
-                        f.start = 0
-                        if pc is None:
-                            f.end = len(s)
-                            self._fields[i] = [f]
-                        else:
-                            f.end = m.end(1)
-                            g = _new_field(_Field)
-                            g.raw = pc
-                            g.pct = g.paren = True
-                            g.down = g.up = False
-                            g.start = m.start(2) - 1
-                            g.end = len(s)
-                            self._fields[i] = [f, g]
+                        self._fields[i] = _simple_fields(s, m)
                         self.kinds[i] = _NUM
                         return _NUM
                 if self._text[i] is None:  # (text() would look the line up again)
